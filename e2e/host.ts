@@ -1,0 +1,55 @@
+// Starts the real browser host (real core, built renderer) for a spec, over loopback, with its own data dir.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+
+export interface RunningHost {
+  readonly openUrl: string
+  readonly dataDir: string
+  /** Calls a channel of the map over the host's HTTP API, as the renderer does; throws on an error reply. */
+  call<T = unknown>(channel: string, input?: unknown): Promise<T>
+  stop(): Promise<void>
+}
+
+export async function launchHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'keydesk-e2e-'))
+  const child: ChildProcess = spawn('npx', ['tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, KEYDESK_VAULT_SERVICE: `KeyDesk Test ${process.pid}` },
+  })
+  let stderr = ''
+  child.stderr?.on('data', (c) => { stderr += String(c) })
+  const openUrl = await new Promise<string>((resolve, reject) => {
+    let out = ''
+    const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr}`)), 30_000)
+    child.stdout?.on('data', (c) => {
+      out += String(c)
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out)
+      if (m?.[1]) { clearTimeout(timer); resolve(m[1]) }
+    })
+    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`host exited ${code}: ${stderr}`)) })
+  })
+  const { origin, hash } = new URL(openUrl)
+  const token = hash.replace('#token=', '')
+  return {
+    openUrl,
+    dataDir,
+    call: async <T>(channel: string, input: unknown = {}): Promise<T> => {
+      const res = await fetch(`${origin}/api/${channel}`, {
+        method: 'POST', headers: { 'content-type': 'application/json', 'x-keydesk-token': token }, body: JSON.stringify(input),
+      })
+      const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
+      if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)
+      return reply.value as T
+    },
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise((r) => child.once('exit', r))
+        child.kill('SIGTERM')
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
+      }
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}

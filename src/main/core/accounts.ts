@@ -1,0 +1,184 @@
+// Accounts: metadata in settings, the credential in the vault. Secret first, then metadata; on remove, the reverse.
+import { randomUUID } from 'node:crypto'
+import { AppError } from '../../shared/errors'
+import type { Account, AccountStatus, AccountView, Credential, ProviderId } from '../../shared/model'
+import { getProvider } from '../providers'
+import type { ProviderContext, ValidationResult } from '../providers/provider'
+import { requireSafeEndpoint, type Http } from './http'
+import type { SettingsStore } from './settings'
+import { vaultNames, type SecretVault } from './vault'
+
+export interface NewAccount {
+  readonly provider: ProviderId
+  readonly label: string
+  readonly endpoint: string
+  readonly credential: Credential
+  readonly demo?: boolean
+}
+
+export interface AccountPatch {
+  readonly id: string
+  readonly label?: string
+  readonly endpoint?: string
+  readonly credential?: Credential
+  readonly propagationWindowSec?: number
+  readonly refreshIntervalSec?: number
+}
+
+const DEFAULT_WINDOW_SEC = 600
+const DEFAULT_REFRESH_SEC = 60
+
+export class Accounts {
+  private readonly status = new Map<string, { status: AccountStatus; message?: string }>()
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly vault: SecretVault,
+    private readonly http: Http,
+    private readonly onChange: () => void,
+  ) {}
+
+  all(): Account[] {
+    return this.settings.get('accounts')
+  }
+
+  get(id: string): Account {
+    const account = this.all().find((a) => a.id === id)
+    if (!account) throw new AppError('NOT_FOUND', 'That account no longer exists in KeyDesk. Refresh the list.')
+    return account
+  }
+
+  views(): AccountView[] {
+    return this.all().map((a) => this.view(a))
+  }
+
+  view(account: Account): AccountView {
+    const s = this.status.get(account.id) ?? { status: 'unknown' as const }
+    return { ...account, status: s.status, ...(s.message ? { statusMessage: s.message } : {}) }
+  }
+
+  setStatus(id: string, status: AccountStatus, message?: string): void {
+    const prev = this.status.get(id)
+    if (prev?.status === status && prev.message === message) return
+    this.status.set(id, { status, message })
+    this.onChange()
+  }
+
+  async credential(account: Account): Promise<Credential> {
+    let raw: string | null
+    try {
+      raw = await this.vault.get(vaultNames.credential(account.provider, account.id))
+    } catch (err) {
+      this.setStatus(account.id, 'keychain', err instanceof AppError ? err.message : 'The keychain cannot be read.')
+      throw err
+    }
+    const credential = raw ? parseCredential(raw, account.provider) : null
+    if (!credential) {
+      const message = `The credential for ${account.label} is missing from the keychain: re-enter it.`
+      this.setStatus(account.id, 'keychain', message)
+      throw new AppError('KEYCHAIN_UNAVAILABLE', message, { accountId: account.id })
+    }
+    return credential
+  }
+
+  async context(accountId: string): Promise<ProviderContext> {
+    const account = this.get(accountId)
+    return { account, credential: await this.credential(account), http: this.http }
+  }
+
+  async validate(provider: ProviderId, endpoint: string, credential: Credential, label = 'this account'): Promise<ValidationResult> {
+    if (credential.provider !== provider) throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
+    const account = draft(provider, label, requireSafeEndpoint(endpoint), false)
+    return getProvider(provider).validate({ account, credential, http: this.http })
+  }
+
+  async add(input: NewAccount): Promise<AccountView> {
+    await this.requireVault()
+    const endpoint = requireSafeEndpoint(input.endpoint)
+    const { facts } = await this.validate(input.provider, endpoint, input.credential, input.label)
+    const duplicate = this.all().find((a) => a.provider === input.provider && a.endpoint === endpoint &&
+      sameOwner(a.facts, facts))
+    if (duplicate) {
+      throw new AppError('CONFLICT', `This ${input.provider} user at ${endpoint} is already in KeyDesk as "${duplicate.label}".`)
+    }
+    const account: Account = { ...draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
+    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(input.credential))
+    this.settings.set('accounts', [...this.all(), account])
+    this.setStatus(account.id, 'ok')
+    this.onChange()
+    return this.view(account)
+  }
+
+  async update(patch: AccountPatch): Promise<AccountView> {
+    const current = this.get(patch.id)
+    const endpoint = patch.endpoint !== undefined ? requireSafeEndpoint(patch.endpoint) : current.endpoint
+    let facts = current.facts
+    if (patch.credential || endpoint !== current.endpoint) {
+      await this.requireVault()
+      const credential = patch.credential ?? await this.credential(current)
+      facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
+      if (patch.credential) {
+        await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(patch.credential))
+      }
+      this.setStatus(current.id, 'ok')
+    }
+    const next: Account = {
+      ...current,
+      endpoint,
+      facts,
+      ...(patch.label !== undefined ? { label: patch.label } : {}),
+      ...(patch.propagationWindowSec !== undefined ? { propagationWindowSec: patch.propagationWindowSec } : {}),
+      ...(patch.refreshIntervalSec !== undefined ? { refreshIntervalSec: patch.refreshIntervalSec } : {}),
+    }
+    this.settings.set('accounts', this.all().map((a) => (a.id === next.id ? next : a)))
+    this.onChange()
+    return this.view(next)
+  }
+
+  async remove(id: string): Promise<Account> {
+    const account = this.get(id)
+    this.settings.set('accounts', this.all().filter((a) => a.id !== id))
+    this.status.delete(id)
+    await this.vault.delete(vaultNames.credential(account.provider, account.id))
+    this.onChange()
+    return account
+  }
+
+  /** Moves an account onto a new credential (rotation of its own key). */
+  async replaceCredential(id: string, credential: Credential): Promise<void> {
+    const account = this.get(id)
+    const { facts } = await this.validate(account.provider, account.endpoint, credential, account.label)
+    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
+    this.settings.set('accounts', this.all().map((a) => (a.id === id ? { ...a, facts } : a)))
+    this.onChange()
+  }
+
+  private async requireVault(): Promise<void> {
+    const s = await this.vault.status()
+    if (s.state !== 'available') {
+      throw new AppError('KEYCHAIN_UNAVAILABLE',
+        `KeyDesk keeps credentials only in the OS keychain, and it is ${s.state}. ${s.reason ?? ''} ${s.fix ?? ''}`.trim())
+    }
+  }
+}
+
+function draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {
+  return {
+    id: randomUUID(), provider, label, endpoint, facts: {}, demo, createdAt: new Date().toISOString(),
+    propagationWindowSec: DEFAULT_WINDOW_SEC, refreshIntervalSec: DEFAULT_REFRESH_SEC,
+  }
+}
+
+function sameOwner(a: Account['facts'], b: Account['facts']): boolean {
+  const who = (f: Account['facts']) => [f.userId ?? f.user ?? '', f.domain ?? '', f.tenant ?? ''].join('|')
+  return who(a) === who(b)
+}
+
+function parseCredential(raw: string, provider: ProviderId): Credential | null {
+  try {
+    const value = JSON.parse(raw) as Credential
+    return value && value.provider === provider ? value : null
+  } catch {
+    return null
+  }
+}

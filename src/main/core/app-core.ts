@@ -1,0 +1,163 @@
+// The only entry point into the core: implements every channel of the map in src/shared/api.ts.
+import { EventEmitter } from 'node:events'
+import type { z } from 'zod'
+import { requests, type Channel, type EventName, type Events, type Reply, type RequestResult, type Requests } from '../../shared/api'
+import { AppError, toErrorData } from '../../shared/errors'
+import { Accounts } from './accounts'
+import { ClipboardGuard, type ClipboardPort } from './clipboard'
+import { Demo } from './demo'
+import { createHttp, type Http } from './http'
+import { Keys } from './keys'
+import { importAccounts, exportAccounts } from './account-files'
+import { Propagations, systemClock, type Clock } from './propagation'
+import { openSettings, type SettingsStore } from './settings'
+import type { SecretVault } from './vault'
+
+export interface CoreOptions {
+  readonly dataDir: string
+  readonly version: string
+  readonly host: 'electron' | 'browser'
+  readonly vault: SecretVault
+  readonly clipboard: ClipboardPort
+  readonly http?: Http
+  readonly clock?: Clock
+  /** Electron: a save dialog; returns the path written, or null when cancelled. Absent in the browser host (download). */
+  readonly saveFile?: (fileName: string, content: string) => Promise<string | null>
+  readonly log?: (line: string) => void
+}
+
+type Input<C extends Channel> = z.output<Requests[C]['input']>
+type Handlers = { [C in Channel]: (input: Input<C>) => Promise<RequestResult<C>> }
+
+export class AppCore {
+  readonly settings: SettingsStore
+  readonly accounts: Accounts
+  readonly keys: Keys
+  readonly propagations: Propagations
+  readonly demo: Demo
+  private readonly clipboard: ClipboardGuard
+  private readonly events = new EventEmitter()
+  private readonly handlers: Handlers
+
+  constructor(private readonly options: CoreOptions) {
+    this.events.setMaxListeners(50)
+    const http = options.http ?? createHttp({ log: options.log })
+    const clock = options.clock ?? systemClock
+    this.settings = openSettings(options.dataDir, options.version)
+    this.accounts = new Accounts(this.settings, options.vault, http, () => this.emit('accounts.changed', {}))
+    this.propagations = new Propagations(this.settings, this.accounts, clock, (records) => {
+      this.emit('propagation.updated', { records })
+    }, (title, body) => this.emit('notify', { title, body }))
+    this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
+    this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) => this.emit(name, payload))
+    this.demo = new Demo(options.dataDir, this.settings, this.accounts)
+    this.handlers = this.buildHandlers()
+  }
+
+  async start(): Promise<void> {
+    await this.demo.resume()
+    this.propagations.start()
+  }
+
+  async close(): Promise<void> {
+    this.propagations.stop()
+    await this.clipboard.clearNow()
+    await this.demo.stop()
+    this.events.removeAllListeners()
+  }
+
+  /** Parses the raw input with the channel's schema, runs it, and turns any failure into AppError data. */
+  async invoke(channel: string, raw: unknown): Promise<Reply> {
+    if (!Object.hasOwn(requests, channel)) {
+      return { ok: false, error: new AppError('INVALID_INPUT', `Unknown request "${channel.slice(0, 60)}".`).toData() }
+    }
+    const c = channel as Channel
+    const parsed = requests[c].input.safeParse(raw)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
+      return { ok: false, error: new AppError('INVALID_INPUT', `${issue?.message ?? 'Invalid input'}${where}`).toData() }
+    }
+    try {
+      const handler = this.handlers[c] as (input: unknown) => Promise<unknown>
+      return { ok: true, value: await handler(parsed.data ?? {}) }
+    } catch (err) {
+      if (!(err instanceof AppError)) this.options.log?.(`request ${c} failed: ${(err as Error)?.name ?? 'error'}`)
+      return { ok: false, error: toErrorData(err) }
+    }
+  }
+
+  onEvent(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
+    const l = (event: EventName, payload: unknown): void => listener(event, payload as never)
+    this.events.on('event', l)
+    return () => { this.events.off('event', l) }
+  }
+
+  private emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.events.emit('event', event, payload)
+  }
+
+  private buildHandlers(): Handlers {
+    const { accounts, keys, settings, options } = this
+    return {
+      'app.info': async () => ({
+        name: 'KeyDesk', version: options.version, platform: process.platform, host: options.host,
+        dataDir: options.dataDir, notices: settings.recovery ? [settings.recovery] : [],
+      }),
+      'vault.status': () => options.vault.status(),
+      'settings.get': async () => settings.get('preferences'),
+      'settings.set': async (patch) => {
+        const next = { ...settings.get('preferences'), ...patch }
+        settings.set('preferences', next)
+        return next
+      },
+      'accounts.list': async () => accounts.views(),
+      'accounts.validate': ({ provider, endpoint, credential }) => accounts.validate(provider, endpoint, credential),
+      'accounts.add': (input) => accounts.add(input),
+      'accounts.update': (patch) => accounts.update(patch),
+      'accounts.remove': async ({ id }) => {
+        const removed = await accounts.remove(id)
+        await keys.forgetAccount(removed)
+        this.propagations.forgetAccount(id)
+        if (removed.demo) await this.demo.stopIfUnused()
+      },
+      'accounts.check': ({ id }) => keys.check(id),
+      'accounts.import': ({ content, fileName }) => importAccounts(accounts, content, fileName),
+      'accounts.export': async () => {
+        const file = exportAccounts(accounts.all())
+        return this.deliver(file.fileName, file.content)
+      },
+      'accounts.endpoints': ({ accountId }) => keys.endpoints(accountId),
+      'demo.start': () => this.demo.start(),
+      'keys.list': ({ accountId }) => keys.list(accountId),
+      'keys.createOptions': ({ accountId }) => keys.createOptions(accountId),
+      'keys.create': (input) => keys.create(input),
+      'keys.enable': ({ accountId, keyId }) => keys.enable(accountId, keyId),
+      'keys.disable': ({ accountId, keyId }) => keys.disable(accountId, keyId),
+      'keys.delete': ({ accountId, keyId }) => keys.remove(accountId, keyId),
+      'keys.rename': ({ accountId, keyId, name }) => keys.rename(accountId, keyId, name),
+      'keys.copySecret': async (input) => {
+        const value = await keys.secretPart(input, input.part)
+        return { clearsInSec: await this.clipboard.copySecret(value) }
+      },
+      'keys.export': async (input) => {
+        const file = await keys.exportFile(input, input.format)
+        return this.deliver(file.fileName, file.content)
+      },
+      'keys.try': (input) => keys.tryKey(input),
+      'keys.keepSecret': ({ handle }) => keys.keepSecret(handle),
+      'keys.forgetSecret': ({ accountId, keyId }) => keys.forgetSecret(accountId, keyId),
+      'keys.kept': ({ accountId }) => keys.kept(accountId),
+      'secrets.release': async ({ handle }) => keys.release(handle),
+      'propagation.list': async () => this.propagations.all(),
+    }
+  }
+
+  /** Electron saves through a dialog; the browser host hands the content back for a download. */
+  private async deliver(fileName: string, content: string): Promise<{ fileName: string; content?: string; savedTo?: string }> {
+    if (!this.options.saveFile) return { fileName, content }
+    const savedTo = await this.options.saveFile(fileName, content)
+    if (!savedTo) throw new AppError('INVALID_INPUT', 'Export cancelled: nothing was written.')
+    return { fileName, savedTo }
+  }
+}

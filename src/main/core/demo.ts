@@ -1,0 +1,66 @@
+// Demo mode: the sandbox runs in-process on loopback and one account of each provider points at it.
+// Its state lives in the data directory, so demo keys survive a restart; demo accounts never mix with real ones.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import type { AccountView, Credential } from '../../shared/model'
+import { startSandbox, type Sandbox, type SandboxAccount } from '../../sandbox'
+import type { Accounts } from './accounts'
+import type { SettingsStore } from './settings'
+
+export class Demo {
+  private sandbox: Sandbox | null = null
+
+  constructor(private readonly dataDir: string, private readonly settings: SettingsStore, private readonly accounts: Accounts) {}
+
+  /** Restarts the demo services when demo accounts exist, and points them at the new port. */
+  async resume(): Promise<void> {
+    const state = this.settings.get('demo')
+    if (!state || !this.accounts.all().some((a) => a.demo)) return
+    const sandbox = await this.ensureSandbox()
+    const origin = new URL(sandbox.url).origin
+    this.settings.set('accounts', this.accounts.all().map((a) => {
+      if (!a.demo) return a
+      const url = new URL(a.endpoint)
+      return { ...a, endpoint: `${origin}${url.pathname === '/' ? '' : url.pathname}` }
+    }))
+  }
+
+  async start(): Promise<AccountView[]> {
+    const existing = this.accounts.all().filter((a) => a.demo)
+    if (existing.length) return existing.map((a) => this.accounts.view(a))
+    const sandbox = await this.ensureSandbox()
+    const added: AccountView[] = []
+    for (const acc of sandbox.accounts) added.push(await this.accounts.add({ ...toNewAccount(acc), demo: true }))
+    return added
+  }
+
+  async stopIfUnused(): Promise<void> {
+    if (this.accounts.all().some((a) => a.demo)) return
+    await this.stop()
+    this.settings.set('demo', null)
+  }
+
+  async stop(): Promise<void> {
+    await this.sandbox?.close()
+    this.sandbox = null
+  }
+
+  private async ensureSandbox(): Promise<Sandbox> {
+    if (this.sandbox) return this.sandbox
+    const dir = join(this.dataDir, 'demo')
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    const state = this.settings.get('demo') ?? { seed: randomBytes(8).toString('hex'), stateFile: join(dir, 'sandbox-state.json') }
+    this.settings.set('demo', state)
+    this.sandbox = await startSandbox({ port: 0, seed: state.seed, stateFile: state.stateFile, log: () => undefined })
+    return this.sandbox
+  }
+}
+
+export function toNewAccount(acc: SandboxAccount): { provider: Credential['provider']; label: string; endpoint: string; credential: Credential } {
+  const c = acc.credentials as Record<string, string>
+  const credential: Credential = acc.provider === 'spaceone' ? { provider: 'spaceone', token: c.token ?? '' }
+    : acc.provider === 'cloudmc' ? { provider: 'cloudmc', apiKey: c.apiKey ?? '' }
+    : { provider: 'onqlave', tenantId: c.tenantId ?? '', token: c.token ?? '' }
+  return { provider: acc.provider, label: acc.label, endpoint: acc.endpoint, credential }
+}

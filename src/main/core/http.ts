@@ -1,0 +1,162 @@
+// The one fetch wrapper every adapter uses: timeouts, cancellation, retries for safe requests, redacted logging.
+import { AppError } from '../../shared/errors'
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  url: string
+  headers?: Record<string, string>
+  body?: string
+  timeoutMs?: number
+  /** safe to repeat (GET, or a read-only POST like SpaceONE list/get) */
+  idempotent?: boolean
+  signal?: AbortSignal
+  accountId?: string
+}
+
+export interface HttpResponse {
+  status: number
+  headers: Headers
+  text: string
+}
+
+export interface Http {
+  request(req: HttpRequest): Promise<HttpResponse>
+}
+
+export interface HttpOptions {
+  fetch?: typeof fetch
+  /** default 15000 */
+  timeoutMs?: number
+  /** default 2 */
+  retries?: number
+  /** first backoff step; default 300 */
+  backoffMs?: number
+  log?: (line: string) => void
+  random?: () => number
+  sleep?: (ms: number) => Promise<void>
+}
+
+const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504])
+
+export function createHttp(opts: HttpOptions = {}): Http {
+  const doFetch = opts.fetch ?? globalThis.fetch
+  const defaultTimeout = opts.timeoutMs ?? 15_000
+  const retries = opts.retries ?? 2
+  const backoffMs = opts.backoffMs ?? 300
+  const log = opts.log ?? (() => {})
+  const random = opts.random ?? Math.random
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
+
+  async function once(req: HttpRequest, where: string): Promise<HttpResponse> {
+    const timeoutMs = req.timeoutMs ?? defaultTimeout
+    const timer = new AbortController()
+    const handle = setTimeout(() => timer.abort(), timeoutMs)
+    const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal
+    const started = Date.now()
+    try {
+      // Redirects are not followed: fetch would carry custom auth headers (MC-Api-Key, ONQLAVE-*) to the new host.
+      const res = await doFetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal, redirect: 'manual' })
+      // The body can stall after the headers arrive, so it stays under the same timer.
+      const text = await res.text()
+      log(`${req.method} ${where} ${res.status} ${Date.now() - started}ms${suffix(req)}`)
+      return { status: res.status, headers: res.headers, text }
+    } catch (err) {
+      if (req.signal?.aborted) {
+        log(`${req.method} ${where} aborted ${Date.now() - started}ms${suffix(req)}`)
+        throw err
+      }
+      const seconds = Math.round(timeoutMs / 100) / 10
+      const error = timer.signal.aborted
+        ? new AppError('TIMEOUT', `${hostOf(req.url)} did not answer within ${seconds} s. Try again.`, { accountId: req.accountId })
+        : new AppError('NETWORK', `Could not reach ${hostOf(req.url)}${causeOf(err)}. Check the endpoint and your connection.`, {
+            accountId: req.accountId,
+          })
+      log(`${req.method} ${where} ${error.code} ${Date.now() - started}ms${suffix(req)}`)
+      throw error
+    } finally {
+      clearTimeout(handle)
+    }
+  }
+
+  async function pause(attempt: number, req: HttpRequest): Promise<void> {
+    const ms = Math.round(backoffMs * 2 ** attempt + random() * backoffMs)
+    log(`${req.method} ${redactUrl(req.url)} retry ${attempt + 1}/${retries} in ${ms}ms${suffix(req)}`)
+    await sleep(ms)
+    req.signal?.throwIfAborted()
+  }
+
+  return {
+    async request(req) {
+      const where = redactUrl(req.url)
+      for (let attempt = 0; ; attempt++) {
+        const canRetry = req.idempotent === true && attempt < retries
+        let res: HttpResponse
+        try {
+          res = await once(req, where)
+        } catch (err) {
+          if (!canRetry || !(err instanceof AppError) || !err.retryable) throw err
+          await pause(attempt, req)
+          continue
+        }
+        if (!canRetry || !RETRY_STATUSES.has(res.status)) return res
+        await pause(attempt, req)
+      }
+    },
+  }
+}
+
+/** Endpoints must be https, except on this machine (the sandbox). Returns the URL without trailing '/'. */
+export function requireSafeEndpoint(url: string): string {
+  const trimmed = url.trim().replace(/\/+$/, '')
+  let parsed: URL
+  try {
+    parsed = new URL(trimmed)
+  } catch {
+    throw new AppError('INVALID_INPUT', `"${trimmed}" is not a URL. Enter an address such as https://api.example.com.`)
+  }
+  if (parsed.username || parsed.password) {
+    throw new AppError('INVALID_INPUT', 'The endpoint must not contain a user name or password. Remove them from the address.')
+  }
+  if (parsed.search || parsed.hash) {
+    throw new AppError('INVALID_INPUT', 'The endpoint must not contain a query (?…) or fragment (#…). Remove it from the address.')
+  }
+  if (parsed.protocol === 'https:') return trimmed
+  if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return trimmed
+  if (parsed.protocol === 'http:') {
+    throw new AppError('INVALID_INPUT', `${parsed.host} must be reached over https: plain http is allowed only for this machine (localhost, 127.0.0.1, [::1]).`)
+  }
+  throw new AppError('INVALID_INPUT', `The endpoint must start with https:// (got ${parsed.protocol}).`)
+}
+
+function isLoopback(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+}
+
+/** Scheme, host and path only: queries and user-info may hold secrets. */
+function redactUrl(url: string): string {
+  try {
+    const u = new URL(url)
+    return `${u.protocol}//${u.host}${u.pathname}`
+  } catch {
+    return '<invalid url>'
+  }
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host
+  } catch {
+    return 'the server'
+  }
+}
+
+function causeOf(err: unknown): string {
+  const cause = err instanceof Error ? err.cause : undefined
+  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined
+  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''
+}
+
+function suffix(req: HttpRequest): string {
+  return req.accountId ? ` [${req.accountId}]` : ''
+}

@@ -1,0 +1,96 @@
+// Pure rules of propagation tracking: what a read of the key means, how long to wait, the words for the user.
+import { assertNever } from '../../shared/errors'
+import type { KeyRecord, KeyState, PropagationOp } from '../../shared/model'
+
+export type Verdict =
+  | { readonly kind: 'settled'; readonly note?: string }
+  | { readonly kind: 'failed'; readonly note: string }
+  | { readonly kind: 'pending' }
+
+type Seen = KeyState | 'absent'
+
+const BACKOFF_FIRST_MS = 1_000
+const BACKOFF_MAX_MS = 30_000
+const JITTER = 0.2
+
+/** The wait before poll number `step` (0-based): 1, 2, 4, 8, 16, 30, 30… s, each ±20 % so many keys do not poll in step. */
+export function backoffMs(step: number, random: () => number): number {
+  const base = Math.min(BACKOFF_FIRST_MS * 2 ** step, BACKOFF_MAX_MS)
+  return Math.round(base * (1 + JITTER * (2 * random() - 1)))
+}
+
+/**
+ * What one read of the key says about `op`. `final` reads are the confirmation itself (the end of a window, the next
+ * listing), so anything short of the goal is a contradiction; a poll is one read among many and only stops on an outcome.
+ */
+export function judge(op: PropagationOp, key: KeyRecord | null, final: boolean): Verdict {
+  const seen: Seen = key ? key.state : 'absent'
+  if (reaches(op, seen)) return { kind: 'settled' }
+  if (seen === 'failed') return { kind: 'failed', note: `the service reports that ${gerund(op)} the key failed` }
+  if (seen === 'pending' || (!final && seen !== 'deleted')) return { kind: 'pending' }
+  return { kind: 'failed', note: contradiction(op, seen) }
+}
+
+function reaches(op: PropagationOp, seen: Seen): boolean {
+  switch (op) {
+    case 'create': return seen === 'enabled' || seen === 'disabled'
+    case 'enable': return seen === 'enabled'
+    // A key deleted meanwhile can no longer be used either, which is what the disable was for.
+    case 'disable': return seen === 'disabled' || seen === 'deleted' || seen === 'absent'
+    case 'delete': return seen === 'deleted' || seen === 'absent'
+    default: return assertNever(op)
+  }
+}
+
+function contradiction(op: PropagationOp, seen: Seen): string {
+  if (op === 'delete') return 'the key is still listed after delete'
+  if (seen === 'absent' || seen === 'deleted') return 'the key no longer exists'
+  return `the key is ${seen} again`
+}
+
+function gerund(op: PropagationOp): string {
+  switch (op) {
+    case 'create': return 'creating'
+    case 'enable': return 'enabling'
+    case 'disable': return 'disabling'
+    case 'delete': return 'deleting'
+    default: return assertNever(op)
+  }
+}
+
+function noun(op: PropagationOp): string {
+  switch (op) {
+    case 'create': return 'Creation'
+    case 'enable': return 'Enabling'
+    case 'disable': return 'Disabling'
+    case 'delete': return 'Deletion'
+    default: return assertNever(op)
+  }
+}
+
+function outcome(op: PropagationOp): string {
+  switch (op) {
+    case 'create': return 'is now active'
+    case 'enable': return 'is now enabled everywhere'
+    case 'disable': return 'is now disabled everywhere'
+    case 'delete': return 'is now deleted everywhere'
+    default: return assertNever(op)
+  }
+}
+
+export interface Message {
+  readonly title: string
+  readonly body: string
+}
+
+export function settledMessage(op: PropagationOp, keyId: string, accountLabel: string, note?: string): Message {
+  return { title: `Key ${keyId} ${outcome(op)}`, body: `${accountLabel}: ${note ?? 'confirmed by the service'}.` }
+}
+
+export function failedMessage(op: PropagationOp, keyId: string, accountLabel: string, note: string): Message {
+  return { title: `${noun(op)} of ${keyId} failed`, body: `${accountLabel}: ${note}.` }
+}
+
+export function timeoutNote(maxPollMs: number, serviceName: string): string {
+  return `the service did not finish within ${Math.round(maxPollMs / 60_000)} minutes; check the ${serviceName} console`
+}

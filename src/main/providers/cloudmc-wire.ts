@@ -1,0 +1,54 @@
+// CloudMC v2 wire shapes (../shared/providers/cloudmc.md). Key fields are INFERRED, so every documented alias is read.
+import { z } from 'zod'
+import type { KeyRecord } from '../../shared/model'
+import { isoTime, optional } from './wire'
+
+const text = z.string().nullish()
+
+export const ApiKey = z.object({
+  id: z.string().min(1),
+  name: text,
+  apiKey: text,
+  lastIp: text,
+  lastUsedIp: text,
+  lastActivity: text,
+  lastUsedDate: text,
+  lastUsed: text,
+  creationDate: text,
+  createdAt: text,
+  created: text,
+})
+export type ApiKey = z.infer<typeof ApiKey>
+
+export const KeyListBody = z.object({ data: z.array(ApiKey) })
+export const KeyBody = z.object({ data: ApiKey })
+
+export const UsersBody = z.object({
+  data: z.array(
+    z.object({
+      id: z.string(),
+      userName: text,
+      organization: z.object({ name: text }).nullish(),
+    }),
+  ),
+})
+
+const code = z.union([z.string(), z.number()]).nullish()
+export const ErrorsBody = z.object({
+  errors: z.array(z.object({ code, errorCode: code, message: text })).min(1),
+})
+
+export function toKeyRecord(key: ApiKey, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
+  const created = isoTime(key.creationDate) ?? isoTime(key.createdAt) ?? isoTime(key.created)
+  return {
+    provider: 'cloudmc',
+    accountId,
+    keyId: key.id,
+    name: key.name || key.id,
+    state: 'enabled',
+    createdAt: created ?? firstSeen(accountId, key.id),
+    ...optional('lastUsedAt', isoTime(key.lastActivity) ?? isoTime(key.lastUsedDate) ?? isoTime(key.lastUsed)),
+    ...optional('lastUsedIp', key.lastIp ?? key.lastUsedIp),
+    extra: {},
+  }
+}

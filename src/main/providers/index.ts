@@ -1,0 +1,19 @@
+// Every adapter, by provider id: the core's only way to reach a key service.
+import { AppError } from '../../shared/errors'
+import type { ProviderId } from '../../shared/model'
+import { createCloudmcProvider } from './cloudmc'
+import { createOnqlaveProvider } from './onqlave'
+import type { KeyProvider } from './provider'
+import { createSpaceoneProvider } from './spaceone'
+
+export const providers: Readonly<Record<ProviderId, KeyProvider>> = {
+  spaceone: createSpaceoneProvider(),
+  cloudmc: createCloudmcProvider(),
+  onqlave: createOnqlaveProvider(),
+}
+
+export function getProvider(id: ProviderId): KeyProvider {
+  const provider: KeyProvider | undefined = providers[id]
+  if (!provider) throw new AppError('INVALID_INPUT', `KeyDesk has no provider "${String(id)}".`)
+  return provider
+}

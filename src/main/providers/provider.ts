@@ -1,0 +1,91 @@
+// The one interface every key service sits behind. Only adapters speak a wire protocol.
+import type {
+  Account, AccountFacts, Capabilities, Credential, Endpoint, KeyRecord, ProviderId, SecretPart,
+} from '../../shared/model'
+import type { Http } from '../core/http'
+
+export interface ProviderContext {
+  readonly account: Account
+  readonly credential: Credential
+  readonly http: Http
+  readonly signal?: AbortSignal
+}
+
+export interface ValidationResult {
+  readonly facts: AccountFacts
+  /** Non-secret words to show after "Test connection", e.g. "alice@example.com in domain-…". */
+  readonly summary: string
+}
+
+/** What the create form offers (Onqlave: applications and Arx clusters). */
+export interface CreateOptions {
+  readonly applications: readonly { id: string; name: string; technology?: string }[]
+  readonly clusters: readonly { id: string; name: string; encryption?: string }[]
+}
+
+export interface CreateInput {
+  readonly name?: string
+  readonly applicationId?: string
+  readonly clusterId?: string
+}
+
+/** A secret as the service handed it over, once. Never persisted outside the vault. */
+export interface SecretBundle {
+  readonly keyId: string
+  /** Named secret fields: spaceone {api_key}, cloudmc {api_key}, onqlave {access_key, server_signing_key, server_secret_key, client_key, arx_url}. */
+  readonly fields: Readonly<Record<string, string>>
+  /** The service's whole create/sensitive response, where an export needs it byte-for-byte (SpaceONE "Download JSON"). */
+  readonly raw?: unknown
+}
+
+export interface CreateResult {
+  readonly key: KeyRecord
+  /** Absent when the secret comes later (Onqlave: fetchSecret after activation), or when `reconciled`. */
+  readonly secret?: SecretBundle
+  /**
+   * The create's answer was lost (timeout, broken connection, gateway error) but a re-listing found this new key.
+   * Its secret is unknown: the user should delete it and create another (Onqlave can still fetchSecret).
+   */
+  readonly reconciled?: boolean
+}
+
+export interface ExportFile {
+  readonly id: string
+  readonly fileName: string
+  readonly label: string
+  readonly mime: string
+  readonly content: string
+}
+
+export interface TryResult {
+  readonly ok: boolean
+  readonly message: string
+}
+
+export interface KeyProvider {
+  readonly id: ProviderId
+  readonly displayName: string
+  readonly capabilities: Capabilities
+  validate(ctx: ProviderContext): Promise<ValidationResult>
+  list(ctx: ProviderContext): Promise<KeyRecord[]>
+  /** One key, or null when the service no longer has it. */
+  get(ctx: ProviderContext, keyId: string): Promise<KeyRecord | null>
+  createOptions(ctx: ProviderContext): Promise<CreateOptions | null>
+  /** Never retried blindly: after a timeout the adapter re-lists and returns the key if it was created. */
+  create(ctx: ProviderContext, input: CreateInput): Promise<CreateResult>
+  /** Onqlave: the one-time secret fetch after activation. */
+  fetchSecret?(ctx: ProviderContext, keyId: string): Promise<SecretBundle>
+  enable?(ctx: ProviderContext, keyId: string): Promise<KeyRecord>
+  disable?(ctx: ProviderContext, keyId: string): Promise<KeyRecord>
+  rename?(ctx: ProviderContext, keyId: string, name: string): Promise<KeyRecord>
+  /** Returns the key's state after the call where the service reports one (Onqlave: pending). */
+  delete(ctx: ProviderContext, keyId: string): Promise<KeyRecord | null>
+  endpoints(ctx: ProviderContext): Promise<Endpoint[]>
+  /** The secret's parts for the reveal dialog, in display order. */
+  secretParts(secret: SecretBundle, account: Account): SecretPart[]
+  exportFiles(secret: SecretBundle, account: Account, endpoints: readonly Endpoint[]): ExportFile[]
+  /** One real authenticated call made with the secret itself. */
+  tryKey(http: Http, account: Account, secret: SecretBundle): Promise<TryResult>
+  /** Whether a credential of this account's kind is the given key (SpaceONE api_key_id in the JWT). */
+  ownKeyId(credential: Credential): string | undefined
+}

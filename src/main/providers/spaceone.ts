@@ -1,0 +1,211 @@
+// SpaceONE / Cloudforet 1.x identity API keys (../shared/providers/spaceone.md).
+import { stringify } from 'yaml'
+import { AppError } from '../../shared/errors'
+import type { Account, Capabilities, Credential, Endpoint, KeyRecord } from '../../shared/model'
+import type { Http, HttpResponse } from '../core/http'
+import { requireSafeEndpoint } from '../core/http'
+import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
+import { createFirstSeen } from './first-seen'
+import type { ExportFile, KeyProvider, ProviderContext, SecretBundle } from './provider'
+import { createWithReconcile } from './reconcile'
+import { API_KEY_FIELDS, ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord } from './spaceone-wire'
+import type { TokenFacts } from './spaceone-wire'
+import { parseAs, parseJson } from './wire'
+
+const SERVICE = 'SpaceONE'
+
+export const spaceoneCapabilities: Capabilities = {
+  maxKeysPerUser: 2,
+  canDisable: true,
+  canRename: false,
+  needsReview: false,
+  typedDeleteConfirm: false,
+  asyncCreate: false,
+  propagation: { create: 'none', enable: 'none', disable: 'window', delete: 'window' },
+}
+
+interface CallOptions {
+  readonly idempotent?: boolean
+  /** What a 404 ERROR_NOT_FOUND says is gone. */
+  readonly subject?: string
+  readonly signal?: AbortSignal
+}
+
+function post(http: Http, account: Account, token: string, path: string, body: unknown, opts: CallOptions = {}): Promise<HttpResponse> {
+  return http.request({
+    method: 'POST',
+    url: `${requireSafeEndpoint(account.endpoint)}${path}`,
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body),
+    idempotent: opts.idempotent,
+    signal: opts.signal,
+    accountId: account.id,
+  })
+}
+
+function failure(res: HttpResponse, account: Account, path: string, subject?: string): AppError {
+  const detail = parseAs(ErrorBody, res.text)?.detail
+  // Branch on the code, never the message (spaceone.md §4).
+  if (detail?.code === 'ERROR_UNSUPPORTED_API') {
+    return notSupported({ account, service: SERVICE }, ': this SpaceONE has no API keys (Cloudforet 2.x uses apps instead)')
+  }
+  if (res.status === 404 && detail?.code !== 'ERROR_NOT_FOUND') {
+    return new AppError(
+      'PROVIDER_ERROR',
+      `${SERVICE} has no ${path} at ${account.endpoint}. The endpoint must be the console API's base URL with no path (no /v1).`,
+      { accountId: account.id },
+    )
+  }
+  return failureError(
+    { status: res.status, message: detail?.message ?? undefined },
+    { account, service: SERVICE, permission: 'manage API keys', subject },
+  )
+}
+
+function tokenOf(credential: Credential): TokenFacts {
+  if (credential.provider !== 'spaceone') throw wrongCredential(SERVICE)
+  return readToken(credential.token)
+}
+
+export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProvider {
+  const firstSeen = createFirstSeen(opts.now)
+
+  async function call(ctx: ProviderContext, path: string, body: unknown, o: CallOptions = {}): Promise<string> {
+    const res = await post(ctx.http, ctx.account, tokenOf(ctx.credential).token, path, body, { ...o, signal: ctx.signal })
+    if (res.status < 200 || res.status > 299) throw failure(res, ctx.account, path, o.subject)
+    return res.text
+  }
+
+  async function keyCall(ctx: ProviderContext, path: string, keyId: string, idempotent: boolean): Promise<KeyRecord> {
+    const { domainId } = tokenOf(ctx.credential)
+    const text = await call(ctx, path, { api_key_id: keyId, domain_id: domainId }, { idempotent, subject: `API key ${keyId}` })
+    const info = parseAs(ApiKeyInfo, text)
+    if (!info) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, `${path} without an api_key_id`)
+    return toKeyRecord(info, ctx.account.id, firstSeen)
+  }
+
+  async function list(ctx: ProviderContext): Promise<KeyRecord[]> {
+    const { userId, domainId } = tokenOf(ctx.credential)
+    // Without user_id a domain admin would see every user's keys.
+    const body = { user_id: userId, domain_id: domainId, query: { sort: { key: 'created_at' } } }
+    const parsed = parseAs(ApiKeyList, await call(ctx, '/identity/api-key/list', body, { idempotent: true }))
+    if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/list without results')
+    return (parsed.results ?? []).map((info) => toKeyRecord(info, ctx.account.id, firstSeen))
+  }
+
+  return {
+    id: 'spaceone',
+    displayName: SERVICE,
+    capabilities: spaceoneCapabilities,
+
+    async validate(ctx) {
+      const facts = tokenOf(ctx.credential)
+      const body = { user_id: facts.userId, domain_id: facts.domainId, query: { count_only: true } }
+      const parsed = parseAs(ApiKeyList, await call(ctx, '/identity/api-key/list', body, { idempotent: true }))
+      if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/list without total_count')
+      const n = parsed.total_count ?? 0
+      return {
+        facts: { user: facts.userId, domain: facts.domainId, ...(facts.apiKeyId ? { ownKeyId: facts.apiKeyId } : {}) },
+        summary: `${facts.userId} in ${facts.domainId}: ${n} API key${n === 1 ? '' : 's'}`,
+      }
+    },
+
+    list,
+
+    async get(ctx, keyId) {
+      try {
+        return await keyCall(ctx, '/identity/api-key/get', keyId, true)
+      } catch (err) {
+        if (err instanceof AppError && err.code === 'NOT_FOUND') return null
+        throw err
+      }
+    },
+
+    async createOptions() {
+      return null
+    },
+
+    create(ctx) {
+      return createWithReconcile({
+        list: () => list(ctx),
+        create: async () => {
+          const { userId, domainId } = tokenOf(ctx.credential)
+          const text = await call(ctx, '/identity/api-key/create', { user_id: userId, domain_id: domainId }, { subject: `User ${userId}` })
+          const info = parseAs(ApiKeyInfo, text)
+          if (!info) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/create without an api_key_id')
+          const key = toKeyRecord(info, ctx.account.id, firstSeen)
+          if (!info.api_key) {
+            throw new AppError('PROVIDER_ERROR', `${SERVICE} created ${key.keyId} but sent no secret for it. Delete that key and create another.`, {
+              accountId: ctx.account.id,
+            })
+          }
+          return { key, secret: { keyId: key.keyId, fields: { api_key: info.api_key }, raw: parseJson(text) } }
+        },
+      })
+    },
+
+    enable: (ctx, keyId) => keyCall(ctx, '/identity/api-key/enable', keyId, true),
+    disable: (ctx, keyId) => keyCall(ctx, '/identity/api-key/disable', keyId, true),
+
+    async delete(ctx, keyId) {
+      const { domainId } = tokenOf(ctx.credential)
+      await call(ctx, '/identity/api-key/delete', { api_key_id: keyId, domain_id: domainId }, { subject: `API key ${keyId}` })
+      return null
+    },
+
+    async endpoints(ctx) {
+      const parsed = parseAs(EndpointList, await call(ctx, '/identity/endpoint/list', {}, { idempotent: true }))
+      if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'endpoint/list without results')
+      return (parsed.results ?? []).map((e) => ({ service: e.service, url: e.endpoint }))
+    },
+
+    secretParts(secret) {
+      return [
+        { label: 'API key ID', value: secret.keyId, secret: false },
+        { label: 'API key', value: secret.fields.api_key ?? '', secret: true },
+      ]
+    },
+
+    exportFiles(secret, _account, endpoints) {
+      return [apiKeyJson(secret), spacectlConfig(secret, endpoints)]
+    },
+
+    async tryKey(http, account, secret) {
+      const res = await post(http, account, secret.fields.api_key ?? '', '/identity/endpoint/list', {}, { idempotent: true })
+      if (res.status === 200) {
+        const n = parseAs(EndpointList, res.text)?.results?.length ?? 0
+        return { ok: true, message: `The key works: ${SERVICE} accepted it and listed ${n} service endpoint${n === 1 ? '' : 's'}.` }
+      }
+      const said = parseAs(ErrorBody, res.text)?.detail.message
+      if (res.status === 401) return { ok: false, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
+      return { ok: false, message: failure(res, account, '/identity/endpoint/list').message }
+    },
+
+    ownKeyId(credential) {
+      if (credential.provider !== 'spaceone') return undefined
+      try {
+        return readToken(credential.token).apiKeyId
+      } catch {
+        return undefined
+      }
+    },
+  }
+}
+
+/** The console's "Download JSON": the whole create response, one line, all seven fields. */
+function apiKeyJson(secret: SecretBundle): ExportFile {
+  const raw = secret.raw && typeof secret.raw === 'object' && !Array.isArray(secret.raw) ? (secret.raw as Record<string, unknown>) : {}
+  const content: Record<string, unknown> = { ...raw }
+  for (const field of API_KEY_FIELDS) if (!(field in content)) content[field] = ''
+  content.api_key_id = content.api_key_id || secret.keyId
+  content.api_key = content.api_key || secret.fields.api_key || ''
+  return { id: 'api_key', fileName: 'api_key', label: 'API key (JSON)', mime: 'application/json', content: JSON.stringify(content) }
+}
+
+/** The console's "Download YAML", read by spacectl. lineWidth 0 keeps the JWT on one line, as the console's dump does. */
+function spacectlConfig(secret: SecretBundle, endpoints: readonly Endpoint[]): ExportFile {
+  const map: Record<string, string> = {}
+  for (const e of endpoints) map[e.service] = e.url
+  const content = stringify({ api_key: secret.fields.api_key ?? '', endpoints: map }, { lineWidth: 0 })
+  return { id: 'spacectl_config', fileName: 'spacectl_config', label: 'spacectl config (YAML)', mime: 'application/yaml', content }
+}

@@ -1,0 +1,132 @@
+// The normalised model every process shares (../shared/providers/README.md). No Node, no DOM.
+
+export const PROVIDER_IDS = ['spaceone', 'cloudmc', 'onqlave'] as const
+export type ProviderId = (typeof PROVIDER_IDS)[number]
+
+export type KeyState = 'enabled' | 'disabled' | 'pending' | 'deleted' | 'failed'
+
+export interface KeyRecord {
+  readonly provider: ProviderId
+  readonly accountId: string
+  readonly keyId: string
+  readonly name: string
+  readonly state: KeyState
+  /** ISO-8601 UTC */
+  readonly createdAt: string
+  readonly lastUsedAt?: string
+  readonly lastUsedIp?: string
+  readonly extra: Readonly<Record<string, string>>
+}
+
+export type PropagationOp = 'create' | 'enable' | 'disable' | 'delete'
+export type PropagationState = 'propagating' | 'settled' | 'failed'
+
+export interface Propagation {
+  readonly accountId: string
+  readonly keyId: string
+  readonly op: PropagationOp
+  readonly requestedAt: string
+  readonly settleBy: string
+  readonly state: PropagationState
+  readonly checkedAt?: string
+  /** Why it failed, or what confirmed it early; words for the user. */
+  readonly note?: string
+}
+
+export type PropagationModel = 'none' | 'window' | 'poll' | 'next-list'
+
+export interface Capabilities {
+  /** Keys one user may hold; null when the service sets no limit. Enforced by the client. */
+  readonly maxKeysPerUser: number | null
+  readonly canDisable: boolean
+  readonly canRename: boolean
+  readonly needsReview: boolean
+  readonly typedDeleteConfirm: boolean
+  readonly asyncCreate: boolean
+  readonly propagation: Readonly<Record<PropagationOp, PropagationModel>>
+}
+
+/** Non-secret facts about an account, learned when it is validated. */
+export interface AccountFacts {
+  readonly user?: string
+  readonly userId?: string
+  readonly domain?: string
+  readonly tenant?: string
+  readonly organization?: string
+  /** SpaceONE: the api_key_id of the account's own credential, when it is an API key. */
+  readonly ownKeyId?: string
+}
+
+export type AccountStatus = 'ok' | 'checking' | 'rejected' | 'unreachable' | 'keychain' | 'unknown'
+
+export interface Account {
+  readonly id: string
+  readonly provider: ProviderId
+  readonly label: string
+  readonly endpoint: string
+  readonly facts: AccountFacts
+  readonly demo: boolean
+  readonly createdAt: string
+  /** Seconds a disable/delete is assumed to take to propagate (SpaceONE). */
+  readonly propagationWindowSec: number
+  readonly refreshIntervalSec: number
+}
+
+export interface AccountView extends Account {
+  readonly status: AccountStatus
+  readonly statusMessage?: string
+}
+
+/** Credential fields per provider. Secret: they go to the vault, never to the renderer or settings. */
+export type Credential =
+  | { readonly provider: 'spaceone'; readonly token: string }
+  | { readonly provider: 'cloudmc'; readonly apiKey: string }
+  | { readonly provider: 'onqlave'; readonly tenantId: string; readonly token: string }
+
+export interface VaultStatus {
+  readonly state: 'available' | 'locked' | 'unavailable'
+  readonly reason?: string
+  readonly fix?: string
+}
+
+export interface Endpoint {
+  readonly service: string
+  readonly url: string
+}
+
+/** One field of a created key's secret bundle, shown once. */
+export interface SecretPart {
+  readonly label: string
+  readonly value: string
+  readonly secret: boolean
+}
+
+export interface ExportFormat {
+  readonly id: string
+  readonly fileName: string
+  readonly label: string
+}
+
+export interface CreatedKey {
+  readonly key: KeyRecord
+  readonly parts: readonly SecretPart[]
+  readonly endpoints: readonly Endpoint[]
+  readonly exports: readonly ExportFormat[]
+  readonly kept: boolean
+  /** Short-lived handle the core uses to copy or export this secret without the renderer resending it. */
+  readonly handle: string
+}
+
+export type RotationStep = 'create' | 'switch' | 'disable' | 'wait' | 'delete' | 'done'
+
+/** A resumable "rotate this key" checklist; every step is persisted. */
+export interface Rotation {
+  readonly id: string
+  readonly accountId: string
+  readonly oldKeyId: string
+  readonly newKeyId?: string
+  readonly step: RotationStep
+  readonly startedAt: string
+  /** The old key is the account's own credential: the new key becomes the credential before the old is disabled. */
+  readonly ownCredential: boolean
+}

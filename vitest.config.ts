@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config'
+
+// require('electron') in plain Node would try to download a binary; this makes it a harmless path string.
+const env = { ELECTRON_OVERRIDE_DIST_PATH: '/nonexistent-electron-dist', KEYDESK_ENV: 'test' }
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], env, testTimeout: 20_000 } },
+      { test: { name: 'keychain', environment: 'node', include: ['tests/keychain/**/*.test.ts'], env, testTimeout: 20_000 } },
+      {
+        esbuild: { jsx: 'automatic' },
+        test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.tsx'], env },
+      },
+    ],
+  },
+})
