@@ -243,6 +243,18 @@ describe('SpaceONE disable and delete wait for the window', () => {
     expect(record(h, 'api-key-1')?.state).toBe('settled')
   })
 
+  it('a window is never judged early, even when another check runs just before its end', async () => {
+    const h = harness()
+    h.accounts.add('so62', 'spaceone', 62)
+    h.service.put('spaceone', 'so62', 'api-key-1', 'disabled')
+    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
+    h.tracker.track('so62', 'api-key-1', 'disable')
+    h.tracker.track('oq', 'apikey--1', 'create')
+    await h.clock.advance(62 * SEC)
+    expect(h.service.reads.filter((r) => r.accountId === 'oq').at(-1)?.at).toBe(START + 61 * SEC)
+    expect(h.service.reads.filter((r) => r.accountId === 'so62').map((r) => r.at)).toEqual([START + 62 * SEC])
+  })
+
   it('create and enable are effective at once, so they leave no record', () => {
     const h = harness()
     expect(h.tracker.track('so', 'api-key-1', 'create')).toBeNull()

@@ -307,7 +307,8 @@ export class Propagations {
 
   private finish(entry: Entry, verdict: Exclude<Verdict, { kind: 'pending' }>): void {
     const { accountId, keyId, op } = entry.record
-    entry.record = { ...withoutNote(entry.record), state: verdict.kind, checkedAt: iso(this.clock.now()), ...(verdict.note ? { note: verdict.note } : {}) }
+    const note = verdict.note ? { note: verdict.note } : {}
+    entry.record = { ...withoutNote(entry.record), state: verdict.kind, checkedAt: iso(this.clock.now()), ...note }
     entry.run = null
     const label = this.accountLabel(accountId)
     const message = verdict.kind === 'settled'

@@ -42,7 +42,11 @@ export function classifyKeychainError(err: unknown): VaultStatus {
 export class KeytarVault implements SecretVault {
   private keytar: KeytarApi | null = null
 
-  constructor(private readonly service: string, private readonly load: () => Promise<KeytarApi> = loadKeytar) {}
+  constructor(
+    private readonly service: string,
+    private readonly load: () => Promise<KeytarApi> = loadKeytar,
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   private async api(): Promise<KeytarApi> {
     this.keytar ??= await this.load()
@@ -51,7 +55,7 @@ export class KeytarVault implements SecretVault {
 
   private async call<T>(fn: (k: KeytarApi) => Promise<T>): Promise<T> {
     try {
-      return await fn(await this.api())
+      return await withTimeout(fn(await this.api()), this.timeoutMs)
     } catch (err) {
       const s = classifyKeychainError(err)
       throw new AppError('KEYCHAIN_UNAVAILABLE', `${s.reason} ${s.fix}`)
@@ -67,12 +71,21 @@ export class KeytarVault implements SecretVault {
 
   async status(): Promise<VaultStatus> {
     try {
-      await (await this.api()).findCredentials(this.service)
+      await withTimeout((await this.api()).findCredentials(this.service), this.timeoutMs)
       return { state: 'available' }
     } catch (err) {
       return classifyKeychainError(err)
     }
   }
+}
+
+/** A Secret Service that never answers (no daemon behind D-Bus activation) must not hang the app. */
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer from the keychain within ${ms / 1000} s`)), ms)
+  })
+  return Promise.race([p, timeout]).finally(() => clearTimeout(timer))
 }
 
 async function loadKeytar(): Promise<KeytarApi> {

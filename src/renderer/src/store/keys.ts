@@ -1,0 +1,98 @@
+// Keys per account. Each account loads, fails and refreshes on its own; "All accounts" is a selector over this map.
+import { create } from 'zustand'
+import type { KeyRecord } from '../../../shared/model'
+import { api } from '../api'
+import { toProblem, type Problem } from './problem'
+
+export interface AccountKeys {
+  readonly keys: readonly KeyRecord[]
+  readonly loading: boolean
+  /** Epoch ms of the last successful listing; null until one succeeds. */
+  readonly fetchedAt: number | null
+  readonly error: Problem | null
+  /** A refresh was asked for while one ran: run once more when it ends, since the data may already be stale. */
+  readonly again: boolean
+}
+
+export const EMPTY_KEYS: AccountKeys = { keys: [], loading: false, fetchedAt: null, error: null, again: false }
+
+interface KeysState {
+  byAccount: Readonly<Record<string, AccountKeys>>
+  /** `${accountId}/${keyId}` of the rows chosen for a bulk action. */
+  selected: ReadonlySet<string>
+  refreshAccount(accountId: string): Promise<void>
+  refreshAll(accountIds: readonly string[]): Promise<void>
+  forget(accountId: string): void
+  toggle(uid: string): void
+  clear(): void
+}
+
+export const keyUid = (k: { accountId: string; keyId: string }): string => `${k.accountId}/${k.keyId}`
+
+export const useKeys = create<KeysState>((set, get) => {
+  const patch = (accountId: string, p: Partial<AccountKeys>): void => {
+    set((s) => ({ byAccount: { ...s.byAccount, [accountId]: { ...(s.byAccount[accountId] ?? EMPTY_KEYS), ...p } } }))
+  }
+  const refreshAccount = async (accountId: string): Promise<void> => {
+    const current = get().byAccount[accountId]
+    if (current?.loading) {
+      patch(accountId, { again: true })
+      return
+    }
+    patch(accountId, { loading: true, again: false })
+    try {
+      const list = await api.keys.list({ accountId })
+      if (!get().byAccount[accountId]) return
+      const prev = get().byAccount[accountId]?.keys ?? []
+      patch(accountId, { keys: reuseUnchanged(prev, list.keys), fetchedAt: Date.parse(list.fetchedAt) || Date.now(), error: null, loading: false })
+    } catch (err) {
+      if (!get().byAccount[accountId]) return
+      patch(accountId, { error: toProblem(err), loading: false })
+    }
+    if (get().byAccount[accountId]?.again) await refreshAccount(accountId)
+  }
+  return {
+    byAccount: {},
+    selected: new Set(),
+    refreshAccount,
+    refreshAll: async (accountIds) => {
+      await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
+    },
+    forget: (accountId) => set((s) => {
+      const { [accountId]: _gone, ...rest } = s.byAccount
+      const selected = new Set([...s.selected].filter((uid) => !uid.startsWith(`${accountId}/`)))
+      return { byAccount: rest, selected }
+    }),
+    toggle: (uid) => set((s) => {
+      const selected = new Set(s.selected)
+      if (!selected.delete(uid)) selected.add(uid)
+      return { selected }
+    }),
+    clear: () => set({ selected: new Set() }),
+  }
+})
+
+export function refreshAccount(accountId: string): Promise<void> {
+  return useKeys.getState().refreshAccount(accountId)
+}
+
+/** Keeps the previous objects (and array) where nothing changed, so an idle interval refresh re-renders nothing. */
+export function reuseUnchanged(prev: readonly KeyRecord[], next: readonly KeyRecord[]): readonly KeyRecord[] {
+  if (prev.length === 0) return next
+  const old = new Map(prev.map((k) => [k.keyId, k]))
+  let same = prev.length === next.length
+  const out = next.map((k, i) => {
+    const o = old.get(k.keyId)
+    const keep = o !== undefined && sameKey(o, k)
+    if (!keep || prev[i] !== o) same = false
+    return keep ? o : k
+  })
+  return same ? prev : out
+}
+
+function sameKey(a: KeyRecord, b: KeyRecord): boolean {
+  if (a.name !== b.name || a.state !== b.state || a.createdAt !== b.createdAt || a.lastUsedAt !== b.lastUsedAt ||
+    a.lastUsedIp !== b.lastUsedIp || a.provider !== b.provider || a.accountId !== b.accountId) return false
+  const ak = Object.keys(a.extra)
+  return ak.length === Object.keys(b.extra).length && ak.every((k) => a.extra[k] === b.extra[k])
+}
