@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto'
 import { isoMillis } from './clock'
 import type { Context } from './context'
-import { header, HttpError, isObject, jsonObject, type Incoming, type Reply } from './http'
+import { header, HttpError, jsonObject, type Incoming, type Reply } from './http'
 import { uniqueId } from './random'
 import type { FailureKind, Service } from './service'
 import { addCloudmcKey, type CloudmcKey, type CloudmcUser } from './state'
@@ -177,7 +177,7 @@ function ownKey(ctx: Context, user: CloudmcUser, id: string): CloudmcKey {
 
 function parseBody(req: Incoming): Readonly<Record<string, unknown>> {
   const body = jsonObject(req.body)
-  if (!body || !isObject(body)) throw new HttpError(400, 'INVALID_PARAMETER', 'The request body is not a JSON object', { field: 'body' })
+  if (!body) throw new HttpError(400, 'INVALID_PARAMETER', 'The request body is not a JSON object', { field: 'body' })
   return body
 }
 

@@ -45,12 +45,14 @@ export function seededRandom(seed: string, stream: string): Random {
   }
 
   const chars = (alphabet: string, length: number): string => {
-    // Rejection sampling keeps the draw uniform; the bound only guards against a broken keystream.
+    // Rejection sampling keeps the draw uniform; the round bound only guards against a broken keystream.
     const limit = 256 - (256 % alphabet.length)
     let out = ''
-    for (let tries = 0; out.length < length && tries < length * 64; tries += 1) {
-      const byte = bytes(1)[0] ?? 0
-      if (byte < limit) out += alphabet[byte % alphabet.length]
+    for (let round = 0; out.length < length && round < 64; round += 1) {
+      for (const byte of bytes(length - out.length + 4)) {
+        if (byte < limit) out += alphabet[byte % alphabet.length]
+        if (out.length === length) break
+      }
     }
     return out
   }

@@ -131,7 +131,7 @@ function create(ctx: Context, caller: Caller, body: JsonObject): Row {
 }
 
 /** The secret of a key, exactly as identity's key_generator builds it: no `exp`. */
-export function apiKeyJwt(ctx: Context, key: SpaceoneKey): string {
+export function apiKeyJwt(ctx: Pick<Context, 'world' | 'domainKeys'>, key: SpaceoneKey): string {
   const domain = ctx.world.spaceone.domains.get(key.domainId)
   const privateKey = domain ? ctx.domainKeys[domain.keyIndex] : undefined
   if (!privateKey) throw new HttpError(500, 'ERROR_UNKNOWN', 'The domain has no signing key.')

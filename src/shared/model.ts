@@ -129,4 +129,6 @@ export interface Rotation {
   readonly startedAt: string
   /** The old key is the account's own credential: the new key becomes the credential before the old is disabled. */
   readonly ownCredential: boolean
+  /** Something the user must act on before the next step, in words. */
+  readonly note?: string
 }

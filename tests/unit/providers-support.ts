@@ -10,7 +10,7 @@ export type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 export type SandboxAccount = Sandbox['accounts'][number]
 
 export function startTestSandbox(): Promise<Sandbox> {
-  return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'x' })
+  return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'x', log: () => {} })
 }
 
 export async function control(sb: Sandbox, what: 'reset' | 'config' | 'clock', body: Record<string, unknown> = {}): Promise<void> {

@@ -10,6 +10,7 @@ import { createHttp, type Http } from './http'
 import { Keys } from './keys'
 import { importAccounts, exportAccounts } from './account-files'
 import { Propagations, systemClock, type Clock } from './propagation'
+import { Rotations } from './rotation'
 import { openSettings, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
 
@@ -34,6 +35,7 @@ export class AppCore {
   readonly accounts: Accounts
   readonly keys: Keys
   readonly propagations: Propagations
+  readonly rotations: Rotations
   readonly demo: Demo
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
@@ -50,6 +52,8 @@ export class AppCore {
     }, (title, body) => this.emit('notify', { title, body }))
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
     this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) => this.emit(name, payload))
+    this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations,
+      (rotations) => this.emit('rotation.updated', { rotations }))
     this.demo = new Demo(options.dataDir, this.settings, this.accounts)
     this.handlers = this.buildHandlers()
   }
@@ -150,6 +154,11 @@ export class AppCore {
       'keys.kept': ({ accountId }) => keys.kept(accountId),
       'secrets.release': async ({ handle }) => keys.release(handle),
       'propagation.list': async () => this.propagations.all(),
+      'rotation.list': async () => this.rotations.list(),
+      'rotation.start': ({ accountId, keyId }) => this.rotations.start(accountId, keyId),
+      'rotation.create': ({ id, ...input }) => this.rotations.create(id, input),
+      'rotation.advance': ({ id }) => this.rotations.advance(id),
+      'rotation.cancel': async ({ id }) => this.rotations.cancel(id),
     }
   }
 

@@ -34,6 +34,8 @@ export interface CreateRequest extends CreateInput {
 export class Keys {
   private readonly held = new Map<string, HeldSecret>()
   private readonly creating = new Map<string, Promise<CreatedKey>>()
+  /** handle → the requestId whose answer holds it, so releasing the handle also drops the remembered answer. */
+  private readonly answered = new Map<string, string>()
   private readonly lastListed = new Map<string, readonly KeyRecord[]>()
 
   constructor(
@@ -73,7 +75,7 @@ export class Keys {
     if (running) return running
     const p = this.createOnce(req)
     this.creating.set(req.requestId, p)
-    p.catch(() => this.creating.delete(req.requestId))
+    p.then((created) => { this.answered.set(created.handle, req.requestId) }, () => { this.creating.delete(req.requestId) })
     return p
   }
 
@@ -95,7 +97,8 @@ export class Keys {
     this.emit('keys.changed', { accountId: req.accountId })
     let key = result.key
     let secret = result.secret
-    if (!secret && result.reconciled) {
+    // Onqlave hands the secret out after activation, so a reconciled key can still be fetched; the others cannot.
+    if (!secret && result.reconciled && !provider.fetchSecret) {
       throw new AppError('PROVIDER_ERROR', `The request timed out, but ${provider.displayName} did create key ${key.keyId}. ` +
         'Its secret was lost on the way: delete that key and create a new one.', { accountId: req.accountId })
     }
@@ -110,11 +113,19 @@ export class Keys {
     const endpoints = await provider.endpoints(ctx).catch(() => [])
     const handle = randomBytes(16).toString('hex')
     this.held.set(handle, { account: ctx.account, secret, endpoints, expires: Date.now() + HANDLE_TTL_MS })
-    if (req.keep) await this.keepSecret(handle)
+    const kept = req.keep && await this.keepSecret(handle).then(() => true, (err: unknown) => {
+      // The key exists and its secret is shown once: a keychain failure must not swallow it.
+      this.emit('notify', {
+        title: `${key.keyId} was not kept in the keychain`,
+        body: `${err instanceof AppError ? err.message : 'The keychain refused it.'} Copy or export the secret before closing the dialog.`,
+      })
+      return false
+    })
     progress('done', 'Key created.')
     this.emit('keys.changed', { accountId: req.accountId })
+    setTimeout(() => this.release(handle), HANDLE_TTL_MS).unref()
     return {
-      key, handle, kept: req.keep, endpoints,
+      key, handle, kept, endpoints,
       parts: provider.secretParts(secret, ctx.account),
       exports: provider.exportFiles(secret, ctx.account, endpoints).map(({ id, fileName, label }) => ({ id, fileName, label })),
     }
@@ -153,8 +164,12 @@ export class Keys {
     })
   }
 
-  remove(accountId: string, keyId: string): Promise<KeyRecord | null> {
-    return this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId))
+  async remove(accountId: string, keyId: string): Promise<KeyRecord | null> {
+    const result = await this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId))
+    // Nothing can use a deleted key's secret, so KeyDesk stops holding it.
+    const account = this.accounts.get(accountId)
+    await this.vault.delete(vaultNames.keySecret(account.provider, accountId, keyId)).catch(() => false)
+    return result
   }
 
   async rename(accountId: string, keyId: string, name: string): Promise<KeyRecord> {
@@ -218,6 +233,14 @@ export class Keys {
 
   release(handle: string): void {
     this.held.delete(handle)
+    const requestId = this.answered.get(handle)
+    if (requestId !== undefined) this.creating.delete(requestId)
+    this.answered.delete(handle)
+  }
+
+  /** The whole bundle, for the core's own use (rotation makes it the account's credential); never sent to the renderer. */
+  async secretBundle(ref: SecretRef): Promise<SecretBundle> {
+    return (await this.resolve(ref)).secret
   }
 
   async secretPart(ref: SecretRef, label: string): Promise<string> {

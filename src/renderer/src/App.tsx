@@ -1,24 +1,64 @@
-import { useEffect } from 'react'
-import { useApp } from './store/app'
+import { useEffect, useState } from 'react'
+import { ThemeToggle } from './components/ThemeToggle'
 import { VaultBadge } from './components/VaultBadge'
+import { AccountHeader } from './features/accounts/AccountHeader'
+import { AddAccountDialog } from './features/accounts/AddAccountDialog'
 import { EmptyState } from './features/accounts/EmptyState'
+import { Sidebar } from './features/accounts/Sidebar'
+import { KeyList } from './features/keys/KeyList'
+import { SettingsDialog } from './features/settings/SettingsDialog'
+import { useApp } from './store/app'
+import { usePrefs } from './store/prefs'
+import { usePropagationStore } from './store/propagation'
+import { startSync } from './store/sync'
 
 export function App() {
-  const { info, vault, accounts, loaded, error, load } = useApp()
-  useEffect(() => { void load() }, [load])
+  const info = useApp((s) => s.info)
+  const vault = useApp((s) => s.vault)
+  const accounts = useApp((s) => s.accounts)
+  const loaded = useApp((s) => s.loaded)
+  const error = useApp((s) => s.error)
+  const view = useApp((s) => s.view)
+  const [adding, setAdding] = useState(false)
+  const [settings, setSettings] = useState(false)
+
+  useEffect(() => {
+    void useApp.getState().load()
+    void usePrefs.getState().load().catch(() => undefined)
+    void usePropagationStore.getState().load().catch(() => undefined)
+    return startSync()
+  }, [])
+
+  const account = view === 'all' ? undefined : accounts.find((a) => a.id === view)
+  const hasAccounts = loaded && !error && accounts.length > 0
   return (
     <div className="app">
       <header className="topbar">
         <h1 className="brand">KeyDesk</h1>
         {vault && <VaultBadge status={vault} />}
+        <span className="spacer" />
+        <ThemeToggle />
+        <button type="button" className="ghost" onClick={() => setSettings(true)}><span aria-hidden="true">⚙</span> Settings</button>
       </header>
       {info?.notices.map((n) => <div key={n} role="alert" className="notice">{n}</div>)}
-      <main className="content">
-        {!loaded && <p aria-live="polite">Loading…</p>}
-        {error && <p role="alert" className="error">{error}</p>}
-        {loaded && !error && accounts.length === 0 && <EmptyState />}
-        {loaded && accounts.length > 0 && <p>{accounts.length} accounts</p>}
-      </main>
+      {hasAccounts ? (
+        <div className="workspace">
+          <Sidebar onAdd={() => setAdding(true)} />
+          <main className="content">
+            {account && <AccountHeader account={account} />}
+            {!account && <h2 className="view-title">All accounts</h2>}
+            <KeyList key={account?.id ?? 'all'} account={account} />
+          </main>
+        </div>
+      ) : (
+        <main className="content">
+          {!loaded && <p aria-live="polite">Loading…</p>}
+          {error && <p role="alert" className="error">{error}</p>}
+          {loaded && !error && <EmptyState onAdd={() => setAdding(true)} />}
+        </main>
+      )}
+      {adding && <AddAccountDialog open onOpenChange={setAdding} />}
+      {settings && <SettingsDialog open onOpenChange={setSettings} />}
     </div>
   )
 }

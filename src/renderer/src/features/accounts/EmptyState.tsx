@@ -1,12 +1,29 @@
-export function EmptyState() {
+// The first screen: add a real account, or try everything against local demo services.
+import { api } from '../../api'
+import { ProblemMessage } from '../../components/ProblemMessage'
+import { useApp } from '../../store/app'
+import { refreshed, useSubmit } from './useSubmit'
+
+export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
+  const { busy, problem, run } = useSubmit()
+  const startDemo = (): void => {
+    void run(async () => {
+      await api.demo.start()
+      await refreshed()
+      useApp.getState().openView('all')
+    })
+  }
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No accounts yet</h2>
       <p>Add a SpaceONE, CloudMC or Onqlave account to see and manage its API keys, or try KeyDesk with demo services first.</p>
       <div className="actions">
-        <button type="button" className="primary">Add account</button>
-        <button type="button">Try KeyDesk with demo services</button>
+        <button type="button" className="primary" onClick={onAdd} disabled={busy}>Add account</button>
+        <button type="button" onClick={startDemo} disabled={busy}>{busy ? 'Starting demo services…' : 'Try KeyDesk with demo services'}</button>
       </div>
+      {busy && <p role="status" className="muted"><span className="spinner" aria-hidden="true" /> Starting local demo services with one account of each provider…</p>}
+      {problem && <ProblemMessage problem={problem} onRetry={startDemo} />}
+      <p className="hint">Demo accounts run on this computer only and are marked “Demo”. Remove them any time.</p>
     </section>
   )
 }

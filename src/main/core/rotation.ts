@@ -1,0 +1,223 @@
+// The rotation assistant: new key → apps switched → old key disabled → its disable propagated → old key deleted.
+// Every step is persisted in settings, so closing the app mid-way resumes where it stopped.
+import { randomUUID } from 'node:crypto'
+import { AppError, assertNever } from '../../shared/errors'
+import type { Account, CreatedKey, Credential, KeyRecord, Propagation, Rotation, RotationStep } from '../../shared/model'
+import { getProvider } from '../providers'
+import type { SecretBundle } from '../providers/provider'
+import type { Accounts } from './accounts'
+import type { Keys } from './keys'
+import type { Propagations } from './propagation'
+import type { SettingsStore } from './settings'
+
+export interface RotationCreateInput {
+  readonly requestId: string
+  readonly keep: boolean
+  readonly name?: string
+  readonly applicationId?: string
+  readonly clusterId?: string
+}
+
+type KeysPort = Pick<Keys, 'list' | 'create' | 'disable' | 'remove' | 'secretBundle'>
+
+export class Rotations {
+  /** One running create/advance per rotation: a double click joins the running call. */
+  private readonly running = new Map<string, Promise<unknown>>()
+
+  constructor(
+    private readonly settings: SettingsStore,
+    private readonly accounts: Pick<Accounts, 'get' | 'all' | 'replaceCredential'>,
+    private readonly keys: KeysPort,
+    private readonly propagations: Pick<Propagations, 'all'>,
+    private readonly onUpdate: (rotations: readonly Rotation[]) => void,
+  ) {}
+
+  /** Rotations of accounts that still exist; a removed account takes its rotations with it. */
+  list(): Rotation[] {
+    const ids = new Set(this.accounts.all().map((a) => a.id))
+    return this.settings.get('rotations').filter((r) => ids.has(r.accountId))
+  }
+
+  async start(accountId: string, keyId: string): Promise<Rotation> {
+    const account = this.accounts.get(accountId)
+    const resumable = this.list().find((r) => r.accountId === accountId && r.oldKeyId === keyId && r.step !== 'done')
+    if (resumable) return resumable
+    const keys = (await this.keys.list(accountId)).keys.filter((k) => k.state !== 'deleted')
+    const old = keys.find((k) => k.keyId === keyId)
+    if (!old) throw new AppError('NOT_FOUND', `Key ${keyId} is no longer in ${account.label}: refresh the list.`, { accountId })
+    if (old.state !== 'enabled' && old.state !== 'disabled') {
+      throw new AppError('CONFLICT', `Key ${keyId} is ${old.state}: only a working key can be rotated.`, { accountId })
+    }
+    const max = getProvider(account.provider).capabilities.maxKeysPerUser
+    if (max !== null && keys.length >= max) throw new AppError('LIMIT_REACHED', limitMessage(account, max, keys, keyId), { accountId })
+    const rotation: Rotation = {
+      id: randomUUID(), accountId, oldKeyId: keyId, step: 'create', startedAt: new Date().toISOString(),
+      ownCredential: account.facts.ownKeyId === keyId,
+    }
+    this.save([...this.settings.get('rotations'), rotation])
+    return rotation
+  }
+
+  create(id: string, input: RotationCreateInput): Promise<CreatedKey> {
+    return this.once(`create:${id}`, () => this.createNow(id, input))
+  }
+
+  advance(id: string): Promise<Rotation> {
+    return this.once(`advance:${id}`, () => this.advanceNow(id))
+  }
+
+  cancel(id: string): void {
+    this.get(id)
+    this.save(this.settings.get('rotations').filter((r) => r.id !== id))
+  }
+
+  private async createNow(id: string, input: RotationCreateInput): Promise<CreatedKey> {
+    const r = this.get(id)
+    if (r.step !== 'create') {
+      throw new AppError('CONFLICT', `This rotation already created ${r.newKeyId ?? 'its new key'}; continue with the next step.`)
+    }
+    const created = await this.keys.create({ accountId: r.accountId, ...input })
+    const newKeyId = created.key.keyId
+    let note: string | undefined
+    if (r.ownCredential) {
+      // KeyDesk moves onto the new key before anything happens to the old one, or it would lock itself out.
+      note = await this.keys.secretBundle({ handle: created.handle })
+        .then((secret) => this.switchCredential(r, secret))
+        .then(() => undefined, (err: unknown) => `KeyDesk could not sign in with ${newKeyId} yet (${messageOf(err)}). ` +
+          'Keep the secret: continuing will try again, or re-enter the account credential with the new key.')
+    }
+    this.update({ ...withoutNote(r), newKeyId, step: 'switch', ...(note ? { note } : {}) })
+    return created
+  }
+
+  private async advanceNow(id: string): Promise<Rotation> {
+    const r = this.get(id)
+    const account = this.accounts.get(r.accountId)
+    const step = r.step
+    switch (step) {
+      case 'create':
+        throw new AppError('CONFLICT', 'Create the new key first: the old one stays until its replacement exists.')
+      case 'switch': {
+        await this.ensureSwitched(r)
+        const next: RotationStep = getProvider(account.provider).capabilities.canDisable ? 'disable' : 'delete'
+        return this.update({ ...withoutNote(r), step: next })
+      }
+      case 'disable':
+        await this.ensureSwitched(r)
+        if (await this.gone(() => this.keys.disable(r.accountId, r.oldKeyId))) return this.update({ ...withoutNote(r), step: 'done' })
+        return this.update({ ...withoutNote(r), step: 'wait' })
+      case 'wait':
+        this.requireSettled(r, account)
+        return this.update({ ...withoutNote(r), step: 'delete' })
+      case 'delete':
+        await this.ensureSwitched(r)
+        await this.gone(() => this.keys.remove(r.accountId, r.oldKeyId))
+        return this.update({ ...withoutNote(r), step: 'done' })
+      case 'done':
+        return r
+      default:
+        return assertNever(step)
+    }
+  }
+
+  /** For the account's own key: the credential must already be the new key, or be made so from the kept secret. */
+  private async ensureSwitched(r: Rotation): Promise<void> {
+    if (!r.ownCredential || !r.newKeyId) return
+    if (this.accounts.get(r.accountId).facts.ownKeyId !== r.oldKeyId) return
+    let secret: SecretBundle
+    try {
+      secret = await this.keys.secretBundle({ accountId: r.accountId, keyId: r.newKeyId })
+    } catch {
+      throw new AppError('CONFLICT', `KeyDesk still signs in to this account with ${r.oldKeyId} and does not hold ${r.newKeyId}'s ` +
+        'secret. Edit the account and paste the new key as its credential, then continue.', { accountId: r.accountId })
+    }
+    await this.switchCredential(r, secret)
+  }
+
+  private async switchCredential(r: Rotation, secret: SecretBundle): Promise<void> {
+    const account = this.accounts.get(r.accountId)
+    await this.accounts.replaceCredential(r.accountId, credentialFrom(account, secret))
+  }
+
+  private requireSettled(r: Rotation, account: Account): void {
+    const record = latest(this.propagations.all(), r.accountId, r.oldKeyId)
+    if (!record || record.op !== 'disable' || record.state === 'settled') return
+    if (record.state === 'failed') {
+      throw new AppError('CONFLICT', `Disabling ${r.oldKeyId} did not hold: ${record.note ?? 'the service contradicts it'}. ` +
+        'Disable it again from the key list, then continue.', { accountId: r.accountId })
+    }
+    const left = Math.max(1, Math.ceil((Date.parse(record.settleBy) - Date.now()) / 60_000))
+    throw new AppError('CONFLICT', `${r.oldKeyId} may still authenticate until ${record.settleBy} while ${account.label}'s ` +
+      `service caches expire (about ${left} more minute${left === 1 ? '' : 's'}). Continue after that, so nothing still ` +
+      'using it breaks unnoticed.', { accountId: r.accountId })
+  }
+
+  /** Runs a change on the old key; true when the key was already gone, which is what the step wanted anyway. */
+  private async gone(change: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await change()
+      return false
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'NOT_FOUND') return true
+      throw err
+    }
+  }
+
+  private once<T>(key: string, run: () => Promise<T>): Promise<T> {
+    const current = this.running.get(key)
+    if (current) return current as Promise<T>
+    const p = run().finally(() => this.running.delete(key))
+    this.running.set(key, p)
+    return p
+  }
+
+  private get(id: string): Rotation {
+    const r = this.settings.get('rotations').find((x) => x.id === id)
+    if (!r) throw new AppError('NOT_FOUND', 'That rotation is no longer in progress.')
+    return r
+  }
+
+  private update(next: Rotation): Rotation {
+    this.save(this.settings.get('rotations').map((r) => (r.id === next.id ? next : r)))
+    return next
+  }
+
+  private save(rotations: Rotation[]): void {
+    this.settings.set('rotations', rotations)
+    this.onUpdate(this.list())
+  }
+}
+
+export function limitMessage(account: Account, max: number, keys: readonly KeyRecord[], rotating: string): string {
+  const ownKeyId = account.facts.ownKeyId
+  const other = keys.find((k) => k.keyId !== rotating && k.keyId !== ownKeyId)
+  const head = `${account.label} already has ${keys.length} of ${max} keys, and rotating needs room for the new one.`
+  if (other) return `${head} Delete ${other.keyId} first, then rotate ${rotating}.`
+  return `${head} The other key, ${ownKeyId ?? 'the remaining one'}, is the one KeyDesk itself signs in with, so do not ` +
+    `delete it: rotate that key first, or delete ${rotating} and create a new key instead.`
+}
+
+function credentialFrom(account: Account, secret: SecretBundle): Credential {
+  const value = secret.fields.api_key
+  if (!value) throw new AppError('PROVIDER_ERROR', `The new key's secret cannot serve as the ${account.provider} account's credential.`)
+  switch (account.provider) {
+    case 'spaceone': return { provider: 'spaceone', token: value }
+    case 'cloudmc': return { provider: 'cloudmc', apiKey: value }
+    case 'onqlave': throw new AppError('NOT_SUPPORTED', 'An Onqlave API key cannot be the account credential.')
+    default: return assertNever(account.provider)
+  }
+}
+
+function latest(records: readonly Propagation[], accountId: string, keyId: string): Propagation | undefined {
+  return records.filter((p) => p.accountId === accountId && p.keyId === keyId)
+    .reduce<Propagation | undefined>((best, p) => (!best || best.requestedAt <= p.requestedAt ? p : best), undefined)
+}
+
+function withoutNote(r: Rotation): Rotation {
+  const { note: _dropped, ...rest } = r
+  return rest
+}
+
+function messageOf(err: unknown): string {
+  return err instanceof AppError ? err.message : 'the service did not accept it'
+}

@@ -1,0 +1,16 @@
+// Copies non-secret text (ids, endpoints) with the browser clipboard; secrets go through the core instead.
+import { useState } from 'react'
+
+export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+  const [done, setDone] = useState<'copied' | 'failed' | null>(null)
+  const copy = (): void => {
+    navigator.clipboard.writeText(text).then(() => setDone('copied'), () => setDone('failed'))
+    setTimeout(() => setDone(null), 1500)
+  }
+  return (
+    <button type="button" className="icon-button copy" onClick={copy} aria-label={label} title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}>
+      <span aria-hidden="true">{done === 'copied' ? '✓' : '⧉'}</span>
+      <span className="sr-only" aria-live="polite">{done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : ''}</span>
+    </button>
+  )
+}

@@ -1,0 +1,73 @@
+// The open account's facts and endpoints, each copyable.
+import { useEffect, useState } from 'react'
+import type { AccountView, Endpoint } from '../../../../shared/model'
+import { api } from '../../api'
+import { CopyButton } from '../../components/CopyButton'
+import { StatusDot } from '../../components/StatusDot'
+import { useKeys } from '../../store/keys'
+import { toProblem } from '../../store/problem'
+import { LoadStatus } from '../keys/LoadStatus'
+import { AccountMenu } from './AccountMenu'
+import { FactsList } from './FactsList'
+import { PROVIDERS } from './providers'
+
+export function AccountHeader({ account }: { readonly account: AccountView }) {
+  const info = PROVIDERS[account.provider]
+  const live = useKeys((s) => (s.byAccount[account.id]?.keys ?? []).filter((k) => k.state !== 'deleted').length)
+  const loading = useKeys((s) => s.byAccount[account.id]?.loading ?? false)
+  const refresh = useKeys((s) => s.refreshAccount)
+  const [showEndpoints, setShowEndpoints] = useState(false)
+  return (
+    <header className="account-header">
+      <div className="account-title">
+        <h2>{account.label}</h2>
+        <span className="muted">{info.name}</span>
+        {account.demo && <span className="badge" title="Keys here live in KeyDesk's local demo services, not a real account.">Demo</span>}
+        <StatusDot status={account.status} message={account.statusMessage} />
+        {info.maxKeys !== null && (
+          <span className={live >= info.maxKeys ? 'quota full' : 'quota'} title={`${info.name} allows ${info.maxKeys} API keys per user.`}>
+            {live} of {info.maxKeys} keys{live >= info.maxKeys ? ' — delete one to create another' : ''}
+          </span>
+        )}
+        <span className="spacer" />
+        <LoadStatus accountId={account.id} />
+        <button type="button" onClick={() => void refresh(account.id)} disabled={loading}>{loading ? 'Refreshing…' : 'Refresh'}</button>
+        <AccountMenu account={account} />
+      </div>
+      {account.statusMessage && account.status !== 'ok' && <p className="muted status-message">{account.statusMessage}</p>}
+      <FactsList facts={account.facts} endpoint={account.endpoint} />
+      <details className="account-facts" onToggle={(e) => setShowEndpoints(e.currentTarget.open)}>
+        <summary>Service endpoints</summary>
+        {showEndpoints && <Endpoints accountId={account.id} />}
+        {info.docsUrl && <p><a href={info.docsUrl} target="_blank" rel="noreferrer noopener">{info.name} API documentation</a></p>}
+      </details>
+    </header>
+  )
+}
+
+function Endpoints({ accountId }: { readonly accountId: string }) {
+  const [endpoints, setEndpoints] = useState<readonly Endpoint[] | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    let live = true
+    setEndpoints(null); setError(null)
+    api.accounts.endpoints({ accountId }).then((e) => { if (live) setEndpoints(e) }, (err: unknown) => {
+      if (live) setError(toProblem(err).message)
+    })
+    return () => { live = false }
+  }, [accountId])
+  if (error) return <p className="muted">Endpoints are not available: {error}</p>
+  if (!endpoints) return <p className="muted">Loading endpoints…</p>
+  if (!endpoints.length) return null
+  return (
+    <ul className="endpoints" aria-label="Endpoints">
+      {endpoints.map((e) => (
+        <li key={`${e.service}-${e.url}`}>
+          <span className="endpoint-service">{e.service}</span>
+          <span className="mono">{e.url}</span>
+          <CopyButton text={e.url} label={`Copy the ${e.service} endpoint`} />
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,47 @@
+// Re-entering a credential: the core checks it with the service before it replaces the one in the keychain.
+import { useState } from 'react'
+import type { AccountView } from '../../../../shared/model'
+import { api } from '../../api'
+import { Dialog } from '../../components/Dialog'
+import { ProblemMessage } from '../../components/ProblemMessage'
+import { CredentialFields } from './CredentialFields'
+import { toCredential, validateFields, type Fields } from './providers'
+import { refreshed, useSubmit } from './useSubmit'
+
+interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+
+export function CredentialDialog({ account, open, onOpenChange }: Props) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={`Re-enter the credential for ${account.label}`}
+      description="KeyDesk tests it with the service first; the old one stays in the keychain if the test fails.">
+      <CredentialForm account={account} onDone={() => onOpenChange(false)} />
+    </Dialog>
+  )
+}
+
+function CredentialForm({ account, onDone }: { readonly account: AccountView; readonly onDone: () => void }) {
+  const [fields, setFields] = useState<Fields>({})
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { busy, problem, run } = useSubmit()
+  const save = (): void => {
+    const e = validateFields(account.provider, fields, { endpoint: false, credential: true })
+    setErrors(e)
+    if (Object.keys(e).length) return
+    void run(async () => {
+      await api.accounts.update({ id: account.id, credential: toCredential(account.provider, fields) })
+      setFields({})
+      await refreshed()
+      onDone()
+    })
+  }
+  return (
+    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); save() }}>
+      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: false, credential: true }}
+        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))} disabled={busy} />
+      {problem && <ProblemMessage problem={problem} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Checking and saving…' : 'Save credential'}</button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,55 @@
+// Label and endpoint. A new endpoint is checked with the stored credential before it is saved.
+import { useId, useState } from 'react'
+import type { AccountView } from '../../../../shared/model'
+import { api } from '../../api'
+import { Dialog } from '../../components/Dialog'
+import { ProblemMessage } from '../../components/ProblemMessage'
+import { CredentialFields } from './CredentialFields'
+import { validateFields, type Fields } from './providers'
+import { refreshed, useSubmit } from './useSubmit'
+
+interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+
+export function EditAccountDialog({ account, open, onOpenChange }: Props) {
+  return (
+    <Dialog open={open} onOpenChange={onOpenChange} title={`Edit ${account.label}`}>
+      <EditForm account={account} onDone={() => onOpenChange(false)} />
+    </Dialog>
+  )
+}
+
+function EditForm({ account, onDone }: { readonly account: AccountView; readonly onDone: () => void }) {
+  const [label, setLabel] = useState(account.label)
+  const [fields, setFields] = useState<Fields>({ endpoint: account.endpoint })
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const { busy, problem, run } = useSubmit()
+  const id = useId()
+  const save = (): void => {
+    const e = validateFields(account.provider, fields, { endpoint: true, credential: false })
+    if (!label.trim()) e.label = 'Give the account a label.'
+    setErrors(e)
+    if (Object.keys(e).length) return
+    void run(async () => {
+      const endpoint = (fields.endpoint ?? '').trim()
+      await api.accounts.update({ id: account.id, label: label.trim(), ...(endpoint !== account.endpoint ? { endpoint } : {}) })
+      await refreshed()
+      onDone()
+    })
+  }
+  return (
+    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); save() }}>
+      <div className="field">
+        <label htmlFor={id}>Label</label>
+        <input id={id} value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} disabled={busy}
+          aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? `${id}-error` : undefined} />
+        {errors.label && <p id={`${id}-error`} className="field-error">{errors.label}</p>}
+      </div>
+      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: true, credential: false }}
+        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))} disabled={busy} />
+      {problem && <ProblemMessage problem={problem} />}
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+      </div>
+    </form>
+  )
+}

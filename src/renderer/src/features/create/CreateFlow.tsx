@@ -1,0 +1,91 @@
+// Form → (Onqlave: review) → running with progress. The same flow serves "Create key" and a rotation's create step.
+import { useState } from 'react'
+import type { AccountView, CreatedKey } from '../../../../shared/model'
+import { ProblemMessage } from '../../components/ProblemMessage'
+import { useApp } from '../../store/app'
+import { usePrefs } from '../../store/prefs'
+import { toProblem, type Problem } from '../../store/problem'
+import { CreateFields } from './CreateFields'
+import { CreateProgress } from './CreateProgress'
+import { CreateReview } from './CreateReview'
+import { draftErrors, type CreateDraft, type DraftErrors } from './draft'
+import { useCreateOptions } from './useCreateOptions'
+import { useCreateProgress } from './useCreateProgress'
+
+interface Props {
+  readonly account: AccountView
+  /** Called with the same requestId for the life of the flow, so a repeated submit creates one key. */
+  readonly submit: (draft: CreateDraft, requestId: string) => Promise<CreatedKey>
+  readonly onCreated: (created: CreatedKey) => void
+  readonly onCancel: () => void
+  readonly initial?: Partial<CreateDraft>
+  /** While a create runs the dialog must not close: the answer carries the only copy of the secret. */
+  readonly onRunning?: (running: boolean) => void
+}
+
+type Phase = 'form' | 'review' | 'running'
+
+export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRunning }: Props) {
+  const [requestId] = useState(() => crypto.randomUUID())
+  const keepByDefault = usePrefs((s) => s.keepSecretsByDefault)
+  const vault = useApp((s) => s.vault)
+  const keepBlocked = vault && vault.state !== 'available'
+    ? `The keychain is ${vault.state}, so KeyDesk cannot keep the secret: copy or export it before closing.` : null
+  const [draft, setDraft] = useState<CreateDraft>({ name: '', applicationId: '', clusterId: '', keep: keepByDefault, ...initial })
+  const [phase, setPhase] = useState<Phase>('form')
+  const [errors, setErrors] = useState<DraftErrors>({})
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const { options, loading, problem: optionsProblem, retry } = useCreateOptions(account)
+  const latest = useCreateProgress(requestId)
+  const needsReview = account.provider === 'onqlave'
+
+  const check = (): boolean => {
+    const e = draftErrors(account.provider, draft, options)
+    setErrors(e)
+    return Object.keys(e).length === 0
+  }
+  const run = async (): Promise<void> => {
+    if (phase === 'running' || !check()) return
+    const from = phase
+    setPhase('running')
+    setProblem(null)
+    onRunning?.(true)
+    try {
+      const created = await submit({ ...draft, keep: draft.keep && !keepBlocked }, requestId)
+      onRunning?.(false)
+      onCreated(created)
+    } catch (err) {
+      onRunning?.(false)
+      setProblem(toProblem(err))
+      setPhase(from)
+    }
+  }
+  const primary = (): void => {
+    if (needsReview && phase === 'form') { if (check()) setPhase('review') } else void run()
+  }
+  const blocked = needsReview && (loading || !options)
+
+  return (
+    <form className="kd-flow" noValidate onSubmit={(e) => { e.preventDefault(); primary() }}>
+      {phase === 'form' && (
+        <>
+          {loading && <p role="status" className="kd-muted">Loading applications and Arx clusters…</p>}
+          {optionsProblem && <ProblemMessage problem={optionsProblem} onRetry={retry} />}
+          <CreateFields account={account} draft={draft} errors={errors} options={options} keepBlocked={keepBlocked}
+            onChange={(patch) => { setDraft((d) => ({ ...d, ...patch })); setErrors({}) }} />
+        </>
+      )}
+      {phase === 'review' && <CreateReview account={account} draft={draft} options={options} />}
+      {phase === 'running' && <CreateProgress provider={account.provider} latest={latest} />}
+      {problem && <ProblemMessage problem={problem} />}
+      <div className="kd-actions">
+        {phase === 'review'
+          ? <button type="button" onClick={() => setPhase('form')}>Back</button>
+          : <button type="button" onClick={onCancel} disabled={phase === 'running'}>Cancel</button>}
+        <button type="submit" className="primary" disabled={phase === 'running' || blocked}>
+          {phase === 'running' ? 'Creating…' : needsReview && phase === 'form' ? 'Review' : 'Create key'}
+        </button>
+      </div>
+    </form>
+  )
+}

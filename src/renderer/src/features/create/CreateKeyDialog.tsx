@@ -1,0 +1,45 @@
+// "Create key": the create flow in a dialog, then the one-time reveal. The CreatedKey lives only in this component.
+import * as D from '@radix-ui/react-dialog'
+import { useState } from 'react'
+import type { AccountView, CreatedKey } from '../../../../shared/model'
+import { api } from '../../api'
+import { refreshAccount } from '../../store/keys'
+import { CreateFlow } from './CreateFlow'
+import { createFields } from './draft'
+import { reloadKept } from './kept-store'
+import { RevealDialog } from './RevealDialog'
+import './create.css'
+
+const SERVICE: Readonly<Record<AccountView['provider'], string>> = { spaceone: 'SpaceONE', cloudmc: 'CloudMC', onqlave: 'Onqlave' }
+
+export function CreateKeyDialog({ account, onClosed }: { readonly account: AccountView; readonly onClosed: () => void }) {
+  const [created, setCreated] = useState<CreatedKey | null>(null)
+  const [running, setRunning] = useState(false)
+  if (created) {
+    return <RevealDialog account={account} created={created} onClosed={() => { setCreated(null); onClosed() }} />
+  }
+  const onCreated = (c: CreatedKey): void => {
+    setCreated(c)
+    void refreshAccount(account.id)
+    if (c.kept) reloadKept(account.id)
+  }
+  return (
+    <D.Root open onOpenChange={(open) => { if (!open && !running) onClosed() }}>
+      <D.Portal>
+        <D.Overlay className="kd-overlay" />
+        <D.Content className="kd-modal" aria-describedby="kd-create-desc"
+          onPointerDownOutside={(e) => e.preventDefault()}>
+          <div className="kd-modal-head">
+            <D.Title className="kd-modal-title">Create a {SERVICE[account.provider]} key</D.Title>
+            <D.Close className="kd-icon" aria-label="Close" disabled={running}><span aria-hidden="true">×</span></D.Close>
+          </div>
+          <D.Description id="kd-create-desc" className="kd-muted">
+            In {account.label}. The secret is shown once, right after it is created.
+          </D.Description>
+          <CreateFlow account={account} onCreated={onCreated} onCancel={onClosed} onRunning={setRunning}
+            submit={(draft, requestId) => api.keys.create({ accountId: account.id, requestId, ...createFields(account.provider, draft) })} />
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  )
+}

@@ -1,0 +1,42 @@
+// Export files for a secret held by the core: the browser host returns the content to download, Electron saves it.
+import { useState } from 'react'
+import type { ExportFormat } from '../../../../shared/model'
+import { api } from '../../api'
+import { downloadText } from '../../components/download'
+import { toProblem } from '../../store/problem'
+
+export type SecretRef = { readonly handle: string } | { readonly accountId: string; readonly keyId: string }
+
+export async function exportSecret(ref: SecretRef, format: ExportFormat): Promise<string> {
+  const result = await api.keys.export({ ...ref, format: format.id })
+  if (result.content !== undefined) {
+    // No extension on SpaceONE's files: a neutral type keeps the browser from adding one.
+    downloadText(result.fileName, result.content, 'application/octet-stream')
+    return `Downloaded ${result.fileName}`
+  }
+  return result.savedTo ? `Saved to ${result.savedTo}` : `Exported ${result.fileName}`
+}
+
+export function ExportButtons({ secretRef, formats }: { readonly secretRef: SecretRef; readonly formats: readonly ExportFormat[] }) {
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  if (formats.length === 0) return null
+  const run = (f: ExportFormat): void => {
+    setStatus(null)
+    exportSecret(secretRef, f).then(
+      (text) => setStatus({ ok: true, text }),
+      (err: unknown) => setStatus({ ok: false, text: toProblem(err).message }),
+    )
+  }
+  return (
+    <div className="kd-exports">
+      {formats.map((f) => (
+        <button key={f.id} type="button" onClick={() => run(f)} aria-label={`Export ${f.label} as ${f.fileName}`}>
+          <span aria-hidden="true">⤓ </span>{f.label} <span className="kd-muted">{f.fileName}</span>
+        </button>
+      ))}
+      <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-bad' : 'kd-muted'}>
+        {status && <><span aria-hidden="true">{status.ok ? '✓ ' : '⚠ '}</span>{status.text}</>}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,118 @@
+// The one-time reveal. A stray click outside does nothing and Escape asks first: the secret cannot be shown again.
+// Closing releases the core's handle; the parent then drops the CreatedKey, so the secret leaves the page.
+import * as D from '@radix-ui/react-dialog'
+import { useState } from 'react'
+import type { AccountView, CreatedKey } from '../../../../shared/model'
+import { api } from '../../api'
+import { CopyButton } from '../../components/CopyButton'
+import { useApp } from '../../store/app'
+import { toProblem } from '../../store/problem'
+import { ExportButtons } from './ExportButtons'
+import { reloadKept } from './kept-store'
+import { SecretPartRow } from './SecretPartRow'
+import { TryKey } from './TryKey'
+import './create.css'
+
+interface Props {
+  readonly account: AccountView
+  readonly created: CreatedKey
+  readonly onClosed: () => void
+  /** Rotation adds what happens next. */
+  readonly footer?: string
+}
+
+export function RevealDialog({ account, created, onClosed, footer }: Props) {
+  const [confirming, setConfirming] = useState(false)
+  const [kept, setKept] = useState(created.kept)
+  const handle = created.handle
+  const close = (): void => {
+    void api.secrets.release({ handle }).catch(() => undefined)
+    onClosed()
+  }
+  const ask = (): void => setConfirming(true)
+  return (
+    <D.Root open onOpenChange={(open) => { if (!open) ask() }}>
+      <D.Portal>
+        <D.Overlay className="kd-overlay" />
+        <D.Content className="kd-modal kd-wide kd-reveal" onEscapeKeyDown={(e) => { e.preventDefault(); ask() }}
+          onPointerDownOutside={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>
+          <div className="kd-modal-head">
+            <D.Title className="kd-modal-title">New key {created.key.name !== created.key.keyId ? `“${created.key.name}”` : created.key.keyId}</D.Title>
+            <button type="button" className="kd-icon" aria-label="Close" onClick={ask}><span aria-hidden="true">×</span></button>
+          </div>
+          <D.Description className="kd-warning">
+            <span aria-hidden="true">⚠ </span>
+            {account.label}: this is the only time KeyDesk can show this secret. Copy or export it now
+            {kept ? ' — it is also kept in your keychain.' : '.'}
+          </D.Description>
+          <div className="kd-parts">
+            {created.parts.map((p) => <SecretPartRow key={p.label} part={p} handle={handle} />)}
+          </div>
+          {created.endpoints.length > 0 && (
+            <section aria-label="Endpoints" className="kd-endpoints">
+              <h3>Endpoints</h3>
+              <ul>
+                {created.endpoints.map((e) => (
+                  <li key={`${e.service} ${e.url}`}>
+                    <span className="kd-part-label">{e.service}</span> <code>{e.url}</code>
+                    <CopyButton text={e.url} label={`Copy ${e.service} endpoint`} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <ExportButtons secretRef={{ handle }} formats={created.exports} />
+          <TryKey secretRef={{ handle }} />
+          <KeepControl accountId={account.id} handle={handle} kept={kept} onKept={() => setKept(true)} />
+          {footer && <p className="kd-muted">{footer}</p>}
+          <div className="kd-actions">
+            <button type="button" className="primary" onClick={ask}>Done</button>
+          </div>
+          <ConfirmClose open={confirming} kept={kept} onStay={() => setConfirming(false)} onClose={close} />
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  )
+}
+
+function KeepControl({ accountId, handle, kept, onKept }: { accountId: string; handle: string; kept: boolean; onKept: () => void }) {
+  const vault = useApp((s) => s.vault)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  if (kept) return <p className="kd-good" role="status"><span aria-hidden="true">✓ </span>Kept in your keychain: copy or export it again later from the key’s actions.</p>
+  const keep = (): void => {
+    setBusy(true)
+    api.keys.keepSecret({ handle }).then(() => { onKept(); reloadKept(accountId) }, (err: unknown) => setProblem(toProblem(err).message))
+      .finally(() => setBusy(false))
+  }
+  return (
+    <div className="kd-keep">
+      <button type="button" onClick={keep} disabled={busy || (vault !== null && vault.state !== 'available')}>Keep in keychain</button>
+      <span role="status" className={problem ? 'kd-bad' : 'kd-muted'}>
+        {problem ?? (vault && vault.state !== 'available' ? `The keychain is ${vault.state}.` : 'Not kept: once closed, KeyDesk cannot show it again.')}
+      </span>
+    </div>
+  )
+}
+
+function ConfirmClose({ open, kept, onStay, onClose }: { open: boolean; kept: boolean; onStay: () => void; onClose: () => void }) {
+  return (
+    <D.Root open={open} onOpenChange={(o) => { if (!o) onStay() }}>
+      <D.Portal>
+        <D.Overlay className="kd-overlay" />
+        <D.Content className="kd-modal" role="alertdialog">
+          <D.Title className="kd-modal-title">Close the secret?</D.Title>
+          <D.Description>
+            {kept
+              ? 'You will not be able to see this secret again here. KeyDesk keeps it in your keychain, so you can still copy or export it from the key’s actions.'
+              : 'You will not be able to see this secret again. Copy or export it first if you still need it.'}
+          </D.Description>
+          <div className="kd-actions">
+            <button type="button" autoFocus onClick={onStay}>Back to the secret</button>
+            <button type="button" className="kd-danger" onClick={onClose}>Close</button>
+          </div>
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  )
+}

@@ -1,0 +1,40 @@
+// One part of a created key's secret: masked until asked, copied by the core (which clears the clipboard later).
+import { useState } from 'react'
+import type { SecretPart } from '../../../../shared/model'
+import { api } from '../../api'
+import { toProblem } from '../../store/problem'
+
+const MASK = '•'.repeat(16)
+
+export function SecretPartRow({ part, handle }: { readonly part: SecretPart; readonly handle: string }) {
+  const [shown, setShown] = useState(false)
+  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const copy = (): void => {
+    setStatus(null)
+    api.keys.copySecret({ handle, part: part.label }).then(
+      ({ clearsInSec }) => setStatus({ ok: true, text: `Copied — clears in ${clearsInSec} s` }),
+      (err: unknown) => setStatus({ ok: false, text: `Not copied: ${toProblem(err).message}` }),
+    )
+  }
+  const visible = !part.secret || shown
+  return (
+    <div className="kd-part" role="group" aria-label={part.label}>
+      <span className="kd-part-label">{part.label}{part.secret && <span className="kd-muted"> · secret</span>}</span>
+      <code className={visible ? 'kd-part-value' : 'kd-part-value kd-masked'} aria-label={visible ? undefined : `${part.label} (hidden)`}>
+        {visible ? part.value : MASK}
+      </code>
+      <span className="kd-part-tools">
+        {part.secret && (
+          <button type="button" className="kd-icon" aria-pressed={shown} aria-label={shown ? `Hide ${part.label}` : `Show ${part.label}`}
+            title={shown ? 'Hide' : 'Show'} onClick={() => setShown((s) => !s)}>
+            <span aria-hidden="true">{shown ? '◡' : '👁'}</span>
+          </button>
+        )}
+        <button type="button" onClick={copy} aria-label={`Copy ${part.label}`}>Copy</button>
+      </span>
+      <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}>
+        {status && <><span aria-hidden="true">{status.ok ? '✓ ' : '⚠ '}</span>{status.text}</>}
+      </span>
+    </div>
+  )
+}

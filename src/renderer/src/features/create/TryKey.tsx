@@ -1,0 +1,24 @@
+// "Try it": one real authenticated call with the new secret, made by the core.
+import { useState } from 'react'
+import { api } from '../../api'
+import { toProblem } from '../../store/problem'
+import type { SecretRef } from './ExportButtons'
+
+export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null)
+  const run = (): void => {
+    setBusy(true)
+    setResult(null)
+    api.keys.try(secretRef).then(setResult, (err: unknown) => setResult({ ok: false, message: toProblem(err).message }))
+      .finally(() => setBusy(false))
+  }
+  return (
+    <div className="kd-try">
+      <button type="button" onClick={run} disabled={busy}>{busy ? 'Trying…' : 'Try it'}</button>
+      <span role="status" aria-live="polite" className={result ? (result.ok ? 'kd-good' : 'kd-bad') : undefined}>
+        {result && <><span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span><strong>{result.ok ? 'Works' : 'Failed'}:</strong> {result.message}</>}
+      </span>
+    </div>
+  )
+}

@@ -1,0 +1,20 @@
+// Which keys' secrets KeyDesk holds in the keychain, per account. Only ids: the secrets stay in the core.
+import { create } from 'zustand'
+import { api } from '../../api'
+
+interface KeptState {
+  byAccount: Readonly<Record<string, ReadonlySet<string>>>
+  load(accountId: string): Promise<void>
+}
+
+export const useKept = create<KeptState>((set) => ({
+  byAccount: {},
+  load: async (accountId) => {
+    const ids = await api.keys.kept({ accountId })
+    set((s) => ({ byAccount: { ...s.byAccount, [accountId]: new Set(ids) } }))
+  },
+}))
+
+export function reloadKept(accountId: string): void {
+  void useKept.getState().load(accountId).catch(() => undefined)
+}

@@ -1,0 +1,47 @@
+// Cell contents shared by the list row and the detail panel.
+import type { KeyRecord } from '../../../../shared/model'
+import { ageDays, exact, relative } from './format'
+import { keyFlags } from './flags'
+
+export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
+  const flags = keyFlags(keyRecord, now)
+  if (!flags.length) return null
+  return (
+    <>
+      {flags.map((f) => (
+        <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
+          <span aria-hidden="true">{f.kind === 'old' ? '⏳' : '💤'}</span>
+          <span className="sr-only">{f.why}</span>
+        </span>
+      ))}
+    </>
+  )
+}
+
+export function Created({ iso, now }: { readonly iso: string; readonly now: number }) {
+  return <time dateTime={iso} title={exact(iso)}>{relative(iso, now)}</time>
+}
+
+export function Age({ iso, now }: { readonly iso: string; readonly now: number }) {
+  const d = ageDays(iso, now)
+  return <span title={`Created ${exact(iso)}`}>{d} d</span>
+}
+
+export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
+  const { lastUsedAt, lastUsedIp, provider } = keyRecord
+  if (!lastUsedAt && !lastUsedIp) {
+    const why = provider === 'cloudmc' ? 'Never used' : 'Not reported by this service'
+    return <span className="muted" title={why}>{provider === 'cloudmc' ? 'never' : '—'}<span className="sr-only"> {why}</span></span>
+  }
+  return (
+    <span title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}>
+      {lastUsedAt ? relative(lastUsedAt, now) : ''}{lastUsedIp ? <span className="muted mono"> · {lastUsedIp}</span> : null}
+    </span>
+  )
+}
+
+export function Application({ keyRecord }: { readonly keyRecord: KeyRecord }) {
+  const { applicationName, clusterName } = keyRecord.extra
+  if (!applicationName && !clusterName) return null
+  return <span title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>{[applicationName, clusterName].filter(Boolean).join(' · ')}</span>
+}

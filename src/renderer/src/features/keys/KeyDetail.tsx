@@ -1,0 +1,54 @@
+// Everything known about one key, beside the list. Escape or Close returns to the list.
+import { useEffect, useRef } from 'react'
+import { CopyButton } from '../../components/CopyButton'
+import { useNow } from '../../components/useNow'
+import { useApp } from '../../store/app'
+import { useKeys } from '../../store/keys'
+import { PROVIDERS } from '../accounts/providers'
+import { KeyRowActions } from '../lifecycle/KeyRowActions'
+import { exact } from './format'
+import { keyFlags } from './flags'
+import { Age, Application, Created, LastUsed } from './KeyCells'
+import { StateBadge } from './StateBadge'
+
+export function KeyDetail({ uid }: { readonly uid: string }) {
+  const cut = uid.indexOf('/')
+  const accountId = uid.slice(0, cut)
+  const keyId = uid.slice(cut + 1)
+  const key = useKeys((s) => s.byAccount[accountId]?.keys.find((k) => k.keyId === keyId))
+  const account = useApp((s) => s.accounts.find((a) => a.id === accountId))
+  const close = useApp((s) => s.openDetail)
+  const now = useNow()
+  const heading = useRef<HTMLHeadingElement>(null)
+  useEffect(() => { heading.current?.focus() }, [uid])
+
+  if (!key || !account) {
+    return (
+      <aside className="detail" aria-label="Key details">
+        <p>This key is no longer listed.</p>
+        <button type="button" onClick={() => close(null)}>Close</button>
+      </aside>
+    )
+  }
+  const extra = Object.entries(key.extra).filter(([k]) => k !== 'applicationName' && k !== 'clusterName')
+  return (
+    <aside className="detail" aria-labelledby="detail-title" onKeyDown={(e) => { if (e.key === 'Escape') close(null) }}>
+      <div className="dialog-head">
+        <h2 id="detail-title" ref={heading} tabIndex={-1}>{key.name || key.keyId}</h2>
+        <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}>×</button>
+      </div>
+      <StateBadge keyRecord={key} />
+      <dl className="facts">
+        <div><dt>Key id</dt><dd className="mono">{key.keyId} <CopyButton text={key.keyId} label="Copy key id" /></dd></div>
+        <div><dt>Account</dt><dd>{account.label} · {PROVIDERS[account.provider].name}</dd></div>
+        <div><dt>Created</dt><dd><Created iso={key.createdAt} now={now} /> ({exact(key.createdAt)})</dd></div>
+        <div><dt>Age</dt><dd><Age iso={key.createdAt} now={now} /></dd></div>
+        <div><dt>Last used</dt><dd><LastUsed keyRecord={key} now={now} /></dd></div>
+        {(key.extra.applicationName || key.extra.clusterName) && <div><dt>Application · Arx</dt><dd><Application keyRecord={key} /></dd></div>}
+        {extra.map(([k, v]) => <div key={k}><dt>{k}</dt><dd className="mono">{v}</dd></div>)}
+      </dl>
+      {keyFlags(key, now).map((f) => <p key={f.kind} className="flag-why"><span aria-hidden="true">{f.kind === 'old' ? '⏳ ' : '💤 '}</span>{f.why}</p>)}
+      <div className="detail-actions"><KeyRowActions keyRecord={key} account={account} /></div>
+    </aside>
+  )
+}

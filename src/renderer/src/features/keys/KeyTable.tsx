@@ -1,0 +1,80 @@
+// The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys.
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useCallback, useRef } from 'react'
+import type { AccountView, KeyRecord } from '../../../../shared/model'
+import { useApp } from '../../store/app'
+import { useKeys } from '../../store/keys'
+import { usePrefs } from '../../store/prefs'
+import { gridTemplate, type Column } from './columns'
+import { KeyRow } from './KeyRow'
+import type { SortKey } from './select'
+
+export const ROW_HEIGHT = 40
+const HEADER_HEIGHT = 36
+
+interface Props {
+  readonly rows: readonly KeyRecord[]
+  readonly columns: readonly Column[]
+  readonly accounts: ReadonlyMap<string, AccountView>
+  readonly label: string
+}
+
+export function KeyTable({ rows, columns, accounts, label }: Props) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const selected = useKeys((s) => s.selected)
+  const toggle = useKeys((s) => s.toggle)
+  const openDetail = useApp((s) => s.openDetail)
+  const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+    scrollMargin: HEADER_HEIGHT,
+    initialRect: { width: 1000, height: 600 },
+    getItemKey: (i) => { const k = rows[i]; return k ? `${k.accountId}/${k.keyId}` : i },
+  })
+  const template = gridTemplate(columns)
+  return (
+    <div ref={scroller} className="table-scroll" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT }}>
+        <div role="row" aria-rowindex={1} className="row header" style={{ gridTemplateColumns: template }}>
+          {columns.map((c) => <HeaderCell key={c.id} column={c} />)}
+        </div>
+      </div>
+      <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize() }}>
+        {virtual.getVirtualItems().map((item) => {
+          const k = rows[item.index]
+          if (!k) return null
+          const uid = `${k.accountId}/${k.keyId}`
+          return (
+            <KeyRow key={item.key} keyRecord={k} account={accounts.get(k.accountId)} columns={columns} rowIndex={item.index + 2}
+              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}
+              selected={selected.has(uid)} onToggle={toggle} onOpen={onOpen} />
+          )
+        })}
+      </div>
+    </div>
+  )
+}
+
+function HeaderCell({ column }: { readonly column: Column }) {
+  const sortKey = usePrefs((s) => s.list.sortKey)
+  const desc = usePrefs((s) => s.list.sortDesc)
+  const setList = usePrefs((s) => s.setList)
+  if (!column.sortKey) {
+    return <div role="columnheader" className={`cell cell-${column.id}`}><span className="sr-only">{column.label}</span></div>
+  }
+  const key: SortKey = column.sortKey
+  const active = sortKey === key
+  const sort = active ? (desc ? 'descending' : 'ascending') : 'none'
+  return (
+    <div role="columnheader" aria-sort={sort} className={`cell cell-${column.id}`}>
+      <button type="button" className="sort" onClick={() => setList({ sortKey: key, sortDesc: active ? !desc : key === 'createdAt' || key === 'lastUsedAt' })}
+        title={`Sort by ${column.label.toLowerCase()}`}>
+        {column.label}
+        <span aria-hidden="true" className="sort-mark">{active ? (desc ? '▼' : '▲') : ''}</span>
+      </button>
+    </div>
+  )
+}

@@ -1,0 +1,60 @@
+// Search, filters and the actions that apply to the whole view. The choice persists in preferences.
+import { useId } from 'react'
+import type { AccountView, ProviderId } from '../../../../shared/model'
+import { useKeys } from '../../store/keys'
+import { usePrefs } from '../../store/prefs'
+import { CreateKeyButton } from '../create/CreateKeyButton'
+import { PROVIDER_ORDER, PROVIDERS } from '../accounts/providers'
+import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'
+
+interface Props {
+  readonly account: AccountView | undefined
+  readonly shown: number
+  readonly total: number
+  readonly providers: ReadonlySet<ProviderId>
+  readonly onRefresh: () => void
+  readonly refreshing: boolean
+}
+
+export function KeyToolbar({ account, shown, total, providers, onRefresh, refreshing }: Props) {
+  const list = usePrefs((s) => s.list)
+  const setList = usePrefs((s) => s.setList)
+  const selectedCount = useKeys((s) => s.selected.size)
+  const clear = useKeys((s) => s.clear)
+  const searchId = useId()
+  const toggleIn = (values: readonly string[], v: string): string[] => (values.includes(v) ? values.filter((x) => x !== v) : [...values, v])
+  const filtered = list.search.trim() !== '' || list.states.length > 0 || list.providers.length > 0
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Key list">
+      <label htmlFor={searchId} className="sr-only">Search keys by name, id or account</label>
+      <input id={searchId} type="search" className="search" placeholder="Search name, id or account" value={list.search}
+        onChange={(e) => setList({ search: e.target.value })} />
+      <details className="filter">
+        <summary>State{list.states.length ? ` (${list.states.length})` : ': all'}</summary>
+        <fieldset>
+          <legend className="sr-only">Show keys in these states</legend>
+          {STATE_FILTERS.map((s) => (
+            <label key={s}><input type="checkbox" checked={list.states.includes(s)} onChange={() => setList({ states: toggleIn(list.states, s) })} /> {STATE_FILTER_WORDS[s]}</label>
+          ))}
+        </fieldset>
+      </details>
+      {!account && providers.size > 1 && (
+        <details className="filter">
+          <summary>Provider{list.providers.length ? ` (${list.providers.length})` : ': all'}</summary>
+          <fieldset>
+            <legend className="sr-only">Show keys of these providers</legend>
+            {PROVIDER_ORDER.filter((p) => providers.has(p)).map((p) => (
+              <label key={p}><input type="checkbox" checked={list.providers.includes(p)} onChange={() => setList({ providers: toggleIn(list.providers, p) })} /> {PROVIDERS[p].name}</label>
+            ))}
+          </fieldset>
+        </details>
+      )}
+      {filtered && <button type="button" className="ghost" onClick={() => setList({ search: '', states: [], providers: [] })}>Clear filters</button>}
+      <span className="count" aria-live="polite">{shown === total ? `${total} keys` : `${shown} of ${total} keys`}</span>
+      {selectedCount > 0 && <span className="selection">{selectedCount} selected <button type="button" className="ghost" onClick={clear}>Clear selection</button></span>}
+      <span className="spacer" />
+      {!account && <button type="button" onClick={onRefresh} disabled={refreshing}>{refreshing ? 'Refreshing…' : 'Refresh all'}</button>}
+      {account && <CreateKeyButton account={account} />}
+    </div>
+  )
+}

@@ -1,0 +1,40 @@
+// Times as people read them: relative in the list, exact on hover.
+const MIN = 60_000
+const HOUR = 60 * MIN
+export const DAY = 24 * HOUR
+
+export function relative(iso: string | undefined, now: number): string {
+  if (!iso) return ''
+  const t = Date.parse(iso)
+  if (Number.isNaN(t)) return iso
+  const d = now - t
+  const a = Math.abs(d)
+  const words = a < MIN ? 'moments' : a < HOUR ? plural(Math.round(a / MIN), 'min') : a < DAY ? plural(Math.round(a / HOUR), 'hour')
+    : a < 60 * DAY ? plural(Math.round(a / DAY), 'day') : a < 730 * DAY ? plural(Math.round(a / (30 * DAY)), 'month')
+    : plural(Math.round(a / (365 * DAY)), 'year')
+  if (words === 'moments') return d >= 0 ? 'just now' : 'in a moment'
+  return d >= 0 ? `${words} ago` : `in ${words}`
+}
+
+const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 || unit === 'min' ? '' : 's'}`
+
+export function exact(iso: string | undefined): string {
+  if (!iso) return ''
+  const t = new Date(iso)
+  return Number.isNaN(t.getTime()) ? iso : t.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+}
+
+/** "14:32" local time: when a propagating change should be in force. */
+export function clock(iso: string): string {
+  const t = new Date(iso)
+  return Number.isNaN(t.getTime()) ? iso : t.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+}
+
+export function ageDays(iso: string, now: number): number {
+  const t = Date.parse(iso)
+  return Number.isNaN(t) ? 0 : Math.max(0, Math.floor((now - t) / DAY))
+}
+
+export function since(epochMs: number, now: number): string {
+  return relative(new Date(epochMs).toISOString(), now)
+}

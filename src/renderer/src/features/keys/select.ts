@@ -1,0 +1,120 @@
+// Memoised selectors from per-account state to the rows on screen. Each stage recomputes only when its own inputs
+// change, so a refresh of one account, a selection or a keystroke does not redo the work of the others.
+import type { AccountView, KeyRecord, Propagation } from '../../../../shared/model'
+import type { AccountKeys } from '../../store/keys'
+import type { ListPrefs } from '../../store/prefs'
+import { displayState, STATE_RANK } from './key-state'
+
+export const SORT_KEYS = ['name', 'keyId', 'account', 'state', 'createdAt', 'age', 'lastUsedAt', 'application'] as const
+export type SortKey = (typeof SORT_KEYS)[number]
+export const isSortKey = (k: string): k is SortKey => (SORT_KEYS as readonly string[]).includes(k)
+
+export interface ListInput {
+  readonly view: string
+  readonly accounts: readonly AccountView[]
+  readonly byAccount: Readonly<Record<string, AccountKeys>>
+  readonly propagation: Readonly<Record<string, Propagation>>
+  readonly query: ListPrefs
+}
+
+type Labels = ReadonlyMap<string, string>
+type Props = Readonly<Record<string, Propagation>>
+const NONE: readonly KeyRecord[] = []
+const NO_PROPS: Props = {}
+
+/** Remembers the last call only: enough for one list on screen, and it never grows. */
+function lastCall<A extends readonly unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  let prevArgs: A | null = null
+  let prev: R
+  return (...args: A): R => {
+    if (prevArgs && prevArgs.length === args.length && prevArgs.every((a, i) => Object.is(a, args[i]))) return prev
+    prevArgs = args
+    prev = fn(...args)
+    return prev
+  }
+}
+
+export function createListSelector(): (input: ListInput) => readonly KeyRecord[] {
+  let parts: readonly (readonly KeyRecord[])[] = []
+  let gathered: readonly KeyRecord[] = NONE
+  const gather = (view: string, accounts: readonly AccountView[], byAccount: ListInput['byAccount']): readonly KeyRecord[] => {
+    const next = view === 'all' ? accounts.map((a) => byAccount[a.id]?.keys ?? NONE) : [byAccount[view]?.keys ?? NONE]
+    if (next.length === parts.length && next.every((p, i) => p === parts[i])) return gathered
+    parts = next
+    gathered = next.length === 1 ? (next[0] ?? NONE) : next.flat()
+    return gathered
+  }
+  let labels: Labels = new Map()
+  const labelsOf = (accounts: readonly AccountView[]): Labels => {
+    const same = accounts.length === labels.size && accounts.every((a) => labels.get(a.id) === a.label)
+    if (!same) labels = new Map(accounts.map((a) => [a.id, a.label]))
+    return labels
+  }
+  const sort = lastCall(sortKeys)
+  const filter = lastCall(filterKeys)
+  return ({ view, accounts, byAccount, propagation, query }) => {
+    const keys = gather(view, accounts, byAccount)
+    const names = labelsOf(accounts)
+    const sortKey: SortKey = isSortKey(query.sortKey) ? query.sortKey : 'createdAt'
+    const sorted = sort(keys, sortKey, query.sortDesc, sortKey === 'account' ? names : null, sortKey === 'state' ? propagation : NO_PROPS)
+    const searching = query.search.trim() !== ''
+    return filter(sorted, query.search.trim().toLowerCase(), query.states.join(','), query.providers.join(','),
+      searching ? names : null, query.states.length ? propagation : NO_PROPS)
+  }
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
+
+/** Decorate-sort-undecorate: each key is read once, not once per comparison. */
+export function sortKeys(keys: readonly KeyRecord[], sortKey: SortKey, desc: boolean, labels: Labels | null, props: Props): readonly KeyRecord[] {
+  const values = keys.map((k) => sortValue(k, sortKey, labels, props))
+  const order = keys.map((_, i) => i)
+  const dir = desc ? -1 : 1
+  order.sort((a, b) => {
+    const va = values[a] ?? ''
+    const vb = values[b] ?? ''
+    // Keys without a value (never used, no application) stay at the bottom whichever way the column sorts.
+    if (va === '' || vb === '') return va === vb ? a - b : va === '' ? 1 : -1
+    const c = typeof va === 'number' && typeof vb === 'number' ? va - vb : collator.compare(String(va), String(vb))
+    return c === 0 ? a - b : c * dir
+  })
+  return order.map((i) => keys[i] as KeyRecord)
+}
+
+function sortValue(k: KeyRecord, sortKey: SortKey, labels: Labels | null, props: Props): string | number {
+  switch (sortKey) {
+    case 'name': return k.name || k.keyId
+    case 'keyId': return k.keyId
+    case 'account': return labels?.get(k.accountId) ?? k.accountId
+    case 'state': return STATE_RANK[displayState(k, props[`${k.accountId}/${k.keyId}`]).kind]
+    case 'createdAt': return k.createdAt
+    case 'age': return -Date.parse(k.createdAt) || 0
+    case 'lastUsedAt': return k.lastUsedAt ?? ''
+    case 'application': return [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' ')
+  }
+}
+
+const haystacks = new WeakMap<KeyRecord, string>()
+const haystack = (k: KeyRecord): string => {
+  let h = haystacks.get(k)
+  if (h === undefined) {
+    h = [k.name, k.keyId, k.extra.applicationName ?? '', k.extra.clusterName ?? ''].join('\n').toLowerCase()
+    haystacks.set(k, h)
+  }
+  return h
+}
+
+/** Keeps the sorted order; states and providers arrive joined so an equal choice is an equal argument. */
+export function filterKeys(sorted: readonly KeyRecord[], search: string, states: string, providers: string,
+  labels: Labels | null, props: Props): readonly KeyRecord[] {
+  if (!search && !states && !providers) return sorted
+  const stateSet = new Set(states ? states.split(',') : [])
+  const providerSet = new Set(providers ? providers.split(',') : [])
+  const labelHit = new Set<string>()
+  if (search && labels) for (const [id, label] of labels) if (label.toLowerCase().includes(search)) labelHit.add(id)
+  return sorted.filter((k) => {
+    if (providerSet.size && !providerSet.has(k.provider)) return false
+    if (stateSet.size && !stateSet.has(displayState(k, props[`${k.accountId}/${k.keyId}`]).filter)) return false
+    return !search || labelHit.has(k.accountId) || haystack(k).includes(search)
+  })
+}

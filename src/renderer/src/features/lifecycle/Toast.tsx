@@ -1,0 +1,38 @@
+// Outcome of a row action, shown where it cannot be clipped by the list; errors stay until dismissed.
+import { useEffect } from 'react'
+import { createPortal } from 'react-dom'
+
+export interface ToastMessage {
+  readonly ok: boolean
+  readonly text: string
+}
+
+const OK_MS = 6_000
+
+function tray(): HTMLElement {
+  let el = document.getElementById('kd-toasts')
+  if (!el) {
+    el = document.createElement('div')
+    el.id = 'kd-toasts'
+    el.className = 'kd-toasts'
+    document.body.append(el)
+  }
+  return el
+}
+
+export function Toast({ message, onDismiss }: { readonly message: ToastMessage | null; readonly onDismiss: () => void }) {
+  useEffect(() => {
+    if (!message?.ok) return
+    const t = setTimeout(onDismiss, OK_MS)
+    return () => clearTimeout(t)
+  }, [message, onDismiss])
+  if (!message) return null
+  return createPortal(
+    <div className={message.ok ? 'kd-toast' : 'kd-toast kd-toast-bad'} role={message.ok ? 'status' : 'alert'}>
+      <span aria-hidden="true">{message.ok ? '✓' : '⚠'}</span>
+      <span className="kd-toast-text">{message.text}</span>
+      <button type="button" className="kd-icon" aria-label="Dismiss" onClick={onDismiss}><span aria-hidden="true">×</span></button>
+    </div>,
+    tray(),
+  )
+}

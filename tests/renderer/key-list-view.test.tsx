@@ -1,0 +1,138 @@
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src/shared/errors'
+import type { KeyRecord } from '../../src/shared/model'
+import { account, createFakeApi, key } from './fake-api'
+
+const fake = vi.hoisted(() => ({ api: null as unknown }))
+vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+
+const { KeyList } = await import('../../src/renderer/src/features/keys/KeyList')
+const { useApp } = await import('../../src/renderer/src/store/app')
+const { useKeys } = await import('../../src/renderer/src/store/keys')
+const { usePrefs } = await import('../../src/renderer/src/store/prefs')
+const { usePropagationStore } = await import('../../src/renderer/src/store/propagation')
+const { startSync } = await import('../../src/renderer/src/store/sync')
+const api = createFakeApi()
+fake.api = api
+
+const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const cloud = account('c1', 'cloudmc', 'Cloud dev')
+const space = account('s1', 'spaceone', 'Space prod')
+
+describe('the key list on screen', () => {
+  beforeEach(() => {
+    api.reset()
+    api.settings.set.mockResolvedValue({})
+    for (const s of [useApp, useKeys, usePrefs, usePropagationStore]) s.setState(s.getInitialState(), true)
+  })
+  afterEach(cleanup)
+
+  it('keeps the DOM small at 10,000 keys', () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => key('c1', `k${i}`, { name: `key ${i}` }))
+    useApp.setState({ accounts: [cloud], view: 'c1' })
+    useKeys.setState({ byAccount: { c1: loaded(many) } })
+    render(<KeyList account={cloud} />)
+    const table = screen.getByRole('table', { name: 'Keys of Cloud dev' })
+    expect(table.getAttribute('aria-rowcount')).toBe('10001')
+    const rows = within(table).getAllByRole('row')
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows.length).toBeLessThan(60)
+    expect(screen.getByText('10000 keys')).toBeTruthy()
+  })
+
+  it('shows a failing account\'s error with Retry beside the other accounts\' keys', async () => {
+    useApp.setState({ accounts: [cloud, space], view: 'all' })
+    useKeys.setState({ byAccount: {
+      c1: loaded([key('c1', 'uuid-1', { name: 'exporter' })]),
+      s1: { ...loaded([]), fetchedAt: null, error: { code: 'NETWORK', message: 'Cannot reach console-api.acme.test: check the network.', retryable: true } },
+    } })
+    api.keys.list.mockResolvedValue({ accountId: 's1', fetchedAt: new Date().toISOString(), keys: [key('s1', 'api-key-1', { provider: 'spaceone' })] })
+    render(<KeyList account={undefined} />)
+    expect(screen.getByText('exporter')).toBeTruthy()
+    const alert = screen.getByRole('alert')
+    expect(alert.textContent).toContain('Space prod: Cannot reach console-api.acme.test')
+    fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect(await screen.findByText('api-key-1', { selector: 'button' })).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+  })
+
+  it('sorts from the column header, says so with aria-sort, and saves the choice', async () => {
+    vi.useFakeTimers()
+    useApp.setState({ accounts: [cloud], view: 'c1' })
+    useKeys.setState({ byAccount: { c1: loaded([key('c1', 'a', { name: 'beta' }), key('c1', 'b', { name: 'alpha' })]) } })
+    render(<KeyList account={cloud} />)
+    const header = screen.getByRole('columnheader', { name: /Name/ })
+    expect(header.getAttribute('aria-sort')).toBe('none')
+    fireEvent.click(within(header).getByRole('button'))
+    expect(header.getAttribute('aria-sort')).toBe('ascending')
+    const names = screen.getAllByRole('button', { name: /^(alpha|beta)$/ }).map((b) => b.textContent)
+    expect(names).toEqual(['alpha', 'beta'])
+    await act(() => vi.runAllTimersAsync())
+    expect(api.settings.set).toHaveBeenCalledWith({ list: expect.objectContaining({ sortKey: 'name', sortDesc: false }) })
+    vi.useRealTimers()
+  })
+
+  it('shows a disable still propagating as its own state with the time it is in force', () => {
+    useApp.setState({ accounts: [space], view: 's1' })
+    useKeys.setState({ byAccount: { s1: loaded([key('s1', 'api-key-1', { provider: 'spaceone', state: 'disabled' })]) } })
+    const settleBy = new Date(Date.now() + 8 * 60_000).toISOString()
+    usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-1', op: 'disable', requestedAt: new Date().toISOString(), settleBy, state: 'propagating' }])
+    render(<KeyList account={space} />)
+    expect(screen.getByText(/Disabling — in force by ~\d\d:\d\d \(in 8 min\)/)).toBeTruthy()
+  })
+})
+
+describe('keeping in sync with the core', () => {
+  beforeEach(() => {
+    api.reset()
+    for (const s of [useApp, useKeys]) s.setState(s.getInitialState(), true)
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({ accountId, fetchedAt: new Date().toISOString(), keys: [] }))
+  })
+
+  it('loads new accounts, forgets removed ones, and re-lists an account when the core says its keys changed', async () => {
+    const stop = startSync()
+    api.accounts.list.mockResolvedValue([cloud, space])
+    api.emit('accounts.changed', {})
+    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(useKeys.getState().byAccount.s1?.fetchedAt).not.toBeNull())
+
+    api.emit('keys.changed', { accountId: 's1' })
+    expect(api.keys.list).toHaveBeenLastCalledWith({ accountId: 's1' })
+    api.emit('keys.changed', { accountId: 'unknown' })
+    expect(api.keys.list).toHaveBeenCalledTimes(3)
+
+    api.accounts.list.mockResolvedValue([cloud])
+    api.emit('accounts.changed', {})
+    await vi.waitFor(() => expect(useKeys.getState().byAccount.s1).toBeUndefined())
+    stop()
+  })
+
+  it('refreshes on each account\'s interval, and not while the window is hidden', async () => {
+    vi.useFakeTimers()
+    const stop = startSync()
+    useApp.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
+    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(1))
+    await act(() => vi.advanceTimersByTimeAsync(31_000))
+    expect(api.keys.list).toHaveBeenCalledTimes(2)
+
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })
+    await act(() => vi.advanceTimersByTimeAsync(120_000))
+    expect(api.keys.list).toHaveBeenCalledTimes(2)
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => false })
+    document.dispatchEvent(new Event('visibilitychange'))
+    expect(api.keys.list).toHaveBeenCalledTimes(3)
+    stop()
+    vi.useRealTimers()
+  })
+
+  it('keeps an account\'s error when a refresh fails, and lists it again once its credential is fixed', async () => {
+    const stop = startSync()
+    api.keys.list.mockRejectedValueOnce(new AppError('AUTH_FAILED', 'Rejected: re-enter the credential.'))
+    useApp.setState({ accounts: [{ ...cloud, status: 'rejected' }] })
+    await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error?.code).toBe('AUTH_FAILED'))
+    useApp.setState({ accounts: [cloud] })
+    await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error).toBeNull())
+    stop()
+  })
+})

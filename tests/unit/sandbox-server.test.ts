@@ -1,0 +1,291 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import type { Sandbox } from '../../src/sandbox/index'
+import { account, call, control, credential, start, type Answer } from './sandbox-harness'
+
+let sandbox: Sandbox
+
+const TSX = join(process.cwd(), 'node_modules', '.bin', 'tsx')
+const CLI = join(process.cwd(), 'src', 'sandbox', 'cli.ts')
+
+function spaceoneList(s: Sandbox = sandbox, n = 1): Promise<Answer> {
+  return call(`${s.url}/identity/api-key/list`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${credential(account(s, 'spaceone', n), 'token')}`, 'Content-Type': 'application/json' },
+    body: '{}',
+  })
+}
+
+function cloudmcList(n = 1, s: Sandbox = sandbox): Promise<Answer> {
+  const a = account(s, 'cloudmc', n)
+  return call(`${a.endpoint}/api_keys`, { headers: { 'MC-Api-Key': credential(a, 'apiKey') } })
+}
+
+function onqlaveList(n = 1): Promise<Answer> {
+  const a = account(sandbox, 'onqlave', n)
+  return call(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, { headers: { Authorization: `Bearer ${credential(a, 'token')}` } })
+}
+
+/** The status, or 0 when the connection was dropped. */
+async function statusOf(request: Promise<Answer>): Promise<number> {
+  try {
+    return (await request).status
+  } catch {
+    return 0
+  }
+}
+
+function runCli(args: readonly string[]): { firstLine: Promise<string>; exit: Promise<number | null>; stderr: () => string; stop: () => void } {
+  const child = spawn(TSX, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
+  let err = ''
+  child.stderr.on('data', (chunk: Buffer) => {
+    err += chunk.toString()
+  })
+  const lines = createInterface({ input: child.stdout })
+  const firstLine = new Promise<string>((resolve) => lines.once('line', resolve))
+  const exit = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
+  return { firstLine, exit, stderr: () => err, stop: () => child.kill('SIGTERM') }
+}
+
+beforeAll(async () => {
+  sandbox = await start({ accountsPerProvider: 2 })
+})
+afterAll(() => sandbox.close())
+beforeEach(async () => {
+  expect((await control(sandbox, 'reset')).status).toBe(200)
+})
+
+describe('sandbox server', () => {
+  it('binds loopback and seeds distinct accounts with plain labels', () => {
+    expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
+    expect(sandbox.accounts.map((a) => a.label)).toEqual([
+      'Demo SpaceONE', 'Demo SpaceONE 2', 'Demo CloudMC', 'Demo CloudMC 2', 'Demo Onqlave', 'Demo Onqlave 2',
+    ])
+    expect(new Set(sandbox.accounts.map((a) => JSON.stringify(a.credentials))).size).toBe(6)
+    expect(sandbox.spaceone.users).toHaveLength(6)
+  })
+
+  it('refuses control routes without the right token', async () => {
+    const none = await call(`${sandbox.url}/__sandbox/reset`, { method: 'POST' })
+    expect(none.status).toBe(403)
+    const wrong = await call(`${sandbox.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': 'guess' } })
+    expect(wrong.status).toBe(403)
+  })
+
+  it('reports counts but no secrets from the state route', async () => {
+    const res = await control(sandbox, 'state')
+    expect(res.status).toBe(200)
+    expect(res.json.spaceone.keys).toEqual({ ENABLED: 2, DISABLED: 0 })
+    expect(res.json.cloudmc.keys).toBe(4)
+    expect(res.json.onqlave.keys.active).toBe(4)
+    for (const a of sandbox.accounts) for (const secret of Object.values(a.credentials)) if (secret.length > 30) expect(res.text).not.toContain(secret)
+    for (const u of sandbox.spaceone.users) expect(res.text).not.toContain(u.password)
+  })
+
+  it('resets to the seeded state, clock and config', async () => {
+    await call(`${account(sandbox, 'cloudmc').endpoint}/api_keys`, { method: 'POST', headers: { 'MC-Api-Key': credential(account(sandbox, 'cloudmc'), 'apiKey') }, body: '{}' })
+    await control(sandbox, 'clock', { advanceSeconds: 3600 })
+    await control(sandbox, 'config', { latencyMs: 5 })
+    expect((await cloudmcList()).json.data).toHaveLength(3)
+    await control(sandbox, 'reset')
+    expect((await cloudmcList()).json.data).toHaveLength(2)
+    const state = (await control(sandbox, 'state')).json
+    expect(Math.abs(state.offsetSeconds)).toBe(0)
+    expect(state.config.latencyMs).toBe(0)
+  })
+
+  it('sets and advances the clock', async () => {
+    const set = await control(sandbox, 'clock', { offsetSeconds: 100 })
+    expect(set.json.offsetSeconds).toBe(100)
+    const moved = await control(sandbox, 'clock', { advanceSeconds: 50 })
+    expect(moved.json.offsetSeconds).toBe(150)
+    expect(Date.parse(moved.json.now) - Date.now()).toBeGreaterThan(149_000)
+    expect((await control(sandbox, 'clock', { advanceSeconds: 'soon' })).status).toBe(400)
+    expect((await control(sandbox, 'clock', { advanceSeconds: 1, offsetSeconds: 1 })).status).toBe(400)
+  })
+
+  it('validates config and names an unknown account', async () => {
+    expect((await control(sandbox, 'config', { faultRate: 2 })).status).toBe(400)
+    expect((await control(sandbox, 'config', { latencyMs: -1 })).status).toBe(400)
+    expect((await control(sandbox, 'config', { colour: 'red' })).status).toBe(400)
+    const unknown = await control(sandbox, 'config', { faultRate: 1, account: 'Demo Nothing' })
+    expect(unknown.status).toBe(400)
+    expect(unknown.json.error).toContain('Demo Nothing')
+    expect((await call(`${sandbox.url}/__sandbox/config`, { method: 'POST', headers: { 'X-Sandbox-Token': sandbox.controlToken }, body: '{' })).status).toBe(400)
+    expect((await call(`${sandbox.url}/__sandbox/nothing`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status).toBe(404)
+    expect((await call(`${sandbox.url}/__sandbox/reset`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status).toBe(405)
+  })
+
+  it('answers faults as a 503 in each service’s envelope or a dropped connection, about half each', async () => {
+    await control(sandbox, 'config', { faultRate: 1 })
+    const statuses = await Promise.all(Array.from({ length: 40 }, () => statusOf(cloudmcList())))
+    const unavailable = statuses.filter((s) => s === 503).length
+    const dropped = statuses.filter((s) => s === 0).length
+    expect(unavailable + dropped).toBe(40)
+    expect(unavailable).toBeGreaterThan(5)
+    expect(dropped).toBeGreaterThan(5)
+    const shapes = async (request: () => Promise<Answer>): Promise<Answer> => {
+      for (let i = 0; i < 40; i += 1) {
+        try {
+          return await request()
+        } catch {
+          // dropped: try again until a 503 shows its body
+        }
+      }
+      throw new Error('no 503 in 40 tries')
+    }
+    expect((await shapes(() => spaceoneList())).json.detail.code).toBeTruthy()
+    expect((await shapes(() => cloudmcList())).json.errors[0].code).toBe('SERVICE_UNAVAILABLE')
+    expect((await shapes(() => onqlaveList())).json.error.code).toBe(503)
+    expect((await control(sandbox, 'state')).status).toBe(200)
+  })
+
+  it('fails one account while the others list', async () => {
+    await control(sandbox, 'config', { faultRate: 1, account: 'Demo CloudMC' })
+    for (let i = 0; i < 5; i += 1) {
+      expect([0, 503]).toContain(await statusOf(cloudmcList(1)))
+      expect((await cloudmcList(2)).status).toBe(200)
+      expect((await spaceoneList()).status).toBe(200)
+      expect((await onqlaveList()).status).toBe(200)
+    }
+  })
+
+  it('adds latency to every service response, per account when asked', async () => {
+    await control(sandbox, 'config', { latencyMs: 150 })
+    let t = performance.now()
+    await call(`${sandbox.url}/nowhere`)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140)
+    await control(sandbox, 'config', { latencyMs: 0 })
+    await control(sandbox, 'config', { latencyMs: 150, account: 'Demo Onqlave 2' })
+    t = performance.now()
+    await onqlaveList(1)
+    expect(performance.now() - t).toBeLessThan(140)
+    t = performance.now()
+    await onqlaveList(2)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(140)
+  })
+
+  it('answers a body over 1 MiB with 413 in the service’s envelope and keeps serving', async () => {
+    const big = `{"pad":"${'x'.repeat(1024 * 1024 + 10)}"}`
+    const s = await call(`${sandbox.url}/identity/api-key/list`, { method: 'POST', body: big })
+    expect(s.status).toBe(413)
+    expect(s.json.detail.code).toBeTruthy()
+    const c = await call(`${account(sandbox, 'cloudmc').endpoint}/api_keys`, { method: 'POST', body: big })
+    expect(c.status).toBe(413)
+    expect(c.json.errors).toHaveLength(1)
+    const o = await call(`${sandbox.url}/oe2/keymanager/encrypt`, { method: 'POST', body: big })
+    expect(o.status).toBe(413)
+    expect(o.json.error.code).toBe(413)
+    expect((await spaceoneList()).status).toBe(200)
+  })
+
+  it('answers paths outside every prefix with 404 and an empty object', async () => {
+    for (const path of ['/', '/v1/identity', '/api/v3/users', '/tenantsx']) {
+      const res = await call(`${sandbox.url}${path}`)
+      expect(res.status).toBe(404)
+      expect(res.json).toEqual({})
+    }
+  })
+
+  it('survives wrong types and garbage on every route', async () => {
+    const bodies = ['null', '[]', '"text"', '42', '{"query":{"filter":[null,{"k":1}]}}', '{"api_key":[]}', '\u0000\u0001']
+    const paths = [
+      '/identity/api-key/list', '/identity/api-key/create', '/identity/token/issue', '/identity/token/refresh',
+      '/api/v2/api_keys', `/tenants/${credential(account(sandbox, 'onqlave'), 'tenantId')}/keys`, '/tenants/login', '/oe2/keymanager/decrypt',
+    ]
+    const headers = {
+      Authorization: `Bearer ${credential(account(sandbox, 'onqlave'), 'token')}`,
+      'MC-Api-Key': credential(account(sandbox, 'cloudmc'), 'apiKey'),
+    }
+    for (const path of paths) {
+      for (const body of bodies) {
+        const res = await call(`${sandbox.url}${path}`, { method: 'POST', headers, body })
+        // Some of these are acceptable requests (CloudMC ignores unknown fields); none may crash the server.
+        expect(res.status).toBeLessThan(500)
+        expect(res.json).toBeDefined()
+      }
+    }
+    expect((await spaceoneList()).status).toBe(200)
+  })
+
+  it('gives the same accounts for the same seed', async () => {
+    const other = await start({ accountsPerProvider: 2 })
+    try {
+      const strip = (s: Sandbox): unknown => s.accounts.filter((a) => a.provider !== 'spaceone').map((a) => a.credentials)
+      expect(strip(other)).toEqual(strip(sandbox))
+      expect(other.spaceone.users).toEqual(sandbox.spaceone.users)
+    } finally {
+      await other.close()
+    }
+  })
+
+  it('starts with 10,000 keys per account in well under a second', async () => {
+    const t = performance.now()
+    const big = await start({ keysPerAccount: 10_000, seed: 'big' })
+    const elapsed = performance.now() - t
+    try {
+      expect(elapsed).toBeLessThan(1500)
+      expect((await cloudmcList(1, big)).json.data).toHaveLength(10_000)
+    } finally {
+      await big.close()
+    }
+  })
+
+  it('keeps state in a 0600 file across restarts, with CloudMC secrets only hashed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keydesk-sandbox-'))
+    const stateFile = join(dir, 'state.json')
+    try {
+      const first = await start({ stateFile, seed: undefined })
+      const created = await call(`${account(first, 'cloudmc').endpoint}/api_keys`, {
+        method: 'POST',
+        headers: { 'MC-Api-Key': credential(account(first, 'cloudmc'), 'apiKey') },
+        body: '{"name":"kept"}',
+      })
+      await first.close()
+      expect(statSync(stateFile).mode & 0o777).toBe(0o600)
+      expect(readFileSync(stateFile, 'utf8')).not.toContain(created.json.data.apiKey)
+      const second = await start({ stateFile, seed: undefined })
+      try {
+        expect(second.accounts).toEqual(first.accounts.map((a) => ({ ...a, endpoint: a.endpoint.replace(first.url, second.url) })))
+        expect((await cloudmcList(1, second)).json.data.map((k: { name: string }) => k.name)).toContain('kept')
+        expect((await spaceoneList(second)).status).toBe(200)
+      } finally {
+        await second.close()
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+
+  it('prints the URL and accounts as the first stdout line, the control token only on stderr, and stops on SIGTERM', async () => {
+    const cli = runCli(['--port', '0', '--seed', 'cli'])
+    const line = await cli.firstLine
+    const first = JSON.parse(line) as { url: string; accounts: { label: string; endpoint: string }[] }
+    expect(Object.keys(first)).toEqual(['url', 'accounts'])
+    expect(first.accounts).toHaveLength(3)
+    const tokenPattern = /control token \(X-Sandbox-Token\): (\S+)\n/
+    for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20))
+    const token = tokenPattern.exec(cli.stderr())?.[1]
+    expect(token).toBeTruthy()
+    expect(line).not.toContain(token)
+    expect((await call(`${first.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': token ?? '' } })).status).toBe(200)
+    cli.stop()
+    expect(await cli.exit).toBe(0)
+  })
+
+  it('exits 2 with a clear message on a bad flag', async () => {
+    const unknown = runCli(['--colour', 'red'])
+    expect(await unknown.exit).toBe(2)
+    expect(unknown.stderr()).toContain('unknown option "--colour"')
+    const bad = runCli(['--fault-rate', '3'])
+    expect(await bad.exit).toBe(2)
+    expect(bad.stderr()).toContain('faultRate')
+    const missing = runCli(['--port'])
+    expect(await missing.exit).toBe(2)
+    expect(missing.stderr()).toContain('--port needs a value')
+  })
+})
