@@ -4,7 +4,6 @@ import type { IncomingHttpHeaders } from 'node:http'
 export interface Incoming {
   readonly method: string
   readonly path: string
-  readonly query: URLSearchParams
   readonly headers: IncomingHttpHeaders
   /** The exact bytes received: the Onqlave digest is over these, never a re-serialisation. */
   readonly body: Buffer

@@ -1,5 +1,5 @@
 // RS256 JWTs with node:crypto. SpaceONE signs `{"alg":"RS256"}` headers with a per-domain RSA key.
-import { createPublicKey, sign, verify, type KeyObject } from 'node:crypto'
+import { sign, verify, type KeyObject } from 'node:crypto'
 
 const HEADER = Buffer.from(JSON.stringify({ alg: 'RS256' })).toString('base64url')
 
@@ -25,10 +25,6 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
     payload,
     verify: (publicKey) => verify('sha256', Buffer.from(`${head}.${body}`), publicKey, Buffer.from(signature, 'base64url')),
   }
-}
-
-export function publicKeyOf(privateKey: KeyObject): KeyObject {
-  return createPublicKey(privateKey)
 }
 
 function parseObject(part: string): Record<string, unknown> | undefined {

@@ -62,7 +62,6 @@ async function serve(routes: Routes | undefined, req: IncomingMessage, res: Serv
   const incoming: Incoming = {
     method: req.method ?? 'GET',
     path,
-    query: new URLSearchParams(req.url?.split('?')[1] ?? ''),
     headers: req.headers,
     body: body === 'too-large' ? Buffer.alloc(0) : body,
     remoteAddress: (req.socket.remoteAddress ?? '').replace(/^::ffff:/, ''),

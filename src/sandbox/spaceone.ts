@@ -47,7 +47,8 @@ export function spaceoneService(ctx: Context): Service {
 }
 
 function route(ctx: Context, req: Incoming): unknown {
-  const handler = Object.hasOwn(ROUTES, req.path.slice(PREFIX.length)) ? ROUTES[req.path.slice(PREFIX.length)] : undefined
+  const name = req.path.slice(PREFIX.length)
+  const handler = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined
   if (!handler) throw new HttpError(404, 'ERROR_UNKNOWN', 'Not Found')
   if (req.method !== 'POST') throw new HttpError(405, 'ERROR_UNKNOWN', 'Method Not Allowed')
   const body = jsonObject(req.body)

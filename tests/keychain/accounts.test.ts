@@ -52,9 +52,10 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
       expect(a).not.toHaveProperty('credential')
     }
     const onDisk = readdirSync(dir).map((f) => { try { return readFileSync(join(dir, f), 'utf8') } catch { return '' } }).join('\n')
-    for (const acc of firsts) for (const secret of Object.values(acc.credentials)) {
-      if (secret.length > 20) expect(onDisk).not.toContain(secret)
-    }
+    // The tenant id is a non-secret fact; the token and API key are the secrets.
+    const secrets = firsts.flatMap((acc) => Object.entries(acc.credentials).filter(([k]) => k !== 'tenantId').map(([, v]) => v))
+    expect(secrets).toHaveLength(3)
+    for (const secret of secrets) expect(onDisk).not.toContain(secret)
   })
 
   it('keeps two accounts of one provider apart, and refuses the same user twice', async () => {

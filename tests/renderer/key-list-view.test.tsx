@@ -25,8 +25,11 @@ describe('the key list on screen', () => {
     api.reset()
     api.settings.set.mockResolvedValue({})
     for (const s of [useApp, useKeys, usePrefs, usePropagationStore]) s.setState(s.getInitialState(), true)
+    // happy-dom does no layout: give the scroller a viewport so the virtualiser has rows to show.
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
   })
-  afterEach(cleanup)
+  afterEach(() => { cleanup(); vi.restoreAllMocks(); vi.useRealTimers() })
 
   it('keeps the DOM small at 10,000 keys', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => key('c1', `k${i}`, { name: `key ${i}` }))
@@ -68,9 +71,8 @@ describe('the key list on screen', () => {
     expect(header.getAttribute('aria-sort')).toBe('ascending')
     const names = screen.getAllByRole('button', { name: /^(alpha|beta)$/ }).map((b) => b.textContent)
     expect(names).toEqual(['alpha', 'beta'])
-    await act(() => vi.runAllTimersAsync())
+    await act(() => vi.advanceTimersByTimeAsync(1000))
     expect(api.settings.set).toHaveBeenCalledWith({ list: expect.objectContaining({ sortKey: 'name', sortDesc: false }) })
-    vi.useRealTimers()
   })
 
   it('shows a disable still propagating as its own state with the time it is in force', () => {
@@ -79,19 +81,22 @@ describe('the key list on screen', () => {
     const settleBy = new Date(Date.now() + 8 * 60_000).toISOString()
     usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-1', op: 'disable', requestedAt: new Date().toISOString(), settleBy, state: 'propagating' }])
     render(<KeyList account={space} />)
-    expect(screen.getByText(/Disabling — in force by ~\d\d:\d\d \(in 8 min\)/)).toBeTruthy()
+    expect(screen.getByText(/Disabling — in force by ~\d{1,2}:\d\d.* \(in 8 min\)/)).toBeTruthy()
   })
 })
 
 describe('keeping in sync with the core', () => {
+  let stop: (() => void) | null = null
+  afterEach(() => { stop?.(); stop = null; vi.useRealTimers() })
   beforeEach(() => {
     api.reset()
+    api.settings.set.mockResolvedValue({})
     for (const s of [useApp, useKeys]) s.setState(s.getInitialState(), true)
     api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({ accountId, fetchedAt: new Date().toISOString(), keys: [] }))
   })
 
   it('loads new accounts, forgets removed ones, and re-lists an account when the core says its keys changed', async () => {
-    const stop = startSync()
+    stop = startSync()
     api.accounts.list.mockResolvedValue([cloud, space])
     api.emit('accounts.changed', {})
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
@@ -105,12 +110,11 @@ describe('keeping in sync with the core', () => {
     api.accounts.list.mockResolvedValue([cloud])
     api.emit('accounts.changed', {})
     await vi.waitFor(() => expect(useKeys.getState().byAccount.s1).toBeUndefined())
-    stop()
   })
 
   it('refreshes on each account\'s interval, and not while the window is hidden', async () => {
     vi.useFakeTimers()
-    const stop = startSync()
+    stop = startSync()
     useApp.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(1))
     await act(() => vi.advanceTimersByTimeAsync(31_000))
@@ -122,17 +126,15 @@ describe('keeping in sync with the core', () => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => false })
     document.dispatchEvent(new Event('visibilitychange'))
     expect(api.keys.list).toHaveBeenCalledTimes(3)
-    stop()
     vi.useRealTimers()
   })
 
   it('keeps an account\'s error when a refresh fails, and lists it again once its credential is fixed', async () => {
-    const stop = startSync()
+    stop = startSync()
     api.keys.list.mockRejectedValueOnce(new AppError('AUTH_FAILED', 'Rejected: re-enter the credential.'))
     useApp.setState({ accounts: [{ ...cloud, status: 'rejected' }] })
     await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error?.code).toBe('AUTH_FAILED'))
     useApp.setState({ accounts: [cloud] })
     await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error).toBeNull())
-    stop()
   })
 })

@@ -246,6 +246,8 @@ describe('Onqlave sandbox', () => {
     const pem = Buffer.from(encrypted.json.wrapping_key.encrypted_private_key, 'base64').toString('utf8')
     expect(pem.startsWith('-----BEGIN ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
     expect(pem.endsWith('-----END ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
+    const der = Buffer.from(pem.split('\n').filter((l) => !l.startsWith('-----')).join(''), 'base64').toString('hex')
+    for (const oid of ['2a864886f70d01050d', '2a864886f70d01050c', '2a864886f70d0209', '608648016503040102a']) expect(der).toContain(oid)
     const dataKey = unwrap(encrypted, creds.secretKey)
     expect(dataKey).toHaveLength(32)
     const edk = encrypted.json.data_key.encrypted_data_key

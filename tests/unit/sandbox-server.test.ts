@@ -263,17 +263,20 @@ describe('sandbox server', () => {
 
   it('prints the URL and accounts as the first stdout line, the control token only on stderr, and stops on SIGTERM', async () => {
     const cli = runCli(['--port', '0', '--seed', 'cli'])
-    const line = await cli.firstLine
-    const first = JSON.parse(line) as { url: string; accounts: { label: string; endpoint: string }[] }
-    expect(Object.keys(first)).toEqual(['url', 'accounts'])
-    expect(first.accounts).toHaveLength(3)
-    const tokenPattern = /control token \(X-Sandbox-Token\): (\S+)\n/
-    for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20))
-    const token = tokenPattern.exec(cli.stderr())?.[1]
-    expect(token).toBeTruthy()
-    expect(line).not.toContain(token)
-    expect((await call(`${first.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': token ?? '' } })).status).toBe(200)
-    cli.stop()
+    try {
+      const line = await cli.firstLine
+      const first = JSON.parse(line) as { url: string; accounts: { label: string; endpoint: string }[] }
+      expect(Object.keys(first)).toEqual(['url', 'accounts'])
+      expect(first.accounts).toHaveLength(3)
+      const tokenPattern = /control token \(X-Sandbox-Token\): (\S+)\n/
+      for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20))
+      const token = tokenPattern.exec(cli.stderr())?.[1]
+      expect(token).toBeTruthy()
+      expect(line).not.toContain(token)
+      expect((await call(`${first.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': token ?? '' } })).status).toBe(200)
+    } finally {
+      cli.stop()
+    }
     expect(await cli.exit).toBe(0)
   })
 

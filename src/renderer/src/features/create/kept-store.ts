@@ -15,6 +15,15 @@ export const useKept = create<KeptState>((set) => ({
   },
 }))
 
+const asked = new Set<string>()
+
+/** Loads an account's kept ids once, however many rows ask. */
+export function ensureKept(accountId: string): void {
+  if (asked.has(accountId)) return
+  asked.add(accountId)
+  reloadKept(accountId)
+}
+
 export function reloadKept(accountId: string): void {
   void useKept.getState().load(accountId).catch(() => undefined)
 }

@@ -1,0 +1,44 @@
+// The rotation checklist: which steps a provider goes through and what each one means.
+import { assertNever } from '../../../../shared/errors'
+import type { ProviderId, Rotation, RotationStep } from '../../../../shared/model'
+
+export function stepsFor(provider: ProviderId): readonly RotationStep[] {
+  // Only SpaceONE can disable: elsewhere the old key goes straight from "switched" to deleted.
+  return provider === 'spaceone' ? ['create', 'switch', 'disable', 'wait', 'delete', 'done'] : ['create', 'switch', 'delete', 'done']
+}
+
+export function stepTitle(step: RotationStep): string {
+  switch (step) {
+    case 'create': return 'Create the new key'
+    case 'switch': return 'Switch your apps to it'
+    case 'disable': return 'Disable the old key'
+    case 'wait': return 'Wait for the disable to take effect'
+    case 'delete': return 'Delete the old key'
+    case 'done': return 'Done'
+    default: return assertNever(step)
+  }
+}
+
+export function stepDetail(step: RotationStep, r: Rotation): string {
+  const fresh = r.newKeyId ?? 'the new key'
+  switch (step) {
+    case 'create':
+      return r.ownCredential
+        ? `KeyDesk creates a replacement for ${r.oldKeyId} and signs in with it before anything happens to the old key. You see its secret once.`
+        : `KeyDesk creates a replacement for ${r.oldKeyId}. You see its secret once.`
+    case 'switch':
+      return r.ownCredential
+        ? `KeyDesk already signs in with ${fresh}. Put it wherever else ${r.oldKeyId} is used, then continue.`
+        : `Put ${fresh} wherever ${r.oldKeyId} is used (apps, CI, config files), then continue.`
+    case 'disable':
+      return `Disabling first is reversible: if something still used ${r.oldKeyId} and breaks, enable it again.`
+    case 'wait':
+      return `${r.oldKeyId} may still authenticate until the service's caches expire. Continue once the countdown ends and nothing broke.`
+    case 'delete':
+      return `${r.oldKeyId} is removed for good.`
+    case 'done':
+      return `${fresh} replaces ${r.oldKeyId}.`
+    default:
+      return assertNever(step)
+  }
+}
