@@ -1,0 +1,132 @@
+// The rotation checklist: every step visible, the current one highlighted and actionable; closing keeps the rotation.
+import * as D from '@radix-ui/react-dialog'
+import { useState } from 'react'
+import type { AccountView, CreatedKey, Rotation } from '../../../../shared/model'
+import { api } from '../../api'
+import { ProblemMessage } from '../../components/ProblemMessage'
+import { accountById, useApp } from '../../store/app'
+import { refreshAccount, useKeys } from '../../store/keys'
+import { toProblem, type Problem } from '../../store/problem'
+import { CreateFlow } from '../create/CreateFlow'
+import { createFields } from '../create/draft'
+import { reloadKept } from '../create/kept-store'
+import { RevealDialog } from '../create/RevealDialog'
+import { ConfirmChange } from './ConfirmChange'
+import { RotationSteps } from './RotationSteps'
+import { stepDetail } from './rotation-steps'
+import { useRotations, useRotationStore } from './rotation-store'
+import { WaitCountdown } from './WaitCountdown'
+import '../create/create.css'
+import './lifecycle.css'
+
+export function RotationDialog({ rotationId, onClose }: { readonly rotationId: string; readonly onClose: () => void }) {
+  const rotation = useRotations().find((r) => r.id === rotationId)
+  const account = useApp((s) => (rotation ? accountById(s.accounts, rotation.accountId) : undefined))
+  const [created, setCreated] = useState<CreatedKey | null>(null)
+  const [creating, setCreating] = useState(false)
+  if (created && account) {
+    return <RevealDialog account={account} created={created} onClosed={() => setCreated(null)}
+      footer="Next: put the new key wherever the old one is used, then continue the rotation." />
+  }
+  return (
+    <D.Root open onOpenChange={(open) => { if (!open && !creating) onClose() }}>
+      <D.Portal>
+        <D.Overlay className="kd-overlay" />
+        <D.Content className="kd-modal kd-wide" onPointerDownOutside={(e) => e.preventDefault()}>
+          <div className="kd-modal-head">
+            <D.Title className="kd-modal-title">Rotate {rotation?.oldKeyId ?? 'key'}</D.Title>
+            <D.Close className="kd-icon" aria-label="Close" disabled={creating}><span aria-hidden="true">×</span></D.Close>
+          </div>
+          {rotation && account
+            ? <RotationBody rotation={rotation} account={account} onCreated={setCreated} onCreating={setCreating} onClose={onClose} />
+            : <D.Description>This rotation is no longer in progress.</D.Description>}
+        </D.Content>
+      </D.Portal>
+    </D.Root>
+  )
+}
+
+interface BodyProps {
+  readonly rotation: Rotation
+  readonly account: AccountView
+  readonly onCreated: (c: CreatedKey) => void
+  readonly onCreating: (running: boolean) => void
+  readonly onClose: () => void
+}
+
+function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: BodyProps) {
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<Problem | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [stopping, setStopping] = useState(false)
+  const oldKey = useKeys((s) => s.byAccount[r.accountId]?.keys.find((k) => k.keyId === r.oldKeyId))
+  const upsert = useRotationStore((s) => s.upsert)
+
+  const advance = (): void => {
+    setBusy(true)
+    setProblem(null)
+    api.rotation.advance({ id: r.id }).then((next) => { upsert(next); void refreshAccount(r.accountId) },
+      (err: unknown) => setProblem(toProblem(err))).finally(() => setBusy(false))
+  }
+  const finish = (): void => {
+    void api.rotation.cancel({ id: r.id }).catch(() => undefined).then(() => useRotationStore.getState().load())
+    onClose()
+  }
+
+  return (
+    <>
+      <D.Description className="kd-muted">
+        {account.label}. Each step is saved: close this and KeyDesk shows the rotation again, even after a restart.
+      </D.Description>
+      <RotationSteps rotation={r} provider={account.provider} />
+      <section className="kd-step-panel" aria-label="Current step">
+        {r.step !== 'create' && <p>{stepDetail(r.step, r)}</p>}
+        {r.note && <p className="kd-warning" role="note"><span aria-hidden="true">⚠ </span>{r.note}</p>}
+        {r.step === 'create' && (
+          <>
+            <p>{stepDetail('create', r)}</p>
+            <CreateFlow account={account} onCancel={onClose} onRunning={onCreating}
+              initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
+              submit={(draft, requestId) => api.rotation.create({ id: r.id, requestId, ...createFields(account.provider, draft) })}
+              onCreated={(c) => {
+                onCreated(c)
+                void useRotationStore.getState().load()
+                void refreshAccount(r.accountId)
+                if (c.kept) reloadKept(r.accountId)
+              }} />
+          </>
+        )}
+        {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} />}
+        {problem && <ProblemMessage problem={problem} />}
+      </section>
+      {r.step !== 'create' && (
+        <div className="kd-actions">
+          {r.step !== 'done' && (stopping
+            ? <span className="kd-stop" role="group" aria-label="Stop the rotation?">
+                <span>Stop tracking this rotation? Both keys stay as they are.</span>
+                <button type="button" onClick={() => setStopping(false)}>Keep going</button>
+                <button type="button" className="kd-danger" onClick={finish}>Stop rotation</button>
+              </span>
+            : <button type="button" onClick={() => setStopping(true)}>Stop rotation…</button>)}
+          <button type="button" onClick={onClose}>Close</button>
+          <StepButton rotation={r} busy={busy} onAdvance={advance} onDelete={() => setConfirmDelete(true)} onFinish={finish} />
+        </div>
+      )}
+      {confirmDelete && oldKey && (
+        <ConfirmChange op="delete" account={account} keyRecord={oldKey} onCancel={() => setConfirmDelete(false)}
+          onConfirm={() => { setConfirmDelete(false); advance() }} />
+      )}
+    </>
+  )
+}
+
+function StepButton({ rotation: r, busy, onAdvance, onDelete, onFinish }: { rotation: Rotation; busy: boolean; onAdvance: () => void; onDelete: () => void; onFinish: () => void }) {
+  switch (r.step) {
+    case 'switch': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'My apps use the new key — continue'}</button>
+    case 'disable': return <button type="button" className="kd-danger" disabled={busy} onClick={onAdvance}>{busy ? 'Disabling…' : `Disable ${r.oldKeyId}`}</button>
+    case 'wait': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'Continue'}</button>
+    case 'delete': return <button type="button" className="kd-danger" disabled={busy} onClick={onDelete}>{busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}</button>
+    case 'done': return <button type="button" className="primary" onClick={onFinish}>Finish</button>
+    case 'create': return null
+  }
+}

@@ -1,0 +1,22 @@
+// The checklist itself: done steps ticked, the current one marked for sight and for screen readers.
+import type { ProviderId, Rotation } from '../../../../shared/model'
+import { stepsFor, stepTitle } from './rotation-steps'
+
+export function RotationSteps({ rotation, provider }: { readonly rotation: Rotation; readonly provider: ProviderId }) {
+  const steps = stepsFor(provider)
+  const at = steps.indexOf(rotation.step)
+  return (
+    <ol className="kd-steps" aria-label="Rotation steps">
+      {steps.map((step, i) => {
+        const state = i < at || rotation.step === 'done' ? 'done' : i === at ? 'current' : 'todo'
+        return (
+          <li key={step} className={`kd-step kd-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span aria-hidden="true" className="kd-step-mark">{state === 'done' ? '✓' : i + 1}</span>
+            <span>{stepTitle(step)}{step === 'create' && rotation.newKeyId ? `: ${rotation.newKeyId}` : ''}</span>
+            <span className="sr-only">{state === 'done' ? ' (done)' : state === 'current' ? ' (current step)' : ''}</span>
+          </li>
+        )
+      })}
+    </ol>
+  )
+}
