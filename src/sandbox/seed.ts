@@ -68,8 +68,8 @@ function seedSpaceone(
     ['USER', `developer${suffix}@sandbox.test`],
     ['NO_PERMISSION', `viewer${suffix}@sandbox.test`],
   ] as const
-  const users = roles.map(([role, userId]) => ({ label, domainId, userId, password: r.base64url(12), role }))
-  for (const { label: _label, ...user } of users) world.spaceone.users.set(userKey(domainId, user.userId), user)
+  const users = roles.map(([role, userId]) => ({ domainId, userId, password: r.base64url(12), role }))
+  for (const user of users) world.spaceone.users.set(userKey(domainId, user.userId), user)
   // The account acts as the normal user; its credential is that user's oldest key (K ≥ 1 for that reason).
   const owner = roles[1][1]
   const count = keyCount(params, 1, 1)
@@ -81,7 +81,7 @@ function seedSpaceone(
   }
   const credentialKey = world.spaceone.keys.get(first ?? '')
   if (!credentialKey) throw new Error('seeding made no SpaceONE key')
-  return { token: apiKeyJwt({ world, domainKeys }, credentialKey), users }
+  return { token: apiKeyJwt({ world, domainKeys }, credentialKey), users: users.map((user) => ({ label, ...user })) }
 }
 
 function seedCloudmc(world: World, r: Random, n: number, suffix: string, params: SeedParams, now: number): string {

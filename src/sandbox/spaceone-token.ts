@@ -1,7 +1,7 @@
 // SpaceONE sign-in (§6): password → access + refresh token, and refresh with a counter.
 import { createHash, timingSafeEqual } from 'node:crypto'
 import type { Context } from './context'
-import { HttpError, type Incoming, type JsonObject } from './http'
+import { HttpError, isObject, type Incoming, type JsonObject } from './http'
 import { signJwt } from './jwt'
 import { uniqueId } from './random'
 import { bearerToken, verifiedPayload } from './spaceone-auth'
@@ -22,7 +22,7 @@ export function issue(ctx: Context, body: JsonObject): TokenPair {
   const userId = required(body, 'user_id')
   const domainId = required(body, 'domain_id')
   const credentials = body.credentials
-  const password = typeof credentials === 'object' && credentials !== null ? (credentials as JsonObject).password : undefined
+  const password = isObject(credentials) ? credentials.password : undefined
   if (typeof password !== 'string' || password === '') throw requiredError('credentials.password')
   const domain = ctx.world.spaceone.domains.get(domainId)
   const user = ctx.world.spaceone.users.get(userKey(domainId, userId))

@@ -16,6 +16,13 @@ const { startSync } = await import('../../src/renderer/src/store/sync')
 const api = createFakeApi()
 fake.api = api
 
+function resetStores(): void {
+  useApp.setState(useApp.getInitialState(), true)
+  useKeys.setState(useKeys.getInitialState(), true)
+  usePrefs.setState(usePrefs.getInitialState(), true)
+  usePropagationStore.setState(usePropagationStore.getInitialState(), true)
+}
+
 const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const space = account('s1', 'spaceone', 'Space prod')
@@ -24,7 +31,7 @@ describe('the key list on screen', () => {
   beforeEach(() => {
     api.reset()
     api.settings.set.mockResolvedValue({})
-    for (const s of [useApp, useKeys, usePrefs, usePropagationStore]) s.setState(s.getInitialState(), true)
+    resetStores()
     // happy-dom does no layout: give the scroller a viewport so the virtualiser has rows to show.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
@@ -91,7 +98,7 @@ describe('keeping in sync with the core', () => {
   beforeEach(() => {
     api.reset()
     api.settings.set.mockResolvedValue({})
-    for (const s of [useApp, useKeys]) s.setState(s.getInitialState(), true)
+    resetStores()
     api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({ accountId, fetchedAt: new Date().toISOString(), keys: [] }))
   })
 

@@ -247,7 +247,7 @@ describe('Onqlave sandbox', () => {
     expect(pem.startsWith('-----BEGIN ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
     expect(pem.endsWith('-----END ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
     const der = Buffer.from(pem.split('\n').filter((l) => !l.startsWith('-----')).join(''), 'base64').toString('hex')
-    for (const oid of ['2a864886f70d01050d', '2a864886f70d01050c', '2a864886f70d0209', '608648016503040102a']) expect(der).toContain(oid)
+    for (const oid of ['2a864886f70d01050d', '2a864886f70d01050c', '2a864886f70d0209', '60864801650304012a']) expect(der).toContain(oid)
     const dataKey = unwrap(encrypted, creds.secretKey)
     expect(dataKey).toHaveLength(32)
     const edk = encrypted.json.data_key.encrypted_data_key

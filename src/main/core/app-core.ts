@@ -49,7 +49,7 @@ export class AppCore {
     this.accounts = new Accounts(this.settings, options.vault, http, () => this.emit('accounts.changed', {}))
     this.propagations = new Propagations(this.settings, this.accounts, clock, (records) => {
       this.emit('propagation.updated', { records })
-    }, (title, body) => this.emit('notify', { title, body }))
+    }, (title, body) => this.emit('notify', { title, body }), { prober: (accountId, keyId) => this.keys.probe(accountId, keyId) })
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
     this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) => this.emit(name, payload))
     this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations,

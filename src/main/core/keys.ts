@@ -262,6 +262,14 @@ export class Keys {
     return getProvider(account.provider).tryKey(this.http, account, secret)
   }
 
+  /** Whether a kept key still authenticates, for confirming a SpaceONE disable or delete before its window ends. */
+  async probe(accountId: string, keyId: string): Promise<'refused' | 'accepted' | 'unknown'> {
+    const stored = await this.resolve({ accountId, keyId }).catch(() => null)
+    if (!stored) return 'unknown'
+    const r = await getProvider(stored.account.provider).tryKey(this.http, stored.account, stored.secret).catch(() => null)
+    return r?.ok ? 'accepted' : r?.refused ? 'refused' : 'unknown'
+  }
+
   private hold(handle: string): HeldSecret {
     const h = this.held.get(handle)
     if (!h || h.expires < Date.now()) {

@@ -60,6 +60,8 @@ export interface ExportFile {
 export interface TryResult {
   readonly ok: boolean
   readonly message: string
+  /** The service answered that it does not accept this key (as opposed to being unreachable). */
+  readonly refused?: boolean
 }
 
 export interface KeyProvider {

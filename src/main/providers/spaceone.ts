@@ -177,7 +177,7 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
         return { ok: true, message: `The key works: ${SERVICE} accepted it and listed ${n} service endpoint${n === 1 ? '' : 's'}.` }
       }
       const said = parseAs(ErrorBody, res.text)?.detail.message
-      if (res.status === 401) return { ok: false, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
+      if (res.status === 401) return { ok: false, refused: true, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
       return { ok: false, message: failure(res, account, '/identity/endpoint/list').message }
     },
 

@@ -11,6 +11,7 @@ import { useApp } from './store/app'
 import { usePrefs } from './store/prefs'
 import { usePropagationStore } from './store/propagation'
 import { startSync } from './store/sync'
+import { Icon } from './components/Icon'
 
 export function App() {
   const info = useApp((s) => s.info)
@@ -38,7 +39,7 @@ export function App() {
         {vault && <VaultBadge status={vault} />}
         <span className="spacer" />
         <ThemeToggle />
-        <button type="button" className="ghost" onClick={() => setSettings(true)}><span aria-hidden="true">⚙</span> Settings</button>
+        <button type="button" className="ghost" onClick={() => setSettings(true)}><Icon name="gear" /> Settings</button>
       </header>
       {info?.notices.map((n) => <div key={n} role="alert" className="notice">{n}</div>)}
       {hasAccounts ? (

@@ -1,5 +1,6 @@
 // One look for every dialog; Radix supplies the focus trap, Escape, and focus return.
 import * as D from '@radix-ui/react-dialog'
+import { Icon } from './Icon'
 import type { ReactNode } from 'react'
 
 interface Props {
@@ -19,7 +20,7 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
         <D.Content className={wide ? 'dialog wide' : 'dialog'}>
           <div className="dialog-head">
             <D.Title className="dialog-title">{title}</D.Title>
-            <D.Close className="icon-button" aria-label="Close">×</D.Close>
+            <D.Close className="icon-button" aria-label="Close"><Icon name="x" /></D.Close>
           </div>
           {description ? <D.Description className="muted">{description}</D.Description> : <D.Description className="sr-only">{title}</D.Description>}
           {children}

@@ -1,5 +1,6 @@
 // A menu button: arrow keys move between items, Escape closes and gives focus back to the button.
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+import { Icon } from './Icon'
 
 export interface MenuItem {
   readonly label: string
@@ -7,7 +8,7 @@ export interface MenuItem {
   readonly danger?: boolean
 }
 
-export function Menu({ label, items, icon = '⋯' }: { readonly label: string; readonly items: readonly MenuItem[]; readonly icon?: string }) {
+export function Menu({ label, items }: { readonly label: string; readonly items: readonly MenuItem[] }) {
   const [open, setOpen] = useState(false)
   const button = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLDivElement>(null)
@@ -39,7 +40,7 @@ export function Menu({ label, items, icon = '⋯' }: { readonly label: string; r
     <span className="menu">
       <button ref={button} type="button" className="icon-button" aria-label={label} aria-haspopup="menu" aria-expanded={open}
         aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>
-        <span aria-hidden="true">{icon}</span>
+        <Icon name="more" />
       </button>
       {open && (
         <div ref={list} id={id} role="menu" aria-label={label} className="menu-list" onKeyDown={onKey}>

@@ -11,6 +11,7 @@ import { CredentialFields } from './CredentialFields'
 import { FactsList } from './FactsList'
 import { ImportAccounts } from './ImportAccounts'
 import { PROVIDER_ORDER, PROVIDERS, toCredential, validateFields, type Fields } from './providers'
+import { Icon } from '../../components/Icon'
 
 export function AddAccountDialog({ open, onOpenChange }: { readonly open: boolean; readonly onOpenChange: (open: boolean) => void }) {
   return (
@@ -99,12 +100,12 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
         <input id={labelId} value={label} onChange={(e) => { setLabel(e.target.value); setErrors(({ label: _l, ...r }) => r) }}
           placeholder={`e.g. ${info.name} production`} disabled={busy !== null} maxLength={80}
           aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? `${labelId}-error` : undefined} />
-        {errors.label && <p id={`${labelId}-error`} className="field-error"><span aria-hidden="true">⚠ </span>{errors.label}</p>}
+        {errors.label && <p id={`${labelId}-error`} className="field-error"><Icon name="alert" /> {errors.label}</p>}
       </div>
       <CredentialFields provider={provider} values={fields} errors={errors} onChange={change} show={{ endpoint: true, credential: true }} disabled={busy !== null} />
       {tested && (
         <div role="status" className="success">
-          <p><span aria-hidden="true">✓ </span>Connection works: {tested.summary}</p>
+          <p><Icon name="check" /> Connection works: {tested.summary}</p>
           <FactsList facts={tested.facts} />
         </div>
       )}

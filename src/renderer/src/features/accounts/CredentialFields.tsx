@@ -2,6 +2,7 @@
 import { useId } from 'react'
 import type { ProviderId } from '../../../../shared/model'
 import { PROVIDERS, type FieldSpec, type Fields } from './providers'
+import { Icon } from '../../components/Icon'
 
 interface Props {
   readonly provider: ProviderId
@@ -27,7 +28,7 @@ export function CredentialFields({ provider, values, errors, onChange, show, dis
               autoComplete="off" spellCheck={false} disabled={disabled} aria-invalid={error ? true : undefined}
               aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} onChange={(e) => onChange(f.name, e.target.value)} />
             <p id={`${id}-hint`} className="hint">{f.hint}</p>
-            {error && <p id={`${id}-error`} className="field-error"><span aria-hidden="true">⚠ </span>{error}</p>}
+            {error && <p id={`${id}-error`} className="field-error"><Icon name="alert" /> {error}</p>}
           </div>
         )
       })}

@@ -6,6 +6,7 @@ import { useApp } from '../../store/app'
 import { useKeys } from '../../store/keys'
 import { AccountMenu } from './AccountMenu'
 import { PROVIDER_ORDER, PROVIDERS } from './providers'
+import { Icon } from '../../components/Icon'
 
 export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
   const accounts = useApp((s) => s.accounts)
@@ -49,7 +50,7 @@ const AccountItem = memo(function AccountItem({ account, current, onOpen }: {
         <span className="account-label">{account.label}</span>
         {account.demo && <span className="badge">Demo</span>}
         <StatusDot status={account.status} message={account.statusMessage} />
-        {failure && <span className="list-failed" title={failure}><span aria-hidden="true">⚠</span><span className="sr-only">Key list failed</span></span>}
+        {failure && <span className="list-failed" title={failure}><Icon name="alert" /><span className="sr-only">Key list failed</span></span>}
       </button>
       <AccountMenu account={account} />
     </li>

@@ -2,6 +2,7 @@
 import type { KeyRecord } from '../../../../shared/model'
 import { ageDays, exact, relative } from './format'
 import { keyFlags } from './flags'
+import { Icon } from '../../components/Icon'
 
 export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
   const flags = keyFlags(keyRecord, now)
@@ -10,7 +11,7 @@ export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; reado
     <>
       {flags.map((f) => (
         <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
-          <span aria-hidden="true">{f.kind === 'old' ? '⏳' : '💤'}</span>
+          <Icon name={f.kind === 'old' ? 'clock' : 'idle'} />
           <span className="sr-only">{f.why}</span>
         </span>
       ))}

@@ -10,6 +10,7 @@ import { exact } from './format'
 import { keyFlags } from './flags'
 import { Age, Application, Created, LastUsed } from './KeyCells'
 import { StateBadge } from './StateBadge'
+import { Icon } from '../../components/Icon'
 
 export function KeyDetail({ uid }: { readonly uid: string }) {
   const cut = uid.indexOf('/')
@@ -35,7 +36,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
     <aside className="detail" aria-labelledby="detail-title" onKeyDown={(e) => { if (e.key === 'Escape') close(null) }}>
       <div className="dialog-head">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>{key.name || key.keyId}</h2>
-        <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}>×</button>
+        <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}><Icon name="x" /></button>
       </div>
       <StateBadge keyRecord={key} />
       <dl className="facts">
@@ -47,7 +48,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
         {(key.extra.applicationName || key.extra.clusterName) && <div><dt>Application · Arx</dt><dd><Application keyRecord={key} /></dd></div>}
         {extra.map(([k, v]) => <div key={k}><dt>{k}</dt><dd className="mono">{v}</dd></div>)}
       </dl>
-      {keyFlags(key, now).map((f) => <p key={f.kind} className="flag-why"><span aria-hidden="true">{f.kind === 'old' ? '⏳ ' : '💤 '}</span>{f.why}</p>)}
+      {keyFlags(key, now).map((f) => <p key={f.kind} className="flag-why"><Icon name={f.kind === 'old' ? 'clock' : 'idle'} /> {f.why}</p>)}
       <div className="detail-actions"><KeyRowActions keyRecord={key} account={account} /></div>
     </aside>
   )

@@ -5,7 +5,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { useApp } from '../../store/app'
 import { useKeys } from '../../store/keys'
 import { usePrefs } from '../../store/prefs'
-import { gridTemplate, type Column } from './columns'
+import { gridTemplate, minWidth, type Column } from './columns'
 import { KeyRow } from './KeyRow'
 import type { SortKey } from './select'
 
@@ -35,14 +35,15 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     getItemKey: (i) => { const k = rows[i]; return k ? `${k.accountId}/${k.keyId}` : i },
   })
   const template = gridTemplate(columns)
+  const width = minWidth(columns)
   return (
     <div ref={scroller} className="table-scroll" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
-      <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT }}>
+      <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT, minWidth: width }}>
         <div role="row" aria-rowindex={1} className="row header" style={{ gridTemplateColumns: template }}>
           {columns.map((c) => <HeaderCell key={c.id} column={c} />)}
         </div>
       </div>
-      <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize() }}>
+      <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize(), minWidth: width }}>
         {virtual.getVirtualItems().map((item) => {
           const k = rows[item.index]
           if (!k) return null

@@ -5,9 +5,10 @@ import { useNow } from '../../components/useNow'
 import { usePropagation } from '../../store/propagation'
 import { clock, exact, relative } from './format'
 import { displayState, type DisplayState } from './key-state'
+import { Icon, type IconName } from '../../components/Icon'
 
-const ICON: Record<DisplayState['kind'], string> = {
-  enabled: '●', disabled: '○', activating: '◔', enabling: '◑', disabling: '◐', deleting: '✕', deleted: '✕', failed: '⚠', 'change-failed': '⚠',
+const ICON: Record<DisplayState['kind'], IconName> = {
+  enabled: 'dotFull', disabled: 'dotEmpty', activating: 'clock', enabling: 'half', disabling: 'half', deleting: 'x', deleted: 'x', failed: 'alert', 'change-failed': 'alert',
 }
 
 export function stateWords(s: DisplayState, now: number): { text: string; title: string } {
@@ -35,7 +36,7 @@ export function StateBadge({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const { text, title } = stateWords(s, now)
   return (
     <span className={`state state-${s.kind}`} title={title}>
-      <span aria-hidden="true" className="state-icon">{ICON[s.kind]}</span> {text}
+      <Icon name={ICON[s.kind]} className="state-icon" /> {text}
     </span>
   )
 }

@@ -8,20 +8,25 @@ export interface Column {
   readonly id: ColumnId
   readonly label: string
   readonly sortKey?: SortKey
+  /** px: the table scrolls sideways rather than squeeze a column below this. */
+  readonly min: number
   readonly track: string
 }
 
+const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: SortKey): Column =>
+  ({ id, label, min, track: grow ? `minmax(${min}px, ${grow}fr)` : `${min}px`, ...(sortKey ? { sortKey } : {}) })
+
 const ALL: readonly Column[] = [
-  { id: 'select', label: 'Select', track: '36px' },
-  { id: 'name', label: 'Name', sortKey: 'name', track: 'minmax(160px, 2fr)' },
-  { id: 'keyId', label: 'Key id', sortKey: 'keyId', track: 'minmax(140px, 1.4fr)' },
-  { id: 'account', label: 'Account', sortKey: 'account', track: 'minmax(120px, 1.1fr)' },
-  { id: 'state', label: 'State', sortKey: 'state', track: 'minmax(150px, 1.6fr)' },
-  { id: 'createdAt', label: 'Created', sortKey: 'createdAt', track: '110px' },
-  { id: 'age', label: 'Age', sortKey: 'age', track: '76px' },
-  { id: 'lastUsed', label: 'Last used', sortKey: 'lastUsedAt', track: 'minmax(110px, 1fr)' },
-  { id: 'application', label: 'Application · Arx', sortKey: 'application', track: 'minmax(140px, 1.3fr)' },
-  { id: 'actions', label: 'Actions', track: 'minmax(96px, auto)' },
+  col('select', 'Select', 36, 0),
+  col('name', 'Name', 150, 2, 'name'),
+  col('keyId', 'Key id', 124, 1.2, 'keyId'),
+  col('account', 'Account', 110, 1.1, 'account'),
+  col('state', 'State', 140, 1.6, 'state'),
+  col('createdAt', 'Created', 96, 0, 'createdAt'),
+  col('age', 'Age', 60, 0, 'age'),
+  col('lastUsed', 'Last used', 104, 1, 'lastUsedAt'),
+  col('application', 'Application · Arx', 124, 1.2, 'application'),
+  col('actions', 'Actions', 80, 0.6),
 ]
 
 export function columnsFor(allView: boolean, providers: ReadonlySet<ProviderId>): readonly Column[] {
@@ -34,3 +39,5 @@ export function columnsFor(allView: boolean, providers: ReadonlySet<ProviderId>)
 }
 
 export const gridTemplate = (cols: readonly Column[]): string => cols.map((c) => c.track).join(' ')
+
+export const minWidth = (cols: readonly Column[]): number => cols.reduce((n, c) => n + c.min, 0)

@@ -1,5 +1,6 @@
 // Per-key actions (row and detail panel): lifecycle changes, rotation, and what KeyDesk can do with a kept secret.
 import { useCallback, useEffect, useState } from 'react'
+import { assertNever } from '../../../../shared/errors'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { api } from '../../api'
 import { Menu } from '../../components/Menu'
@@ -60,14 +61,17 @@ export function KeyRowActions({ keyRecord, account }: { readonly keyRecord: KeyR
         return report(api.keys.copySecret({ ...ref, part: a.part }).then(({ clearsInSec }) => `Copied — clears in ${clearsInSec} s`), 'Not copied')
       case 'export': return report(exportSecret(ref, a.format), 'Not exported')
       case 'try':
-        return api.keys.try(ref).then((r) => setToast({ ok: r.ok, text: `${r.ok ? 'Works' : 'Failed'}: ${r.message}` }),
+        void api.keys.try(ref).then((r) => setToast({ ok: r.ok, text: `${r.ok ? 'Works' : 'Failed'}: ${r.message}` }),
           (err: unknown) => setToast({ ok: false, text: `Could not try it: ${toProblem(err).message}` }))
+        return
       case 'not-held':
         return setOpen({
           kind: 'notice', title: 'KeyDesk does not hold this secret',
           text: `${name}: services show a secret only once, when the key is created, and it was not kept in KeyDesk’s keychain. ` +
             'To get a usable secret, rotate the key: KeyDesk creates a replacement and shows its secret once.',
         })
+      default:
+        return assertNever(a)
     }
   }
   const forget = (): void => {

@@ -1,6 +1,7 @@
 // The rotation checklist: every step visible, the current one highlighted and actionable; closing keeps the rotation.
 import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
+import { assertNever } from '../../../../shared/errors'
 import type { AccountView, CreatedKey, Rotation } from '../../../../shared/model'
 import { api } from '../../api'
 import { ProblemMessage } from '../../components/ProblemMessage'
@@ -128,5 +129,6 @@ function StepButton({ rotation: r, busy, onAdvance, onDelete, onFinish }: { rota
     case 'delete': return <button type="button" className="kd-danger" disabled={busy} onClick={onDelete}>{busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}</button>
     case 'done': return <button type="button" className="primary" onClick={onFinish}>Finish</button>
     case 'create': return null
+    default: return assertNever(r.step)
   }
 }

@@ -1,0 +1,43 @@
+// Shown while keys are selected, across accounts: bulk disable and delete.
+import { useState } from 'react'
+import type { KeyRecord } from '../../../../shared/model'
+import { useApp } from '../../store/app'
+import { keyUid, useKeys } from '../../store/keys'
+import { parseUid, type BulkOp, type Selected } from './bulk'
+import { BulkDialog } from './BulkDialog'
+import './lifecycle.css'
+
+export function BulkActionsBar() {
+  const selectedUids = useKeys((s) => s.selected)
+  const byAccount = useKeys((s) => s.byAccount)
+  const accounts = useApp((s) => s.accounts)
+  const [op, setOp] = useState<{ op: BulkOp; items: readonly Selected[] } | null>(null)
+  if (selectedUids.size === 0 && !op) return null
+  const items: Selected[] = []
+  for (const uid of selectedUids) {
+    const ref = parseUid(uid)
+    const account = ref && accounts.find((a) => a.id === ref.accountId)
+    const key: KeyRecord | undefined = ref ? byAccount[ref.accountId]?.keys.find((k) => k.keyId === ref.keyId) : undefined
+    if (account && key) items.push({ key, account })
+  }
+  const n = items.length
+  const inAccounts = new Set(items.map((i) => i.account.id)).size
+  const closed = (done: readonly Selected[]): void => {
+    const { toggle } = useKeys.getState()
+    for (const d of done) if (useKeys.getState().selected.has(keyUid(d.key))) toggle(keyUid(d.key))
+    setOp(null)
+  }
+  return (
+    <>
+      {n > 0 && (
+        <div className="kd-bulkbar" role="region" aria-label="Selected keys">
+          <span><strong>{n}</strong> key{n === 1 ? '' : 's'} selected{inAccounts > 1 ? ` in ${inAccounts} accounts` : ''}</span>
+          <button type="button" onClick={() => setOp({ op: 'disable', items })}>Disable…</button>
+          <button type="button" className="kd-danger" onClick={() => setOp({ op: 'delete', items })}>Delete…</button>
+          <button type="button" onClick={() => useKeys.getState().clear()}>Clear selection</button>
+        </div>
+      )}
+      {op && <BulkDialog op={op.op} selected={op.items} onClose={closed} />}
+    </>
+  )
+}

@@ -1,0 +1,35 @@
+// Rotations left mid-way (also across restarts), each with a way back into its checklist.
+import { useState } from 'react'
+import { useApp } from '../../store/app'
+import { stepTitle } from './rotation-steps'
+import { useRotations } from './rotation-store'
+import { RotationDialog } from './RotationDialog'
+import './lifecycle.css'
+
+export function RotationBanner() {
+  const rotations = useRotations()
+  const accounts = useApp((s) => s.accounts)
+  const [open, setOpen] = useState<string | null>(null)
+  const active = rotations.filter((r) => r.step !== 'done')
+  if (active.length === 0 && !open) return null
+  return (
+    <>
+      {active.length > 0 && (
+        <section className="kd-banner" aria-label="Rotations in progress">
+          <span aria-hidden="true">↻</span>
+          <ul>
+            {active.map((r) => (
+              <li key={r.id}>
+                <span>
+                  Rotating <code>{r.oldKeyId}</code> in {accounts.find((a) => a.id === r.accountId)?.label ?? 'an account'} — next: {stepTitle(r.step).toLowerCase()}
+                </span>
+                <button type="button" onClick={() => setOpen(r.id)} aria-label={`Resume rotating ${r.oldKeyId}`}>Resume</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {open && <RotationDialog rotationId={open} onClose={() => setOpen(null)} />}
+    </>
+  )
+}
