@@ -1,0 +1,98 @@
+// A real core (MemoryVault, MemoryClipboard, tmp data dir) on the real sandbox over HTTP, for the create and rotation tests.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Channel, Events, EventName, RequestInput, RequestResult } from '../../src/shared/api'
+import { fromErrorData } from '../../src/shared/errors'
+import type { AccountView, ProviderId } from '../../src/shared/model'
+import { AppCore, type CoreOptions } from '../../src/main/core/app-core'
+import { MemoryClipboard } from '../../src/main/core/clipboard'
+import { createHttp, type Http } from '../../src/main/core/http'
+import { MemoryVault, type SecretVault } from '../../src/main/core/vault'
+import { startSandbox, type Sandbox } from '../../src/sandbox'
+import { credentialOf } from './providers-support'
+
+export interface Harness {
+  readonly core: AppCore
+  readonly dir: string
+  readonly vault: SecretVault
+  readonly clipboard: MemoryClipboard
+  readonly events: { readonly name: EventName; readonly payload: unknown }[]
+  call<C extends Channel>(channel: C, input: RequestInput<C>): Promise<RequestResult<C>>
+  /** Resolves with the AppError the call failed with; fails the test if it succeeded. */
+  failure<C extends Channel>(channel: C, input: RequestInput<C>): Promise<{ code: string; message: string }>
+  close(): Promise<void>
+}
+
+export function testSandbox(extra: Parameters<typeof startSandbox>[0] = {}): Promise<Sandbox> {
+  return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'create-tests', log: () => undefined, ...extra })
+}
+
+export async function sandboxControl(sb: Sandbox, what: 'reset' | 'config' | 'clock', body: Record<string, unknown> = {}): Promise<void> {
+  const res = await fetch(`${sb.url}/__sandbox/${what}`, {
+    method: 'POST', headers: { 'X-Sandbox-Token': sb.controlToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+  })
+  if (!res.ok) throw new Error(`sandbox ${what}: ${res.status} ${await res.text()}`)
+}
+
+export function openCore(opts: { dir?: string; vault?: SecretVault; http?: Http; saveFile?: CoreOptions['saveFile'] } = {}): Harness {
+  const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-create-'))
+  const vault = opts.vault ?? new MemoryVault()
+  const clipboard = new MemoryClipboard()
+  const core = new AppCore({
+    dataDir: dir, version: '0.1.0', host: 'browser', vault, clipboard,
+    http: opts.http ?? createHttp({ backoffMs: 5 }), saveFile: opts.saveFile,
+  })
+  const events: { name: EventName; payload: unknown }[] = []
+  core.onEvent((name, payload) => { events.push({ name, payload }) })
+  const call = async <C extends Channel>(channel: C, input: RequestInput<C>): Promise<RequestResult<C>> => {
+    const reply = await core.invoke(channel, input)
+    if (!reply.ok) throw fromErrorData(reply.error)
+    return reply.value as RequestResult<C>
+  }
+  return {
+    core, dir, vault, clipboard, events, call,
+    failure: async (channel, input) => {
+      const reply = await core.invoke(channel, input)
+      if (reply.ok) throw new Error(`${channel} succeeded but should have failed`)
+      return reply.error as { code: string; message: string }
+    },
+    close: async () => { await core.close() },
+  }
+}
+
+export function removeDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+export async function addAccount(h: Harness, sb: Sandbox, provider: ProviderId, index = 0): Promise<AccountView> {
+  const seed = sb.accounts.filter((a) => a.provider === provider)[index]
+  if (!seed) throw new Error(`the sandbox has no ${provider} account #${index}`)
+  return h.call('accounts.add', { provider, label: seed.label, endpoint: seed.endpoint, credential: credentialOf(seed) })
+}
+
+export function progressOf(h: Harness, requestId: string): Events['create.progress']['stage'][] {
+  return h.events.filter((e) => e.name === 'create.progress')
+    .map((e) => e.payload as Events['create.progress'])
+    .filter((p) => p.requestId === requestId)
+    .map((p) => p.stage)
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+/** Options of the seeded Onqlave tenant: its application and the working Arx. */
+export async function onqlaveChoice(h: Harness, accountId: string): Promise<{ applicationId: string; clusterId: string }> {
+  const opts = await h.call('keys.createOptions', { accountId })
+  const applicationId = opts?.applications[0]?.id
+  const clusterId = opts?.clusters.find((c) => c.name === 'sandbox-arx')?.id
+  if (!applicationId || !clusterId) throw new Error('the sandbox tenant lacks its application or Arx')
+  return { applicationId, clusterId }
+}
