@@ -2,31 +2,13 @@
 // Run: npx tsx bench/sandbox-list.ts
 import { spawn } from 'node:child_process'
 import { createInterface } from 'node:readline'
-import { startSandbox, type SandboxAccount } from '../src/sandbox/index'
+import { startSandbox } from '../src/sandbox/index'
+import { listRequest } from './sandbox-wire'
 
 const KEYS = 1000
 const REQUESTS = 1000
 const CONCURRENCY = 8
 const TIME_CAP_MS = 60_000
-
-function credential(a: SandboxAccount, field: string): string {
-  return String((a.credentials as Record<string, unknown>)[field])
-}
-
-function listRequest(a: SandboxAccount): () => Promise<Response> {
-  switch (a.provider) {
-    case 'spaceone': {
-      const token = credential(a, 'token')
-      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { did: string; aud: string }
-      const body = JSON.stringify({ user_id: payload.aud, domain_id: payload.did, query: { sort: { key: 'created_at' } } })
-      return () => fetch(`${a.endpoint}/identity/api-key/list`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body })
-    }
-    case 'cloudmc':
-      return () => fetch(`${a.endpoint}/api_keys`, { headers: { 'MC-Api-Key': credential(a, 'apiKey'), 'Content-Type': 'application/json' } })
-    case 'onqlave':
-      return () => fetch(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, { headers: { Authorization: `Bearer ${credential(a, 'token')}` } })
-  }
-}
 
 async function measure(send: () => Promise<Response>): Promise<{ times: number[]; failures: number }> {
   const times: number[] = []

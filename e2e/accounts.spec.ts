@@ -49,6 +49,7 @@ test('one account of each provider can be added through the UI and is still ther
   await expect(dialog.getByLabel('API key (JWT)')).toHaveAttribute('type', 'password')
   await dialog.getByRole('button', { name: 'Test connection' }).click()
   await expect(dialog.getByRole('status').filter({ hasText: 'Connection works' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/add-account-tested.png' })
   await dialog.getByRole('button', { name: 'Save account' }).click()
   await expect(dialog).toBeHidden()
   const sidebar = page.getByRole('navigation', { name: 'Accounts' })

@@ -5,6 +5,7 @@ import type { KeyList } from '../src/shared/api'
 import type { AccountView } from '../src/shared/model'
 import { startSandbox, type Sandbox } from '../src/sandbox'
 import { launchHost, type RunningHost } from './host'
+import { msToPaint } from './paint-timing'
 
 const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('table', { name })
 const bodyRows = (page: Page, name?: string) => table(page, name).locator('[role="row"]:not([aria-rowindex="1"])')
@@ -52,7 +53,8 @@ test.describe('a list of three providers', () => {
 
   test('lists the keys of every account with provider, state and age, in light and dark', async ({ page }) => {
     const space = await host.call<KeyList>('keys.list', { accountId: idOf('spaceone') })
-    const victim = space.keys.find((k) => k.state === 'enabled')
+    const own = accounts.find((a) => a.provider === 'spaceone')?.facts.ownKeyId
+    const victim = space.keys.find((k) => k.state === 'enabled' && k.keyId !== own)
     if (victim) await host.call('keys.disable', { accountId: idOf('spaceone'), keyId: victim.keyId })
 
     await page.emulateMedia({ colorScheme: 'light' })
@@ -67,15 +69,33 @@ test.describe('a list of three providers', () => {
     await page.emulateMedia({ colorScheme: 'dark' })
     await page.screenshot({ path: 'test-results/list-dark.png' })
     await page.emulateMedia({ colorScheme: 'light' })
+
+    await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: /^Demo SpaceONE/ }).click()
+    await expect(page.getByRole('heading', { name: 'Demo SpaceONE' })).toBeVisible()
+    await expect(page.getByText(/\d of 2 keys/).first()).toBeVisible()
+    await page.getByText('Service endpoints').click()
+    await expect(page.getByRole('list', { name: 'Endpoints' })).toBeVisible()
+    await page.screenshot({ path: 'test-results/list-account.png' })
+
+    // A key's details open from its name and close with Escape, keyboard only.
+    await table(page, 'Keys of Demo SpaceONE').getByRole('button', { name: own, exact: true }).focus()
+    await page.keyboard.press('Enter')
+    const detail = page.getByRole('complementary', { name: own ?? '' })
+    await expect(detail).toBeVisible()
+    await expect(detail).toContainText('KeyDesk signs in to Demo SpaceONE with this key')
+    await page.keyboard.press('Escape')
+    await expect(detail).toBeHidden()
   })
 
   test('searches and filters, and remembers the choice', async ({ page }) => {
     const cloud = await host.call<KeyList>('keys.list', { accountId: idOf('cloudmc') })
     const target = cloud.keys[0]
     if (!target) throw new Error('the sandbox gave the CloudMC account no keys')
+    let all = 0
+    for (const a of accounts) all += (await host.call<KeyList>('keys.list', { accountId: a.id })).keys.length
     await page.goto(host.openUrl)
-    await expect(bodyRows(page).first()).toBeVisible()
-    const all = await bodyRows(page).count()
+    await expect(page.getByText(`${all} keys`, { exact: true })).toBeVisible()
+    await expect(bodyRows(page)).toHaveCount(all)
 
     await page.getByRole('searchbox', { name: /Search keys/ }).fill(target.name)
     await expect(bodyRows(page)).toHaveCount(1)
@@ -106,7 +126,7 @@ test.describe('a list of three providers', () => {
 
   test('one failing account shows its own error and Retry while the others still list', async ({ page }) => {
     await page.goto(host.openUrl)
-    await expect(bodyRows(page).first()).toBeVisible()
+    await expect(page.getByRole('cell', { name: /· CloudMC/ }).first()).toBeVisible()
     await control(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
     await page.getByRole('button', { name: 'Refresh all' }).click()
     const failure = page.getByRole('alert').filter({ hasText: 'Demo CloudMC:' })
@@ -139,42 +159,20 @@ test.describe('10,000 keys', () => {
   test('scrolls and filters with a small DOM, and reports how long listing takes', async ({ page }) => {
     await page.goto(host.openUrl)
     // From navigation start to the first rows painted: boot, the full 10,000-key listing over HTTP, and render.
-    const openToRows = await page.evaluate(() => new Promise<number>((resolve) => {
-      const check = (): void => {
-        if (document.querySelector('[role="row"][aria-rowindex="2"]')) requestAnimationFrame(() => resolve(performance.now()))
-        else requestAnimationFrame(check)
-      }
-      check()
-    }))
+    const openToRows = await msToPaint(page, { until: '[role="row"][aria-rowindex="2"]' })
     await expect(page.getByText('10000 keys')).toBeVisible()
     expect(await bodyRows(page).count()).toBeLessThan(100)
-
     // From the click on the account to its rows painted (its keys are already loaded).
-    const clickToRows = await page.evaluate(() => new Promise<number>((resolve) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('nav button.account')].find((b) => b.textContent?.startsWith('Demo CloudMC'))
-      const t0 = performance.now()
-      button?.click()
-      const check = (): void => {
-        if (document.querySelector('[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]')) {
-          requestAnimationFrame(() => resolve(performance.now() - t0))
-        } else requestAnimationFrame(check)
-      }
-      check()
-    }))
-    // From a click on Refresh to the fresh listing applied and painted.
-    const refreshToRows = await page.evaluate(() => new Promise<number>((resolve) => {
-      const button = [...document.querySelectorAll<HTMLButtonElement>('.account-header button')].find((b) => b.textContent === 'Refresh')
-      const t0 = performance.now()
-      button?.click()
-      let seenBusy = false
-      const check = (): void => {
-        const label = [...document.querySelectorAll<HTMLButtonElement>('.account-header button')].map((b) => b.textContent)
-        if (label.includes('Refreshing…')) seenBusy = true
-        if (seenBusy && label.includes('Refresh')) requestAnimationFrame(() => resolve(performance.now() - t0))
-        else requestAnimationFrame(check)
-      }
-      check()
-    }))
+    const clickToRows = await msToPaint(page, {
+      click: { selector: 'nav button.account', text: 'Demo CloudMC' },
+      until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
+    })
+    // From a click on Refresh to a fresh 10,000-key listing fetched, applied and painted.
+    const refreshToRows = await msToPaint(page, {
+      click: { selector: '.account-header button', text: 'Refresh' },
+      busy: '.key-list[aria-busy="true"]',
+      until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
+    })
     test.info().annotations.push({ type: 'timing', description: `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms` })
     console.log(`10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`)
 

@@ -6,6 +6,7 @@ import { AddAccountDialog } from './features/accounts/AddAccountDialog'
 import { EmptyState } from './features/accounts/EmptyState'
 import { Sidebar } from './features/accounts/Sidebar'
 import { KeyList } from './features/keys/KeyList'
+import { LifecycleOverlay } from './features/lifecycle/LifecycleOverlay'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useApp } from './store/app'
 import { usePrefs } from './store/prefs'
@@ -50,6 +51,7 @@ export function App() {
             {!account && <h2 className="view-title">All accounts</h2>}
             <KeyList key={account?.id ?? 'all'} account={account} />
           </main>
+          <LifecycleOverlay />
         </div>
       ) : (
         <main className="content">

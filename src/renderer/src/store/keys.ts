@@ -24,6 +24,8 @@ interface KeysState {
   refreshAll(accountIds: readonly string[]): Promise<void>
   forget(accountId: string): void
   toggle(uid: string): void
+  /** Adds or removes many rows at once (select all shown). */
+  selectMany(uids: readonly string[], on: boolean): void
   clear(): void
 }
 
@@ -66,6 +68,11 @@ export const useKeys = create<KeysState>((set, get) => {
     toggle: (uid) => set((s) => {
       const selected = new Set(s.selected)
       if (!selected.delete(uid)) selected.add(uid)
+      return { selected }
+    }),
+    selectMany: (uids, on) => set((s) => {
+      const selected = new Set(s.selected)
+      for (const uid of uids) if (on) selected.add(uid); else selected.delete(uid)
       return { selected }
     }),
     clear: () => set({ selected: new Set() }),

@@ -23,6 +23,7 @@ interface PrefsState {
 
 const SEARCH_SAVE_DELAY_MS = 400
 let listTimer: ReturnType<typeof setTimeout> | null = null
+let pendingSave: () => void = () => undefined
 
 export const usePrefs = create<PrefsState>((set, get) => {
   const persist = (patch: Parameters<typeof api.settings.set>[0]): Promise<void> =>
@@ -47,13 +48,19 @@ export const usePrefs = create<PrefsState>((set, get) => {
     },
     setList: (patch) => {
       set((s) => ({ list: { ...s.list, ...patch } }))
-      // Typing in search would otherwise write the settings file on every keystroke.
-      if (listTimer) clearTimeout(listTimer)
-      listTimer = setTimeout(() => {
+      const save = (): void => {
         listTimer = null
+        window.removeEventListener('pagehide', save)
         const l = get().list
         void persist({ list: { ...l, states: [...l.states], providers: l.providers.filter(isProvider) } })
-      }, 'search' in patch ? SEARCH_SAVE_DELAY_MS : 0)
+      }
+      if (listTimer) clearTimeout(listTimer)
+      window.removeEventListener('pagehide', pendingSave)
+      // Typing in search would otherwise write the settings file on every keystroke; leaving the page saves at once.
+      const typing = Object.keys(patch).length === 1 && 'search' in patch
+      pendingSave = save
+      window.addEventListener('pagehide', save)
+      listTimer = setTimeout(save, typing ? SEARCH_SAVE_DELAY_MS : 0)
     },
     save: async (patch) => {
       set(patch)

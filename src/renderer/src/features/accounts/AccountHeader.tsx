@@ -13,7 +13,6 @@ import { PROVIDERS } from './providers'
 
 export function AccountHeader({ account }: { readonly account: AccountView }) {
   const info = PROVIDERS[account.provider]
-  const live = useKeys((s) => (s.byAccount[account.id]?.keys ?? []).filter((k) => k.state !== 'deleted').length)
   const loading = useKeys((s) => s.byAccount[account.id]?.loading ?? false)
   const refresh = useKeys((s) => s.refreshAccount)
   const [showEndpoints, setShowEndpoints] = useState(false)
@@ -24,13 +23,8 @@ export function AccountHeader({ account }: { readonly account: AccountView }) {
         <span className="muted">{info.name}</span>
         {account.demo && <span className="badge" title="Keys here live in KeyDesk's local demo services, not a real account.">Demo</span>}
         <StatusDot status={account.status} message={account.statusMessage} />
-        {info.maxKeys !== null && (
-          <span className={live >= info.maxKeys ? 'quota full' : 'quota'} title={`${info.name} allows ${info.maxKeys} API keys per user.`}>
-            {live} of {info.maxKeys} keys{live >= info.maxKeys ? ' — delete one to create another' : ''}
-          </span>
-        )}
         <span className="spacer" />
-        <LoadStatus accountId={account.id} />
+        <LoadStatus accountId={account.id} ageOnly />
         <button type="button" onClick={() => void refresh(account.id)} disabled={loading}>{loading ? 'Refreshing…' : 'Refresh'}</button>
         <AccountMenu account={account} />
       </div>

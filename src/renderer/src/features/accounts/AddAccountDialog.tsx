@@ -18,7 +18,7 @@ export function AddAccountDialog({ open, onOpenChange }: { readonly open: boolea
     <Dialog open={open} onOpenChange={onOpenChange} title="Add account" wide
       description="KeyDesk checks the credential with the service, then keeps it in the OS keychain.">
       <AddAccountForm onDone={() => onOpenChange(false)} />
-      <ImportAccounts onImported={() => undefined} />
+      <ImportAccounts />
     </Dialog>
   )
 }

@@ -8,7 +8,7 @@ import { toProblem, type Problem } from '../../store/problem'
 
 type Outcome = RequestResult<'accounts.import'>
 
-export function ImportAccounts({ onImported }: { readonly onImported: (o: Outcome) => void }) {
+export function ImportAccounts() {
   const id = useId()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
@@ -21,7 +21,6 @@ export function ImportAccounts({ onImported }: { readonly onImported: (o: Outcom
       const result = await api.accounts.import({ content: await file.text(), fileName: file.name })
       setOutcome(result)
       await useApp.getState().refreshAccounts().catch(() => undefined)
-      onImported(result)
     } catch (err) {
       setProblem(toProblem(err))
     } finally {

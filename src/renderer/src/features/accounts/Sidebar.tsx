@@ -49,8 +49,10 @@ const AccountItem = memo(function AccountItem({ account, current, onOpen }: {
       <button type="button" className={current ? 'account current' : 'account'} aria-current={current ? 'page' : undefined} onClick={() => onOpen(account.id)}>
         <span className="account-label">{account.label}</span>
         {account.demo && <span className="badge">Demo</span>}
-        <StatusDot status={account.status} message={account.statusMessage} />
-        {failure && <span className="list-failed" title={failure}><Icon name="alert" /><span className="sr-only">Key list failed</span></span>}
+        <span className="account-status">
+          <StatusDot status={account.status} message={account.statusMessage} />
+          {failure && <span className="list-failed" title={failure}><Icon name="alert" /> list failed</span>}
+        </span>
       </button>
       <AccountMenu account={account} />
     </li>

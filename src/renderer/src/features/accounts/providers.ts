@@ -16,8 +16,6 @@ export interface ProviderInfo {
   readonly help: string
   readonly defaultEndpoint: string
   readonly fields: readonly FieldSpec[]
-  /** Keys one user may hold, enforced by KeyDesk (SpaceONE's console allows 2). */
-  readonly maxKeys: number | null
   readonly docsUrl?: string
 }
 
@@ -27,10 +25,9 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderInfo>> = {
     name: 'SpaceONE',
     help: 'Cloudforet / SpaceONE 1.x console: up to 2 API keys per user; changes take up to ~10 minutes to apply.',
     defaultEndpoint: '',
-    maxKeys: 2,
     fields: [
       { name: 'endpoint', label: 'Console API endpoint', secret: false, placeholder: 'https://console-api.example.com',
-        hint: 'The console-api address of your SpaceONE; it is the "endpoint" in the downloaded API key JSON.' },
+        hint: 'The console API address of your SpaceONE (often console-api.<your domain>).' },
       { name: 'token', label: 'API key (JWT)', secret: true, multiline: false,
         hint: 'In the console: My Page → API Key → + Create API Key → "Download JSON", then paste its api_key value.' },
     ],
@@ -40,7 +37,6 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderInfo>> = {
     name: 'CloudMC',
     help: 'CloudMC / CloudOps: unlimited API keys per user, named and renamable; changes apply at once.',
     defaultEndpoint: '',
-    maxKeys: null,
     docsUrl: 'https://cloudops.github.io/cloudmc-api-docs/',
     fields: [
       { name: 'endpoint', label: 'API endpoint', secret: false, placeholder: 'https://cloudmc.example.com/api/v2',
@@ -54,7 +50,6 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderInfo>> = {
     name: 'Onqlave',
     help: 'Onqlave management plane: keys belong to an application and an Arx; creation activates in the background.',
     defaultEndpoint: 'https://api.onqlave.com',
-    maxKeys: null,
     fields: [
       { name: 'endpoint', label: 'Base URL', secret: false, placeholder: 'https://api.onqlave.com',
         hint: 'Leave the default unless Onqlave gave you another address.' },

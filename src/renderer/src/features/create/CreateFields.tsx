@@ -4,6 +4,7 @@ import type { CreateOptionsView } from '../../../../shared/api'
 import type { AccountView } from '../../../../shared/model'
 import { MAX_NAME } from './name-rules'
 import type { CreateDraft, DraftErrors } from './draft'
+import { Icon } from '../../components/Icon'
 
 interface Props {
   readonly account: AccountView
@@ -25,7 +26,7 @@ export function CreateFields({ account, draft, errors, options, keepBlocked, onC
             aria-invalid={errors.name ? true : undefined} aria-describedby={`${id}-name-hint`}
             placeholder="e.g. ci-runner" onChange={(e) => onChange({ name: e.target.value })} />
           <span id={`${id}-name-hint`} className={errors.name ? 'kd-field-error' : 'kd-muted'}>
-            {errors.name ? <><span aria-hidden="true">⚠ </span>{errors.name}</> : 'Leave blank and CloudMC names it (api_key_…). You can rename it later.'}
+            {errors.name ? <><Icon name="alert" /> {errors.name}</> : 'Leave blank and CloudMC names it (api_key_…). You can rename it later.'}
           </span>
         </div>
       )}
@@ -73,7 +74,7 @@ function Choice({ id, label, value, hint, error, choices, onChange }: ChoiceProp
         {choices.map((c) => <option key={c.id} value={c.id}>{c.text}</option>)}
       </select>
       <span id={`${id}-hint`} className={error ? 'kd-field-error' : 'kd-muted'}>
-        {error ? <><span aria-hidden="true">⚠ </span>{error}</> : hint}
+        {error ? <><Icon name="alert" /> {error}</> : hint}
       </span>
     </div>
   )

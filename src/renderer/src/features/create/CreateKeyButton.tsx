@@ -5,6 +5,7 @@ import { useKeys } from '../../store/keys'
 import { CreateKeyDialog } from './CreateKeyDialog'
 import { keyLimit } from './key-limit'
 import './create.css'
+import { Icon } from '../../components/Icon'
 
 export function CreateKeyButton({ account }: { readonly account: AccountView }) {
   const [open, setOpen] = useState(false)
@@ -15,11 +16,11 @@ export function CreateKeyButton({ account }: { readonly account: AccountView }) 
     <span className="kd-create">
       <button type="button" className="primary" disabled={limit?.full} aria-describedby={limit ? id : undefined}
         onClick={() => setOpen(true)}>
-        <span aria-hidden="true">＋ </span>Create key
+        <Icon name="plus" /> Create key
       </button>
       {limit && (
         <span id={id} className={limit.full ? 'kd-limit kd-limit-full' : 'kd-limit'}>
-          {limit.full && <span aria-hidden="true">⚠ </span>}{limit.text}
+          {limit.full && <Icon name="alert" /> }{limit.text}
         </span>
       )}
       {open && <CreateKeyDialog account={account} onClosed={() => setOpen(false)} />}

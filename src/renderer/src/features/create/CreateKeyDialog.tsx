@@ -10,7 +10,7 @@ import { reloadKept } from './kept-store'
 import { RevealDialog } from './RevealDialog'
 import './create.css'
 
-const SERVICE: Readonly<Record<AccountView['provider'], string>> = { spaceone: 'SpaceONE', cloudmc: 'CloudMC', onqlave: 'Onqlave' }
+const A_SERVICE: Readonly<Record<AccountView['provider'], string>> = { spaceone: 'a SpaceONE', cloudmc: 'a CloudMC', onqlave: 'an Onqlave' }
 
 export function CreateKeyDialog({ account, onClosed }: { readonly account: AccountView; readonly onClosed: () => void }) {
   const [created, setCreated] = useState<CreatedKey | null>(null)
@@ -30,7 +30,7 @@ export function CreateKeyDialog({ account, onClosed }: { readonly account: Accou
         <D.Content className="kd-modal" aria-describedby="kd-create-desc"
           onPointerDownOutside={(e) => e.preventDefault()}>
           <div className="kd-modal-head">
-            <D.Title className="kd-modal-title">Create a {SERVICE[account.provider]} key</D.Title>
+            <D.Title className="kd-modal-title">Create {A_SERVICE[account.provider]} key</D.Title>
             <D.Close className="kd-icon" aria-label="Close" disabled={running}><span aria-hidden="true">×</span></D.Close>
           </div>
           <D.Description id="kd-create-desc" className="kd-muted">

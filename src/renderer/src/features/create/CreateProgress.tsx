@@ -2,6 +2,7 @@
 import type { ProviderId } from '../../../../shared/model'
 import type { Events } from '../../../../shared/api'
 import type { CreateStage } from './useCreateProgress'
+import { Icon } from '../../components/Icon'
 
 const STAGES: Readonly<Record<ProviderId, readonly { stage: CreateStage; text: string }[]>> = {
   spaceone: [{ stage: 'creating', text: 'Creating the key' }],
@@ -24,7 +25,7 @@ export function CreateProgress({ provider, latest }: { readonly provider: Provid
           const state = i < current ? 'done' : i === current ? 'current' : 'todo'
           return (
             <li key={s.stage} className={`kd-stage kd-stage-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span aria-hidden="true" className="kd-stage-icon">{state === 'done' ? '✓' : state === 'current' ? '◌' : '·'}</span>
+              <span aria-hidden="true" className="kd-stage-icon">{state === 'done' ? <Icon name="check" /> : state === 'current' ? <Icon name="refresh" /> : '·'}</span>
               {s.text}
               <span className="sr-only">{state === 'done' ? ' (done)' : state === 'current' ? ' (in progress)' : ''}</span>
             </li>

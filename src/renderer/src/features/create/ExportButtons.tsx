@@ -4,6 +4,8 @@ import type { ExportFormat } from '../../../../shared/model'
 import { api } from '../../api'
 import { downloadText } from '../../components/download'
 import { toProblem } from '../../store/problem'
+import { Glyph } from './glyphs'
+import { Icon } from '../../components/Icon'
 
 export type SecretRef = { readonly handle: string } | { readonly accountId: string; readonly keyId: string }
 
@@ -31,11 +33,11 @@ export function ExportButtons({ secretRef, formats }: { readonly secretRef: Secr
     <div className="kd-exports">
       {formats.map((f) => (
         <button key={f.id} type="button" onClick={() => run(f)} aria-label={`Export ${f.label} as ${f.fileName}`}>
-          <span aria-hidden="true">⤓ </span>{f.label} <span className="kd-muted">{f.fileName}</span>
+          <Glyph name="download" /> {f.label} <span className="kd-muted">{f.fileName}</span>
         </button>
       ))}
       <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-bad' : 'kd-muted'}>
-        {status && <><span aria-hidden="true">{status.ok ? '✓ ' : '⚠ '}</span>{status.text}</>}
+        {status && <><Icon name={status.ok ? 'check' : 'alert'} /> {status.text}</>}
       </span>
     </div>
   )

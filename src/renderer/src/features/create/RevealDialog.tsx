@@ -12,6 +12,7 @@ import { reloadKept } from './kept-store'
 import { SecretPartRow } from './SecretPartRow'
 import { TryKey } from './TryKey'
 import './create.css'
+import { Icon } from '../../components/Icon'
 
 interface Props {
   readonly account: AccountView
@@ -41,7 +42,7 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
             <button type="button" className="kd-icon" aria-label="Close" onClick={ask}><span aria-hidden="true">×</span></button>
           </div>
           <D.Description className="kd-warning">
-            <span aria-hidden="true">⚠ </span>
+            <Icon name="alert" />{" "}
             {account.label}: this is the only time KeyDesk can show this secret. Copy or export it now
             {kept ? ' — it is also kept in your keychain.' : '.'}
           </D.Description>
@@ -79,7 +80,7 @@ function KeepControl({ accountId, handle, kept, onKept }: { accountId: string; h
   const vault = useApp((s) => s.vault)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  if (kept) return <p className="kd-good" role="status"><span aria-hidden="true">✓ </span>Kept in your keychain: copy or export it again later from the key’s actions.</p>
+  if (kept) return <p className="kd-good" role="status"><Icon name="check" /> Kept in your keychain: copy or export it again later from the key’s actions.</p>
   const keep = (): void => {
     setBusy(true)
     api.keys.keepSecret({ handle }).then(() => { onKept(); reloadKept(accountId) }, (err: unknown) => setProblem(toProblem(err).message))

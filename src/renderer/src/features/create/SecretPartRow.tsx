@@ -3,6 +3,8 @@ import { useState } from 'react'
 import type { SecretPart } from '../../../../shared/model'
 import { api } from '../../api'
 import { toProblem } from '../../store/problem'
+import { Glyph } from './glyphs'
+import { Icon } from '../../components/Icon'
 
 const MASK = '•'.repeat(16)
 
@@ -27,13 +29,13 @@ export function SecretPartRow({ part, handle }: { readonly part: SecretPart; rea
         {part.secret && (
           <button type="button" className="kd-icon" aria-pressed={shown} aria-label={shown ? `Hide ${part.label}` : `Show ${part.label}`}
             title={shown ? 'Hide' : 'Show'} onClick={() => setShown((s) => !s)}>
-            <span aria-hidden="true">{shown ? '◡' : '👁'}</span>
+            <Glyph name={shown ? 'eyeOff' : 'eye'} />
           </button>
         )}
         <button type="button" onClick={copy} aria-label={`Copy ${part.label}`}>Copy</button>
       </span>
       <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}>
-        {status && <><span aria-hidden="true">{status.ok ? '✓ ' : '⚠ '}</span>{status.text}</>}
+        {status && <><Icon name={status.ok ? 'check' : 'alert'} /> {status.text}</>}
       </span>
     </div>
   )

@@ -3,6 +3,7 @@ import { useState } from 'react'
 import { api } from '../../api'
 import { toProblem } from '../../store/problem'
 import type { SecretRef } from './ExportButtons'
+import { Icon } from '../../components/Icon'
 
 export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
   const [busy, setBusy] = useState(false)
@@ -17,7 +18,7 @@ export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
     <div className="kd-try">
       <button type="button" onClick={run} disabled={busy}>{busy ? 'Trying…' : 'Try it'}</button>
       <span role="status" aria-live="polite" className={result ? (result.ok ? 'kd-good' : 'kd-bad') : undefined}>
-        {result && <><span aria-hidden="true">{result.ok ? '✓ ' : '✗ '}</span><strong>{result.ok ? 'Works' : 'Failed'}:</strong> {result.message}</>}
+        {result && <><Icon name={result.ok ? 'check' : 'x'} /> <strong>{result.ok ? 'Works' : 'Failed'}:</strong> {result.message}</>}
       </span>
     </div>
   )

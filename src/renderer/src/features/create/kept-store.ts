@@ -4,23 +4,24 @@ import { api } from '../../api'
 
 interface KeptState {
   byAccount: Readonly<Record<string, ReadonlySet<string>>>
+  /** Accounts already asked for, so a screenful of rows asks once. */
+  asked: ReadonlySet<string>
   load(accountId: string): Promise<void>
 }
 
 export const useKept = create<KeptState>((set) => ({
   byAccount: {},
+  asked: new Set(),
   load: async (accountId) => {
     const ids = await api.keys.kept({ accountId })
     set((s) => ({ byAccount: { ...s.byAccount, [accountId]: new Set(ids) } }))
   },
 }))
 
-const asked = new Set<string>()
-
 /** Loads an account's kept ids once, however many rows ask. */
 export function ensureKept(accountId: string): void {
-  if (asked.has(accountId)) return
-  asked.add(accountId)
+  if (useKept.getState().asked.has(accountId)) return
+  useKept.setState((s) => ({ asked: new Set(s.asked).add(accountId) }))
   reloadKept(accountId)
 }
 

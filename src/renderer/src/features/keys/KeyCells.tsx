@@ -35,8 +35,9 @@ export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; re
     return <span className="muted" title={why}>{provider === 'cloudmc' ? 'never' : '—'}<span className="sr-only"> {why}</span></span>
   }
   return (
-    <span title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}>
-      {lastUsedAt ? relative(lastUsedAt, now) : ''}{lastUsedIp ? <span className="muted mono"> · {lastUsedIp}</span> : null}
+    <span className="last-used" title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}>
+      {lastUsedAt && <span>{relative(lastUsedAt, now)}</span>}
+      {lastUsedIp && <span className="muted mono truncate"><span className="sr-only">from </span>{lastUsedIp}</span>}
     </span>
   )
 }
@@ -45,4 +46,13 @@ export function Application({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const { applicationName, clusterName } = keyRecord.extra
   if (!applicationName && !clusterName) return null
   return <span title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>{[applicationName, clusterName].filter(Boolean).join(' · ')}</span>
+}
+
+/** The key KeyDesk itself signs in with: disabling or deleting it locks KeyDesk out of the account. */
+export function OwnKeyBadge() {
+  return (
+    <span className="badge" title="KeyDesk signs in to this account with this key. Disabling or deleting it locks KeyDesk out: rotate it instead.">
+      KeyDesk<span className="sr-only"> signs in with this key</span>
+    </span>
+  )
 }

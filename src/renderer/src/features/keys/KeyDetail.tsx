@@ -8,7 +8,7 @@ import { PROVIDERS } from '../accounts/providers'
 import { KeyRowActions } from '../lifecycle/KeyRowActions'
 import { exact } from './format'
 import { keyFlags } from './flags'
-import { Age, Application, Created, LastUsed } from './KeyCells'
+import { Age, Application, Created, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 import { Icon } from '../../components/Icon'
 
@@ -39,6 +39,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
         <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}><Icon name="x" /></button>
       </div>
       <StateBadge keyRecord={key} />
+      {account.facts.ownKeyId === key.keyId && <p className="muted"><OwnKeyBadge /> KeyDesk signs in to {account.label} with this key: rotate it rather than disable or delete it.</p>}
       <dl className="facts">
         <div><dt>Key id</dt><dd className="mono">{key.keyId} <CopyButton text={key.keyId} label="Copy key id" /></dd></div>
         <div><dt>Account</dt><dd>{account.label} · {PROVIDERS[account.provider].name}</dd></div>

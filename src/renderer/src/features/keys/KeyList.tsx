@@ -40,7 +40,7 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   const title = account ? `Keys of ${account.label}` : 'Keys of all accounts'
 
   return (
-    <section className="key-list" aria-label={title}>
+    <section className="key-list" aria-label={title} aria-busy={anyLoading}>
       <KeyToolbar account={account} shown={rows.length} total={total} providers={providers}
         onRefresh={() => void refreshAll(accounts.map((a) => a.id))} refreshing={anyLoading} />
       {account && byAccount[account.id]?.error && <LoadStatus accountId={account.id} />}

@@ -6,7 +6,7 @@ import { useNow } from '../../components/useNow'
 import { KeyRowActions } from '../lifecycle/KeyRowActions'
 import { PROVIDERS } from '../accounts/providers'
 import type { Column } from './columns'
-import { Age, Application, Created, Flags, LastUsed } from './KeyCells'
+import { Age, Application, Created, Flags, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
 interface Props {
@@ -30,6 +30,7 @@ export const KeyRow = memo(function KeyRow({ keyRecord: k, account, columns, row
       case 'name': return (
         <>
           <button type="button" className="link name" onClick={() => onOpen(uid)} title={`Details of ${title}`}>{title}</button>
+          {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
           <Flags keyRecord={k} now={now} />
         </>
       )

@@ -1,6 +1,6 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys.
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useCallback, useRef } from 'react'
+import { useCallback, useEffect, useRef } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { useApp } from '../../store/app'
 import { useKeys } from '../../store/keys'
@@ -40,7 +40,7 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     <div ref={scroller} className="table-scroll" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT, minWidth: width }}>
         <div role="row" aria-rowindex={1} className="row header" style={{ gridTemplateColumns: template }}>
-          {columns.map((c) => <HeaderCell key={c.id} column={c} />)}
+          {columns.map((c) => (c.id === 'select' ? <SelectAll key={c.id} rows={rows} /> : <HeaderCell key={c.id} column={c} />))}
         </div>
       </div>
       <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize(), minWidth: width }}>
@@ -55,6 +55,22 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
           )
         })}
       </div>
+    </div>
+  )
+}
+
+/** Selects every key the search and filters show, across accounts in the All view. */
+function SelectAll({ rows }: { readonly rows: readonly KeyRecord[] }) {
+  const selected = useKeys((s) => s.selected)
+  const selectMany = useKeys((s) => s.selectMany)
+  const ref = useRef<HTMLInputElement>(null)
+  const chosen = rows.reduce((n, k) => n + (selected.has(`${k.accountId}/${k.keyId}`) ? 1 : 0), 0)
+  const all = rows.length > 0 && chosen === rows.length
+  useEffect(() => { if (ref.current) ref.current.indeterminate = chosen > 0 && !all }, [chosen, all])
+  return (
+    <div role="columnheader" className="cell cell-select">
+      <input ref={ref} type="checkbox" checked={all} aria-label={`Select all ${rows.length} keys shown`}
+        onChange={() => selectMany(rows.map((k) => `${k.accountId}/${k.keyId}`), !all)} />
     </div>
   )
 }

@@ -1,7 +1,6 @@
 // Search, filters and the actions that apply to the whole view. The choice persists in preferences.
-import { useId } from 'react'
+import { useEffect, useId, useRef } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
-import { useKeys } from '../../store/keys'
 import { usePrefs } from '../../store/prefs'
 import { CreateKeyButton } from '../create/CreateKeyButton'
 import { PROVIDER_ORDER, PROVIDERS } from '../accounts/providers'
@@ -19,13 +18,24 @@ interface Props {
 export function KeyToolbar({ account, shown, total, providers, onRefresh, refreshing }: Props) {
   const list = usePrefs((s) => s.list)
   const setList = usePrefs((s) => s.setList)
-  const selectedCount = useKeys((s) => s.selected.size)
-  const clear = useKeys((s) => s.clear)
   const searchId = useId()
+  const bar = useRef<HTMLDivElement>(null)
+  // A filter popup closes like a menu: on a click elsewhere, or Escape (which returns focus to its summary).
+  useEffect(() => {
+    const openOnes = (): HTMLDetailsElement[] => [...(bar.current?.querySelectorAll<HTMLDetailsElement>('details[open]') ?? [])]
+    const away = (e: MouseEvent): void => { for (const d of openOnes()) if (!d.contains(e.target as Node)) d.open = false }
+    const escape = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return
+      for (const d of openOnes()) { d.open = false; d.querySelector('summary')?.focus() }
+    }
+    document.addEventListener('mousedown', away)
+    document.addEventListener('keydown', escape)
+    return () => { document.removeEventListener('mousedown', away); document.removeEventListener('keydown', escape) }
+  }, [])
   const toggleIn = (values: readonly string[], v: string): string[] => (values.includes(v) ? values.filter((x) => x !== v) : [...values, v])
   const filtered = list.search.trim() !== '' || list.states.length > 0 || list.providers.length > 0
   return (
-    <div className="toolbar" role="toolbar" aria-label="Key list">
+    <div ref={bar} className="toolbar" role="group" aria-label="Search, filter and refresh keys">
       <label htmlFor={searchId} className="sr-only">Search keys by name, id or account</label>
       <input id={searchId} type="search" className="search" placeholder="Search name, id or account" value={list.search}
         onChange={(e) => setList({ search: e.target.value })} />
@@ -51,7 +61,6 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
       )}
       {filtered && <button type="button" className="ghost" onClick={() => setList({ search: '', states: [], providers: [] })}>Clear filters</button>}
       <span className="count" aria-live="polite">{shown === total ? `${total} keys` : `${shown} of ${total} keys`}</span>
-      {selectedCount > 0 && <span className="selection">{selectedCount} selected <button type="button" className="ghost" onClick={clear}>Clear selection</button></span>}
       <span className="spacer" />
       {!account && <button type="button" onClick={onRefresh} disabled={refreshing}>{refreshing ? 'Refreshing…' : 'Refresh all'}</button>}
       {account && <CreateKeyButton account={account} />}

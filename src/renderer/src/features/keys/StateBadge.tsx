@@ -11,7 +11,7 @@ const ICON: Record<DisplayState['kind'], IconName> = {
   enabled: 'dotFull', disabled: 'dotEmpty', activating: 'clock', enabling: 'half', disabling: 'half', deleting: 'x', deleted: 'x', failed: 'alert', 'change-failed': 'alert',
 }
 
-export function stateWords(s: DisplayState, now: number): { text: string; title: string } {
+function stateWords(s: DisplayState, now: number): { text: string; title: string } {
   const by = s.settleBy ? `~${clock(s.settleBy)}` : ''
   const left = s.settleBy && Date.parse(s.settleBy) > now ? ` (${relative(s.settleBy, now)})` : ''
   const when = s.settleBy ? `Should be in force everywhere by ${exact(s.settleBy)}.` : ''

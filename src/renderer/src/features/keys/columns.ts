@@ -18,15 +18,15 @@ const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: S
 
 const ALL: readonly Column[] = [
   col('select', 'Select', 36, 0),
-  col('name', 'Name', 150, 2, 'name'),
-  col('keyId', 'Key id', 124, 1.2, 'keyId'),
-  col('account', 'Account', 110, 1.1, 'account'),
-  col('state', 'State', 140, 1.6, 'state'),
-  col('createdAt', 'Created', 96, 0, 'createdAt'),
-  col('age', 'Age', 60, 0, 'age'),
-  col('lastUsed', 'Last used', 104, 1, 'lastUsedAt'),
-  col('application', 'Application · Arx', 124, 1.2, 'application'),
-  col('actions', 'Actions', 80, 0.6),
+  col('name', 'Name', 130, 2, 'name'),
+  col('keyId', 'Key id', 100, 1.2, 'keyId'),
+  col('account', 'Account', 100, 1.1, 'account'),
+  col('state', 'State', 160, 1.6, 'state'),
+  col('createdAt', 'Created', 88, 0, 'createdAt'),
+  col('age', 'Age', 48, 0, 'age'),
+  col('lastUsed', 'Last used', 100, 1, 'lastUsedAt'),
+  col('application', 'App · Arx', 110, 1.2, 'application'),
+  col('actions', 'Actions', 120, 0),
 ]
 
 export function columnsFor(allView: boolean, providers: ReadonlySet<ProviderId>): readonly Column[] {

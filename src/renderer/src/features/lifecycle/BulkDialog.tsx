@@ -8,6 +8,7 @@ import { keyLabel } from './key-actions'
 import { changeKey } from './optimistic'
 import '../create/create.css'
 import './lifecycle.css'
+import { Icon } from '../../components/Icon'
 
 interface Outcome {
   readonly item: Selected
@@ -72,7 +73,7 @@ export function BulkDialog({ op, selected, onClose }: Props) {
                     {plan.act.filter((s) => s.account.id === account.id).map((s) => (
                       <li key={s.key.keyId}>
                         <code>{keyLabel(s.key)}</code>
-                        {s.warning && <span className="kd-bad"> <span aria-hidden="true">⚠ </span>{s.warning}</span>}
+                        {s.warning && <span className="kd-bad"> <Icon name="alert" /> {s.warning}</span>}
                       </li>
                     ))}
                   </ul>
@@ -90,7 +91,7 @@ export function BulkDialog({ op, selected, onClose }: Props) {
             <ul className="kd-results" aria-label="Results" aria-live="polite">
               {outcomes.map((o) => (
                 <li key={`${o.item.account.id}/${o.item.key.keyId}`} className={o.ok ? 'kd-good' : 'kd-bad'}>
-                  <span aria-hidden="true">{o.ok ? '✓ ' : '✗ '}</span><code>{keyLabel(o.item.key)}</code> ({o.item.account.label}): {o.text}
+                  <Icon name={o.ok ? 'check' : 'x'} /><code>{keyLabel(o.item.key)}</code> ({o.item.account.label}): {o.text}
                 </li>
               ))}
             </ul>

@@ -5,6 +5,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { consequences, type DestructiveOp } from './consequences'
 import '../create/create.css'
 import './lifecycle.css'
+import { Icon } from '../../components/Icon'
 
 interface Props {
   readonly op: DestructiveOp
@@ -30,7 +31,7 @@ export function ConfirmChange({ op, account, keyRecord, onConfirm, onCancel, onR
           <div id={`${id}-what`} className="kd-consequences">
             <p className="kd-muted">{account.label}</p>
             <ul>{c.lines.map((line) => <li key={line}>{line}</li>)}</ul>
-            {c.ownKey && <p className="kd-warning" role="note"><span aria-hidden="true">⚠ </span>{c.ownKey}</p>}
+            {c.ownKey && <p className="kd-warning" role="note"><Icon name="alert" /> {c.ownKey}</p>}
           </div>
           <form noValidate onSubmit={(e) => { e.preventDefault(); if (!locked) onConfirm() }}>
             {c.typeToConfirm !== null && (
@@ -39,7 +40,7 @@ export function ConfirmChange({ op, account, keyRecord, onConfirm, onCancel, onR
                 <input id={`${id}-type`} value={typed} autoComplete="off" spellCheck={false} autoFocus
                   onChange={(e) => setTyped(e.target.value)} aria-describedby={`${id}-type-hint`} />
                 <span id={`${id}-type-hint`} className="kd-muted">
-                  {typed === '' ? 'Exactly as shown.' : locked ? 'Not the same id yet.' : '✓ Matches.'}
+                  {typed === '' ? 'Exactly as shown.' : locked ? 'Not the same id yet.' : 'Matches.'}
                 </span>
               </div>
             )}

@@ -4,6 +4,7 @@ import { useId, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
 import { MAX_NAME, nameProblem } from '../create/name-rules'
 import '../create/create.css'
+import { Icon } from '../../components/Icon'
 
 interface Props {
   readonly keyRecord: KeyRecord
@@ -34,7 +35,7 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
                 aria-invalid={problem ? true : undefined} aria-describedby={`${id}-hint`}
                 onChange={(e) => { setName(e.target.value); setProblem(null) }} />
               <span id={`${id}-hint`} className={problem ? 'kd-field-error' : 'kd-muted'}>
-                {problem ? <><span aria-hidden="true">⚠ </span>{problem}</> : `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`}
+                {problem ? <><Icon name="alert" /> {problem}</> : `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`}
               </span>
             </div>
             <div className="kd-actions">

@@ -5,6 +5,7 @@ import { stepTitle } from './rotation-steps'
 import { useRotations } from './rotation-store'
 import { RotationDialog } from './RotationDialog'
 import './lifecycle.css'
+import { Icon } from '../../components/Icon'
 
 export function RotationBanner() {
   const rotations = useRotations()
@@ -16,7 +17,7 @@ export function RotationBanner() {
     <>
       {active.length > 0 && (
         <section className="kd-banner" aria-label="Rotations in progress">
-          <span aria-hidden="true">↻</span>
+          <Icon name="refresh" />
           <ul>
             {active.map((r) => (
               <li key={r.id}>

@@ -2,7 +2,7 @@
 import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
 import { assertNever } from '../../../../shared/errors'
-import type { AccountView, CreatedKey, Rotation } from '../../../../shared/model'
+import type { AccountView, CreatedKey, KeyRecord, Rotation } from '../../../../shared/model'
 import { api } from '../../api'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { accountById, useApp } from '../../store/app'
@@ -19,6 +19,7 @@ import { useRotations, useRotationStore } from './rotation-store'
 import { WaitCountdown } from './WaitCountdown'
 import '../create/create.css'
 import './lifecycle.css'
+import { Icon } from '../../components/Icon'
 
 export function RotationDialog({ rotationId, onClose }: { readonly rotationId: string; readonly onClose: () => void }) {
   const rotation = useRotations().find((r) => r.id === rotationId)
@@ -82,7 +83,7 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
       <RotationSteps rotation={r} provider={account.provider} />
       <section className="kd-step-panel" aria-label="Current step">
         {r.step !== 'create' && <p>{stepDetail(r.step, r)}</p>}
-        {r.note && <p className="kd-warning" role="note"><span aria-hidden="true">⚠ </span>{r.note}</p>}
+        {r.note && <p className="kd-warning" role="note"><Icon name="alert" /> {r.note}</p>}
         {r.step === 'create' && (
           <>
             <p>{stepDetail('create', r)}</p>
@@ -97,7 +98,7 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
               }} />
           </>
         )}
-        {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} />}
+        {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} provider={account.provider} />}
         {problem && <ProblemMessage problem={problem} />}
       </section>
       {r.step !== 'create' && (
@@ -113,12 +114,17 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
           <StepButton rotation={r} busy={busy} onAdvance={advance} onDelete={() => setConfirmDelete(true)} onFinish={finish} />
         </div>
       )}
-      {confirmDelete && oldKey && (
-        <ConfirmChange op="delete" account={account} keyRecord={oldKey} onCancel={() => setConfirmDelete(false)}
+      {confirmDelete && (
+        <ConfirmChange op="delete" account={account} keyRecord={oldKey ?? placeholder(r, account)} onCancel={() => setConfirmDelete(false)}
           onConfirm={() => { setConfirmDelete(false); advance() }} />
       )}
     </>
   )
+}
+
+/** The old key when its account's list is not loaded: enough to word the confirmation. */
+function placeholder(r: Rotation, account: AccountView): KeyRecord {
+  return { provider: account.provider, accountId: r.accountId, keyId: r.oldKeyId, name: r.oldKeyId, state: 'disabled', createdAt: r.startedAt, extra: {} }
 }
 
 function StepButton({ rotation: r, busy, onAdvance, onDelete, onFinish }: { rotation: Rotation; busy: boolean; onAdvance: () => void; onDelete: () => void; onFinish: () => void }) {

@@ -1,6 +1,7 @@
 // The checklist itself: done steps ticked, the current one marked for sight and for screen readers.
 import type { ProviderId, Rotation } from '../../../../shared/model'
 import { stepsFor, stepTitle } from './rotation-steps'
+import { Icon } from '../../components/Icon'
 
 export function RotationSteps({ rotation, provider }: { readonly rotation: Rotation; readonly provider: ProviderId }) {
   const steps = stepsFor(provider)
@@ -11,7 +12,7 @@ export function RotationSteps({ rotation, provider }: { readonly rotation: Rotat
         const state = i < at || rotation.step === 'done' ? 'done' : i === at ? 'current' : 'todo'
         return (
           <li key={step} className={`kd-step kd-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-            <span aria-hidden="true" className="kd-step-mark">{state === 'done' ? '✓' : i + 1}</span>
+            <span aria-hidden="true" className="kd-step-mark">{state === 'done' ? <Icon name="check" /> : i + 1}</span>
             <span>{stepTitle(step)}{step === 'create' && rotation.newKeyId ? `: ${rotation.newKeyId}` : ''}</span>
             <span className="sr-only">{state === 'done' ? ' (done)' : state === 'current' ? ' (current step)' : ''}</span>
           </li>

@@ -1,6 +1,7 @@
 // Outcome of a row action, shown where it cannot be clipped by the list; errors stay until dismissed.
 import { useEffect } from 'react'
 import { createPortal } from 'react-dom'
+import { Icon } from '../../components/Icon'
 
 export interface ToastMessage {
   readonly ok: boolean
@@ -29,7 +30,7 @@ export function Toast({ message, onDismiss }: { readonly message: ToastMessage |
   if (!message) return null
   return createPortal(
     <div className={message.ok ? 'kd-toast' : 'kd-toast kd-toast-bad'} role={message.ok ? 'status' : 'alert'}>
-      <span aria-hidden="true">{message.ok ? '✓' : '⚠'}</span>
+      <Icon name={message.ok ? 'check' : 'alert'} />
       <span className="kd-toast-text">{message.text}</span>
       <button type="button" className="kd-icon" aria-label="Dismiss" onClick={onDismiss}><span aria-hidden="true">×</span></button>
     </div>,

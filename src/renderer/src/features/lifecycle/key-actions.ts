@@ -35,7 +35,7 @@ export function actionLabel(a: KeyAction): string {
     case 'rename': return 'Rename…'
     case 'rotate': return 'Rotate…'
     case 'delete': return 'Delete…'
-    case 'copy': return `Copy ${a.part.charAt(0).toLowerCase()}${a.part.slice(1)}`
+    case 'copy': return `Copy ${/^[A-Z][a-z]/.test(a.part) ? a.part.charAt(0).toLowerCase() + a.part.slice(1) : a.part}`
     case 'export': return `Export ${a.format.label}`
     case 'try': return 'Try the kept secret'
     case 'forget': return 'Forget secret…'

@@ -1,5 +1,6 @@
-// A propagating change as a short countdown: "4:12 left", then "checking…" once the expected time has passed.
-import type { Propagation } from '../../../../shared/model'
+// A propagating change in words. SpaceONE's window is a known wait, so it counts down; Onqlave and CloudMC finish when
+// the service says so, so KeyDesk shows that it is checking (their settleBy is a give-up time, not an estimate).
+import type { Propagation, ProviderId } from '../../../../shared/model'
 
 export interface PropagationWords {
   readonly short: string
@@ -14,13 +15,17 @@ export function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-export function propagationWords(p: Propagation, now: number): PropagationWords {
+export function propagationWords(p: Propagation, provider: ProviderId, now: number): PropagationWords {
   const what = OP_WORDS[p.op]
   if (p.state === 'failed') return { kind: 'failed', short: 'did not apply', long: `${what} did not apply: ${p.note ?? 'the service reports a different state'}.` }
   if (p.state === 'settled') return { kind: 'settled', short: 'in force', long: `${what} is in force everywhere.` }
   const left = Date.parse(p.settleBy) - now
-  if (left > 0) {
-    return { kind: 'counting', short: `${mmss(left)} left`, long: `${what} in progress: expected in force everywhere in ${mmss(left)} (by ${new Date(p.settleBy).toLocaleTimeString()}).` }
+  const at = new Date(p.settleBy).toLocaleTimeString()
+  if (provider === 'spaceone' && left > 0) {
+    return { kind: 'counting', short: `${mmss(left)} left`, long: `${what} in progress: the key may still authenticate for ${mmss(left)} (until ${at}) while SpaceONE's caches expire.` }
   }
-  return { kind: 'checking', short: 'checking…', long: `${what}: the expected time has passed; KeyDesk is checking with the service.` }
+  if (provider === 'spaceone') {
+    return { kind: 'checking', short: 'checking…', long: `${what}: the window has passed; KeyDesk is confirming with SpaceONE.` }
+  }
+  return { kind: 'checking', short: 'checking…', long: `${what} in progress: KeyDesk checks with the service until it is done${left > 0 ? ` (it gives up at ${at})` : ''}.` }
 }

@@ -16,15 +16,12 @@ export const useRotationStore = create<RotationState>((set) => ({
   upsert: (r) => set((s) => ({ rotations: s.rotations.some((x) => x.id === r.id) ? s.rotations.map((x) => (x.id === r.id ? r : x)) : [...s.rotations, r] })),
 }))
 
-let wired = false
-
-/** Subscribes once for the whole app, on first use. */
+/** Loads on mount and follows the core's updates while mounted. */
 export function useRotations(): readonly Rotation[] {
   useEffect(() => {
-    if (wired) return
-    wired = true
-    api.on('rotation.updated', ({ rotations }) => useRotationStore.setState({ rotations }))
+    const off = api.on('rotation.updated', ({ rotations }) => useRotationStore.setState({ rotations }))
     void useRotationStore.getState().load().catch(() => undefined)
+    return off
   }, [])
   return useRotationStore((s) => s.rotations)
 }

@@ -15,7 +15,7 @@ export function SettingsDialog({ open, onOpenChange }: { readonly open: boolean;
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings" wide>
       <Preferences />
-      <ImportAccounts onImported={() => undefined} />
+      <ImportAccounts />
       <ExportAccounts />
       <About />
     </Dialog>

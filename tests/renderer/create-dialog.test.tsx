@@ -1,0 +1,123 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { CreatedKey } from '../../src/shared/model'
+import { account, deferred, key } from './fake-api'
+import { createApi, createdKey, SECRET } from './create-support'
+
+const fake = vi.hoisted(() => ({ api: null as unknown }))
+vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+
+const { CreateKeyButton } = await import('../../src/renderer/src/features/create/CreateKeyButton')
+const { useKeys } = await import('../../src/renderer/src/store/keys')
+const { useApp } = await import('../../src/renderer/src/store/app')
+const api = createApi()
+fake.api = api
+
+const loaded = (keys: ReturnType<typeof key>[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const space = account('s1', 'spaceone', 'Space prod')
+const cloud = account('c1', 'cloudmc', 'Cloud dev')
+const onq = account('o1', 'onqlave', 'Onqlave prod')
+
+describe('creating a key from the toolbar', () => {
+  beforeEach(() => {
+    api.reset()
+    useKeys.setState(useKeys.getInitialState(), true)
+    useApp.setState({ ...useApp.getInitialState(), vault: { state: 'available' } }, true)
+    api.keys.list.mockResolvedValue({ accountId: 'x', keys: [], fetchedAt: new Date().toISOString() })
+    api.keys.kept.mockResolvedValue([])
+    api.secrets.release.mockResolvedValue(undefined)
+  })
+  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+
+  it('counts SpaceONE keys and turns Create off at 2 of 2, saying what to do', () => {
+    useKeys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' })]) } })
+    const { rerender } = render(<CreateKeyButton account={space} />)
+    const button = screen.getByRole('button', { name: /Create key/ })
+    expect((button as HTMLButtonElement).disabled).toBe(false)
+    expect(button.getAttribute('aria-describedby') && document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('1 of 2')
+    act(() => useKeys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' }), key('s1', 'b', { provider: 'spaceone', state: 'disabled' })]) } }))
+    rerender(<CreateKeyButton account={space} />)
+    expect((screen.getByRole('button', { name: /Create key/ }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByText(/2 of 2 keys — delete or rotate one first/)).toBeTruthy()
+  })
+
+  it('checks a CloudMC name before sending it, and leaves a blank name to CloudMC', async () => {
+    api.keys.create.mockResolvedValue(createdKey({ key: key('c1', 'k1'), exports: [], endpoints: [], parts: [{ label: 'API key', value: SECRET, secret: true }] }))
+    render(<CreateKeyButton account={cloud} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    const name = screen.getByLabelText(/Name/)
+    fireEvent.change(name, { target: { value: 'bad\tname' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    expect(await screen.findByText(/printable characters only/)).toBeTruthy()
+    expect(name.getAttribute('aria-invalid')).toBe('true')
+    expect(api.keys.create).not.toHaveBeenCalled()
+    fireEvent.change(name, { target: { value: 'x'.repeat(256) } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    expect(await screen.findByText(/255 characters/)).toBeTruthy()
+    fireEvent.change(name, { target: { value: '   ' } })
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })) })
+    expect(api.keys.create).toHaveBeenCalledTimes(1)
+    const sent = api.keys.create.mock.calls[0]?.[0] as Record<string, unknown>
+    expect(sent).not.toHaveProperty('name')
+    expect(sent).toMatchObject({ accountId: 'c1', keep: true })
+    expect(await screen.findByRole('dialog', { name: /New key/ })).toBeTruthy()
+  })
+
+  it('walks Onqlave through application, Arx, review and visible progress, creating one key however often Create is clicked', async () => {
+    api.keys.createOptions.mockResolvedValue({
+      applications: [{ id: 'app--1', name: 'billing', technology: 'server' }],
+      clusters: [{ id: 'cluster--1', name: 'prod-arx', encryption: 'aes-gcm-256' }],
+    })
+    const answer = deferred<CreatedKey>()
+    api.keys.create.mockReturnValue(answer.promise)
+    render(<CreateKeyButton account={onq} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    const app = await screen.findByLabelText('Application')
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }))
+    expect(await screen.findByText('Choose the Arx the key is for.')).toBeTruthy()
+    fireEvent.change(app, { target: { value: 'app--1' } })
+    fireEvent.change(screen.getByLabelText('Arx'), { target: { value: 'cluster--1' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Review' }))
+    const review = await screen.findByRole('region', { name: 'Review' })
+    expect(review.textContent).toMatch(/billing · server/)
+    expect(review.textContent).toMatch(/prod-arx · aes-gcm-256/)
+    expect(api.keys.create).not.toHaveBeenCalled()
+    const create = screen.getByRole('button', { name: 'Create key' })
+    fireEvent.click(create)
+    fireEvent.click(create)
+    await waitFor(() => expect(api.keys.create).toHaveBeenCalledTimes(1))
+    const requestId = (api.keys.create.mock.calls[0]?.[0] as { requestId: string }).requestId
+    act(() => api.emit('create.progress', { requestId, stage: 'activating', message: 'Waiting for apikey--x to become active…' }))
+    const current = screen.getByText('Waiting for Onqlave to activate it').closest('li')
+    expect(current?.getAttribute('aria-current')).toBe('step')
+    expect(screen.getByRole('status').textContent).toMatch(/become active/)
+    expect((screen.getByRole('button', { name: 'Creating…' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(api.keys.create.mock.calls[0]?.[0]).toMatchObject({ accountId: 'o1', applicationId: 'app--1', clusterId: 'cluster--1' })
+    await act(async () => answer.resolve(createdKey({ handle: 'h-onq' })))
+    expect(await screen.findByRole('dialog', { name: /New key/ })).toBeTruthy()
+  })
+
+  it('drops the created key when the reveal closes, so the secret is gone from the page', async () => {
+    api.keys.create.mockResolvedValue(createdKey())
+    render(<CreateKeyButton account={space} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })) })
+    fireEvent.click(await screen.findByRole('button', { name: 'Show API key' }))
+    expect(document.documentElement.outerHTML).toContain(SECRET)
+    fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Close' }))
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(document.documentElement.outerHTML).not.toContain(SECRET)
+    expect(api.secrets.release).toHaveBeenCalledWith({ handle: 'handle-1' })
+  })
+
+  it('cannot keep the secret when the keychain is unavailable, and says why', async () => {
+    useApp.setState({ vault: { state: 'unavailable' } })
+    render(<CreateKeyButton account={cloud} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    const keep = screen.getByLabelText('Keep in keychain') as HTMLInputElement
+    expect(keep.disabled).toBe(true)
+    expect(keep.checked).toBe(false)
+    expect(screen.getByText(/keychain is unavailable/)).toBeTruthy()
+  })
+})

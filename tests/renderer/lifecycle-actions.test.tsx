@@ -1,0 +1,143 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src/shared/errors'
+import type { AccountView, KeyRecord } from '../../src/shared/model'
+import { account, deferred, key } from './fake-api'
+import { createApi } from './create-support'
+
+const fake = vi.hoisted(() => ({ api: null as unknown }))
+vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+
+const { KeyRowActions } = await import('../../src/renderer/src/features/lifecycle/KeyRowActions')
+const { useKeys } = await import('../../src/renderer/src/store/keys')
+const { useApp } = await import('../../src/renderer/src/store/app')
+const { usePropagationStore } = await import('../../src/renderer/src/store/propagation')
+const { useKept } = await import('../../src/renderer/src/features/create/kept-store')
+const api = createApi()
+fake.api = api
+
+const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const space: AccountView = { ...account('s1', 'spaceone', 'Space prod'), facts: { ownKeyId: 'api-key-own' } }
+const onq = account('o1', 'onqlave', 'Onqlave prod')
+const cloud = account('c1', 'cloudmc', 'Cloud dev')
+
+function stateOf(accountId: string, keyId: string): string | undefined {
+  return useKeys.getState().byAccount[accountId]?.keys.find((k) => k.keyId === keyId)?.state
+}
+
+function choose(keyName: string, item: string): void {
+  fireEvent.click(screen.getByRole('button', { name: `Actions for ${keyName}` }))
+  fireEvent.click(screen.getByRole('menuitem', { name: item }))
+}
+
+describe('per-key actions', () => {
+  beforeEach(() => {
+    api.reset()
+    api.rotation.list.mockResolvedValue([])
+    api.keys.kept.mockResolvedValue([])
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) =>
+      ({ accountId, keys: useKeys.getState().byAccount[accountId]?.keys ?? [], fetchedAt: new Date().toISOString() }))
+    useKeys.setState(useKeys.getInitialState(), true)
+    useApp.setState({ ...useApp.getInitialState(), accounts: [space, onq, cloud], vault: { state: 'available' } }, true)
+    usePropagationStore.setState(usePropagationStore.getInitialState(), true)
+    useKept.setState(useKept.getInitialState(), true)
+  })
+  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+
+  it('deletes an Onqlave key only after its exact id is typed', async () => {
+    const k = key('o1', 'apikey--Xk2mQ9vT4bLr8sWcN1pZe', { provider: 'onqlave', name: 'billing · prod-arx' })
+    useKeys.setState({ byAccount: { o1: loaded([k]) } })
+    api.keys.delete.mockResolvedValue({ ...k, state: 'pending' })
+    render(<KeyRowActions keyRecord={k} account={onq} />)
+    choose('billing · prod-arx (apikey--Xk2mQ9vT4bLr8sWcN1pZe)', 'Delete…')
+    const dialog = await screen.findByRole('alertdialog')
+    const button = within(dialog).getByRole('button', { name: 'Delete' }) as HTMLButtonElement
+    expect(button.disabled).toBe(true)
+    const input = within(dialog).getByLabelText(/Type the key id/)
+    fireEvent.change(input, { target: { value: 'apikey--Xk2mQ9vT4bLr8sWcN1pZ' } })
+    expect(button.disabled).toBe(true)
+    fireEvent.change(input, { target: { value: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' } })
+    expect(button.disabled).toBe(false)
+    await act(async () => { fireEvent.click(button) })
+    expect(api.keys.delete).toHaveBeenCalledWith({ accountId: 'o1', keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' })
+  })
+
+  it('warns that disabling the account’s own SpaceONE key locks KeyDesk out, and offers to rotate first', async () => {
+    const own = key('s1', 'api-key-own', { provider: 'spaceone' })
+    useKeys.setState({ byAccount: { s1: loaded([own]) } })
+    api.rotation.start.mockRejectedValue(new AppError('LIMIT_REACHED', 'Space prod already has 2 of 2 keys. Delete api-key-other first, then rotate api-key-own.'))
+    render(<KeyRowActions keyRecord={own} account={space} />)
+    choose('api-key-own', 'Disable…')
+    const dialog = await screen.findByRole('alertdialog')
+    expect(dialog.textContent).toMatch(/may keep working for up to 10 minutes \(the account's window\)/)
+    expect(dialog.textContent).toMatch(/KeyDesk itself signs in with .* KeyDesk loses access/)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rotate first' }))
+    expect(await screen.findByText(/Delete api-key-other first/)).toBeTruthy()
+    expect(api.rotation.start).toHaveBeenCalledWith({ accountId: 's1', keyId: 'api-key-own' })
+    expect(api.keys.disable).not.toHaveBeenCalled()
+  })
+
+  it('changes the row at once, then rolls back and shows the service’s error when the call fails', async () => {
+    const k = key('s1', 'api-key-other', { provider: 'spaceone' })
+    useKeys.setState({ byAccount: { s1: loaded([k]) } })
+    const answer = deferred<KeyRecord>()
+    api.keys.disable.mockReturnValue(answer.promise)
+    render(<KeyRowActions keyRecord={k} account={space} />)
+    choose('api-key-other', 'Disable…')
+    const dialog = await screen.findByRole('alertdialog')
+    expect(dialog.textContent).not.toMatch(/KeyDesk itself/)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disable' }))
+    expect(stateOf('s1', 'api-key-other')).toBe('disabled')
+    await act(async () => answer.reject(new AppError('PROVIDER_ERROR', 'SpaceONE answered HTTP 503: try again.')))
+    await waitFor(() => expect(stateOf('s1', 'api-key-other')).toBe('enabled'))
+    const alert = await screen.findByRole('alert')
+    expect(alert.textContent).toMatch(/Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/)
+  })
+
+  it('renames a CloudMC key after checking the name, showing the new name at once', async () => {
+    const k = key('c1', 'uuid-1', { name: 'old-name' })
+    useKeys.setState({ byAccount: { c1: loaded([k]) } })
+    api.keys.rename.mockImplementation(async ({ name }: { name: string }) => ({ ...k, name }))
+    render(<KeyRowActions keyRecord={k} account={cloud} />)
+    choose('old-name (uuid-1)', 'Rename…')
+    const input = await screen.findByLabelText('Name')
+    fireEvent.change(input, { target: { value: '' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Rename' }))
+    expect(await screen.findByText('Enter a name.')).toBeTruthy()
+    fireEvent.change(input, { target: { value: '  deploy-bot ' } })
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Rename' })) })
+    expect(api.keys.rename).toHaveBeenCalledWith({ accountId: 'c1', keyId: 'uuid-1', name: 'deploy-bot' })
+    expect(useKeys.getState().byAccount.c1?.keys[0]?.name).toBe('deploy-bot')
+  })
+
+  it('offers copy, export, try and forget for a kept secret, and says so when KeyDesk does not hold one', async () => {
+    const kept = key('c1', 'uuid-kept', { name: 'kept' })
+    const other = key('c1', 'uuid-other', { name: 'other' })
+    useKeys.setState({ byAccount: { c1: loaded([kept, other]) } })
+    api.keys.kept.mockResolvedValue(['uuid-kept'])
+    api.keys.copySecret.mockResolvedValue({ clearsInSec: 30 })
+    render(<><KeyRowActions keyRecord={kept} account={cloud} /><KeyRowActions keyRecord={other} account={cloud} /></>)
+    await waitFor(() => expect(api.keys.kept).toHaveBeenCalledTimes(1))
+    await act(async () => undefined)
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for kept (uuid-kept)' }))
+    const items = screen.getAllByRole('menuitem').map((i) => i.textContent)
+    expect(items).toEqual(['Rename…', 'Rotate…', 'Copy API key', 'Export API key (JSON)', 'Try the kept secret', 'Forget secret…', 'Delete…'])
+    await act(async () => { fireEvent.click(screen.getByRole('menuitem', { name: 'Copy API key' })) })
+    expect(api.keys.copySecret).toHaveBeenCalledWith({ accountId: 'c1', keyId: 'uuid-kept', part: 'API key' })
+    expect((await screen.findByRole('status')).textContent).toMatch(/Copied — clears in 30 s/)
+    choose('other (uuid-other)', 'Secret not held by KeyDesk…')
+    expect((await screen.findByRole('dialog')).textContent).toMatch(/services show a secret only once/)
+  })
+
+  it('shows a propagating change as a countdown, then as checking once its time has passed', () => {
+    const k = key('s1', 'api-key-other', { provider: 'spaceone', state: 'disabled' })
+    const now = Date.now()
+    usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-other', op: 'disable', state: 'propagating',
+      requestedAt: new Date(now - 60_000).toISOString(), settleBy: new Date(now + 252_000).toISOString() }])
+    const { container } = render(<KeyRowActions keyRecord={k} account={space} />)
+    expect(container.textContent).toMatch(/4:1\d left/)
+    act(() => usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-other', op: 'disable', state: 'propagating',
+      requestedAt: new Date(now - 700_000).toISOString(), settleBy: new Date(now - 100_000).toISOString() }]))
+    expect(container.textContent).toMatch(/checking…/)
+  })
+})

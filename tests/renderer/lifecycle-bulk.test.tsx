@@ -1,0 +1,71 @@
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src/shared/errors'
+import type { KeyRecord } from '../../src/shared/model'
+import { account, key } from './fake-api'
+import { createApi } from './create-support'
+
+const fake = vi.hoisted(() => ({ api: null as unknown }))
+vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+
+const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
+const { useKeys } = await import('../../src/renderer/src/store/keys')
+const { useApp } = await import('../../src/renderer/src/store/app')
+const api = createApi()
+fake.api = api
+
+const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const a1 = { ...account('s1', 'spaceone', 'Space prod'), facts: { ownKeyId: 'api-key-own1' } }
+const a2 = { ...account('s2', 'spaceone', 'Space staging'), propagationWindowSec: 300 }
+const c1 = account('c1', 'cloudmc', 'Cloud dev')
+
+describe('bulk actions across accounts', () => {
+  beforeEach(() => {
+    api.reset()
+    api.rotation.list.mockResolvedValue([])
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) =>
+      ({ accountId, keys: useKeys.getState().byAccount[accountId]?.keys ?? [], fetchedAt: new Date().toISOString() }))
+    useApp.setState({ ...useApp.getInitialState(), accounts: [a1, a2, c1] }, true)
+    useKeys.setState({
+      ...useKeys.getInitialState(),
+      byAccount: {
+        s1: loaded([key('s1', 'api-key-own1', { provider: 'spaceone' }), key('s1', 'api-key-a', { provider: 'spaceone' })]),
+        s2: loaded([key('s2', 'api-key-b', { provider: 'spaceone' })]),
+        c1: loaded([key('c1', 'uuid-c')]),
+      },
+      selected: new Set(['s1/api-key-own1', 's1/api-key-a', 's2/api-key-b', 'c1/uuid-c']),
+    }, true)
+  })
+  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+
+  it('summarises what a bulk disable will do before it sends anything, then lists each key’s result', async () => {
+    api.keys.disable.mockImplementation(async ({ accountId, keyId }: { accountId: string; keyId: string }) => {
+      if (keyId === 'api-key-b') throw new AppError('AUTH_FAILED', 'The credential for Space staging was rejected.')
+      return key(accountId, keyId, { provider: 'spaceone', state: 'disabled' })
+    })
+    render(<LifecycleOverlay />)
+    const bar = screen.getByRole('region', { name: 'Selected keys' })
+    expect(bar.textContent).toMatch(/4 keys selected in 3 accounts/)
+    fireEvent.click(within(bar).getByRole('button', { name: 'Disable…' }))
+    const dialog = await screen.findByRole('alertdialog')
+    expect(within(dialog).getByRole('heading', { name: 'Disable 3 keys?' })).toBeTruthy()
+    expect(within(dialog).getByRole('region', { name: 'Space prod' }).textContent).toMatch(/up to 10 minutes/)
+    expect(within(dialog).getByRole('region', { name: 'Space staging' }).textContent).toMatch(/up to 5 minutes/)
+    expect(dialog.textContent).toMatch(/api-key-own1.*KeyDesk signs in to Space prod with this key/)
+    expect(within(dialog).getByRole('region', { name: 'Skipped' }).textContent).toMatch(/uuid-c — CloudMC keys cannot be disabled/)
+    expect(api.keys.disable).not.toHaveBeenCalled()
+
+    await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: 'Disable 3 keys' })) })
+    const results = await screen.findByRole('list', { name: 'Results' })
+    await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(3))
+    const line = (id: string) => within(results).getByText(id).closest('li')
+    expect(line('api-key-own1')?.textContent).toMatch(/api-key-own1 \(Space prod\): Disabled$/)
+    expect(line('api-key-own1')?.className).toBe('kd-good')
+    expect(line('api-key-b')?.textContent).toMatch(/api-key-b \(Space staging\): Failed: The credential for Space staging was rejected\./)
+    expect(line('api-key-b')?.className).toBe('kd-bad')
+    expect(screen.getByRole('heading', { name: 'Disable: 2 of 3 done' })).toBeTruthy()
+    expect(useKeys.getState().byAccount.s2?.keys[0]?.state).toBe('enabled')
+    fireEvent.click(screen.getByRole('button', { name: 'Close' }))
+    expect([...useKeys.getState().selected].sort()).toEqual(['c1/uuid-c', 's2/api-key-b'])
+  })
+})

@@ -1,0 +1,54 @@
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src/shared/errors'
+import type { Rotation } from '../../src/shared/model'
+import { account } from './fake-api'
+import { createApi } from './create-support'
+
+const fake = vi.hoisted(() => ({ api: null as unknown }))
+vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+
+const { RotationBanner } = await import('../../src/renderer/src/features/lifecycle/RotationBanner')
+const { useApp } = await import('../../src/renderer/src/store/app')
+const { useRotationStore } = await import('../../src/renderer/src/features/lifecycle/rotation-store')
+const api = createApi()
+fake.api = api
+
+const space = account('s1', 'spaceone', 'Space prod')
+const waiting: Rotation = {
+  id: 'r1', accountId: 's1', oldKeyId: 'api-key-old', newKeyId: 'api-key-new', step: 'wait', startedAt: '2024-05-01T00:00:00Z', ownCredential: true,
+}
+
+describe('rotations in progress', () => {
+  beforeEach(() => {
+    api.reset()
+    useApp.setState({ ...useApp.getInitialState(), accounts: [space] }, true)
+    useRotationStore.setState(useRotationStore.getInitialState(), true)
+  })
+  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+
+  it('lists a rotation left mid-way and resumes its checklist at the current step', async () => {
+    api.rotation.list.mockResolvedValue([waiting, { ...waiting, id: 'r2', oldKeyId: 'api-key-gone', step: 'done' }])
+    api.rotation.advance.mockRejectedValue(new AppError('CONFLICT', 'api-key-old may still authenticate until 12:10 (about 3 more minutes).'))
+    render(<RotationBanner />)
+    const banner = await screen.findByRole('region', { name: 'Rotations in progress' })
+    expect(banner.textContent).toMatch(/Rotating api-key-old in Space prod — next: wait for the disable to take effect/)
+    expect(banner.textContent).not.toMatch(/api-key-gone/)
+    fireEvent.click(screen.getByRole('button', { name: 'Resume rotating api-key-old' }))
+    const steps = await screen.findByRole('list', { name: 'Rotation steps' })
+    const current = steps.querySelector('[aria-current="step"]')
+    expect(current?.textContent).toMatch(/Wait for the disable to take effect/)
+    expect(steps.querySelectorAll('.kd-step-done')).toHaveLength(3)
+    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Continue' })) })
+    expect((await screen.findByRole('alert')).textContent).toMatch(/may still authenticate until/)
+  })
+
+  it('follows rotation.updated events, so another window’s progress shows here', async () => {
+    api.rotation.list.mockResolvedValue([])
+    render(<RotationBanner />)
+    await act(async () => undefined)
+    expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
+    act(() => api.emit('rotation.updated', { rotations: [{ ...waiting, step: 'delete' }] }))
+    expect(screen.getByRole('region', { name: 'Rotations in progress' }).textContent).toMatch(/next: delete the old key/)
+  })
+})
