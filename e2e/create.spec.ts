@@ -25,6 +25,9 @@ async function openAccount(page: Page, label: string): Promise<void> {
   await expect(page.getByRole('heading', { name: label })).toBeVisible()
 }
 
+/** The toolbar's button; while a dialog is open, the rest of the page is hidden from the accessibility tree. */
+const createButton = (page: Page): Locator => page.getByRole('button', { name: 'Create key', exact: true })
+
 async function download(page: Page, button: Locator): Promise<{ name: string; content: string }> {
   const [file]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()])
   const path = await file.path()
@@ -59,7 +62,7 @@ async function closeAndCheckGone(page: Page, dialog: Locator, secrets: readonly 
 test('SpaceONE: create, reveal, copy, download both files, try, and close', async ({ page }) => {
   await openAccount(page, 'Demo SpaceONE')
   await expect(page.getByText('1 of 2', { exact: true })).toBeVisible()
-  await page.getByRole('toolbar', { name: 'Key list' }).getByRole('button', { name: /Create key/ }).click()
+  await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create a SpaceONE key' })
   await expect(form.getByLabel('Keep in keychain')).toBeChecked()
   await form.getByRole('button', { name: 'Create key' }).click()
@@ -91,12 +94,12 @@ test('SpaceONE: create, reveal, copy, download both files, try, and close', asyn
   await closeAndCheckGone(page, dialog, [secret])
 
   await expect(page.getByText('2 of 2 keys — delete or rotate one first')).toBeVisible()
-  await expect(page.getByRole('toolbar', { name: 'Key list' }).getByRole('button', { name: /Create key/ })).toBeDisabled()
+  await expect(createButton(page)).toBeDisabled()
 })
 
 test('CloudMC: a named key, its secret and file, then gone from the page', async ({ page }) => {
   await openAccount(page, 'Demo CloudMC')
-  await page.getByRole('toolbar', { name: 'Key list' }).getByRole('button', { name: /Create key/ }).click()
+  await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create a CloudMC key' })
   await form.getByLabel(/Name/).fill('bad\u0007name')
   await form.getByRole('button', { name: 'Create key' }).click()
@@ -119,7 +122,7 @@ test('CloudMC: a named key, its secret and file, then gone from the page', async
 
 test('Onqlave: application and Arx, review, visible activation, then the SDK credentials file', async ({ page }) => {
   await openAccount(page, 'Demo Onqlave')
-  await page.getByRole('toolbar', { name: 'Key list' }).getByRole('button', { name: /Create key/ }).click()
+  await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create an Onqlave key' })
   await form.getByLabel('Application').selectOption({ label: 'billing (server)' })
   await form.getByLabel('Arx').selectOption({ label: 'sandbox-arx (aes-gcm-256)' })

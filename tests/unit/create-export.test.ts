@@ -11,7 +11,7 @@ import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/prov
 import { SECRET_FORMATS } from '../../src/renderer/src/features/create/secret-formats'
 import type { Sandbox } from '../../src/sandbox'
 import { PROVIDER_IDS } from '../../src/shared/model'
-import { addAccount, onqlaveChoice, openCore, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
+import { addAccount, onqlaveChoice, openCore, reopen, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
 
 let sb: Sandbox
 let h: Harness
@@ -98,9 +98,8 @@ describe('export files match the documented formats', () => {
   })
 
   it('Electron saves through its dialog and reports where, instead of handing the content back', async () => {
-    await h.close()
     const saved: { name: string; content: string }[] = []
-    h = openCore({ saveFile: async (name, content) => { saved.push({ name, content }); return `/home/me/${name}` } })
+    h = await reopen(h, { saveFile: async (name, content) => { saved.push({ name, content }); return `/home/me/${name}` } })
     const account = await addAccount(h, sb, 'cloudmc')
     const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
     const result = await h.call('keys.export', { handle: created.handle, format: 'cloudmc_api_key.json' })

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createHttp, type Http } from '../../src/main/core/http'
 import { MemoryVault } from '../../src/main/core/vault'
 import type { Sandbox } from '../../src/sandbox'
-import { addAccount, onqlaveChoice, openCore, progressOf, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
+import { addAccount, onqlaveChoice, openCore, reopen, progressOf, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
 
 let sb: Sandbox
 let h: Harness
@@ -79,8 +79,7 @@ describe('one key per dialog, and the SpaceONE limit', () => {
   it('refuses a third SpaceONE key with LIMIT_REACHED and sends no create request', async () => {
     const creates: string[] = []
     const http = recordingCreates(creates)
-    await h.close()
-    h = openCore({ http })
+    h = await reopen(h, { http })
     const account = await addAccount(h, sb, 'spaceone')
     expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(1)
     await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
@@ -95,8 +94,7 @@ describe('one key per dialog, and the SpaceONE limit', () => {
 
 describe('a create whose answer is lost', () => {
   it('tells the CloudMC user the key exists but its secret was lost, after re-listing', async () => {
-    await h.close()
-    h = openCore({ http: slowCreates('/api_keys') })
+    h = await reopen(h, { http: slowCreates('/api_keys') })
     const account = await addAccount(h, sb, 'cloudmc')
     const before = (await h.call('keys.list', { accountId: account.id })).keys.length
     await sandboxControl(sb, 'config', { latencyMs: 600, account: sb.accounts.find((a) => a.provider === 'cloudmc')?.label })
@@ -108,8 +106,7 @@ describe('a create whose answer is lost', () => {
   })
 
   it('still fetches an Onqlave secret after the create timed out, because Onqlave hands it out after activation', async () => {
-    await h.close()
-    h = openCore({ http: slowCreates('/keys') })
+    h = await reopen(h, { http: slowCreates('/keys') })
     const account = await addAccount(h, sb, 'onqlave')
     const choice = await onqlaveChoice(h, account.id)
     const label = sb.accounts.find((a) => a.provider === 'onqlave')?.label
@@ -137,6 +134,16 @@ describe('keeping a secret in the vault', () => {
     expect(await h.call('keys.kept', { accountId: account.id })).toEqual([])
   })
 
+  it('clears a copied secret from the clipboard when KeyDesk quits', async () => {
+    const account = await addAccount(h, sb, 'cloudmc')
+    const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
+    expect(await h.call('keys.copySecret', { handle: created.handle, part: 'API key' })).toEqual({ clearsInSec: 30 })
+    expect(h.clipboard.text).toBe(created.parts[0]?.value)
+    const clipboard = h.clipboard
+    h = await reopen(h)
+    expect(clipboard.text).toBe('')
+  })
+
   it('keeps later from the reveal dialog, and drops the kept secret when the key is deleted', async () => {
     const account = await addAccount(h, sb, 'cloudmc')
     const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
@@ -148,9 +155,8 @@ describe('keeping a secret in the vault', () => {
   })
 
   it('still shows the secret when the keychain refuses to keep it, and says so', async () => {
-    await h.close()
     const vault = new MemoryVault()
-    h = openCore({ vault })
+    h = await reopen(h, { vault })
     const account = await addAccount(h, sb, 'cloudmc')
     vault.set = async () => { throw new Error('keychain locked') }
     const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: true })

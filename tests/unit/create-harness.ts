@@ -61,6 +61,13 @@ export function openCore(opts: { dir?: string; vault?: SecretVault; http?: Http;
   }
 }
 
+/** Closes a harness and its data dir, and opens a fresh one (for tests that need another Http or vault). */
+export async function reopen(h: Harness, opts: Parameters<typeof openCore>[0] = {}): Promise<Harness> {
+  await h.close()
+  removeDir(h.dir)
+  return openCore(opts)
+}
+
 export function removeDir(dir: string): void {
   rmSync(dir, { recursive: true, force: true })
 }

@@ -243,7 +243,8 @@ export class Propagations {
 
   /** Applies a listing to every propagating record of the account; `due` marks the reads that were scheduled. */
   private observe(accountId: string, keys: readonly KeyRecord[], due: ReadonlySet<Entry>): boolean {
-    const byId = new Map(keys.map((k) => [k.keyId, k]))
+    // Built only when a record of this account needs it: most listings have none to settle.
+    let byId: Map<string, KeyRecord> | null = null
     const now = this.clock.now()
     let touched = false
     for (const entry of this.entries.values()) {
@@ -253,6 +254,7 @@ export class Propagations {
       // A listing that worked means the account works again.
       if (run.paused) this.resume(entry, run, now)
       if (run.model !== 'window' || now >= Date.parse(entry.record.settleBy)) {
+        byId ??= new Map(keys.map((k) => [k.keyId, k]))
         this.apply(entry, byId.get(entry.record.keyId) ?? null, due.has(entry))
       }
       touched ||= entry.record !== before

@@ -1,7 +1,7 @@
 // CloudMC v2 wire shapes (../shared/providers/cloudmc.md). Key fields are INFERRED, so every documented alias is read.
 import { z } from 'zod'
 import type { KeyRecord } from '../../shared/model'
-import { isoTime, optional } from './wire'
+import { isoTime, setOptional, type KeyRecordDraft } from './wire'
 
 const text = z.string().nullish()
 
@@ -40,15 +40,16 @@ export const ErrorsBody = z.object({
 
 export function toKeyRecord(key: ApiKey, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
   const created = isoTime(key.creationDate) ?? isoTime(key.createdAt) ?? isoTime(key.created)
-  return {
+  const record: KeyRecordDraft = {
     provider: 'cloudmc',
     accountId,
     keyId: key.id,
     name: key.name || key.id,
     state: 'enabled',
     createdAt: created ?? firstSeen(accountId, key.id),
-    ...optional('lastUsedAt', isoTime(key.lastActivity) ?? isoTime(key.lastUsedDate) ?? isoTime(key.lastUsed)),
-    ...optional('lastUsedIp', key.lastIp ?? key.lastUsedIp),
     extra: {},
   }
+  setOptional(record, 'lastUsedAt', isoTime(key.lastActivity) ?? isoTime(key.lastUsedDate) ?? isoTime(key.lastUsed))
+  setOptional(record, 'lastUsedIp', key.lastIp ?? key.lastUsedIp)
+  return record
 }

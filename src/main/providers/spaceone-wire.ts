@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { AppError } from '../../shared/errors'
 import type { KeyRecord, KeyState } from '../../shared/model'
 import { decodeJwtPayload } from './jwt'
-import { compact, isoTime, optional } from './wire'
+import { compact, isoTime, setOptional, type KeyRecordDraft } from './wire'
 
 const count = z.union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
 
@@ -54,16 +54,17 @@ export function readToken(token: string): TokenFacts {
 }
 
 export function toKeyRecord(info: ApiKeyInfo, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
-  return {
+  const record: KeyRecordDraft = {
     provider: 'spaceone',
     accountId,
     keyId: info.api_key_id,
     name: info.api_key_id,
     state: toState(info.state),
     createdAt: isoTime(info.created_at) ?? firstSeen(accountId, info.api_key_id),
-    ...optional('lastUsedAt', isoTime(info.last_accessed_at)),
     extra: compact({ domainId: info.domain_id, userId: info.user_id }),
   }
+  setOptional(record, 'lastUsedAt', isoTime(info.last_accessed_at))
+  return record
 }
 
 function toState(state: string | null | undefined): KeyState {

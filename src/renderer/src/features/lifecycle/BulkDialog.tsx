@@ -91,7 +91,7 @@ export function BulkDialog({ op, selected, onClose }: Props) {
             <ul className="kd-results" aria-label="Results" aria-live="polite">
               {outcomes.map((o) => (
                 <li key={`${o.item.account.id}/${o.item.key.keyId}`} className={o.ok ? 'kd-good' : 'kd-bad'}>
-                  <Icon name={o.ok ? 'check' : 'x'} /><code>{keyLabel(o.item.key)}</code> ({o.item.account.label}): {o.text}
+                  <Icon name={o.ok ? 'check' : 'x'} /> <code>{keyLabel(o.item.key)}</code> ({o.item.account.label}): {o.text}
                 </li>
               ))}
             </ul>

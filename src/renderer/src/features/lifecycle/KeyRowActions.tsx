@@ -3,10 +3,10 @@ import { useCallback, useEffect, useState } from 'react'
 import { assertNever } from '../../../../shared/errors'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { api } from '../../api'
-import { Menu } from '../../components/Menu'
 import { toProblem } from '../../store/problem'
 import { exportSecret } from '../create/ExportButtons'
 import { ensureKept, reloadKept, useKept } from '../create/kept-store'
+import { ActionMenu } from './ActionMenu'
 import { ConfirmChange } from './ConfirmChange'
 import { actionLabel, keyActions, keyLabel, type KeyAction } from './key-actions'
 import { Notice } from './Notice'
@@ -84,8 +84,9 @@ export function KeyRowActions({ keyRecord, account }: { readonly keyRecord: KeyR
   }))
   return (
     <span className="kd-row-actions">
+      {items.length > 0 && <ActionMenu label={`Actions for ${name}`} items={items} />}
+      {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
       <PropagationNote keyRecord={keyRecord} />
-      {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} />}
       {open?.kind === 'confirm' && (
         <ConfirmChange op={open.op} account={account} keyRecord={keyRecord} onCancel={() => setOpen(null)}
           onConfirm={() => (open.op === 'forget' ? forget() : change({ op: open.op }))} onRotateFirst={rotate} />

@@ -22,7 +22,7 @@ export function propagationWords(p: Propagation, provider: ProviderId, now: numb
   const left = Date.parse(p.settleBy) - now
   const at = new Date(p.settleBy).toLocaleTimeString()
   if (provider === 'spaceone' && left > 0) {
-    return { kind: 'counting', short: `${mmss(left)} left`, long: `${what} in progress: the key may still authenticate for ${mmss(left)} (until ${at}) while SpaceONE's caches expire.` }
+    return { kind: 'counting', short: mmss(left), long: `${what} in progress: the key may still authenticate for ${mmss(left)} (until ${at}) while SpaceONE's caches expire.` }
   }
   if (provider === 'spaceone') {
     return { kind: 'checking', short: 'checking…', long: `${what}: the window has passed; KeyDesk is confirming with SpaceONE.` }

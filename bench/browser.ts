@@ -1,0 +1,57 @@
+// Debian's Chromium, driven by Playwright, one fresh context per page so nothing is shared between runs.
+import { chromium, type Browser, type Page } from '@playwright/test'
+
+const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--enable-precise-memory-info']
+export const VIEWPORT = { width: 1280, height: 800 }
+export const STEP_LIMIT_MS = 30_000
+
+let launched: Promise<Browser> | null = null
+
+export function browser(): Promise<Browser> {
+  launched ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  return launched
+}
+
+export async function closeBrowser(): Promise<void> {
+  if (!launched) return
+  const b = await launched.catch(() => null)
+  launched = null
+  await b?.close()
+}
+
+/** A page in its own context; `init` runs before any of the page's scripts. */
+export async function freshPage(init?: string): Promise<Page> {
+  const context = await (await browser()).newContext({ viewport: VIEWPORT })
+  context.setDefaultTimeout(STEP_LIMIT_MS)
+  const page = await context.newPage()
+  if (init) await page.addInitScript({ content: init })
+  return page
+}
+
+export async function closePage(page: Page): Promise<void> {
+  await page.context().close()
+}
+
+/** Reads a number the page scripts left on window.__bench, waiting until it is there. */
+export async function benchValue(page: Page, name: string): Promise<number> {
+  const handle = await page.waitForFunction(`typeof window.__bench?.${name} === 'number' ? window.__bench.${name} : undefined`,
+    undefined, { timeout: STEP_LIMIT_MS })
+  const value = await handle.jsonValue()
+  if (typeof value !== 'number') throw new Error(`window.__bench.${name} is not a number`)
+  return value
+}
+
+/** Heap in use after a full collection, through the DevTools protocol. */
+export async function heapAfterGcMb(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page)
+  try {
+    await cdp.send('HeapProfiler.enable')
+    await cdp.send('HeapProfiler.collectGarbage')
+    await cdp.send('HeapProfiler.collectGarbage')
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+    return usedSize / (1024 * 1024)
+  } finally {
+    await cdp.detach()
+  }
+}

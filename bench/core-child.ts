@@ -1,0 +1,31 @@
+// The core in a process of its own, as the Electron main process runs it (bundled, no TypeScript loader), serving
+// the channel map over the browser host's HTTP API so the bench can drive it. Used by row 8 (bench/rows/core-rss.ts).
+// Prints the host's open URL on stdout; stops on SIGTERM.
+import { randomBytes } from 'node:crypto'
+import { mkdirSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { AppCore } from '../src/main/core/app-core'
+import { MemoryClipboard } from '../src/main/core/clipboard'
+import { KeytarVault } from '../src/main/core/vault'
+import { startHost } from '../src/host/server'
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, 'renderer-dir': { type: 'string' } } })
+  const dataDir = values['data-dir']
+  const rendererDir = values['renderer-dir']
+  if (!dataDir || !rendererDir) throw new Error('usage: core-child --data-dir DIR --renderer-dir DIR')
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  const core = new AppCore({
+    dataDir, version: '0.1.0', host: 'browser', clipboard: new MemoryClipboard(),
+    vault: new KeytarVault(process.env.KEYDESK_VAULT_SERVICE ?? 'KeyDesk Bench'),
+  })
+  await core.start()
+  const host = await startHost({ core, rendererDir, token: randomBytes(32).toString('base64url') })
+  process.stdout.write(`${host.openUrl}\n`)
+  process.on('SIGTERM', () => { void host.close().then(() => core.close()).finally(() => process.exit(0)) })
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`core-child: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.exit(2)
+})

@@ -1,0 +1,24 @@
+// The printed table and results.json.
+import type { RowResult } from './row'
+import { round } from './stats'
+
+function pad(s: string, n: number): string {
+  return s.length >= n ? s : s + ' '.repeat(n - s.length)
+}
+
+export function formatTable(rows: readonly RowResult[]): string {
+  const head = ['#', 'measurement', 'figure', 'target', 'runs, min–max (spread)', 'result']
+  const body = rows.map((r) => [
+    String(r.id), r.title, `${fmt(r.figure)} ${r.unit}`, `≤ ${fmt(r.target)} ${r.unit}`,
+    `${r.summary.runs}, ${fmt(r.summary.min)}–${fmt(r.summary.max)} (${Math.round(r.summary.spread * 100)} %)`,
+    r.pass ? 'PASS' : 'FAIL',
+  ])
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => (b[i] ?? '').length)))
+  const line = (cells: readonly string[]): string => `| ${cells.map((c, i) => pad(c, widths[i] ?? 0)).join(' | ')} |`
+  return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')
+}
+
+function fmt(n: number): string {
+  if (!Number.isFinite(n)) return 'n/a'
+  return String(Math.abs(n) >= 100 ? round(n, 0) : Math.abs(n) >= 10 ? round(n, 1) : round(n, 3))
+}
