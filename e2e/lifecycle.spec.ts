@@ -80,7 +80,7 @@ test.describe('lifecycle actions on every provider', () => {
     const del = page.getByRole('alertdialog', { name: `Delete ${id}?` })
     await expect(del).toContainText('may keep working for up to 10 minutes')
     await del.getByRole('button', { name: 'Delete' }).click()
-    await expect(row(page, id)).toContainText(/Deleted — may still work until/)
+    await expect(row(page, id)).toContainText(/Deleted — may work until/)
   })
 
   test('CloudMC: rename is checked and applied, a failing service rolls the row back, delete removes it', async ({ page }) => {

@@ -18,14 +18,14 @@ const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: S
 
 const ALL: readonly Column[] = [
   col('select', 'Select', 36, 0),
-  col('name', 'Name', 130, 2, 'name'),
-  col('keyId', 'Key id', 150, 1.5, 'keyId'),
-  col('account', 'Account', 100, 1.1, 'account'),
+  col('name', 'Name', 120, 2, 'name'),
+  col('keyId', 'Key id', 140, 1.5, 'keyId'),
+  col('account', 'Account', 90, 1.1, 'account'),
   col('state', 'State', 170, 1.4, 'state'),
   col('createdAt', 'Created', 88, 0, 'createdAt'),
   col('age', 'Age', 48, 0, 'age'),
-  col('lastUsed', 'Last used', 100, 1, 'lastUsedAt'),
-  col('application', 'App · Arx', 110, 1.2, 'application'),
+  col('lastUsed', 'Last used', 90, 1, 'lastUsedAt'),
+  col('application', 'App · Arx', 100, 1.2, 'application'),
   col('actions', 'Actions', 120, 0),
 ]
 
