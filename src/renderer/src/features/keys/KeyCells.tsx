@@ -20,7 +20,8 @@ export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; reado
 }
 
 export function Created({ iso, now }: { readonly iso: string; readonly now: number }) {
-  return <time dateTime={iso} title={exact(iso)}>{relative(iso, now)}</time>
+  // A service clock a little ahead of ours must not make a past event read as "in a moment".
+  return <time dateTime={iso} title={exact(iso)}>{relative(iso, Math.max(now, Date.parse(iso) || now))}</time>
 }
 
 export function Age({ iso, now }: { readonly iso: string; readonly now: number }) {
@@ -36,7 +37,7 @@ export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; re
   }
   return (
     <span className="last-used" title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}>
-      {lastUsedAt && <span>{relative(lastUsedAt, now)}</span>}
+      {lastUsedAt && <span>{relative(lastUsedAt, Math.max(now, Date.parse(lastUsedAt) || now))}</span>}
       {lastUsedIp && <span className="muted mono truncate"><span className="sr-only">from </span>{lastUsedIp}</span>}
     </span>
   )
