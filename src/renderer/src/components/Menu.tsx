@@ -1,5 +1,7 @@
-// A menu button: arrow keys move between items, Escape closes and gives focus back to the button.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react'
+// A menu button. The menu opens in a portal at the button, so a virtualised list's clipped cells cannot hide it;
+// arrow keys move, Escape or Tab closes and gives focus back to the button.
+import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
+import { createPortal } from 'react-dom'
 import { Icon } from './Icon'
 
 export interface MenuItem {
@@ -8,23 +10,44 @@ export interface MenuItem {
   readonly danger?: boolean
 }
 
+const ITEM_PX = 34
+
+function placement(button: HTMLElement, items: number): CSSProperties {
+  const r = button.getBoundingClientRect()
+  const right = Math.max(8, window.innerWidth - r.right)
+  const below = r.bottom + 4 + items * ITEM_PX + 12 <= window.innerHeight
+  return below ? { position: 'fixed', top: r.bottom + 4, right } : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right }
+}
+
 export function Menu({ label, items }: { readonly label: string; readonly items: readonly MenuItem[] }) {
-  const [open, setOpen] = useState(false)
+  const [style, setStyle] = useState<CSSProperties | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLDivElement>(null)
   const id = useId()
+  const open = style !== null
 
   useEffect(() => {
     if (!open) return
     list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
-    const away = (e: MouseEvent): void => {
-      if (!list.current?.contains(e.target as Node) && !button.current?.contains(e.target as Node)) setOpen(false)
+    const away = (e: Event): void => {
+      const t = e.target as Node
+      if (!list.current?.contains(t) && !button.current?.contains(t)) setStyle(null)
+    }
+    // Focusing the button can scroll the list a little after the click: the menu follows its button.
+    const scrolled = (e: Event): void => {
+      if (!list.current?.contains(e.target as Node) && button.current) setStyle(placement(button.current, items.length))
     }
     document.addEventListener('mousedown', away)
-    return () => document.removeEventListener('mousedown', away)
-  }, [open])
+    window.addEventListener('scroll', scrolled, true)
+    window.addEventListener('resize', away)
+    return () => {
+      document.removeEventListener('mousedown', away)
+      window.removeEventListener('scroll', scrolled, true)
+      window.removeEventListener('resize', away)
+    }
+  }, [open, items.length])
 
-  const close = (): void => { setOpen(false); button.current?.focus() }
+  const close = (): void => { setStyle(null); button.current?.focus() }
   const onKey = (e: KeyboardEvent): void => {
     const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
     const at = all.indexOf(document.activeElement as HTMLElement)
@@ -35,23 +58,28 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
     else if (e.key === 'End') move(all.length - 1)
     else if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); close() }
   }
+  const toggle = (): void => {
+    if (open || !button.current) setStyle(null)
+    else setStyle(placement(button.current, items.length))
+  }
 
   return (
-    <span className="menu">
-      <button ref={button} type="button" className="icon-button" aria-label={label} aria-haspopup="menu" aria-expanded={open}
-        aria-controls={open ? id : undefined} onClick={() => setOpen((o) => !o)}>
+    <>
+      <button ref={button} type="button" className="icon-button kd-menu-button" aria-label={label} aria-haspopup="menu"
+        aria-expanded={open} aria-controls={open ? id : undefined} onClick={toggle}>
         <Icon name="more" />
       </button>
-      {open && (
-        <div ref={list} id={id} role="menu" aria-label={label} className="menu-list" onKeyDown={onKey}>
+      {style && createPortal(
+        <div ref={list} id={id} role="menu" aria-label={label} className="kd-menu" style={style} onKeyDown={onKey}>
           {items.map((item) => (
-            <button key={item.label} type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'danger' : undefined}
-              onClick={() => { setOpen(false); button.current?.focus(); item.onSelect() }}>
+            <button key={item.label} type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'kd-menu-danger' : undefined}
+              onClick={() => { close(); item.onSelect() }}>
               {item.label}
             </button>
           ))}
-        </div>
+        </div>,
+        document.body,
       )}
-    </span>
+    </>
   )
 }

@@ -6,7 +6,7 @@ import { api } from '../../api'
 import { toProblem } from '../../store/problem'
 import { exportSecret } from '../create/ExportButtons'
 import { ensureKept, reloadKept, useKept } from '../create/kept-store'
-import { ActionMenu } from './ActionMenu'
+import { Menu } from '../../components/Menu'
 import { ConfirmChange } from './ConfirmChange'
 import { actionLabel, keyActions, keyLabel, type KeyAction } from './key-actions'
 import { Notice } from './Notice'
@@ -84,7 +84,7 @@ export function KeyRowActions({ keyRecord, account }: { readonly keyRecord: KeyR
   }))
   return (
     <span className="kd-row-actions">
-      {items.length > 0 && <ActionMenu label={`Actions for ${name}`} items={items} />}
+      {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} />}
       {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
       <PropagationNote keyRecord={keyRecord} />
       {open?.kind === 'confirm' && (
