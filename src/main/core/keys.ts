@@ -36,7 +36,6 @@ export class Keys {
   private readonly creating = new Map<string, Promise<CreatedKey>>()
   /** handle → the requestId whose answer holds it, so releasing the handle also drops the remembered answer. */
   private readonly answered = new Map<string, string>()
-  private readonly lastListed = new Map<string, readonly KeyRecord[]>()
 
   constructor(
     private readonly accounts: Accounts,
@@ -50,7 +49,6 @@ export class Keys {
   async list(accountId: string): Promise<KeyList> {
     const keys = await this.call(accountId, (ctx) => getProvider(ctx.account.provider).list(ctx))
     this.propagations.onListed(accountId, keys)
-    this.lastListed.set(accountId, keys)
     return { accountId, keys: this.withTombstones(accountId, keys), fetchedAt: new Date().toISOString() }
   }
 
@@ -232,7 +230,6 @@ export class Keys {
     for (const name of await this.vault.names().catch(() => [])) {
       if (name.startsWith(prefix)) await this.vault.delete(name)
     }
-    this.lastListed.delete(account.id)
   }
 
   release(handle: string): void {
