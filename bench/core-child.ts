@@ -1,6 +1,7 @@
 // The core in a process of its own, as the Electron main process runs it (bundled, no TypeScript loader), serving
 // the channel map over the browser host's HTTP API so the bench can drive it. Used by row 8 (bench/rows/core-rss.ts).
-// Prints the host's open URL on stdout; stops on SIGTERM.
+// Prints the host's open URL on stdout; stops on SIGTERM. Started with --expose-gc, SIGUSR2 runs a full collection
+// and prints "gc done", so the bench can read the steady-state footprint rather than a point in the GC cycle.
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -23,6 +24,10 @@ async function main(): Promise<void> {
   const host = await startHost({ core, rendererDir, token: randomBytes(32).toString('base64url') })
   process.stdout.write(`${host.openUrl}\n`)
   process.on('SIGTERM', () => { void host.close().then(() => core.close()).finally(() => process.exit(0)) })
+  process.on('SIGUSR2', () => {
+    globalThis.gc?.()
+    process.stdout.write('gc done\n')
+  })
 }
 
 main().catch((err: unknown) => {

@@ -1,5 +1,5 @@
-// Child processes the bench drives: the sandbox and the browser host, each one plain `node --import tsx` process
-// (no npx/tsx wrapper in between), so the pid we hold is the process we measure.
+// Child processes the bench drives: the sandbox, the browser host and the bundled core. Each is one plain `node`
+// process (no npx/tsx wrapper in between), so the pid we hold is the process we measure.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -10,36 +10,56 @@ export const ROOT = join(import.meta.dirname, '..')
 const START_LIMIT_MS = 60_000
 const STOP_LIMIT_MS = 5_000
 const live = new Set<ChildProcess>()
+const OPEN_URL = /^(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/
 
-function tsx(script: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
-    cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env },
-  })
-  live.add(child)
-  child.once('exit', () => live.delete(child))
-  return child
+/** A child's stdout as lines, kept from start to exit so no line is missed between waits. */
+class Lines {
+  private readonly seen: string[] = []
+  private readonly waiters = new Set<() => void>()
+  private stderr = ''
+
+  constructor(private readonly child: ChildProcess, private readonly what: string) {
+    child.stderr?.on('data', (c: Buffer) => { this.stderr = (this.stderr + String(c)).slice(-2000) })
+    if (child.stdout) {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        this.seen.push(line)
+        for (const w of this.waiters) w()
+      })
+    }
+  }
+
+  /** The first line not yet taken that `pick` accepts; rejects on exit or after `limitMs`. */
+  take<T>(pick: (line: string) => T | undefined, limitMs = START_LIMIT_MS): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const done = (): void => {
+        clearTimeout(timer)
+        this.waiters.delete(check)
+        this.child.off('exit', onExit)
+      }
+      const check = (): void => {
+        for (let i = 0; i < this.seen.length; i += 1) {
+          const value = pick(this.seen[i] ?? '')
+          if (value === undefined) continue
+          this.seen.splice(0, i + 1)
+          done()
+          resolve(value)
+          return
+        }
+      }
+      const onExit = (code: number | null): void => { done(); reject(new Error(`${this.what} exited ${code}: ${this.stderr}`)) }
+      const timer = setTimeout(() => { done(); reject(new Error(`${this.what}: no answer in ${limitMs / 1000} s: ${this.stderr}`)) }, limitMs)
+      this.waiters.add(check)
+      this.child.once('exit', onExit)
+      check()
+    })
+  }
 }
 
-/** Resolves with the first stdout line that `pick` accepts; rejects on exit or after the start limit. */
-function firstLine<T>(child: ChildProcess, what: string, pick: (line: string) => T | undefined): Promise<T> {
-  let stderr = ''
-  child.stderr?.on('data', (c: Buffer) => { stderr = (stderr + String(c)).slice(-2000) })
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${what} did not start in ${START_LIMIT_MS / 1000} s: ${stderr}`)), START_LIMIT_MS)
-    const onExit = (code: number | null): void => { clearTimeout(timer); reject(new Error(`${what} exited ${code}: ${stderr}`)) }
-    child.once('exit', onExit)
-    if (!child.stdout) return reject(new Error(`${what} has no stdout`))
-    const lines = createInterface({ input: child.stdout })
-    lines.on('line', (line) => {
-      const value = pick(line)
-      if (value === undefined) return
-      clearTimeout(timer)
-      child.off('exit', onExit)
-      lines.close()
-      child.stdout?.resume()
-      resolve(value)
-    })
-  })
+function spawnNode(args: readonly string[], what: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; lines: Lines } {
+  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+  live.add(child)
+  child.once('exit', () => live.delete(child))
+  return { child, lines: new Lines(child, what) }
 }
 
 async function stop(child: ChildProcess): Promise<void> {
@@ -69,12 +89,9 @@ export interface SandboxSpec {
 }
 
 export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> {
-  const child = tsx('src/sandbox/cli.ts', ['--port', '0', '--latency-ms', String(spec.latencyMs),
-    '--keys-per-account', String(spec.keysPerAccount), '--accounts-per-provider', String(spec.accountsPerProvider), '--seed', spec.seed])
-  const first = await firstLine(child, 'sandbox', (line) => {
-    if (!line.startsWith('{')) return undefined
-    return JSON.parse(line) as { url: string; accounts: SandboxAccount[] }
-  })
+  const { child, lines } = spawnNode(['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0', '--latency-ms', String(spec.latencyMs),
+    '--keys-per-account', String(spec.keysPerAccount), '--accounts-per-provider', String(spec.accountsPerProvider), '--seed', spec.seed], 'sandbox')
+  const first = await lines.take((line) => (line.startsWith('{') ? JSON.parse(line) as { url: string; accounts: SandboxAccount[] } : undefined))
   return { url: first.url, accounts: first.accounts, stop: () => stop(child) }
 }
 
@@ -88,10 +105,8 @@ export interface HostProc {
   stop(): Promise<void>
 }
 
-export async function startHostProc(dataDir: string): Promise<HostProc> {
-  const child = tsx('src/host/cli.ts', ['--data-dir', dataDir, '--port', '0'],
-    { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` })
-  const openUrl = await firstLine(child, 'browser host', (line) => /^(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/.exec(line)?.[1])
+async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
+  const openUrl = await lines.take((line) => OPEN_URL.exec(line)?.[1])
   const { origin, hash } = new URL(openUrl)
   const token = hash.replace('#token=', '')
   const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
@@ -102,8 +117,35 @@ export async function startHostProc(dataDir: string): Promise<HostProc> {
     if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)
     return reply.value as T
   }
-  if (child.pid === undefined) throw new Error('browser host has no pid')
+  if (child.pid === undefined) throw new Error('the child has no pid')
   return { openUrl, origin, token, pid: child.pid, call, stop: () => stop(child) }
+}
+
+const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
+
+/** `npm run web` as a user runs it: src/host/cli.ts under tsx, the real core, the built renderer. */
+export async function startHostProc(dataDir: string): Promise<HostProc> {
+  const { child, lines } = spawnNode(['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'], 'browser host', VAULT_ENV)
+  return hostOf(child, lines)
+}
+
+export interface CoreProc extends HostProc {
+  /** Runs a full garbage collection in the child, then returns its resident set size in MB. */
+  rssAfterGcMb(): Promise<number>
+}
+
+/** The bundled core (bench/core-child.ts, see bench/core-bundle.ts), started with --expose-gc. */
+export async function startCoreProc(bundle: string, dataDir: string): Promise<CoreProc> {
+  const { child, lines } = spawnNode(['--expose-gc', bundle, '--data-dir', dataDir, '--renderer-dir', join(ROOT, 'out/renderer')], 'core', VAULT_ENV)
+  const host = await hostOf(child, lines)
+  return {
+    ...host,
+    rssAfterGcMb: async () => {
+      child.kill('SIGUSR2')
+      await lines.take((line) => (line === 'gc done' ? true : undefined), STOP_LIMIT_MS)
+      return rssMb(host.pid)
+    },
+  }
 }
 
 /** Resident set size of a live process, from /proc (Linux). */

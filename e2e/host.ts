@@ -14,7 +14,8 @@ export interface RunningHost {
 
 export async function launchHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'keydesk-e2e-'))
-  const child: ChildProcess = spawn('npx', ['tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])], {
+  // One process (node with the tsx loader), so stopping it cannot leave a grandchild host behind.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, KEYDESK_VAULT_SERVICE: `KeyDesk Test ${process.pid}` },
   })

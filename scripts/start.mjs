@@ -27,8 +27,8 @@ if (exe) {
 } else {
   console.log('\nNo Electron binary is installed on this machine (it cannot be downloaded here),')
   console.log('so KeyDesk starts its browser host instead: the same app, in your browser, on 127.0.0.1.\n')
-  cmd = 'npx'
-  cmdArgs = ['tsx', 'src/host/cli.ts', ...args]
+  cmd = process.execPath
+  cmdArgs = ['--import', 'tsx', 'src/host/cli.ts', ...args]
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {
     console.log('No desktop session keyring was found, so this run uses a private, temporary gnome-keyring:')
     console.log('credentials you add are kept only until KeyDesk stops. On a desktop, run it inside your session.\n')

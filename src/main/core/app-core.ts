@@ -54,7 +54,7 @@ export class AppCore {
     this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) => this.emit(name, payload))
     this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations,
       (rotations) => this.emit('rotation.updated', { rotations }))
-    this.demo = new Demo(options.dataDir, this.settings, this.accounts)
+    this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault)
     this.handlers = this.buildHandlers()
   }
 

@@ -7,11 +7,17 @@ import type { AccountView, Credential } from '../../shared/model'
 import type { Sandbox, SandboxAccount } from '../../sandbox'
 import type { Accounts } from './accounts'
 import type { SettingsStore } from './settings'
+import { vaultNames, type SecretVault } from './vault'
 
 export class Demo {
   private sandbox: Sandbox | null = null
 
-  constructor(private readonly dataDir: string, private readonly settings: SettingsStore, private readonly accounts: Accounts) {}
+  constructor(
+    private readonly dataDir: string,
+    private readonly settings: SettingsStore,
+    private readonly accounts: Accounts,
+    private readonly vault: SecretVault,
+  ) {}
 
   /** Restarts the demo services when demo accounts exist, and points them at the new port. */
   async resume(): Promise<void> {
@@ -24,6 +30,17 @@ export class Demo {
       const url = new URL(a.endpoint)
       return { ...a, endpoint: `${origin}${url.pathname === '/' ? '' : url.pathname}` }
     }))
+    await this.restoreCredentials(sandbox)
+  }
+
+  /** A temporary keyring (a headless run) forgets demo credentials; the demo services still know them. */
+  private async restoreCredentials(sandbox: Sandbox): Promise<void> {
+    for (const account of this.accounts.all().filter((a) => a.demo)) {
+      const name = vaultNames.credential(account.provider, account.id)
+      const source = sandbox.accounts.find((s) => s.provider === account.provider && s.label === account.label)
+      if (!source || (await this.vault.get(name).catch(() => 'unreadable')) !== null) continue
+      await this.vault.set(name, JSON.stringify(toNewAccount(source).credential)).catch(() => undefined)
+    }
   }
 
   async start(): Promise<AccountView[]> {
