@@ -33,13 +33,20 @@ export async function closePage(page: Page): Promise<void> {
   await page.context().close()
 }
 
-/** Reads a number the page scripts left on window.__bench, waiting until it is there. */
+const POLL_MS = 10
+
+/**
+ * Reads a number the page scripts left on window.__bench, polling until it is there. Polling from outside, not
+ * page.waitForFunction: the app's CSP forbids the string evaluation that would need, and the number was timed in the page.
+ */
 export async function benchValue(page: Page, name: string): Promise<number> {
-  const handle = await page.waitForFunction(`typeof window.__bench?.${name} === 'number' ? window.__bench.${name} : undefined`,
-    undefined, { timeout: STEP_LIMIT_MS })
-  const value = await handle.jsonValue()
-  if (typeof value !== 'number') throw new Error(`window.__bench.${name} is not a number`)
-  return value
+  const deadline = performance.now() + STEP_LIMIT_MS
+  for (let i = 0; i < STEP_LIMIT_MS / POLL_MS && performance.now() < deadline; i += 1) {
+    const v: unknown = await page.evaluate(`window.__bench?.${name}`)
+    if (typeof v === 'number') return v
+    await new Promise((r) => setTimeout(r, POLL_MS))
+  }
+  throw new Error(`window.__bench.${name} was not set within ${STEP_LIMIT_MS / 1000} s`)
 }
 
 /** Heap in use after a full collection, through the DevTools protocol. */

@@ -14,7 +14,7 @@ const label = z.string().trim().min(1, 'Give the account a label.').max(80, 'Kee
 const endpoint = z.string().trim().min(1, 'Enter the endpoint URL.').max(500)
 const secretString = z.string().trim().min(1).max(20_000)
 const credential = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('spaceone'), token: secretString }),
+  z.object({ provider: z.literal('spaceone'), token: secretString, refreshToken: secretString.optional() }),
   z.object({ provider: z.literal('cloudmc'), apiKey: secretString }),
   z.object({ provider: z.literal('onqlave'), tenantId: z.string().trim().min(1).max(200), token: secretString }),
 ])

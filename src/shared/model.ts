@@ -79,7 +79,8 @@ export interface AccountView extends Account {
 
 /** Credential fields per provider. Secret: they go to the vault, never to the renderer or settings. */
 export type Credential =
-  | { readonly provider: 'spaceone'; readonly token: string }
+  /** An API key (never expires) or an access token with the refresh token that renews it. */
+  | { readonly provider: 'spaceone'; readonly token: string; readonly refreshToken?: string }
   | { readonly provider: 'cloudmc'; readonly apiKey: string }
   | { readonly provider: 'onqlave'; readonly tenantId: string; readonly token: string }
 

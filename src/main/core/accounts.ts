@@ -144,6 +144,15 @@ export class Accounts {
     return account
   }
 
+  /** A context with a renewed credential (stored first), or null when the credential cannot be renewed. */
+  async renew(ctx: ProviderContext): Promise<ProviderContext | null> {
+    const provider = getProvider(ctx.account.provider)
+    const credential = provider.renew ? await provider.renew(this.http, ctx.account, ctx.credential) : null
+    if (!credential) return null
+    await this.vault.set(vaultNames.credential(ctx.account.provider, ctx.account.id), JSON.stringify(credential))
+    return { ...ctx, credential }
+  }
+
   /** Moves an account onto a new credential (rotation of its own key). */
   async replaceCredential(id: string, credential: Credential): Promise<void> {
     const account = this.get(id)

@@ -82,7 +82,7 @@ export class Keys {
     const provider = getProvider(ctx.account.provider)
     const max = provider.capabilities.maxKeysPerUser
     if (max !== null) {
-      const own = (await this.call(req.accountId, () => provider.list(ctx))).filter((k) => k.state !== 'deleted')
+      const own = (await this.call(req.accountId, (c) => provider.list(c))).filter((k) => k.state !== 'deleted')
       if (own.length >= max) {
         throw new AppError('LIMIT_REACHED', `${ctx.account.label} already has ${own.length} of ${max} keys, the most ` +
           `${provider.displayName} allows a user. Delete one (or rotate it) before creating another.`, { accountId: req.accountId })
@@ -91,7 +91,7 @@ export class Keys {
     const progress = (stage: Events['create.progress']['stage'], message: string): void =>
       this.emit('create.progress', { requestId: req.requestId, stage, message })
     progress('creating', `Asking ${provider.displayName} for a new key…`)
-    const result = await this.call(req.accountId, () => provider.create(ctx, req))
+    const result = await this.call(req.accountId, (c) => provider.create(c, req))
     this.emit('keys.changed', { accountId: req.accountId })
     let key = result.key
     let secret = result.secret
@@ -105,7 +105,7 @@ export class Keys {
       progress('activating', `Waiting for ${key.keyId} to become active…`)
       key = await this.awaitActive(ctx, key)
       progress('fetching', 'Fetching the secret (the service shows it once)…')
-      secret = await this.call(req.accountId, () => provider.fetchSecret!(ctx, key.keyId))
+      secret = await this.call(req.accountId, (c) => provider.fetchSecret!(c, key.keyId))
     }
     if (!secret) throw new AppError('PROVIDER_ERROR', `${provider.displayName} returned no secret for ${key.keyId}.`)
     const endpoints = await provider.endpoints(ctx).catch(() => [])
@@ -174,7 +174,7 @@ export class Keys {
     const ctx = await this.accounts.context(accountId)
     const p = getProvider(ctx.account.provider)
     if (!p.rename) throw notSupported(p.displayName, 'rename keys')
-    const key = await this.call(accountId, () => p.rename!(ctx, keyId, name))
+    const key = await this.call(accountId, (c) => p.rename!(c, keyId, name))
     this.emit('keys.changed', { accountId })
     return key
   }
@@ -184,7 +184,7 @@ export class Keys {
     run: (p: ReturnType<typeof getProvider>, ctx: ProviderContext) => Promise<KeyRecord | null>,
   ): Promise<KeyRecord | null> {
     const ctx = await this.accounts.context(accountId)
-    const result = await this.call(accountId, () => run(getProvider(ctx.account.provider), ctx))
+    const result = await this.call(accountId, (c) => run(getProvider(ctx.account.provider), c))
     this.propagations.track(accountId, keyId, op)
     this.emit('keys.changed', { accountId })
     return result
@@ -293,7 +293,12 @@ export class Keys {
   private async call<T>(accountId: string, fn: (ctx: ProviderContext) => Promise<T>): Promise<T> {
     const ctx = await this.accounts.context(accountId)
     try {
-      const value = await fn(ctx)
+      const value = await fn(ctx).catch(async (err: unknown) => {
+        // An expired access token is renewed once with its refresh token; the request was refused, so repeating it is safe.
+        const renewed = err instanceof AppError && err.code === 'AUTH_FAILED' ? await this.accounts.renew(ctx) : null
+        if (!renewed) throw err
+        return fn(renewed)
+      })
       this.accounts.setStatus(accountId, 'ok')
       return value
     } catch (err) {

@@ -88,6 +88,8 @@ export interface KeyProvider {
   exportFiles(secret: SecretBundle, account: Account, endpoints: readonly Endpoint[]): ExportFile[]
   /** One real authenticated call made with the secret itself. */
   tryKey(http: Http, account: Account, secret: SecretBundle): Promise<TryResult>
+  /** Renews an expiring credential (a SpaceONE access token, with its refresh token); null when it cannot be renewed. */
+  renew?(http: Http, account: Account, credential: Credential): Promise<Credential | null>
   /** Whether a credential of this account's kind is the given key (SpaceONE api_key_id in the JWT). */
   ownKeyId(credential: Credential): string | undefined
 }

@@ -29,6 +29,8 @@ export const ErrorBody = z.object({
 })
 
 /** The console's "Download JSON" carries exactly these fields, unset ones as "". */
+export const TokenPair = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1) })
+
 export const API_KEY_FIELDS = ['api_key_id', 'api_key', 'state', 'user_id', 'domain_id', 'last_accessed_at', 'created_at'] as const
 
 export interface TokenFacts {

@@ -8,7 +8,7 @@ import { failureError, notSupported, unexpectedAnswer, wrongCredential } from '.
 import { createFirstSeen } from './first-seen'
 import type { ExportFile, KeyProvider, ProviderContext, SecretBundle } from './provider'
 import { createWithReconcile } from './reconcile'
-import { API_KEY_FIELDS, ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord } from './spaceone-wire'
+import { API_KEY_FIELDS, ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
 
@@ -179,6 +179,19 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       const said = parseAs(ErrorBody, res.text)?.detail.message
       if (res.status === 401) return { ok: false, refused: true, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
       return { ok: false, message: failure(res, account, '/identity/endpoint/list').message }
+    },
+
+    async renew(http, account, credential) {
+      if (credential.provider !== 'spaceone' || !credential.refreshToken) return null
+      const res = await post(http, account, credential.refreshToken, '/identity/token/refresh', {})
+      if (res.status === 401) {
+        throw new AppError('AUTH_FAILED', `The SpaceONE session of ${account.label} has ended (its refresh token was refused): ` +
+          'sign in again and re-enter the credential, or use an API key, which does not expire.', { accountId: account.id })
+      }
+      if (res.status !== 200) throw failure(res, account, '/identity/token/refresh')
+      const pair = parseAs(TokenPair, res.text)
+      if (!pair) throw unexpectedAnswer({ account, service: SERVICE }, 'a token refresh')
+      return { provider: 'spaceone', token: pair.access_token, refreshToken: pair.refresh_token }
     },
 
     ownKeyId(credential) {

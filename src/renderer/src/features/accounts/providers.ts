@@ -2,8 +2,9 @@
 import type { Credential, ProviderId } from '../../../../shared/model'
 
 export interface FieldSpec {
-  readonly name: 'endpoint' | 'token' | 'apiKey' | 'tenantId'
+  readonly name: 'endpoint' | 'token' | 'refreshToken' | 'apiKey' | 'tenantId'
   readonly label: string
+  readonly optional?: boolean
   readonly hint: string
   readonly secret: boolean
   readonly placeholder?: string
@@ -28,8 +29,10 @@ export const PROVIDERS: Readonly<Record<ProviderId, ProviderInfo>> = {
     fields: [
       { name: 'endpoint', label: 'Console API endpoint', secret: false, placeholder: 'https://console-api.example.com',
         hint: 'The console API address of your SpaceONE (often console-api.<your domain>).' },
-      { name: 'token', label: 'API key (JWT)', secret: true, multiline: false,
-        hint: 'In the console: My Page → API Key → + Create API Key → "Download JSON", then paste its api_key value.' },
+      { name: 'token', label: 'API key or access token (JWT)', secret: true, multiline: false,
+        hint: 'Best: an API key, which never expires. In the console: My Page → API Key → + Create API Key → "Download JSON", then paste its api_key value.' },
+      { name: 'refreshToken', label: 'Refresh token (only with an access token)', secret: true, optional: true,
+        hint: 'An access token expires after about 20 minutes; with its refresh token KeyDesk renews it. Leave empty for an API key.' },
     ],
   },
   cloudmc: {
@@ -67,7 +70,10 @@ export type Fields = Readonly<Partial<Record<FieldSpec['name'], string>>>
 
 export function toCredential(provider: ProviderId, f: Fields): Credential {
   switch (provider) {
-    case 'spaceone': return { provider, token: (f.token ?? '').trim() }
+    case 'spaceone': {
+      const refreshToken = (f.refreshToken ?? '').trim()
+      return { provider, token: (f.token ?? '').trim(), ...(refreshToken ? { refreshToken } : {}) }
+    }
     case 'cloudmc': return { provider, apiKey: (f.apiKey ?? '').trim() }
     case 'onqlave': return { provider, tenantId: (f.tenantId ?? '').trim(), token: (f.token ?? '').trim() }
   }
@@ -80,7 +86,7 @@ export function validateFields(provider: ProviderId, f: Fields, opts: { credenti
     const isCredential = spec.name !== 'endpoint'
     if ((isCredential && !opts.credential) || (!isCredential && !opts.endpoint)) continue
     const v = (f[spec.name] ?? '').trim()
-    if (!v) { errors[spec.name] = `Enter the ${spec.label.toLowerCase()}.`; continue }
+    if (!v) { if (!spec.optional) errors[spec.name] = `Enter the ${spec.label.toLowerCase()}.`; continue }
     if (spec.name === 'endpoint') {
       const problem = endpointProblem(v, provider)
       if (problem) errors[spec.name] = problem
