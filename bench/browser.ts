@@ -36,17 +36,22 @@ export async function closePage(page: Page): Promise<void> {
 const POLL_MS = 10
 
 /**
- * Reads a number the page scripts left on window.__bench, polling until it is there. Polling from outside, not
- * page.waitForFunction: the app's CSP forbids the string evaluation that would need, and the number was timed in the page.
+ * Polls a page expression until it is a positive number. From outside, not page.waitForFunction: the app's CSP
+ * forbids the string evaluation that would need, and the numbers read this way were timed inside the page.
  */
-export async function benchValue(page: Page, name: string): Promise<number> {
+export async function pollNumber(page: Page, expression: string): Promise<number> {
   const deadline = performance.now() + STEP_LIMIT_MS
   for (let i = 0; i < STEP_LIMIT_MS / POLL_MS && performance.now() < deadline; i += 1) {
-    const v: unknown = await page.evaluate(`window.__bench?.${name}`)
-    if (typeof v === 'number') return v
+    const v: unknown = await page.evaluate(expression)
+    if (typeof v === 'number' && v > 0) return v
     await new Promise((r) => setTimeout(r, POLL_MS))
   }
-  throw new Error(`window.__bench.${name} was not set within ${STEP_LIMIT_MS / 1000} s`)
+  throw new Error(`${expression} was not a positive number within ${STEP_LIMIT_MS / 1000} s`)
+}
+
+/** A number the page scripts left on window.__bench. */
+export function benchValue(page: Page, name: string): Promise<number> {
+  return pollNumber(page, `window.__bench?.${name}`)
 }
 
 /** Heap in use after a full collection, through the DevTools protocol. */

@@ -23,7 +23,7 @@ export const PAINT_PROBE = `(() => {
     }
   }
   const observer = new MutationObserver(check)
-  observer.observe(document.documentElement, { childList: true, subtree: true })
+  observer.observe(document, { childList: true, subtree: true })
 })()`
 
 /** The renderer's mark when an account's keys have arrived and been parsed (src/renderer/src/store/keys.ts). */

@@ -1,6 +1,6 @@
 // Row 6: from starting the browser host to a painted, usable first screen (account list, search box, key rows) with
 // 30 accounts already set up; and the page's part of it against an empty page's load in the same browser.
-import { benchValue, closePage, freshPage } from '../browser'
+import { benchValue, closePage, freshPage, pollNumber } from '../browser'
 import { startEmptyPage } from '../empty-page'
 import { PAINT_PROBE } from '../page-scripts'
 import { startHostProc, startSandboxProc } from '../procs'
@@ -15,10 +15,7 @@ async function emptyLoad(url: string): Promise<number> {
   const page = await freshPage()
   try {
     await page.goto(url, { waitUntil: 'load' })
-    await page.waitForFunction(`(${LOAD_END}) > 0`)
-    const v = await page.evaluate(LOAD_END)
-    if (typeof v !== 'number') throw new Error('no navigation timing for the empty page')
-    return v
+    return await pollNumber(page, LOAD_END)
   } finally {
     await closePage(page)
   }
