@@ -3,27 +3,21 @@
 import { readFileSync } from 'node:fs'
 import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
-import { startSandbox, type Sandbox } from '../src/sandbox'
-import { launchHost, type RunningHost } from './host'
+import type { Sandbox } from '../src/sandbox'
+import { hostWithSandbox, openAccount } from './fixtures'
+import type { RunningHost } from './host'
 
 let sandbox: Sandbox
 let host: RunningHost
 
 test.beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0, seed: 'e2e-create', activationSeconds: 3, propagationSeconds: 1, log: () => undefined })
-  host = await launchHost()
-  await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }) })
+  ;({ sandbox, host } = await hostWithSandbox({ seed: 'e2e-create', activationSeconds: 3, propagationSeconds: 1 }))
 })
 test.afterAll(async () => {
   await host?.stop()
   await sandbox?.close()
 })
 
-async function openAccount(page: Page, label: string): Promise<void> {
-  await page.goto(host.openUrl)
-  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: new RegExp(`^${label}`) }).click()
-  await expect(page.getByRole('heading', { name: label })).toBeVisible()
-}
 
 /** The toolbar's button; while a dialog is open, the rest of the page is hidden from the accessibility tree. */
 const createButton = (page: Page): Locator => page.getByRole('button', { name: 'Create key', exact: true })
@@ -60,7 +54,7 @@ async function closeAndCheckGone(page: Page, dialog: Locator, secrets: readonly 
 }
 
 test('SpaceONE: create, reveal, copy, download both files, try, and close', async ({ page }) => {
-  await openAccount(page, 'Demo SpaceONE')
+  await openAccount(page, host, 'Demo SpaceONE')
   await expect(page.getByText('1 of 2', { exact: true })).toBeVisible()
   await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create a SpaceONE key' })
@@ -98,7 +92,7 @@ test('SpaceONE: create, reveal, copy, download both files, try, and close', asyn
 })
 
 test('CloudMC: a named key, its secret and file, then gone from the page', async ({ page }) => {
-  await openAccount(page, 'Demo CloudMC')
+  await openAccount(page, host, 'Demo CloudMC')
   await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create a CloudMC key' })
   await form.getByLabel(/Name/).fill('bad\u0007name')
@@ -121,7 +115,7 @@ test('CloudMC: a named key, its secret and file, then gone from the page', async
 })
 
 test('Onqlave: application and Arx, review, visible activation, then the SDK credentials file', async ({ page }) => {
-  await openAccount(page, 'Demo Onqlave')
+  await openAccount(page, host, 'Demo Onqlave')
   await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create an Onqlave key' })
   await form.getByLabel('Application').selectOption({ label: 'billing (server)' })

@@ -4,18 +4,13 @@ import { expect, test, type Page } from '@playwright/test'
 import type { KeyList } from '../src/shared/api'
 import type { AccountView } from '../src/shared/model'
 import { startSandbox, type Sandbox } from '../src/sandbox'
+import { hostWithSandbox, sandboxConfig } from './fixtures'
 import { launchHost, type RunningHost } from './host'
 import { msToPaint } from './paint-timing'
 
 const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('table', { name })
 const bodyRows = (page: Page, name?: string) => table(page, name).locator('[role="row"]:not([aria-rowindex="1"])')
 
-async function control(sandbox: Sandbox, body: object): Promise<void> {
-  const res = await fetch(`${sandbox.url}/__sandbox/config`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'X-Sandbox-Token': sandbox.controlToken }, body: JSON.stringify(body),
-  })
-  expect(res.status).toBe(200)
-}
 
 test.describe('demo mode', () => {
   let host: RunningHost
@@ -40,10 +35,7 @@ test.describe('a list of three providers', () => {
   let host: RunningHost
   let accounts: readonly AccountView[]
   test.beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seed: 'e2e-keylist', keysPerAccount: 4, log: () => undefined })
-    host = await launchHost()
-    await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }) })
-    accounts = await host.call<AccountView[]>('accounts.list')
+    ;({ sandbox, host, accounts } = await hostWithSandbox({ seed: 'e2e-keylist', keysPerAccount: 4 }))
   })
   test.afterAll(async () => {
     await host?.stop()
@@ -127,7 +119,7 @@ test.describe('a list of three providers', () => {
   test('one failing account shows its own error and Retry while the others still list', async ({ page }) => {
     await page.goto(host.openUrl)
     await expect(page.getByRole('cell', { name: /· CloudMC/ }).first()).toBeVisible()
-    await control(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
+    await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
     await page.getByRole('button', { name: 'Refresh all' }).click()
     const failure = page.getByRole('alert').filter({ hasText: 'Demo CloudMC:' })
     await expect(failure).toBeVisible({ timeout: 30_000 })
@@ -136,7 +128,7 @@ test.describe('a list of three providers', () => {
     await expect(page.getByRole('cell', { name: /· Onqlave/ }).first()).toBeVisible()
     await page.screenshot({ path: 'test-results/list-one-failing.png' })
 
-    await control(sandbox, { faultRate: 0, account: 'Demo CloudMC' })
+    await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo CloudMC' })
     await failure.getByRole('button', { name: 'Retry' }).click()
     await expect(failure).toBeHidden({ timeout: 30_000 })
   })

@@ -7,20 +7,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test'
 import type { KeyList } from '../src/shared/api'
 import type { AccountView, CreatedKey } from '../src/shared/model'
 import { startSandbox, type Sandbox } from '../src/sandbox'
+import { hostWithSandbox, openAccount, sandboxConfig } from './fixtures'
 import { launchHost, type RunningHost } from './host'
 
-async function config(sandbox: Sandbox, body: object): Promise<void> {
-  const res = await fetch(`${sandbox.url}/__sandbox/config`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'X-Sandbox-Token': sandbox.controlToken }, body: JSON.stringify(body),
-  })
-  expect(res.status).toBe(200)
-}
-
-async function openAccount(page: Page, host: RunningHost, label: string): Promise<void> {
-  await page.goto(host.openUrl)
-  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: new RegExp(`^${label}(?! \\d)`) }).click()
-  await expect(page.getByRole('heading', { name: label, exact: true })).toBeVisible()
-}
 
 const row = (page: Page, text: string): Locator => page.getByRole('row').filter({ hasText: text })
 
@@ -42,10 +31,7 @@ test.describe('lifecycle actions on every provider', () => {
     host.call<CreatedKey>('keys.create', { accountId: byLabel(label).id, requestId: crypto.randomUUID(), keep: false })
 
   test.beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, seed: 'e2e-lifecycle', accountsPerProvider: 2, activationSeconds: 1, propagationSeconds: 1, log: () => undefined })
-    host = await launchHost()
-    await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }) })
-    accounts = await host.call<AccountView[]>('accounts.list')
+    ;({ sandbox, host, accounts } = await hostWithSandbox({ seed: 'e2e-lifecycle', accountsPerProvider: 2, activationSeconds: 1, propagationSeconds: 1 }))
   })
   test.afterAll(async () => {
     await host?.stop()
@@ -96,14 +82,14 @@ test.describe('lifecycle actions on every provider', () => {
     await rename.getByRole('button', { name: 'Rename' }).click()
     await expect(row(page, extra.key.keyId)).toContainText('e2e renamed')
 
-    await config(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
+    await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
     await act(page, `e2e renamed (${extra.key.keyId})`, 'Rename…')
     await page.getByRole('dialog', { name: 'Rename key' }).getByLabel('Name').fill('never applied')
     await page.getByRole('dialog', { name: 'Rename key' }).getByRole('button', { name: 'Rename' }).click()
     const alert = page.getByRole('alert').filter({ hasText: 'Could not rename' })
     await expect(alert).toBeVisible({ timeout: 20_000 })
     await expect(alert).toContainText('it is unchanged')
-    await config(sandbox, { faultRate: 0, account: 'Demo CloudMC' })
+    await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo CloudMC' })
     await expect(row(page, extra.key.keyId)).toContainText('e2e renamed')
     await expect(row(page, extra.key.keyId)).not.toContainText('never applied')
     await alert.getByRole('button', { name: 'Dismiss' }).click()
@@ -154,10 +140,10 @@ test.describe('lifecycle actions on every provider', () => {
     await page.getByRole('button', { name: 'Close' }).click()
     await expect(bar).toHaveCount(0)
 
-    await config(sandbox, { faultRate: 1, account: 'Demo SpaceONE 2' })
+    await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo SpaceONE 2' })
     await act(page, b.key.keyId, 'Enable')
     await expect(page.getByRole('alert').filter({ hasText: `Could not enable ${b.key.keyId}` })).toBeVisible({ timeout: 20_000 })
-    await config(sandbox, { faultRate: 0, account: 'Demo SpaceONE 2' })
+    await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo SpaceONE 2' })
     await expect(row(page, b.key.keyId)).toContainText(/Disabl/)
   })
 })
