@@ -28,12 +28,7 @@ export function testSandbox(extra: Parameters<typeof startSandbox>[0] = {}): Pro
   return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'create-tests', log: () => undefined, ...extra })
 }
 
-export async function sandboxControl(sb: Sandbox, what: 'reset' | 'config' | 'clock', body: Record<string, unknown> = {}): Promise<void> {
-  const res = await fetch(`${sb.url}/__sandbox/${what}`, {
-    method: 'POST', headers: { 'X-Sandbox-Token': sb.controlToken, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
-  })
-  if (!res.ok) throw new Error(`sandbox ${what}: ${res.status} ${await res.text()}`)
-}
+export { control as sandboxControl } from './providers-support'
 
 export function openCore(opts: { dir?: string; vault?: SecretVault; http?: Http; saveFile?: CoreOptions['saveFile'] } = {}): Harness {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-create-'))

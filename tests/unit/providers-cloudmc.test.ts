@@ -4,7 +4,7 @@ import { createHttp } from '../../src/main/core/http'
 import type { Http } from '../../src/main/core/http'
 import { providers } from '../../src/main/providers/index'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
+import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
 
 const cloudmc = providers.cloudmc
 let sb: Sandbox
@@ -167,16 +167,7 @@ describe('CloudMC adapter against the sandbox', () => {
     expect(calls.filter((c) => c.method === 'GET')).toHaveLength(3)
     await control(sb, 'config', { faultRate: 0, account: seed.label })
     calls.length = 0
-    const faultyCreate: Http = {
-      request: async (req) => {
-        if (req.method === 'POST') await control(sb, 'config', { faultRate: 1, account: seed.label })
-        try {
-          return await http.request(req)
-        } finally {
-          await control(sb, 'config', { faultRate: 0, account: seed.label })
-        }
-      },
-    }
+    const faultyCreate = faultyOn(sb, seed.label, http, (_url, method) => method === 'POST')
     expect(await caught(cloudmc.create({ ...ctx, http: faultyCreate }, {}))).toBeInstanceOf(AppError)
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
     expect(await keyCount()).toBe(before)

@@ -6,7 +6,7 @@ import { providers } from '../../src/main/providers/index'
 import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/providers/onqlave-arx'
 import type { ProviderContext, SecretBundle } from '../../src/main/providers/provider'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
+import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
 
 const onqlave = providers.onqlave
 let sb: Sandbox
@@ -214,16 +214,7 @@ describe('Onqlave adapter against the sandbox', () => {
     const { cluster } = await options(ctx)
     const before = (await onqlave.list(ctx)).length
     calls.length = 0
-    const faultyCreate: Http = {
-      request: async (req) => {
-        if (req.method === 'POST') await control(sb, 'config', { faultRate: 1, account: seed.label })
-        try {
-          return await http.request(req)
-        } finally {
-          await control(sb, 'config', { faultRate: 0, account: seed.label })
-        }
-      },
-    }
+    const faultyCreate = faultyOn(sb, seed.label, http, (_url, method) => method === 'POST')
     expect(await caught(onqlave.create({ ...ctx, http: faultyCreate }, { clusterId: cluster.id }))).toBeInstanceOf(AppError)
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
     expect(await onqlave.list(ctx)).toHaveLength(before)

@@ -7,7 +7,7 @@ import type { Http } from '../../src/main/core/http'
 import { providers } from '../../src/main/providers/index'
 import { createSpaceoneProvider } from '../../src/main/providers/spaceone'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, recordingHttp, seeds, startTestSandbox } from './providers-support'
+import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, seeds, startTestSandbox } from './providers-support'
 
 const spaceone = providers.spaceone
 let sb: Sandbox
@@ -197,16 +197,7 @@ describe('SpaceONE adapter against the sandbox', () => {
     const before = await keyCount()
     await control(sb, 'config', { faultRate: 0, account: seed.label })
     // Only the create itself meets the faults: the listings around it go through.
-    const faultyCreate: Http = {
-      request: async (req) => {
-        if (req.url.endsWith('/api-key/create')) await control(sb, 'config', { faultRate: 1, account: seed.label })
-        try {
-          return await http.request(req)
-        } finally {
-          await control(sb, 'config', { faultRate: 0, account: seed.label })
-        }
-      },
-    }
+    const faultyCreate = faultyOn(sb, seed.label, http, (url) => url.endsWith('/api-key/create'))
     const err = await caught(spaceone.create({ ...ctx, http: faultyCreate }, {}))
     expect(err).toBeInstanceOf(AppError)
     expect(calls.filter((c) => c.url.endsWith('/api-key/create'))).toHaveLength(1)

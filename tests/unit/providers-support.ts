@@ -22,6 +22,20 @@ export async function control(sb: Sandbox, what: 'reset' | 'config' | 'clock', b
   if (!res.ok) throw new Error(`sandbox ${what} answered ${res.status}: ${await res.text()}`)
 }
 
+/** An Http on which only the requests `isCreate` picks meet the sandbox's faults; the listings around them go through. */
+export function faultyOn(sb: Sandbox, label: string, http: Http, isCreate: (url: string, method: string) => boolean): Http {
+  return {
+    request: async (req) => {
+      if (isCreate(req.url, req.method)) await control(sb, 'config', { faultRate: 1, account: label })
+      try {
+        return await http.request(req)
+      } finally {
+        await control(sb, 'config', { faultRate: 0, account: label })
+      }
+    },
+  }
+}
+
 export function seeds(sb: Sandbox, provider: ProviderId): SandboxAccount[] {
   return sb.accounts.filter((a) => a.provider === provider)
 }
