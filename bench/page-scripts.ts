@@ -4,23 +4,25 @@
 /** The first body row of the key table: aria-rowindex 1 is the header. */
 const FIRST_ROW = '[role="row"][aria-rowindex="2"]'
 
+/** The first screen with accounts: the key list's search box and its first row. */
+export const LIST_SHOWN = ['input[type="search"]', FIRST_ROW]
+/** The first screen without accounts: the empty state's heading (src/renderer/src/features/accounts/EmptyState.tsx). */
+export const EMPTY_SHOWN = ['#empty-title']
+
 /**
- * Installed before the app's scripts. Records when the first key row is in the DOM and when the frame holding it has
- * been painted (requestAnimationFrame, then a task: the callback after rAF runs once the frame is out), and the same
- * for the first screen: the search box of the key list together with a key row.
+ * Installed before the app's scripts. Records when every one of `selectors` matches (inDom) and when the frame holding
+ * them has been painted (painted): requestAnimationFrame, then a task, which runs once that frame is out.
  */
-export const PAINT_PROBE = `(() => {
+export const paintProbe = (selectors: readonly string[]): string => `(() => {
   const bench = (window.__bench = window.__bench || {})
-  const afterPaint = (name) => requestAnimationFrame(() => setTimeout(() => { bench[name] = performance.now() }, 0))
+  const selectors = ${JSON.stringify(selectors)}
   let seen = false
   const check = () => {
-    if (seen) return
-    if (document.querySelector('${FIRST_ROW}') && document.querySelector('input[type="search"]')) {
-      seen = true
-      bench.rowsInDom = performance.now()
-      afterPaint('rowsPainted')
-      observer.disconnect()
-    }
+    if (seen || !selectors.every((s) => document.querySelector(s))) return
+    seen = true
+    bench.inDom = performance.now()
+    requestAnimationFrame(() => setTimeout(() => { bench.painted = performance.now() }, 0))
+    observer.disconnect()
   }
   const observer = new MutationObserver(check)
   observer.observe(document, { childList: true, subtree: true })
@@ -30,14 +32,27 @@ export const PAINT_PROBE = `(() => {
 export const ARRIVAL_OF = (accountId: string): string =>
   `performance.getEntriesByName(${JSON.stringify(`keydesk:keys-listed:${accountId}`)}, 'mark')[0]?.startTime`
 
-/** Installed once the list is shown: each input event's time to the painted frame that follows it. */
+/**
+ * Installed once the list is shown. For each input event: the time to the next painted frame (keystrokes), and, when
+ * the keystroke changes how many rows the table has (aria-rowcount), the time until the frame with the new rows is
+ * painted (results).
+ */
 export const KEYSTROKE_PROBE = `(() => {
   const bench = (window.__bench = window.__bench || {})
   bench.keystrokes = []
+  bench.results = []
+  let t0 = null
   document.addEventListener('input', () => {
-    const t0 = performance.now()
-    requestAnimationFrame(() => setTimeout(() => bench.keystrokes.push(performance.now() - t0), 0))
+    const start = performance.now()
+    t0 = start
+    requestAnimationFrame(() => setTimeout(() => bench.keystrokes.push(performance.now() - start), 0))
   }, true)
+  new MutationObserver(() => {
+    if (t0 === null) return
+    const start = t0
+    t0 = null
+    requestAnimationFrame(() => setTimeout(() => bench.results.push(performance.now() - start), 0))
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-rowcount'] })
 })()`
 
 export const ROW_COUNT = `document.querySelectorAll('[role="row"]').length`

@@ -11,9 +11,9 @@ const TARGET_MS = 16
 const KEY_DELAY_MS = 80
 const SEARCH_LABEL = 'Search keys by name, id or account'
 
-async function samples(page: Page): Promise<number[]> {
-  const v = await page.evaluate('window.__bench.keystrokes.splice(0)')
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) throw new Error('no keystroke samples')
+async function samples(page: Page, name: 'keystrokes' | 'results'): Promise<number[]> {
+  const v = await page.evaluate(`window.__bench.${name}.splice(0)`)
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'number')) throw new Error(`no ${name} samples`)
   return v
 }
 
@@ -25,24 +25,35 @@ export async function searchRow(fx: Fixtures): Promise<RowResult> {
   if (!query) throw new Error('the list host has no keys')
   const perRun: number[] = []
   const all: number[] = []
+  const results: number[] = []
   await withListPage(list, async (page) => {
     await page.evaluate(KEYSTROKE_PROBE)
     const box = page.getByLabel(SEARCH_LABEL)
     for (let run = 0; run < RUNS; run += 1) {
       await box.fill('')
       await page.waitForTimeout(200)
-      await samples(page)
+      await samples(page, 'keystrokes')
+      await samples(page, 'results')
       await box.pressSequentially(query, { delay: KEY_DELAY_MS })
       await page.waitForTimeout(100)
-      const got = await samples(page)
+      const got = await samples(page, 'keystrokes')
+      results.push(...await samples(page, 'results'))
       if (got.length !== query.length) throw new Error(`expected ${query.length} keystroke samples, got ${got.length}`)
       perRun.push(percentile(got, 95))
       all.push(...got)
     }
   })
+  // The figure is the p95 of every keystroke of every run; the spread shows each run's own p95.
   const s = summarize(perRun)
-  return result(4, `search keystroke → painted, ${BIG.toLocaleString('en')} keys, p95 of ${query.length} keys (median of runs)`, 'ms',
-    TARGET_MS, round(s.median, 1), s, {
-      query, p95PerRunMs: perRun.map((t) => round(t, 1)), p95AllMs: round(percentile(all, 95), 1), medianMs: round(percentile(all, 50), 1),
+  const p95 = percentile(all, 95)
+  // The list follows the input through a deferred value: say honestly how long the rows themselves take.
+  const rowsP95 = round(percentile(results, 95), 1)
+  return result(4, `search keystroke → painted, ${BIG.toLocaleString('en')} keys: p95 of ${all.length} keystrokes (${RUNS} × "${query}"); ` +
+    `rows updated p95 ${rowsP95} ms`, 'ms',
+    TARGET_MS, round(p95, 1), s, {
+      p95PerRunMs: perRun.map((t) => round(t, 1)), medianMs: round(percentile(all, 50), 1), maxMs: round(Math.max(...all), 1),
+      keystrokesMs: all.map((t) => round(t, 1)),
+      // Keystrokes that changed the number of rows: input → the frame showing the new rows.
+      resultsP95Ms: rowsP95, resultsMedianMs: round(percentile(results, 50), 1), resultsSamples: results.length,
     })
 }

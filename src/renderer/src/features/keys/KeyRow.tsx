@@ -1,5 +1,5 @@
 // One virtualised row. Memoised: a row re-renders only when its key, account, selection or position changes.
-import { memo, type CSSProperties } from 'react'
+import { memo } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { CopyButton } from '../../components/CopyButton'
 import { useNow } from '../../components/useNow'
@@ -14,13 +14,17 @@ interface Props {
   readonly account: AccountView | undefined
   readonly columns: readonly Column[]
   readonly rowIndex: number
-  readonly style: CSSProperties
+  /** Offset within the table body, px. Plain values rather than a style object, so the memo holds between renders. */
+  readonly top: number
+  readonly template: string
   readonly selected: boolean
   readonly onToggle: (uid: string) => void
   readonly onOpen: (uid: string) => void
 }
 
-export const KeyRow = memo(function KeyRow({ keyRecord: k, account, columns, rowIndex, style, selected, onToggle, onOpen }: Props) {
+export const ROW_HEIGHT = 40
+
+export const KeyRow = memo(function KeyRow({ keyRecord: k, account, columns, rowIndex, top, template, selected, onToggle, onOpen }: Props) {
   const now = useNow()
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
@@ -45,7 +49,8 @@ export const KeyRow = memo(function KeyRow({ keyRecord: k, account, columns, row
     }
   }
   return (
-    <div role="row" aria-rowindex={rowIndex} className={selected ? 'row selected' : 'row'} style={style}>
+    <div role="row" aria-rowindex={rowIndex} className={selected ? 'row selected' : 'row'}
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}>
       {columns.map((c) => <div role="cell" key={c.id} className={`cell cell-${c.id}`}>{cell(c)}</div>)}
     </div>
   )

@@ -6,10 +6,9 @@ import { useApp } from '../../store/app'
 import { useKeys } from '../../store/keys'
 import { usePrefs } from '../../store/prefs'
 import { gridTemplate, minWidth, type Column } from './columns'
-import { KeyRow } from './KeyRow'
+import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import type { SortKey } from './select'
 
-export const ROW_HEIGHT = 40
 const HEADER_HEIGHT = 36
 
 interface Props {
@@ -32,7 +31,8 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     overscan: 8,
     scrollMargin: HEADER_HEIGHT,
     initialRect: { width: 1000, height: 600 },
-    getItemKey: (i) => { const k = rows[i]; return k ? `${k.accountId}/${k.keyId}` : i },
+    // Stable while the rows are: a new function makes the virtualiser re-measure every row on every render.
+    getItemKey: useCallback((i: number) => { const k = rows[i]; return k ? `${k.accountId}/${k.keyId}` : i }, [rows]),
   })
   const template = gridTemplate(columns)
   const width = minWidth(columns)
@@ -50,8 +50,7 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
           const uid = `${k.accountId}/${k.keyId}`
           return (
             <KeyRow key={item.key} keyRecord={k} account={accounts.get(k.accountId)} columns={columns} rowIndex={item.index + 2}
-              style={{ transform: `translateY(${item.start - HEADER_HEIGHT}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}
-              selected={selected.has(uid)} onToggle={toggle} onOpen={onOpen} />
+              top={item.start - HEADER_HEIGHT} template={template} selected={selected.has(uid)} onToggle={toggle} onOpen={onOpen} />
           )
         })}
       </div>
@@ -64,7 +63,8 @@ function SelectAll({ rows }: { readonly rows: readonly KeyRecord[] }) {
   const selected = useKeys((s) => s.selected)
   const selectMany = useKeys((s) => s.selectMany)
   const ref = useRef<HTMLInputElement>(null)
-  const chosen = rows.reduce((n, k) => n + (selected.has(`${k.accountId}/${k.keyId}`) ? 1 : 0), 0)
+  // Nothing selected is the usual case: no need to walk every row shown on each keystroke of a search.
+  const chosen = selected.size === 0 ? 0 : rows.reduce((n, k) => n + (selected.has(`${k.accountId}/${k.keyId}`) ? 1 : 0), 0)
   const all = rows.length > 0 && chosen === rows.length
   useEffect(() => { if (ref.current) ref.current.indeterminate = chosen > 0 && !all }, [chosen, all])
   return (

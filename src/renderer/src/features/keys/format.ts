@@ -18,16 +18,20 @@ export function relative(iso: string | undefined, now: number): string {
 
 const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 || unit === 'min' ? '' : 's'}`
 
+// Made once: toLocaleString with options builds a new formatter on every call, and the list formats every row it paints.
+const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
+
 export function exact(iso: string | undefined): string {
   if (!iso) return ''
   const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : t.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
+  return Number.isNaN(t.getTime()) ? iso : EXACT.format(t)
 }
 
 /** "14:32" local time: when a propagating change should be in force. */
 export function clock(iso: string): string {
   const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : t.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+  return Number.isNaN(t.getTime()) ? iso : CLOCK.format(t)
 }
 
 export function ageDays(iso: string, now: number): number {
