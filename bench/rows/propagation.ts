@@ -7,7 +7,7 @@ import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
 import { AppError } from '../../src/shared/errors'
 import type { Account, KeyRecord, KeyState, PropagationOp, ProviderId } from '../../src/shared/model'
-import { FakeClock } from '../fake-clock'
+import { FakeClock } from '../../tests/unit/fake-clock'
 import { result, RUNS, type RowResult } from '../row'
 import { round, summarize } from '../stats'
 

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttp } from '../../src/main/core/http'
-import { Propagations, type Clock, type Prober } from '../../src/main/core/propagation'
+import { Propagations, type Prober } from '../../src/main/core/propagation'
+import { FakeClock } from './fake-clock'
 import { openSettings, type SettingsStore } from '../../src/main/core/settings'
 import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
@@ -14,36 +15,6 @@ const START = Date.parse('2030-01-01T00:00:00.000Z')
 const SEC = 1000
 const MIN = 60 * SEC
 
-/** Fires due timers in time order as the test advances it, letting each async check finish before the next. */
-class FakeClock implements Clock {
-  private t = START
-  private seq = 0
-  private readonly timers = new Map<number, { at: number; fn: () => void }>()
-  now(): number { return this.t }
-  setTimeout(fn: () => void, ms: number): unknown {
-    this.seq += 1
-    this.timers.set(this.seq, { at: this.t + ms, fn })
-    return this.seq
-  }
-  clearTimeout(handle: unknown): void { this.timers.delete(handle as number) }
-  pending(): number { return this.timers.size }
-  async advance(ms: number): Promise<void> {
-    const end = this.t + ms
-    for (;;) {
-      let next: [number, { at: number; fn: () => void }] | undefined
-      for (const timer of this.timers) if (timer[1].at <= end && (!next || timer[1].at < next[1].at)) next = timer
-      if (!next) break
-      this.timers.delete(next[0])
-      this.t = Math.max(this.t, next[1].at)
-      next[1].fn()
-      await settle()
-    }
-    this.t = end
-    await settle()
-  }
-}
-
-const settle = () => new Promise<void>((resolve) => setImmediate(resolve))
 
 /** Key state per account, as the fake service holds it, plus a log of every read. */
 class FakeService {
@@ -130,7 +101,7 @@ afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: tru
 function harness(options: { prober?: Prober; random?: () => number; from?: Harness } = {}): Harness {
   const dir = options.from?.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-propagation-'))
   if (!options.from) dirs.push(dir)
-  const clock = options.from?.clock ?? new FakeClock()
+  const clock = options.from?.clock ?? new FakeClock(START)
   const service = options.from?.service ?? new FakeService(clock)
   const accounts = options.from?.accounts ?? new FakeAccounts()
   if (!options.from) {

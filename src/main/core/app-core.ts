@@ -27,6 +27,8 @@ export interface CoreOptions {
   readonly log?: (line: string) => void
 }
 
+const ACCOUNTS_CHANGED_COALESCE_MS = 50
+
 type Input<C extends Channel> = z.output<Requests[C]['input']>
 type Handlers = { [C in Channel]: (input: Input<C>) => Promise<RequestResult<C>> }
 
@@ -40,13 +42,14 @@ export class AppCore {
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
   private readonly handlers: Handlers
+  private accountsTimer: NodeJS.Timeout | null = null
 
   constructor(private readonly options: CoreOptions) {
     this.events.setMaxListeners(50)
     const http = options.http ?? createHttp({ log: options.log })
     const clock = options.clock ?? systemClock
     this.settings = openSettings(options.dataDir, options.version)
-    this.accounts = new Accounts(this.settings, options.vault, http, () => this.emit('accounts.changed', {}))
+    this.accounts = new Accounts(this.settings, options.vault, http, () => this.accountsChanged())
     this.propagations = new Propagations(this.settings, this.accounts, clock, (records) => {
       this.emit('propagation.updated', { records })
     }, (title, body) => this.emit('notify', { title, body }), { prober: (accountId, keyId) => this.keys.probe(accountId, keyId) })
@@ -65,6 +68,7 @@ export class AppCore {
 
   async close(): Promise<void> {
     this.propagations.stop()
+    if (this.accountsTimer) clearTimeout(this.accountsTimer)
     await this.clipboard.clearNow()
     await this.demo.stop()
     this.events.removeAllListeners()
@@ -95,6 +99,16 @@ export class AppCore {
     const l = (event: EventName, payload: unknown): void => listener(event, payload as never)
     this.events.on('event', l)
     return () => { this.events.off('event', l) }
+  }
+
+  /** Thirty accounts finishing their first listing change thirty status dots: the renderer hears of it once. */
+  private accountsChanged(): void {
+    if (this.accountsTimer) return
+    this.accountsTimer = setTimeout(() => {
+      this.accountsTimer = null
+      this.emit('accounts.changed', {})
+    }, ACCOUNTS_CHANGED_COALESCE_MS)
+    this.accountsTimer.unref?.()
   }
 
   private emit<E extends EventName>(event: E, payload: Events[E]): void {

@@ -18,6 +18,8 @@ interface KeytarApi {
   findCredentials(service: string): Promise<Array<{ account: string; password: string }>>
 }
 
+const STATUS_PROBE = 'keydesk/status-probe'
+
 const LINUX_FIX =
   'Install and unlock a Secret Service provider such as gnome-keyring (Debian: apt-get install gnome-keyring) ' +
   'and run KeyDesk inside a desktop session with a D-Bus session bus.'
@@ -71,7 +73,8 @@ export class KeytarVault implements SecretVault {
 
   async status(): Promise<VaultStatus> {
     try {
-      await withTimeout((await this.api()).findCredentials(this.service), this.timeoutMs)
+      // One lookup of a name never stored: it reaches the keychain without reading every secret KeyDesk keeps.
+      await withTimeout((await this.api()).getPassword(this.service, STATUS_PROBE), this.timeoutMs)
       return { state: 'available' }
     } catch (err) {
       return classifyKeychainError(err)

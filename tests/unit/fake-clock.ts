@@ -1,5 +1,5 @@
-// A simulated clock for the propagation tracker: timers fire in time order as the bench advances it.
-import type { Clock } from '../src/main/core/propagation'
+// A simulated clock for the propagation tracker (its tests and the bench): timers fire in time order as it advances.
+import type { Clock } from '../../src/main/core/propagation'
 
 const MAX_FIRES = 1_000_000
 
@@ -21,6 +21,8 @@ export class FakeClock implements Clock {
   }
 
   clearTimeout(handle: unknown): void { this.timers.delete(handle as number) }
+
+  pending(): number { return this.timers.size }
 
   /** Fires every timer due up to now + ms, letting each one's async work finish before the next. */
   async advance(ms: number): Promise<void> {
