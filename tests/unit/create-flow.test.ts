@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createHttp, type Http } from '../../src/main/core/http'
 import { MemoryVault } from '../../src/main/core/vault'
+import { AppError } from '../../src/shared/errors'
 import type { Sandbox } from '../../src/sandbox'
 import { addAccount, onqlaveChoice, openCore, reopen, progressOf, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
 
@@ -115,6 +116,28 @@ describe('a create whose answer is lost', () => {
     await sandboxControl(sb, 'config', { latencyMs: 0, account: label })
     expect(created.key.state).toBe('enabled')
     expect(created.parts.find((p) => p.label === 'Server signing key')?.value).toBeTruthy()
+  })
+})
+
+describe('a create that fails after the service made the key', () => {
+  it('resumes on retry with the same request id instead of creating a second key', async () => {
+    let failOnce = true
+    const real = createHttp({ backoffMs: 5 })
+    h = await reopen(h, { http: { request: async (req) => {
+      if (failOnce && req.url.endsWith('/sensitive')) {
+        failOnce = false
+        throw new AppError('NETWORK', 'the connection dropped', { retryable: true })
+      }
+      return real.request(req)
+    } } })
+    const account = await addAccount(h, sb, 'onqlave')
+    const choice = await onqlaveChoice(h, account.id)
+    const before = (await h.call('keys.list', { accountId: account.id })).keys.length
+    const id = requestId()
+    expect((await h.failure('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })).code).toBe('NETWORK')
+    const created = await h.call('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })
+    expect(created.parts.find((p) => p.label === 'Server signing key')?.value).toBeTruthy()
+    expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(before + 1)
   })
 })
 

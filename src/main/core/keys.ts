@@ -34,6 +34,8 @@ export interface CreateRequest extends CreateInput {
 export class Keys {
   private readonly held = new Map<string, HeldSecret>()
   private readonly creating = new Map<string, Promise<CreatedKey>>()
+  /** Keys the service created for a requestId whose later steps failed: a retry resumes them instead of creating again. */
+  private readonly born = new Map<string, KeyRecord>()
   /** handle → the requestId whose answer holds it, so releasing the handle also drops the remembered answer. */
   private readonly answered = new Map<string, string>()
 
@@ -80,8 +82,9 @@ export class Keys {
   private async createOnce(req: CreateRequest): Promise<CreatedKey> {
     const ctx = await this.accounts.context(req.accountId)
     const provider = getProvider(ctx.account.provider)
+    const resumed = this.born.get(req.requestId)
     const max = provider.capabilities.maxKeysPerUser
-    if (max !== null) {
+    if (max !== null && !resumed) {
       const own = (await this.call(req.accountId, (c) => provider.list(c))).filter((k) => k.state !== 'deleted')
       if (own.length >= max) {
         throw new AppError('LIMIT_REACHED', `${ctx.account.label} already has ${own.length} of ${max} keys, the most ` +
@@ -90,11 +93,12 @@ export class Keys {
     }
     const progress = (stage: Events['create.progress']['stage'], message: string): void =>
       this.emit('create.progress', { requestId: req.requestId, stage, message })
-    progress('creating', `Asking ${provider.displayName} for a new key…`)
-    const result = await this.call(req.accountId, (c) => provider.create(c, req))
-    this.emit('keys.changed', { accountId: req.accountId })
+    if (!resumed) progress('creating', `Asking ${provider.displayName} for a new key…`)
+    const result = resumed ? { key: resumed } : await this.call(req.accountId, (c) => provider.create(c, req))
+    if (!resumed) this.emit('keys.changed', { accountId: req.accountId })
     let key = result.key
     let secret = result.secret
+    if (!secret && provider.fetchSecret) this.born.set(req.requestId, key)
     // Onqlave hands the secret out after activation, so a reconciled key can still be fetched; the others cannot.
     if (!secret && result.reconciled && !provider.fetchSecret) {
       throw new AppError('PROVIDER_ERROR', `The request timed out, but ${provider.displayName} did create key ${key.keyId}. ` +
@@ -108,6 +112,7 @@ export class Keys {
       secret = await this.call(req.accountId, (c) => provider.fetchSecret!(c, key.keyId))
     }
     if (!secret) throw new AppError('PROVIDER_ERROR', `${provider.displayName} returned no secret for ${key.keyId}.`)
+    this.born.delete(req.requestId)
     const endpoints = await provider.endpoints(ctx).catch(() => [])
     const handle = randomBytes(16).toString('hex')
     this.held.set(handle, { account: ctx.account, secret, endpoints, expires: Date.now() + HANDLE_TTL_MS })

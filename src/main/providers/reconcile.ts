@@ -14,11 +14,14 @@ export async function createWithReconcile(steps: ReconcileSteps): Promise<Create
     return await steps.create()
   } catch (err) {
     if (!outcomeUnknown(err)) throw err
+    const unknown = err
     let after: KeyRecord[]
     try {
       after = await steps.list()
     } catch {
-      throw err
+      // Neither the create nor a listing answered: creating again might make a second key.
+      throw new AppError(unknown.code, `${unknown.message} KeyDesk cannot tell whether the key was created: refresh the list ` +
+        'and check before creating again.', { accountId: unknown.accountId, retryable: false })
     }
     const fresh = after.filter((k) => !before.has(k.keyId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     const found = fresh.at(-1)
@@ -28,7 +31,7 @@ export async function createWithReconcile(steps: ReconcileSteps): Promise<Create
 }
 
 /** The request may have reached the service: it timed out, the connection broke, or a gateway gave up on it. */
-function outcomeUnknown(err: unknown): boolean {
+function outcomeUnknown(err: unknown): err is AppError {
   if (!(err instanceof AppError)) return false
   return err.code === 'TIMEOUT' || err.code === 'NETWORK' || (err.code === 'PROVIDER_ERROR' && err.retryable)
 }
