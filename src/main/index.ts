@@ -18,7 +18,11 @@ protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: t
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
-  void start()
+  start().catch((err: unknown) => {
+    // A start-up failure must be seen, not leave a windowless process behind.
+    dialog.showErrorBox('KeyDesk could not start', err instanceof Error ? err.message : String(err))
+    app.exit(1)
+  })
 }
 
 async function start(): Promise<void> {
@@ -66,7 +70,7 @@ async function start(): Promise<void> {
   core.onEvent((event, payload) => {
     if (event === 'notify') {
       const n = payload as { title: string; body: string }
-      if (!win.isFocused() && Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
+      if (!win.isDestroyed() && !win.isFocused() && Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
     }
     if (!win.isDestroyed()) win.webContents.send(`event:${event}`, payload)
   })

@@ -1,15 +1,24 @@
 // The hardened window: sandboxed, isolated, no navigation, no new windows, no permissions.
 import { join } from 'node:path'
-import { BrowserWindow, session, shell } from 'electron'
+import { app, BrowserWindow, session, shell } from 'electron'
 
 /** Links the app may open in the system browser: the services' documentation only. */
 const EXTERNAL_ALLOW = [/^https:\/\/cloudops\.github\.io\//, /^https:\/\/docs\.onqlave\.com\//, /^https:\/\/cloudforet\.io\//]
 
 export const RENDERER_ORIGIN = 'app://keydesk'
 
-export function isAppUrl(url: string): boolean {
+/** The dev server's origin, only in an unpackaged build: a packaged app never trusts an environment variable. */
+function devOrigin(): string | null {
   const dev = process.env.ELECTRON_RENDERER_URL
-  return url.startsWith(`${RENDERER_ORIGIN}/`) || (!!dev && url.startsWith(dev))
+  if (!dev || app.isPackaged) return null
+  try { return new URL(dev).origin } catch { return null }
+}
+
+export function isAppUrl(url: string): boolean {
+  let origin: string
+  try { origin = new URL(url).origin } catch { return false }
+  // app:// URLs have an opaque origin ("null"), so they are recognised by their prefix.
+  return url.startsWith(`${RENDERER_ORIGIN}/`) || (devOrigin() !== null && origin === devOrigin())
 }
 
 export function hardenSession(): void {
@@ -50,8 +59,8 @@ export function createMainWindow(): BrowserWindow {
   win.webContents.on('will-navigate', (event) => event.preventDefault())
   win.webContents.on('will-redirect', (event) => event.preventDefault())
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  const dev = process.env.ELECTRON_RENDERER_URL
-  if (dev && !process.env.KEYDESK_PACKAGED) void win.loadURL(dev)
+  const dev = devOrigin() && process.env.ELECTRON_RENDERER_URL
+  if (dev) void win.loadURL(dev)
   else void win.loadURL(`${RENDERER_ORIGIN}/index.html`)
   return win
 }

@@ -30,6 +30,8 @@ const DEFAULT_REFRESH_SEC = 60
 
 export class Accounts {
   private readonly status = new Map<string, { status: AccountStatus; message?: string }>()
+  private readonly renewing = new Map<string, Promise<ProviderContext | null>>()
+  private readonly adding = new Map<string, Promise<AccountView>>()
 
   constructor(
     private readonly settings: SettingsStore,
@@ -89,10 +91,22 @@ export class Accounts {
   async validate(provider: ProviderId, endpoint: string, credential: Credential, label = 'this account'): Promise<ValidationResult> {
     if (credential.provider !== provider) throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
     const account = draft(provider, label, requireSafeEndpoint(endpoint), false)
-    return getProvider(provider).validate({ account, credential, http: this.http })
+    return getProvider(provider).validate({ account, credential, http: this.http }).catch((err: unknown) => {
+      throw scrubbed(err, credential)
+    })
   }
 
-  async add(input: NewAccount): Promise<AccountView> {
+  /** One add per provider and endpoint at a time, so a double submit cannot save the account twice. */
+  add(input: NewAccount): Promise<AccountView> {
+    const key = `${input.provider} ${input.endpoint.trim()}`
+    const running = this.adding.get(key)
+    if (running) return running
+    const p = this.addOnce(input).finally(() => this.adding.delete(key))
+    this.adding.set(key, p)
+    return p
+  }
+
+  private async addOnce(input: NewAccount): Promise<AccountView> {
     await this.requireVault()
     const endpoint = requireSafeEndpoint(input.endpoint)
     const { facts } = await this.validate(input.provider, endpoint, input.credential, input.label)
@@ -112,6 +126,11 @@ export class Accounts {
   async update(patch: AccountPatch): Promise<AccountView> {
     const current = this.get(patch.id)
     const endpoint = patch.endpoint !== undefined ? requireSafeEndpoint(patch.endpoint) : current.endpoint
+    if (new URL(endpoint).origin !== new URL(current.endpoint).origin && !patch.credential) {
+      // The stored credential is never sent to a server the user has not given it to.
+      throw new AppError('INVALID_INPUT', `Moving ${current.label} to ${new URL(endpoint).host} needs its credential again: ` +
+        'enter it with the new endpoint.', { accountId: current.id })
+    }
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
       await this.requireVault()
@@ -145,7 +164,18 @@ export class Accounts {
   }
 
   /** A context with a renewed credential (stored first), or null when the credential cannot be renewed. */
-  async renew(ctx: ProviderContext): Promise<ProviderContext | null> {
+  renew(ctx: ProviderContext): Promise<ProviderContext | null> {
+    // Concurrent 401s share one renewal: a refresh token may be single-use.
+    const running = this.renewing.get(ctx.account.id)
+    if (running) return running
+    const p = this.renewOnce(ctx).finally(() => this.renewing.delete(ctx.account.id))
+    this.renewing.set(ctx.account.id, p)
+    return p
+  }
+
+  private async renewOnce(ctx: ProviderContext): Promise<ProviderContext | null> {
+    const stored = await this.credential(ctx.account)
+    if (JSON.stringify(stored) !== JSON.stringify(ctx.credential)) return { ...ctx, credential: stored }
     const provider = getProvider(ctx.account.provider)
     const credential = provider.renew ? await provider.renew(this.http, ctx.account, ctx.credential) : null
     if (!credential) return null
@@ -169,6 +199,14 @@ export class Accounts {
         `KeyDesk keeps credentials only in the OS keychain, and it is ${s.state}. ${s.reason ?? ''} ${s.fix ?? ''}`.trim())
     }
   }
+}
+
+/** A service that echoes what it was sent must not put the credential into an error the user (or a log) sees. */
+export function scrubbed(err: unknown, credential: Credential): unknown {
+  if (!(err instanceof AppError)) return err
+  const secrets = Object.entries(credential).filter(([k, v]) => k !== 'provider' && k !== 'tenantId' && v.length >= 8).map(([, v]) => v)
+  const message = secrets.reduce((m, s) => m.split(s).join('…'), err.message)
+  return message === err.message ? err : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
 }
 
 function draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {

@@ -43,6 +43,7 @@ export class AppCore {
   private readonly events = new EventEmitter()
   private readonly handlers: Handlers
   private accountsTimer: NodeJS.Timeout | null = null
+  private readonly notices: string[] = []
 
   constructor(private readonly options: CoreOptions) {
     this.events.setMaxListeners(50)
@@ -62,7 +63,11 @@ export class AppCore {
   }
 
   async start(): Promise<void> {
-    await this.demo.resume()
+    // Real accounts must work even when the demo services cannot come back.
+    await this.demo.resume().catch((err: unknown) => {
+      this.notices.push(`The demo services could not start (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'}). ` +
+        'Remove the demo accounts and start demo mode again.')
+    })
     this.propagations.start()
   }
 
@@ -120,7 +125,7 @@ export class AppCore {
     return {
       'app.info': async () => ({
         name: 'KeyDesk', version: options.version, platform: process.platform, host: options.host,
-        dataDir: options.dataDir, notices: settings.recovery ? [settings.recovery] : [],
+        dataDir: options.dataDir, notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
       }),
       'vault.status': () => options.vault.status(),
       'settings.get': async () => settings.get('preferences'),

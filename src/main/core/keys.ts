@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors'
 import type { Account, AccountView, CreatedKey, Endpoint, KeyRecord } from '../../shared/model'
 import { getProvider } from '../providers'
 import type { CreateInput, ExportFile, ProviderContext, SecretBundle } from '../providers/provider'
-import type { Accounts } from './accounts'
+import { scrubbed, type Accounts } from './accounts'
 import type { Http } from './http'
 import type { Propagations } from './propagation'
 import { vaultNames, type SecretVault } from './vault'
@@ -306,7 +306,8 @@ export class Keys {
       })
       this.accounts.setStatus(accountId, 'ok')
       return value
-    } catch (err) {
+    } catch (caught) {
+      const err = scrubbed(caught, ctx.credential)
       if (err instanceof AppError) {
         const status = err.code === 'AUTH_FAILED' ? 'rejected'
           : err.code === 'NETWORK' || err.code === 'TIMEOUT' ? 'unreachable'

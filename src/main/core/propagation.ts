@@ -91,6 +91,8 @@ export class Propagations {
     const stored = this.settings.get('propagations')
     this.entries.clear()
     for (const record of stored) {
+      // A hand-edited or damaged record without real times would arm a timer for NaN: drop it.
+      if (!Number.isFinite(Date.parse(record.requestedAt)) || !Number.isFinite(Date.parse(record.settleBy))) continue
       const model = record.state === 'propagating' ? this.modelOf(record.accountId, record.op) : null
       if (record.state !== 'propagating' || model) {
         this.entries.set(keyOf(record), { record, run: model ? this.resumed(record, model, now) : null })

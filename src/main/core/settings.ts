@@ -67,6 +67,8 @@ export function openSettings(dataDir: string, version: string): SettingsStore {
   try {
     conf = open()
   } catch (err) {
+    // Only a file that is not JSON or breaks the schema is corrupt; a permission or disk error must not cost the user it.
+    if (!isCorruption(err)) throw err
     const aside = `${path}.corrupt-${Date.now()}`
     if (existsSync(path)) renameSync(path, aside)
     const restored = existsSync(backup) && isJson(backup)
@@ -83,6 +85,10 @@ export function openSettings(dataDir: string, version: string): SettingsStore {
     path,
     recovery,
   }
+}
+
+function isCorruption(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'SyntaxError' || err.message.startsWith('Config schema violation'))
 }
 
 function isJson(file: string): boolean {
