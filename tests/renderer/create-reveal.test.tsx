@@ -45,6 +45,14 @@ describe('the one-time reveal dialog', () => {
     expect(writeText).not.toHaveBeenCalled()
   })
 
+  it('releases the secret in the core when its parent goes away without a close', () => {
+    const { unmount } = render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    expect(api.secrets.release).not.toHaveBeenCalled()
+    unmount()
+    expect(api.secrets.release).toHaveBeenCalledWith({ handle: 'handle-1' })
+    expect(page()).not.toContain(SECRET)
+  })
+
   it('ignores a click outside, and asks before Escape closes it', async () => {
     const onClosed = vi.fn()
     render(<RevealDialog account={space} created={createdKey()} onClosed={onClosed} />)

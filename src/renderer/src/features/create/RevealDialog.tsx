@@ -1,7 +1,7 @@
 // The one-time reveal. A stray click outside does nothing and Escape asks first: the secret cannot be shown again.
 // Closing releases the core's handle; the parent then drops the CreatedKey, so the secret leaves the page.
 import * as D from '@radix-ui/react-dialog'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
 import { api } from '../../api'
 import { CopyButton } from '../../components/CopyButton'
@@ -26,6 +26,8 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [kept, setKept] = useState(created.kept)
   const handle = created.handle
+  // However the dialog goes away (closed, or its parent unmounted), the core drops the secret it holds for it.
+  useEffect(() => () => { void api.secrets.release({ handle }).catch(() => undefined) }, [handle])
   const close = (): void => {
     void api.secrets.release({ handle }).catch(() => undefined)
     onClosed()

@@ -33,7 +33,10 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
   }
   const extra = Object.entries(key.extra).filter(([k]) => k !== 'applicationName' && k !== 'clusterName')
   return (
-    <aside className="detail" aria-labelledby="detail-title" onKeyDown={(e) => { if (e.key === 'Escape') close(null) }}>
+    <aside className="detail" aria-labelledby="detail-title" onKeyDown={(e) => {
+      // Dialogs opened from the panel live in portals, yet React bubbles their keys here: their Escape is theirs.
+      if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) close(null)
+    }}>
       <div className="dialog-head">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>{key.name || key.keyId}</h2>
         <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}><Icon name="x" /></button>
