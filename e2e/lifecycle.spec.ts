@@ -185,6 +185,8 @@ test.describe('a rotation survives a restart', () => {
     await expect(rotation).toContainText('KeyDesk already signs in with')
     await rotation.getByRole('button', { name: 'My apps use the new key — continue' }).click()
     await rotation.getByRole('button', { name: `Disable ${old}` }).click()
+    const confirmDisable = page.getByRole('alertdialog', { name: `Disable ${old}?` })
+    await confirmDisable.getByRole('button', { name: 'Disable', exact: true }).click()
     await expect(rotation.locator('[aria-current="step"]')).toContainText('Wait for the disable')
     await page.screenshot({ path: 'test-results/rotation-in-progress.png' })
     await rotation.getByRole('button', { name: 'Close' }).last().click()

@@ -144,7 +144,8 @@ export type RequestResult<C extends Channel> = Requests[C]['result']
 
 export interface Events {
   'keys.changed': { readonly accountId: string }
-  'accounts.changed': Record<string, never>
+  /** resync: sent by the browser host's transport after a reconnect, when any event may have been missed. */
+  'accounts.changed': { readonly resync?: true }
   'propagation.updated': { readonly records: readonly Propagation[] }
   'vault.status': VaultStatus
   'create.progress': { readonly requestId: string; readonly stage: 'creating' | 'activating' | 'fetching' | 'done'; readonly message: string }

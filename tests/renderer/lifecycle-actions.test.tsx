@@ -8,7 +8,9 @@ import { createApi } from './create-support'
 const fake = vi.hoisted(() => ({ api: null as unknown }))
 vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
 
-const { KeyRowActions } = await import('../../src/renderer/src/features/lifecycle/KeyRowActions')
+const { KeyRowActions: RowActions } = await import('../../src/renderer/src/features/lifecycle/KeyRowActions')
+const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
+const { useActions } = await import('../../src/renderer/src/features/lifecycle/action-store')
 const { useKeys } = await import('../../src/renderer/src/store/keys')
 const { useApp } = await import('../../src/renderer/src/store/app')
 const { usePropagationStore } = await import('../../src/renderer/src/store/propagation')
@@ -20,6 +22,17 @@ const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedA
 const space: AccountView = { ...account('s1', 'spaceone', 'Space prod'), facts: { ownKeyId: 'api-key-own' } }
 const onq = account('o1', 'onqlave', 'Onqlave prod')
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
+
+/** A row's actions as the shell has them: dialogs and toasts come from the overlay mounted once. */
+function KeyRowActions({ keyRecord, account: a }: { readonly keyRecord: KeyRecord; readonly account: AccountView }) {
+  return <><RowActions keyRecord={keyRecord} account={a} /><LifecycleOverlay /></>
+}
+
+/** The row as a list filtered to enabled keys shows it: gone while its optimistic state is 'disabled'. */
+function EnabledOnly({ keyId, account: a }: { readonly keyId: string; readonly account: AccountView }) {
+  const k = useKeys((s) => s.byAccount[a.id]?.keys.find((x) => x.keyId === keyId))
+  return k?.state === 'enabled' ? <RowActions keyRecord={k} account={a} /> : null
+}
 
 function stateOf(accountId: string, keyId: string): string | undefined {
   return useKeys.getState().byAccount[accountId]?.keys.find((k) => k.keyId === keyId)?.state
@@ -41,6 +54,7 @@ describe('per-key actions', () => {
     useApp.setState({ ...useApp.getInitialState(), accounts: [space, onq, cloud], vault: { state: 'available' } }, true)
     usePropagationStore.setState(usePropagationStore.getInitialState(), true)
     useKept.setState(useKept.getInitialState(), true)
+    useActions.setState(useActions.getInitialState(), true)
   })
   afterEach(() => { cleanup(); vi.restoreAllMocks() })
 
@@ -94,6 +108,39 @@ describe('per-key actions', () => {
     expect(alert.textContent).toMatch(/Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/)
   })
 
+  it('shows the failure even when the row left the list during the change (filtered out by its optimistic state)', async () => {
+    const k = key('s1', 'api-key-other', { provider: 'spaceone' })
+    useKeys.setState({ byAccount: { s1: loaded([k]) } })
+    const answer = deferred<KeyRecord>()
+    api.keys.disable.mockReturnValue(answer.promise)
+    render(<><EnabledOnly keyId="api-key-other" account={space} /><LifecycleOverlay /></>)
+    choose('api-key-other', 'Disable…')
+    fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disable' }))
+    expect(screen.queryByRole('button', { name: 'Actions for api-key-other' })).toBeNull()
+    await act(async () => answer.reject(new AppError('PROVIDER_ERROR', 'SpaceONE answered HTTP 503: try again.')))
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Actions for api-key-other' })).toBeTruthy())
+    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/)
+  })
+
+  it('fires a slow copy once however often it is chosen while it runs', async () => {
+    const k = key('c1', 'uuid-kept', { name: 'kept' })
+    useKeys.setState({ byAccount: { c1: loaded([k]) } })
+    api.keys.kept.mockResolvedValue(['uuid-kept'])
+    const copied = deferred<{ clearsInSec: number }>()
+    api.keys.copySecret.mockReturnValue(copied.promise)
+    render(<KeyRowActions keyRecord={k} account={cloud} />)
+    await waitFor(() => expect(api.keys.kept).toHaveBeenCalledTimes(1))
+    await act(async () => undefined)
+    choose('kept (uuid-kept)', 'Copy API key')
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for kept (uuid-kept)' }))
+    const busy = screen.getByRole('menuitem', { name: 'Copying…' }) as HTMLButtonElement
+    expect(busy.disabled).toBe(true)
+    fireEvent.click(busy)
+    expect(api.keys.copySecret).toHaveBeenCalledTimes(1)
+    await act(async () => copied.resolve({ clearsInSec: 30 }))
+    expect((await screen.findByRole('status')).textContent).toMatch(/Copied — clears in 30 s/)
+  })
+
   it('renames a CloudMC key after checking the name, showing the new name at once', async () => {
     const k = key('c1', 'uuid-1', { name: 'old-name' })
     useKeys.setState({ byAccount: { c1: loaded([k]) } })
@@ -116,7 +163,7 @@ describe('per-key actions', () => {
     useKeys.setState({ byAccount: { c1: loaded([kept, other]) } })
     api.keys.kept.mockResolvedValue(['uuid-kept'])
     api.keys.copySecret.mockResolvedValue({ clearsInSec: 30 })
-    render(<><KeyRowActions keyRecord={kept} account={cloud} /><KeyRowActions keyRecord={other} account={cloud} /></>)
+    render(<><RowActions keyRecord={kept} account={cloud} /><RowActions keyRecord={other} account={cloud} /><LifecycleOverlay /></>)
     await waitFor(() => expect(api.keys.kept).toHaveBeenCalledTimes(1))
     await act(async () => undefined)
     fireEvent.click(screen.getByRole('button', { name: 'Actions for kept (uuid-kept)' }))

@@ -56,7 +56,12 @@ export function App() {
       ) : (
         <main className="content">
           {!loaded && <p aria-live="polite">Loading…</p>}
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <div role="alert" className="error">
+              <p>{error}</p>
+              <button type="button" onClick={() => void useApp.getState().load()}>Retry</button>
+            </div>
+          )}
           {loaded && !error && <EmptyState onAdd={() => setAdding(true)} />}
         </main>
       )}

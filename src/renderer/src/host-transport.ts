@@ -40,11 +40,16 @@ export function httpTransport(token: string): Transport {
 /** Server-sent events read with fetch, since EventSource cannot send the token header. Reconnects with a bounded backoff. */
 async function readEvents(headers: Record<string, string>, signal: AbortSignal, listener: (e: EventName, p: unknown) => void): Promise<void> {
   let delay = 500
+  let connected = false
   while (!signal.aborted) {
     try {
       const res = await fetch('/api/events', { headers, signal })
-      if (!res.body) throw new Error('no stream')
+      // A refusal or server error is not a connection: keep backing off instead of retrying every 500 ms.
+      if (!res.ok || !res.body) throw new Error(`events answered HTTP ${res.status}`)
       delay = 500
+      // Events sent while the stream was down are lost: ask sync to reload everything they would have updated.
+      if (connected) listener('accounts.changed', { resync: true })
+      connected = true
       const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
       let buffer = ''
       for (;;) {

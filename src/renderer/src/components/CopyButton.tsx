@@ -1,12 +1,17 @@
 // Copies non-secret text (ids, endpoints) with the browser clipboard; secrets go through the core instead.
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Icon } from './Icon'
 
 export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const stopTimer = (): void => { if (timer.current !== null) clearTimeout(timer.current); timer.current = null }
+  useEffect(() => stopTimer, [])
   const copy = (): void => {
+    // A second click restarts the reset, so the first click's timer cannot blank the second one's result early.
+    stopTimer()
     navigator.clipboard.writeText(text).then(() => setDone('copied'), () => setDone('failed'))
-    setTimeout(() => setDone(null), 1500)
+    timer.current = setTimeout(() => { timer.current = null; setDone(null) }, 1500)
   }
   return (
     <button type="button" className="icon-button copy" onClick={copy} aria-label={label} title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}>

@@ -8,6 +8,7 @@ export interface MenuItem {
   readonly label: string
   readonly onSelect: () => void
   readonly danger?: boolean
+  readonly disabled?: boolean
 }
 
 const ITEM_PX = 34
@@ -28,7 +29,7 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
 
   useEffect(() => {
     if (!open) return
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus()
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
     const away = (e: Event): void => {
       const t = e.target as Node
       if (!list.current?.contains(t) && !button.current?.contains(t)) setStyle(null)
@@ -49,7 +50,7 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
 
   const close = (): void => { setStyle(null); button.current?.focus() }
   const onKey = (e: KeyboardEvent): void => {
-    const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])]
+    const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
     const at = all.indexOf(document.activeElement as HTMLElement)
     const move = (i: number): void => { e.preventDefault(); all[(i + all.length) % all.length]?.focus() }
     if (e.key === 'ArrowDown') move(at + 1)
@@ -73,7 +74,7 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
         <div ref={list} id={id} role="menu" aria-label={label} className="kd-menu" style={style} onKeyDown={onKey}>
           {items.map((item) => (
             <button key={item.label} type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'kd-menu-danger' : undefined}
-              onClick={() => { close(); item.onSelect() }}>
+              disabled={item.disabled} onClick={() => { close(); item.onSelect() }}>
               {item.label}
             </button>
           ))}

@@ -24,6 +24,9 @@ interface AppState {
   openDetail(uid: string | null): void
 }
 
+/** Numbers each accounts request, so only the newest one's answer is applied. */
+let accountsSeq = 0
+
 export const useApp = create<AppState>((set, get) => ({
   info: null,
   vault: null,
@@ -33,18 +36,24 @@ export const useApp = create<AppState>((set, get) => ({
   view: 'all',
   detail: null,
   load: async () => {
-    try {
-      const [info, vault, accounts] = await Promise.all([api.app.info(), api.vault.status(), api.accounts.list()])
-      set({ info, vault, accounts, loaded: true, error: null })
-    } catch (err) {
-      set({ loaded: true, error: toProblem(err).message })
-    }
+    const seq = ++accountsSeq
+    set({ loaded: false, error: null })
+    // Settled one by one: info or keychain status failing must not hide the accounts.
+    const [info, vault, accounts] = await Promise.allSettled([api.app.info(), api.vault.status(), api.accounts.list()])
+    if (info.status === 'fulfilled') set({ info: info.value })
+    if (vault.status === 'fulfilled') set({ vault: vault.value })
+    if (seq !== accountsSeq) return set({ loaded: true })
+    if (accounts.status === 'fulfilled') set({ accounts: accounts.value, loaded: true, error: null })
+    else set({ loaded: true, error: toProblem(accounts.reason).message })
   },
   refreshAccounts: async () => {
+    const seq = ++accountsSeq
     const accounts = await api.accounts.list()
+    // An older request answering late would put back a list a newer one already replaced.
+    if (seq !== accountsSeq) return
     const { view } = get()
     const stillThere = view === 'all' || accounts.some((a) => a.id === view)
-    set({ accounts, ...(stillThere ? {} : { view: 'all', detail: null }) })
+    set({ accounts, loaded: true, error: null, ...(stillThere ? {} : { view: 'all', detail: null }) })
   },
   setVault: (vault) => set({ vault }),
   openView: (view) => set({ view, detail: null }),

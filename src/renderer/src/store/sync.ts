@@ -1,6 +1,7 @@
 // Keeps the stores in step with the core: events, account additions and removals, and each account's refresh interval.
 import type { AccountView } from '../../../shared/model'
 import { api } from '../api'
+import { useRotationStore } from '../features/lifecycle/rotation-store'
 import { useApp } from './app'
 import { useKeys } from './keys'
 import { usePropagationStore } from './propagation'
@@ -28,6 +29,15 @@ export function startSync(): () => void {
     }
   }
 
+  // After the browser host's event stream reconnects: any event may have been missed while it was down.
+  const resync = (): void => {
+    void useApp.getState().refreshAccounts().catch(() => undefined)
+    void (async () => useApp.getState().setVault(await api.vault.status()))().catch(() => undefined)
+    void usePropagationStore.getState().load().catch(() => undefined)
+    void useRotationStore.getState().load().catch(() => undefined)
+    for (const a of useApp.getState().accounts) if (useKeys.getState().byAccount[a.id]) refresh(a.id)
+  }
+
   const tick = (): void => {
     if (document.hidden) return
     const now = Date.now()
@@ -45,7 +55,12 @@ export function startSync(): () => void {
     api.on('keys.changed', ({ accountId }) => {
       if (useApp.getState().accounts.some((a) => a.id === accountId)) refresh(accountId)
     }),
-    api.on('accounts.changed', () => { void useApp.getState().refreshAccounts().catch(() => undefined) }),
+    // Plain changes only re-read the list: the core sends them on every status change, and relisting every
+    // account each time would feed a failing account's status changes back into more listings.
+    api.on('accounts.changed', ({ resync: all }) => {
+      if (all) resync()
+      else void useApp.getState().refreshAccounts().catch(() => undefined)
+    }),
     api.on('propagation.updated', ({ records }) => usePropagationStore.getState().replace(records)),
     api.on('vault.status', (status) => useApp.getState().setVault(status)),
     useApp.subscribe((s, p) => { if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts) }),

@@ -11,12 +11,15 @@ const MASK = '•'.repeat(16)
 export function SecretPartRow({ part, handle }: { readonly part: SecretPart; readonly handle: string }) {
   const [shown, setShown] = useState(false)
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
+  const [copying, setCopying] = useState(false)
   const copy = (): void => {
+    if (copying) return
+    setCopying(true)
     setStatus(null)
     api.keys.copySecret({ handle, part: part.label }).then(
       ({ clearsInSec }) => setStatus({ ok: true, text: `Copied — clears in ${clearsInSec} s` }),
       (err: unknown) => setStatus({ ok: false, text: `Not copied: ${toProblem(err).message}` }),
-    )
+    ).finally(() => setCopying(false))
   }
   const visible = !part.secret || shown
   return (
@@ -32,7 +35,7 @@ export function SecretPartRow({ part, handle }: { readonly part: SecretPart; rea
             <Glyph name={shown ? 'eyeOff' : 'eye'} />
           </button>
         )}
-        <button type="button" onClick={copy} aria-label={`Copy ${part.label}`}>Copy</button>
+        <button type="button" onClick={copy} disabled={copying} aria-label={`Copy ${part.label}`}>{copying ? 'Copying…' : 'Copy'}</button>
       </span>
       <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}>
         {status && <><Icon name={status.ok ? 'check' : 'alert'} /> {status.text}</>}

@@ -1,5 +1,6 @@
-// Mounted once by the shell: rotations in progress and the bulk-action bar for the current selection.
+// Mounted once by the shell: rotations in progress, the bulk-action bar, and the dialogs and toasts of per-key actions.
 import { BulkActionsBar } from './BulkActionsBar'
+import { KeyActionDialogs } from './KeyActionDialogs'
 import { RotationBanner } from './RotationBanner'
 
 export function LifecycleOverlay() {
@@ -7,6 +8,7 @@ export function LifecycleOverlay() {
     <>
       <RotationBanner />
       <BulkActionsBar />
+      <KeyActionDialogs />
     </>
   )
 }

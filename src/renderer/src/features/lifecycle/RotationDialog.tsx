@@ -59,7 +59,7 @@ interface BodyProps {
 function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: BodyProps) {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
-  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [confirm, setConfirm] = useState<'disable' | 'delete' | null>(null)
   const [stopping, setStopping] = useState(false)
   const oldKey = useKeys((s) => s.byAccount[r.accountId]?.keys.find((k) => k.keyId === r.oldKeyId))
   const upsert = useRotationStore((s) => s.upsert)
@@ -111,12 +111,12 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
               </span>
             : <button type="button" onClick={() => setStopping(true)}>Stop rotation…</button>)}
           <button type="button" onClick={onClose}>Close</button>
-          <StepButton rotation={r} busy={busy} onAdvance={advance} onDelete={() => setConfirmDelete(true)} onFinish={finish} />
+          <StepButton rotation={r} busy={busy} onAdvance={advance} onConfirm={setConfirm} onFinish={finish} />
         </div>
       )}
-      {confirmDelete && (
-        <ConfirmChange op="delete" account={account} keyRecord={oldKey ?? placeholder(r, account)} onCancel={() => setConfirmDelete(false)}
-          onConfirm={() => { setConfirmDelete(false); advance() }} />
+      {confirm && (
+        <ConfirmChange op={confirm} account={account} keyRecord={oldKey ?? placeholder(r, account)} onCancel={() => setConfirm(null)}
+          onConfirm={() => { setConfirm(null); advance() }} />
       )}
     </>
   )
@@ -127,12 +127,21 @@ function placeholder(r: Rotation, account: AccountView): KeyRecord {
   return { provider: account.provider, accountId: r.accountId, keyId: r.oldKeyId, name: r.oldKeyId, state: 'disabled', createdAt: r.startedAt, extra: {} }
 }
 
-function StepButton({ rotation: r, busy, onAdvance, onDelete, onFinish }: { rotation: Rotation; busy: boolean; onAdvance: () => void; onDelete: () => void; onFinish: () => void }) {
+interface StepProps {
+  readonly rotation: Rotation
+  readonly busy: boolean
+  readonly onAdvance: () => void
+  /** Disable and delete ask first, with the same consequences the row shows. */
+  readonly onConfirm: (op: 'disable' | 'delete') => void
+  readonly onFinish: () => void
+}
+
+function StepButton({ rotation: r, busy, onAdvance, onConfirm, onFinish }: StepProps) {
   switch (r.step) {
     case 'switch': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'My apps use the new key — continue'}</button>
-    case 'disable': return <button type="button" className="kd-danger" disabled={busy} onClick={onAdvance}>{busy ? 'Disabling…' : `Disable ${r.oldKeyId}`}</button>
+    case 'disable': return <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('disable')}>{busy ? 'Disabling…' : `Disable ${r.oldKeyId}…`}</button>
     case 'wait': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'Continue'}</button>
-    case 'delete': return <button type="button" className="kd-danger" disabled={busy} onClick={onDelete}>{busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}</button>
+    case 'delete': return <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('delete')}>{busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}</button>
     case 'done': return <button type="button" className="primary" onClick={onFinish}>Finish</button>
     case 'create': return null
     default: return assertNever(r.step)
