@@ -1,11 +1,11 @@
-// Label and endpoint. A new endpoint is checked with the stored credential before it is saved.
+// Label and endpoint. A move to another server asks for the credential too: the stored one never follows it there.
 import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/model'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
-import { validateFields, type Fields } from './providers'
+import { toCredential, validateFields, type Fields } from './providers'
 import { refreshed, useSubmit } from './useSubmit'
 
 interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
@@ -24,14 +24,19 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
   const id = useId()
+  const endpoint = (fields.endpoint ?? '').trim()
+  const moving = originOf(endpoint) !== null && originOf(endpoint) !== originOf(account.endpoint)
   const save = (): void => {
-    const e = validateFields(account.provider, fields, { endpoint: true, credential: false })
+    const e = validateFields(account.provider, fields, { endpoint: true, credential: moving })
     if (!label.trim()) e.label = 'Give the account a label.'
     setErrors(e)
     if (Object.keys(e).length) return
     void run(async () => {
-      const endpoint = (fields.endpoint ?? '').trim()
-      await api.accounts.update({ id: account.id, label: label.trim(), ...(endpoint !== account.endpoint ? { endpoint } : {}) })
+      await api.accounts.update({
+        id: account.id, label: label.trim(),
+        ...(endpoint !== account.endpoint ? { endpoint } : {}),
+        ...(moving ? { credential: toCredential(account.provider, fields) } : {}),
+      })
       await refreshed()
       onDone()
     })
@@ -44,7 +49,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
           aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? `${id}-error` : undefined} />
         {errors.label && <p id={`${id}-error`} className="field-error">{errors.label}</p>}
       </div>
-      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: true, credential: false }}
+      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: true, credential: moving }}
         onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))} disabled={busy} />
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
@@ -52,4 +57,8 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
       </div>
     </form>
   )
+}
+
+function originOf(url: string): string | null {
+  try { return new URL(url).origin } catch { return null }
 }
