@@ -5,7 +5,7 @@ import type { Events, EventName } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountView, CreatedKey, Endpoint, KeyRecord } from '../../shared/model'
 import { getProvider } from '../providers'
-import type { CreateInput, ExportFile, ProviderContext, SecretBundle } from '../providers/provider'
+import type { CreateInput, ExportFile, ProviderContext, SecretBundle, TryResult } from '../providers/provider'
 import { scrubbed, type Accounts } from './accounts'
 import type { Http } from './http'
 import type { Propagations } from './propagation'
@@ -263,16 +263,15 @@ export class Keys {
     return file
   }
 
-  async tryKey(ref: SecretRef): Promise<{ ok: boolean; message: string }> {
+  async tryKey(ref: SecretRef): Promise<TryResult> {
     const { account, secret } = await this.resolve(ref)
     return getProvider(account.provider).tryKey(this.http, account, secret)
   }
 
   /** Whether a kept key still authenticates, for confirming a SpaceONE disable or delete before its window ends. */
   async probe(accountId: string, keyId: string): Promise<'refused' | 'accepted' | 'unknown'> {
-    const stored = await this.resolve({ accountId, keyId }).catch(() => null)
-    if (!stored) return 'unknown'
-    const r = await getProvider(stored.account.provider).tryKey(this.http, stored.account, stored.secret).catch(() => null)
+    // A key whose secret KeyDesk does not hold, or an unreachable service, tells nothing.
+    const r = await this.tryKey({ accountId, keyId }).catch(() => null)
     return r?.ok ? 'accepted' : r?.refused ? 'refused' : 'unknown'
   }
 
