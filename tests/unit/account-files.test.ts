@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { exportAccounts, parseAccountFile } from '../../src/main/core/account-files'
+import { exportAccounts, importAccounts, parseAccountFile } from '../../src/main/core/account-files'
 import type { Account } from '../../src/shared/model'
 
 describe('account files', () => {
@@ -32,6 +32,17 @@ describe('account files', () => {
   it('explains that an SDK credentials.json is a key, not an account', () => {
     expect(() => parseAccountFile(JSON.stringify({ arx_url: 'https://dp0/x', access_key: 'a', server_signing_key: 's' })))
       .toThrow(/management token and tenant id/)
+  })
+
+  it('skips an account whose fields fail the same checks as one added by hand, and adds nothing for it', async () => {
+    const added: unknown[] = []
+    const accounts = { add: async (input: unknown) => { added.push(input); return input } } as never
+    const line = JSON.stringify({ accounts: [{ provider: 'cloudmc', label: 'x'.repeat(81), endpoint: 'https://p/api/v2', credentials: { apiKey: 'k' } }] })
+    const result = await importAccounts(accounts, line)
+    expect(result.added).toEqual([])
+    expect(result.skipped).toEqual([{ label: 'x'.repeat(80), reason: 'Keep the label under 80 characters.' }])
+    expect(added).toEqual([])
+    expect(() => parseAccountFile(JSON.stringify({ accounts: [{ provider: 'cloudmc', credentials: null }] }))).toThrow(/did not recognise/)
   })
 
   it('refuses unreadable or unknown files with a clear error', () => {

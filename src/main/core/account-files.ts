@@ -1,5 +1,6 @@
 // Importing accounts from the files people already have; exporting them without credentials.
 import { parse as parseYaml } from 'yaml'
+import { requests } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountView, Credential, ProviderId } from '../../shared/model'
 import { PROVIDER_IDS } from '../../shared/model'
@@ -21,7 +22,7 @@ export function parseAccountFile(content: string, fileName = ''): Candidate[] {
   }
   if (!doc || typeof doc !== 'object') throw new AppError('INVALID_INPUT', 'The file holds no accounts.')
   const d = doc as Json
-  if (Array.isArray(d.accounts) && d.accounts.every((a) => a && typeof a === 'object' && 'credentials' in a)) {
+  if (Array.isArray(d.accounts) && d.accounts.every((a) => a && typeof a === 'object' && a.credentials && typeof a.credentials === 'object')) {
     return (d.accounts as Json[]).filter((a) => PROVIDER_IDS.includes(a.provider as ProviderId))
       .map((a) => toNewAccount(a as never))
   }
@@ -58,8 +59,14 @@ export async function importAccounts(accounts: Accounts, content: string, fileNa
   const added: AccountView[] = []
   const skipped: { label: string; reason: string }[] = []
   for (const c of parseAccountFile(content, fileName)) {
+    // A file is input like any other: each account meets the same schema as one added by hand.
+    const checked = requests['accounts.add'].input.safeParse(c)
+    if (!checked.success) {
+      skipped.push({ label: String(c.label).slice(0, 80), reason: checked.error.issues[0]?.message ?? 'its fields are not valid' })
+      continue
+    }
     try {
-      added.push(await accounts.add(c))
+      added.push(await accounts.add(checked.data))
     } catch (err) {
       skipped.push({ label: c.label, reason: err instanceof AppError ? err.message : 'could not be added' })
     }
