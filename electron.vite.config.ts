@@ -18,7 +18,9 @@ export default defineConfig({
       rollupOptions: {
         input: resolve(import.meta.dirname, 'src/renderer/index.html'),
         // Radix ships "use client" directives, which mean nothing outside React Server Components.
-        onwarn: (warning, warn) => { if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning) },
+        onwarn: (warning, warn) => {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning)
+        },
       },
     },
   },

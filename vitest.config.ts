@@ -7,7 +7,15 @@ export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], env, testTimeout: 20_000 } },
-      { test: { name: 'keychain', environment: 'node', include: ['tests/keychain/**/*.test.ts'], env, testTimeout: 20_000 } },
+      {
+        test: {
+          name: 'keychain',
+          environment: 'node',
+          include: ['tests/keychain/**/*.test.ts'],
+          env,
+          testTimeout: 20_000,
+        },
+      },
       {
         esbuild: { jsx: 'automatic' },
         test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.tsx'], env },

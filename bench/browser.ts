@@ -1,8 +1,16 @@
 // Debian's Chromium, driven by Playwright, one fresh context per page so nothing is shared between runs.
 import { chromium, type Browser, type Page } from '@playwright/test'
 
-const ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-  '--disable-sync', '--no-first-run', '--enable-precise-memory-info']
+const ARGS = [
+  '--no-sandbox',
+  '--headless',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--enable-precise-memory-info',
+]
 export const VIEWPORT = { width: 1280, height: 800 }
 export const STEP_LIMIT_MS = 30_000
 

@@ -12,7 +12,11 @@ export async function bundleCoreChild(): Promise<string> {
     logLevel: 'warn',
     root: ROOT,
     build: {
-      ssr: 'bench/core-child.ts', outDir: OUT_DIR, emptyOutDir: true, target: 'node20', minify: false,
+      ssr: 'bench/core-child.ts',
+      outDir: OUT_DIR,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
       rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
     },
   })

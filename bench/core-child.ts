@@ -17,13 +17,21 @@ async function main(): Promise<void> {
   if (!dataDir || !rendererDir) throw new Error('usage: core-child --data-dir DIR --renderer-dir DIR')
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const core = new AppCore({
-    dataDir, version: '0.1.0', host: 'browser', clipboard: new MemoryClipboard(),
+    dataDir,
+    version: '0.1.0',
+    host: 'browser',
+    clipboard: new MemoryClipboard(),
     vault: new KeytarVault(process.env.KEYDESK_VAULT_SERVICE ?? 'KeyDesk Bench'),
   })
   await core.start()
   const host = await startHost({ core, rendererDir, token: randomBytes(32).toString('base64url') })
   process.stdout.write(`${host.openUrl}\n`)
-  process.on('SIGTERM', () => { void host.close().then(() => core.close()).finally(() => process.exit(0)) })
+  process.on('SIGTERM', () => {
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0))
+  })
   process.on('SIGUSR2', () => {
     globalThis.gc?.()
     process.stdout.write('gc done\n')

@@ -18,8 +18,13 @@ class Lines {
   private readonly waiters = new Set<() => void>()
   private stderr = ''
 
-  constructor(private readonly child: ChildProcess, private readonly what: string) {
-    child.stderr?.on('data', (c: Buffer) => { this.stderr = (this.stderr + String(c)).slice(-2000) })
+  constructor(
+    private readonly child: ChildProcess,
+    private readonly what: string,
+  ) {
+    child.stderr?.on('data', (c: Buffer) => {
+      this.stderr = (this.stderr + String(c)).slice(-2000)
+    })
     if (child.stdout) {
       createInterface({ input: child.stdout }).on('line', (line) => {
         this.seen.push(line)
@@ -46,8 +51,14 @@ class Lines {
           return
         }
       }
-      const onExit = (code: number | null): void => { done(); reject(new Error(`${this.what} exited ${code}: ${this.stderr}`)) }
-      const timer = setTimeout(() => { done(); reject(new Error(`${this.what}: no answer in ${limitMs / 1000} s: ${this.stderr}`)) }, limitMs)
+      const onExit = (code: number | null): void => {
+        done()
+        reject(new Error(`${this.what} exited ${code}: ${this.stderr}`))
+      }
+      const timer = setTimeout(() => {
+        done()
+        reject(new Error(`${this.what}: no answer in ${limitMs / 1000} s: ${this.stderr}`))
+      }, limitMs)
       this.waiters.add(check)
       this.child.once('exit', onExit)
       check()
@@ -55,8 +66,16 @@ class Lines {
   }
 }
 
-function spawnNode(args: readonly string[], what: string, env: NodeJS.ProcessEnv = {}): { child: ChildProcess; lines: Lines } {
-  const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } })
+function spawnNode(
+  args: readonly string[],
+  what: string,
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; lines: Lines } {
+  const child = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...env },
+  })
   live.add(child)
   child.once('exit', () => live.delete(child))
   return { child, lines: new Lines(child, what) }
@@ -89,9 +108,27 @@ export interface SandboxSpec {
 }
 
 export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> {
-  const { child, lines } = spawnNode(['--import', 'tsx', 'src/sandbox/cli.ts', '--port', '0', '--latency-ms', String(spec.latencyMs),
-    '--keys-per-account', String(spec.keysPerAccount), '--accounts-per-provider', String(spec.accountsPerProvider), '--seed', spec.seed], 'sandbox')
-  const first = await lines.take((line) => (line.startsWith('{') ? JSON.parse(line) as { url: string; accounts: SandboxAccount[] } : undefined))
+  const { child, lines } = spawnNode(
+    [
+      '--import',
+      'tsx',
+      'src/sandbox/cli.ts',
+      '--port',
+      '0',
+      '--latency-ms',
+      String(spec.latencyMs),
+      '--keys-per-account',
+      String(spec.keysPerAccount),
+      '--accounts-per-provider',
+      String(spec.accountsPerProvider),
+      '--seed',
+      spec.seed,
+    ],
+    'sandbox',
+  )
+  const first = await lines.take((line) =>
+    line.startsWith('{') ? (JSON.parse(line) as { url: string; accounts: SandboxAccount[] }) : undefined,
+  )
   return { url: first.url, accounts: first.accounts, stop: () => stop(child) }
 }
 
@@ -111,7 +148,9 @@ async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
   const token = hash.replace('#token=', '')
   const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${origin}/api/${channel}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', 'x-keydesk-token': token }, body: JSON.stringify(input),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-keydesk-token': token },
+      body: JSON.stringify(input),
     })
     const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
     if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)
@@ -125,7 +164,11 @@ const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
 
 /** `npm run web` as a user runs it: src/host/cli.ts under tsx, the real core, the built renderer. */
 export async function startHostProc(dataDir: string): Promise<HostProc> {
-  const { child, lines } = spawnNode(['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'], 'browser host', VAULT_ENV)
+  const { child, lines } = spawnNode(
+    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'],
+    'browser host',
+    VAULT_ENV,
+  )
   return hostOf(child, lines)
 }
 
@@ -136,7 +179,11 @@ export interface CoreProc extends HostProc {
 
 /** The bundled core (bench/core-child.ts, see bench/core-bundle.ts), started with --expose-gc. */
 export async function startCoreProc(bundle: string, dataDir: string): Promise<CoreProc> {
-  const { child, lines } = spawnNode(['--expose-gc', bundle, '--data-dir', dataDir, '--renderer-dir', join(ROOT, 'out/renderer')], 'core', VAULT_ENV)
+  const { child, lines } = spawnNode(
+    ['--expose-gc', bundle, '--data-dir', dataDir, '--renderer-dir', join(ROOT, 'out/renderer')],
+    'core',
+    VAULT_ENV,
+  )
   const host = await hostOf(child, lines)
   return {
     ...host,

@@ -17,7 +17,24 @@ export interface RowResult {
 
 export const RUNS = 5
 
-export function result(id: number, title: string, unit: string, target: number, figure: number, summary: Summary,
-  detail: Readonly<Record<string, unknown>> = {}, extraPass = true): RowResult {
-  return { id, title, figure, unit, target, pass: Number.isFinite(figure) && figure <= target && extraPass, summary, detail }
+export function result(
+  id: number,
+  title: string,
+  unit: string,
+  target: number,
+  figure: number,
+  summary: Summary,
+  detail: Readonly<Record<string, unknown>> = {},
+  extraPass = true,
+): RowResult {
+  return {
+    id,
+    title,
+    figure,
+    unit,
+    target,
+    pass: Number.isFinite(figure) && figure <= target && extraPass,
+    summary,
+    detail,
+  }
 }

@@ -26,7 +26,11 @@ import { formatTable } from './table'
 const LIMIT_MS = 5 * 60_000
 const KEYRING_MARK = 'KEYDESK_BENCH_KEYRING'
 
-type Row = { readonly id: number; readonly title: string; readonly run: (fx: Fixtures) => Promise<RowResult> | RowResult }
+type Row = {
+  readonly id: number
+  readonly title: string
+  readonly run: (fx: Fixtures) => Promise<RowResult> | RowResult
+}
 
 const ROWS: readonly Row[] = [
   { id: 1, title: 'refresh 30 accounts', run: () => refreshRow() },
@@ -44,9 +48,15 @@ const ROWS: readonly Row[] = [
 /** The host keeps credentials in the keychain, so the whole bench runs under a private, unlocked gnome-keyring. */
 function underKeyring(): boolean {
   if (process.env[KEYRING_MARK] === '1') return true
-  const r = spawnSync(join(ROOT, 'scripts/with-keyring.sh'), [process.execPath, '--import', 'tsx', ...process.argv.slice(1)], {
-    cwd: ROOT, stdio: 'inherit', env: { ...process.env, [KEYRING_MARK]: '1' },
-  })
+  const r = spawnSync(
+    join(ROOT, 'scripts/with-keyring.sh'),
+    [process.execPath, '--import', 'tsx', ...process.argv.slice(1)],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+      env: { ...process.env, [KEYRING_MARK]: '1' },
+    },
+  )
   process.exitCode = r.status ?? 1
   return false
 }
@@ -60,12 +70,23 @@ function ensureBuilt(): void {
 
 function failed(row: Row, err: unknown): RowResult {
   const message = err instanceof Error ? err.message : String(err)
-  return { id: row.id, title: `${row.title} — ERROR: ${message.slice(0, 200)}`, figure: Number.NaN, unit: '', target: Number.NaN,
-    pass: false, summary: summarize([]), detail: { error: message } }
+  return {
+    id: row.id,
+    title: `${row.title} — ERROR: ${message.slice(0, 200)}`,
+    figure: Number.NaN,
+    unit: '',
+    target: Number.NaN,
+    pass: false,
+    summary: summarize([]),
+    detail: { error: message },
+  }
 }
 
 async function main(): Promise<void> {
-  const picked = process.argv.slice(2).map(Number).filter((n) => Number.isInteger(n))
+  const picked = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => Number.isInteger(n))
   const rows = picked.length ? ROWS.filter((r) => picked.includes(r.id)) : ROWS
   ensureBuilt()
   const started = performance.now()
@@ -81,7 +102,9 @@ async function main(): Promise<void> {
         r = failed(row, err)
       }
       results.push(r)
-      process.stdout.write(`row ${row.id} ${r.pass ? 'pass' : 'FAIL'} in ${((performance.now() - t) / 1000).toFixed(1)} s\n`)
+      process.stdout.write(
+        `row ${row.id} ${r.pass ? 'pass' : 'FAIL'} in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+      )
     }
   } finally {
     await fx.close()
@@ -90,8 +113,13 @@ async function main(): Promise<void> {
     removeTempDirs()
   }
   const seconds = (performance.now() - started) / 1000
-  process.stdout.write(`\n${formatTable(results)}\n\n${results.filter((r) => r.pass).length}/${results.length} rows pass in ${seconds.toFixed(0)} s on ${cpus().length} cores\n`)
-  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify({ date: new Date().toISOString(), seconds, cores: cpus().length, rows: results }, null, 2)}\n`)
+  process.stdout.write(
+    `\n${formatTable(results)}\n\n${results.filter((r) => r.pass).length}/${results.length} rows pass in ${seconds.toFixed(0)} s on ${cpus().length} cores\n`,
+  )
+  writeFileSync(
+    join(ROOT, 'bench/results.json'),
+    `${JSON.stringify({ date: new Date().toISOString(), seconds, cores: cpus().length, rows: results }, null, 2)}\n`,
+  )
   process.exitCode = results.every((r) => r.pass) && results.length > 0 ? 0 : 1
 }
 
@@ -102,7 +130,7 @@ if (underKeyring()) {
   }, LIMIT_MS)
   watchdog.unref()
   main().catch(async (err: unknown) => {
-    process.stderr.write(`bench: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`)
+    process.stderr.write(`bench: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`)
     await stopAll()
     process.exitCode = 1
   })

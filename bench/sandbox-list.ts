@@ -36,7 +36,10 @@ function percentile(sorted: readonly number[], p: number): number {
 /** Milliseconds from spawning `npm run sandbox` to its first stdout line that is JSON. */
 function timeToFirstLine(): Promise<number> {
   const t = performance.now()
-  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], detached: true })
+  const child = spawn('npm', ['run', '--silent', 'sandbox', '--', '--port', '0'], {
+    stdio: ['ignore', 'pipe', 'ignore'],
+    detached: true,
+  })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('no first line within 30 s')), 30_000)
     createInterface({ input: child.stdout }).on('line', (line) => {

@@ -9,13 +9,31 @@ export function listRequest(a: SandboxAccount): () => Promise<Response> {
   switch (a.provider) {
     case 'spaceone': {
       const token = credential(a, 'token')
-      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as { did: string; aud: string }
-      const body = JSON.stringify({ user_id: payload.aud, domain_id: payload.did, query: { sort: { key: 'created_at' } } })
-      return () => fetch(`${a.endpoint}/identity/api-key/list`, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body })
+      const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {
+        did: string
+        aud: string
+      }
+      const body = JSON.stringify({
+        user_id: payload.aud,
+        domain_id: payload.did,
+        query: { sort: { key: 'created_at' } },
+      })
+      return () =>
+        fetch(`${a.endpoint}/identity/api-key/list`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body,
+        })
     }
     case 'cloudmc':
-      return () => fetch(`${a.endpoint}/api_keys`, { headers: { 'MC-Api-Key': credential(a, 'apiKey'), 'Content-Type': 'application/json' } })
+      return () =>
+        fetch(`${a.endpoint}/api_keys`, {
+          headers: { 'MC-Api-Key': credential(a, 'apiKey'), 'Content-Type': 'application/json' },
+        })
     case 'onqlave':
-      return () => fetch(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, { headers: { Authorization: `Bearer ${credential(a, 'token')}` } })
+      return () =>
+        fetch(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, {
+          headers: { Authorization: `Bearer ${credential(a, 'token')}` },
+        })
   }
 }

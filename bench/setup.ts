@@ -25,7 +25,9 @@ export async function addAccounts(host: HostProc, accounts: readonly SandboxAcco
   for (let i = 0; i < accounts.length; i += ADD_CONCURRENCY) {
     const batch = accounts.slice(i, i + ADD_CONCURRENCY)
     const added = await Promise.all(batch.map((a) => host.call<{ id: string }>('accounts.add', toNewAccount(a))))
-    added.forEach((a, j) => { ids[i + j] = a.id })
+    added.forEach((a, j) => {
+      ids[i + j] = a.id
+    })
   }
   return ids
 }

@@ -30,7 +30,10 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 export function percentile(values: readonly number[], p: number): number {
-  return quantile([...values].sort((a, b) => a - b), p / 100)
+  return quantile(
+    [...values].sort((a, b) => a - b),
+    p / 100,
+  )
 }
 
 export function round(n: number, digits = 2): number {

@@ -9,7 +9,10 @@ function pad(s: string, n: number): string {
 export function formatTable(rows: readonly RowResult[]): string {
   const head = ['#', 'measurement', 'figure', 'target', 'runs, min–max (spread)', 'result']
   const body = rows.map((r) => [
-    String(r.id), r.title, `${fmt(r.figure)} ${r.unit}`, `≤ ${fmt(r.target)} ${r.unit}`,
+    String(r.id),
+    r.title,
+    `${fmt(r.figure)} ${r.unit}`,
+    `≤ ${fmt(r.target)} ${r.unit}`,
     `${r.summary.runs}, ${fmt(r.summary.min)}–${fmt(r.summary.max)} (${Math.round(r.summary.spread * 100)} %)`,
     r.pass ? 'PASS' : 'FAIL',
   ])

@@ -36,7 +36,9 @@ async function openAddDialog(page: Page): Promise<ReturnType<Page['getByRole']>>
   return dialog
 }
 
-test('one account of each provider can be added through the UI and is still there after a restart', async ({ page }) => {
+test('one account of each provider can be added through the UI and is still there after a restart', async ({
+  page,
+}) => {
   await page.goto(host.openUrl)
   await expect(page.getByRole('heading', { name: 'No accounts yet' })).toBeVisible()
 

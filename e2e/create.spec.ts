@@ -18,7 +18,6 @@ test.afterAll(async () => {
   await sandbox?.close()
 })
 
-
 /** The toolbar's button; while a dialog is open, the rest of the page is hidden from the accessibility tree. */
 const createButton = (page: Page): Locator => page.getByRole('button', { name: 'Create key', exact: true })
 
@@ -44,7 +43,11 @@ async function closeAndCheckGone(page: Page, dialog: Locator, secrets: readonly 
   await expect(confirm).toContainText('You will not be able to see this secret again')
   await confirm.getByRole('button', { name: 'Close' }).click()
   await expect(dialog).toHaveCount(0)
-  const html = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { outerHTML: string } } }).document.documentElement.outerHTML)
+  const html = await page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { outerHTML: string } } }).document.documentElement
+        .outerHTML,
+  )
   const text = await page.locator('body').innerText()
   for (const s of secrets) {
     expect(s.length).toBeGreaterThan(10)
@@ -63,7 +66,9 @@ test('SpaceONE: create, reveal, copy, download both files, try, and close', asyn
 
   const dialog = page.getByRole('dialog', { name: /^New key api-key-/ })
   await expect(dialog).toBeVisible()
-  await expect(dialog.getByRole('group', { name: 'API key', exact: true }).locator('code')).toHaveText('••••••••••••••••')
+  await expect(dialog.getByRole('group', { name: 'API key', exact: true }).locator('code')).toHaveText(
+    '••••••••••••••••',
+  )
   await page.screenshot({ path: 'test-results/reveal-spaceone.png' })
   const secret = await reveal(dialog, 'API key')
   expect(secret).toMatch(/^eyJ/)

@@ -2,8 +2,12 @@ import { expect, test } from '@playwright/test'
 import { launchHost, type RunningHost } from './host'
 
 let host: RunningHost
-test.beforeAll(async () => { host = await launchHost() })
-test.afterAll(async () => { await host.stop() })
+test.beforeAll(async () => {
+  host = await launchHost()
+})
+test.afterAll(async () => {
+  await host.stop()
+})
 
 test('the first screen shows the product, the keychain status and the empty state', async ({ page }) => {
   await page.goto(host.openUrl)

@@ -16,19 +16,32 @@ export async function hostWithSandbox(options: SandboxOptions): Promise<HostWith
   const host = await launchHost()
   await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }) })
   const accounts = await host.call<AccountView[]>('accounts.list')
-  return { sandbox, host, accounts, stop: async () => { await host.stop(); await sandbox.close() } }
+  return {
+    sandbox,
+    host,
+    accounts,
+    stop: async () => {
+      await host.stop()
+      await sandbox.close()
+    },
+  }
 }
 
 /** Changes the sandbox at run time (faults, latency), for every account or one account by label. */
 export async function sandboxConfig(sandbox: Sandbox, body: object): Promise<void> {
   const res = await fetch(`${sandbox.url}/__sandbox/config`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'X-Sandbox-Token': sandbox.controlToken }, body: JSON.stringify(body),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'X-Sandbox-Token': sandbox.controlToken },
+    body: JSON.stringify(body),
   })
   expect(res.status).toBe(200)
 }
 
 export async function openAccount(page: Page, host: RunningHost, label: string): Promise<void> {
   await page.goto(host.openUrl)
-  await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: new RegExp(`^${label}(?! \\d)`) }).click()
+  await page
+    .getByRole('navigation', { name: 'Accounts' })
+    .getByRole('button', { name: new RegExp(`^${label}(?! \\d)`) })
+    .click()
   await expect(page.getByRole('heading', { name: label, exact: true })).toBeVisible()
 }

@@ -15,21 +15,33 @@ export interface RunningHost {
 export async function launchHost(opts: { dataDir?: string; args?: string[] } = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'keydesk-e2e-'))
   // One process (node with the tsx loader), so stopping it cannot leave a grandchild host behind.
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, KEYDESK_VAULT_SERVICE: `KeyDesk Test ${process.pid}` },
-  })
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, KEYDESK_VAULT_SERVICE: `KeyDesk Test ${process.pid}` },
+    },
+  )
   let stderr = ''
-  child.stderr?.on('data', (c) => { stderr += String(c) })
+  child.stderr?.on('data', (c) => {
+    stderr += String(c)
+  })
   const openUrl = await new Promise<string>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr}`)), 30_000)
     child.stdout?.on('data', (c) => {
       out += String(c)
       const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out)
-      if (m?.[1]) { clearTimeout(timer); resolve(m[1]) }
+      if (m?.[1]) {
+        clearTimeout(timer)
+        resolve(m[1])
+      }
     })
-    child.once('exit', (code) => { clearTimeout(timer); reject(new Error(`host exited ${code}: ${stderr}`)) })
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`host exited ${code}: ${stderr}`))
+    })
   })
   const { origin, hash } = new URL(openUrl)
   const token = hash.replace('#token=', '')
@@ -38,7 +50,9 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
     dataDir,
     call: async <T>(channel: string, input: unknown = {}): Promise<T> => {
       const res = await fetch(`${origin}/api/${channel}`, {
-        method: 'POST', headers: { 'content-type': 'application/json', 'x-keydesk-token': token }, body: JSON.stringify(input),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-keydesk-token': token },
+        body: JSON.stringify(input),
       })
       const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
       if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)

@@ -11,11 +11,14 @@ import { msToPaint } from './paint-timing'
 const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('table', { name })
 const bodyRows = (page: Page, name?: string) => table(page, name).locator('[role="row"]:not([aria-rowindex="1"])')
 
-
 test.describe('demo mode', () => {
   let host: RunningHost
-  test.beforeAll(async () => { host = await launchHost() })
-  test.afterAll(async () => { await host?.stop() })
+  test.beforeAll(async () => {
+    host = await launchHost()
+  })
+  test.afterAll(async () => {
+    await host?.stop()
+  })
 
   test('the empty state starts demo services and then shows their keys', async ({ page }) => {
     await page.goto(host.openUrl)
@@ -62,7 +65,10 @@ test.describe('a list of three providers', () => {
     await page.screenshot({ path: 'test-results/list-dark.png' })
     await page.emulateMedia({ colorScheme: 'light' })
 
-    await page.getByRole('navigation', { name: 'Accounts' }).getByRole('button', { name: /^Demo SpaceONE/ }).click()
+    await page
+      .getByRole('navigation', { name: 'Accounts' })
+      .getByRole('button', { name: /^Demo SpaceONE/ })
+      .click()
     await expect(page.getByRole('heading', { name: 'Demo SpaceONE' })).toBeVisible()
     await expect(page.getByText(/\d of 2 keys/).first()).toBeVisible()
     await page.getByText('Service endpoints').click()
@@ -94,7 +100,8 @@ test.describe('a list of three providers', () => {
     await expect(page.getByText(new RegExp(`1 of ${all} keys`))).toBeVisible()
     await page.getByRole('searchbox', { name: /Search keys/ }).fill('Demo Onqlave')
     await expect(bodyRows(page).first()).toBeVisible()
-    for (const cell of await page.getByRole('cell', { name: /· (SpaceONE|CloudMC)/ }).all()) await expect(cell).toBeHidden()
+    for (const cell of await page.getByRole('cell', { name: /· (SpaceONE|CloudMC)/ }).all())
+      await expect(cell).toBeHidden()
     await page.getByRole('button', { name: 'Clear filters' }).first().click()
     await expect(bodyRows(page)).toHaveCount(all)
 
@@ -165,14 +172,25 @@ test.describe('10,000 keys', () => {
       busy: '.key-list[aria-busy="true"]',
       until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
     })
-    test.info().annotations.push({ type: 'timing', description: `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms` })
-    console.log(`10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`)
+    test
+      .info()
+      .annotations.push({
+        type: 'timing',
+        description: `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`,
+      })
+    console.log(
+      `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`,
+    )
 
     const t = table(page, 'Keys of Demo CloudMC')
-    await t.evaluate((el) => { el.scrollTop = el.scrollHeight / 2 })
+    await t.evaluate((el) => {
+      el.scrollTop = el.scrollHeight / 2
+    })
     await expect(t.locator('[role="row"][aria-rowindex="5000"]')).toBeAttached()
     expect(await bodyRows(page, 'Keys of Demo CloudMC').count()).toBeLessThan(100)
-    await t.evaluate((el) => { el.scrollTop = el.scrollHeight })
+    await t.evaluate((el) => {
+      el.scrollTop = el.scrollHeight
+    })
     await expect(t.locator('[role="row"][aria-rowindex="10001"]')).toBeAttached()
     expect(await bodyRows(page, 'Keys of Demo CloudMC').count()).toBeLessThan(100)
 

@@ -10,7 +10,6 @@ import { startSandbox, type Sandbox } from '../src/sandbox'
 import { hostWithSandbox, openAccount, sandboxConfig } from './fixtures'
 import { launchHost, type RunningHost } from './host'
 
-
 const row = (page: Page, text: string): Locator => page.getByRole('row').filter({ hasText: text })
 
 async function act(page: Page, keyLabel: string, item: string): Promise<void> {
@@ -31,14 +30,21 @@ test.describe('lifecycle actions on every provider', () => {
     host.call<CreatedKey>('keys.create', { accountId: byLabel(label).id, requestId: crypto.randomUUID(), keep: false })
 
   test.beforeAll(async () => {
-    ;({ sandbox, host, accounts } = await hostWithSandbox({ seed: 'e2e-lifecycle', accountsPerProvider: 2, activationSeconds: 1, propagationSeconds: 1 }))
+    ;({ sandbox, host, accounts } = await hostWithSandbox({
+      seed: 'e2e-lifecycle',
+      accountsPerProvider: 2,
+      activationSeconds: 1,
+      propagationSeconds: 1,
+    }))
   })
   test.afterAll(async () => {
     await host?.stop()
     await sandbox?.close()
   })
 
-  test('SpaceONE: disable shows the window and counts down, enable is at once, delete says what stays working', async ({ page }) => {
+  test('SpaceONE: disable shows the window and counts down, enable is at once, delete says what stays working', async ({
+    page,
+  }) => {
     const extra = await createKey('Demo SpaceONE')
     const id = extra.key.keyId
     const own = byLabel('Demo SpaceONE').facts.ownKeyId ?? ''
@@ -52,7 +58,9 @@ test.describe('lifecycle actions on every provider', () => {
 
     await act(page, id, 'Disable…')
     const dialog = page.getByRole('alertdialog', { name: `Disable ${id}?` })
-    await expect(dialog).toContainText("Apps using this key may keep working for up to 10 minutes (the account's window)")
+    await expect(dialog).toContainText(
+      "Apps using this key may keep working for up to 10 minutes (the account's window)",
+    )
     await dialog.getByRole('button', { name: 'Disable' }).click()
     await expect(row(page, id)).toContainText(/Disabling — in force by/)
     await expect(row(page, id)).toContainText(/may still authenticate for \d+:\d\d/)
@@ -69,7 +77,9 @@ test.describe('lifecycle actions on every provider', () => {
     await expect(row(page, id)).toContainText(/Deleted — may work until/)
   })
 
-  test('CloudMC: rename is checked and applied, a failing service rolls the row back, delete removes it', async ({ page }) => {
+  test('CloudMC: rename is checked and applied, a failing service rolls the row back, delete removes it', async ({
+    page,
+  }) => {
     const extra = await createKey('Demo CloudMC')
     await openAccount(page, host, 'Demo CloudMC')
     const label = `${extra.key.name} (${extra.key.keyId})`
@@ -104,7 +114,9 @@ test.describe('lifecycle actions on every provider', () => {
 
   test('Onqlave: delete unlocks only on the exact key id, then the key is deleted', async ({ page }) => {
     const account = byLabel('Demo Onqlave')
-    const key = (await host.call<KeyList>('keys.list', { accountId: account.id })).keys.find((k) => k.state === 'enabled')
+    const key = (await host.call<KeyList>('keys.list', { accountId: account.id })).keys.find(
+      (k) => k.state === 'enabled',
+    )
     if (!key) throw new Error('no Onqlave key')
     await openAccount(page, host, 'Demo Onqlave')
     await act(page, `${key.name} (${key.keyId})`, 'Delete…')
@@ -118,7 +130,9 @@ test.describe('lifecycle actions on every provider', () => {
     await expect(row(page, key.keyId)).toContainText(/Deleted/, { timeout: 20_000 })
   })
 
-  test('bulk disable across two SpaceONE accounts: the summary first, then each key’s result; a fault rolls back', async ({ page }) => {
+  test('bulk disable across two SpaceONE accounts: the summary first, then each key’s result; a fault rolls back', async ({
+    page,
+  }) => {
     const a = await createKey('Demo SpaceONE')
     const b = await createKey('Demo SpaceONE 2')
     await page.goto(host.openUrl)
@@ -142,7 +156,9 @@ test.describe('lifecycle actions on every provider', () => {
 
     await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo SpaceONE 2' })
     await act(page, b.key.keyId, 'Enable')
-    await expect(page.getByRole('alert').filter({ hasText: `Could not enable ${b.key.keyId}` })).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByRole('alert').filter({ hasText: `Could not enable ${b.key.keyId}` })).toBeVisible({
+      timeout: 20_000,
+    })
     await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo SpaceONE 2' })
     await expect(row(page, b.key.keyId)).toContainText(/Disabl/)
   })
@@ -162,10 +178,17 @@ test.describe('a rotation survives a restart', () => {
     rmSync(dataDir, { recursive: true, force: true })
   })
 
-  test('rotating the account’s own SpaceONE key, closing KeyDesk mid-way, and finishing after the restart', async ({ page }) => {
+  test('rotating the account’s own SpaceONE key, closing KeyDesk mid-way, and finishing after the restart', async ({
+    page,
+  }) => {
     // Our own data dir: a host launched without one deletes it when it stops.
     host = await launchHost({ dataDir })
-    await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts.filter((a) => a.provider === 'spaceone') }) })
+    await host.call('accounts.import', {
+      content: JSON.stringify({
+        url: sandbox.url,
+        accounts: sandbox.accounts.filter((a) => a.provider === 'spaceone'),
+      }),
+    })
     const [account] = await host.call<AccountView[]>('accounts.list')
     if (!account?.facts.ownKeyId) throw new Error('the SpaceONE seed is not an API key')
     const old = account.facts.ownKeyId
@@ -202,7 +225,10 @@ test.describe('a rotation survives a restart', () => {
     await expect(resumed.getByRole('timer')).toContainText(/in force everywhere/, { timeout: 20_000 })
     await resumed.getByRole('button', { name: 'Continue' }).click()
     await resumed.getByRole('button', { name: `Delete ${old}…` }).click()
-    await page.getByRole('alertdialog', { name: `Delete ${old}?` }).getByRole('button', { name: 'Delete' }).click()
+    await page
+      .getByRole('alertdialog', { name: `Delete ${old}?` })
+      .getByRole('button', { name: 'Delete' })
+      .click()
     await expect(resumed.locator('[aria-current="step"]')).toHaveCount(0)
     await expect(resumed).toContainText(/replaces/)
     await resumed.getByRole('button', { name: 'Finish' }).click()

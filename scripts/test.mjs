@@ -3,7 +3,10 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
-const env = { ...process.env, ELECTRON_OVERRIDE_DIST_PATH: process.env.ELECTRON_OVERRIDE_DIST_PATH ?? '/nonexistent-electron-dist' }
+const env = {
+  ...process.env,
+  ELECTRON_OVERRIDE_DIST_PATH: process.env.ELECTRON_OVERRIDE_DIST_PATH ?? '/nonexistent-electron-dist',
+}
 const results = 'test-results'
 rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
@@ -14,7 +17,9 @@ function run(title, cmd, args) {
   process.stdout.write(`\n── ${title}\n`)
   const started = Date.now()
   const r = spawnSync(cmd, args, { stdio: 'inherit', env })
-  process.stdout.write(`── ${title}: ${r.status === 0 ? 'ok' : `exit ${r.status ?? r.signal}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`)
+  process.stdout.write(
+    `── ${title}: ${r.status === 0 ? 'ok' : `exit ${r.status ?? r.signal}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+  )
   if (r.status !== 0) broken.push(title)
   return r.status === 0
 }
@@ -27,17 +32,30 @@ function countVitest(file) {
   totals.skipped += j.numPendingTests + j.numTodoTests
 }
 
-const vitest = (out, projects) => ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]),
-  '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]
+const vitest = (out, projects) => [
+  'vitest',
+  'run',
+  ...projects.flatMap((p) => ['--project', p]),
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${out}`,
+]
 
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.node.json']) &&
   run('type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
 run('unit and renderer tests', 'npx', vitest(`${results}/vitest.json`, ['unit', 'renderer']))
 countVitest(`${results}/vitest.json`)
-run('keychain tests (private gnome-keyring)', 'scripts/with-keyring.sh', ['npx', ...vitest(`${results}/keychain.json`, ['keychain'])])
+run('keychain tests (private gnome-keyring)', 'scripts/with-keyring.sh', [
+  'npx',
+  ...vitest(`${results}/keychain.json`, ['keychain']),
+])
 countVitest(`${results}/keychain.json`)
 if (run('build', 'npx', ['electron-vite', 'build'])) {
-  run('e2e (Playwright, Debian Chromium, private gnome-keyring)', 'scripts/with-keyring.sh', ['npx', 'playwright', 'test'])
+  run('e2e (Playwright, Debian Chromium, private gnome-keyring)', 'scripts/with-keyring.sh', [
+    'npx',
+    'playwright',
+    'test',
+  ])
   if (existsSync(`${results}/e2e.json`)) {
     const s = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats
     totals.passed += s.expected + s.flaky
@@ -46,5 +64,7 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
   }
 }
 if (broken.length) process.stdout.write(`\nfailed steps: ${broken.join(', ')}\n`)
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`)
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+)
 process.exit(broken.length || totals.failed ? 1 : 0)

@@ -26,5 +26,7 @@ export function bundleRow(): RowResult {
     sizes.push(total / 1024)
   }
   const s = summarize(sizes)
-  return result(10, `renderer bundle, ${files.length} .js file(s), gzip`, 'kB', TARGET_KB, round(s.median, 1), s, { perFile })
+  return result(10, `renderer bundle, ${files.length} .js file(s), gzip`, 'kB', TARGET_KB, round(s.median, 1), s, {
+    perFile,
+  })
 }

@@ -12,8 +12,16 @@ const TARGET_MB = 150
 
 export async function coreRssRow(): Promise<RowResult> {
   const bundle = await bundleCoreChild()
-  const sandbox = await startSandboxProc({ latencyMs: 0, keysPerAccount: KEYS, accountsPerProvider: Math.ceil(ACCOUNTS / 3), seed: 'bench-rss' })
-  const core = await startCoreProc(bundle, tempDir('rss')).catch(async (err: unknown) => { await sandbox.stop(); throw err })
+  const sandbox = await startSandboxProc({
+    latencyMs: 0,
+    keysPerAccount: KEYS,
+    accountsPerProvider: Math.ceil(ACCOUNTS / 3),
+    seed: 'bench-rss',
+  })
+  const core = await startCoreProc(bundle, tempDir('rss')).catch(async (err: unknown) => {
+    await sandbox.stop()
+    throw err
+  })
   try {
     const idleMb = rssMb(core.pid)
     const ids = await addAccounts(core, sandbox.accounts.slice(0, ACCOUNTS))
@@ -21,17 +29,28 @@ export async function coreRssRow(): Promise<RowResult> {
     const after: number[] = []
     let listed = 0
     for (let run = 0; run < RUNS; run += 1) {
-      const lists = await Promise.all(ids.map((accountId) => core.call<{ keys: unknown[] }>('keys.list', { accountId })))
+      const lists = await Promise.all(
+        ids.map((accountId) => core.call<{ keys: unknown[] }>('keys.list', { accountId })),
+      )
       listed = lists.reduce((n, l) => n + l.keys.length, 0)
       before.push(rssMb(core.pid))
       after.push(await core.rssAfterGcMb())
     }
     const s = summarize(after)
-    return result(8, `core RSS after GC, ${ids.length} accounts × ${KEYS} keys listed (bundled core process)`, 'MB', TARGET_MB,
-      round(s.median, 1), s, {
-        rssAfterGcMb: after.map((m) => round(m, 1)), rssBeforeGcMb: before.map((m) => round(m, 1)), idleBeforeAccountsMb: round(idleMb, 1),
+    return result(
+      8,
+      `core RSS after GC, ${ids.length} accounts × ${KEYS} keys listed (bundled core process)`,
+      'MB',
+      TARGET_MB,
+      round(s.median, 1),
+      s,
+      {
+        rssAfterGcMb: after.map((m) => round(m, 1)),
+        rssBeforeGcMb: before.map((m) => round(m, 1)),
+        idleBeforeAccountsMb: round(idleMb, 1),
         keysListed: listed,
-      })
+      },
+    )
   } finally {
     await core.stop()
     await sandbox.stop()

@@ -16,14 +16,25 @@ export async function domRowsRow(fx: Fixtures): Promise<RowResult> {
     for (let run = 0; run < RUNS; run += 1) {
       const at = run / (RUNS - 1)
       positions.push(at)
-      await table.evaluate((el, f) => { el.scrollTop = f * (el.scrollHeight - el.clientHeight) }, at)
+      await table.evaluate((el, f) => {
+        el.scrollTop = f * (el.scrollHeight - el.clientHeight)
+      }, at)
       // Two frames: the scroll event, then the virtualiser's re-render.
-      await page.evaluate('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))')
+      await page.evaluate(
+        'new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0))))',
+      )
       const n = await page.evaluate(ROW_COUNT)
       counts.push(typeof n === 'number' ? n : Number.NaN)
     }
   })
   const s = summarize(counts)
-  return result(5, `DOM rows showing ${BIG.toLocaleString('en')} keys (max over ${RUNS} scroll positions)`, 'rows', TARGET, s.max, s,
-    { counts, scrollPositions: positions })
+  return result(
+    5,
+    `DOM rows showing ${BIG.toLocaleString('en')} keys (max over ${RUNS} scroll positions)`,
+    'rows',
+    TARGET,
+    s.max,
+    s,
+    { counts, scrollPositions: positions },
+  )
 }

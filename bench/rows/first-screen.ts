@@ -46,7 +46,12 @@ async function appStart(dataDir: string, shown: readonly string[]): Promise<Star
 }
 
 export async function firstScreenRow(): Promise<RowResult> {
-  const sandbox = await startSandboxProc({ latencyMs: 0, keysPerAccount: 2, accountsPerProvider: 10, seed: 'bench-first' })
+  const sandbox = await startSandboxProc({
+    latencyMs: 0,
+    keysPerAccount: 2,
+    accountsPerProvider: 10,
+    seed: 'bench-first',
+  })
   const blank = await startEmptyPage()
   try {
     const full = tempDir('first')
@@ -61,19 +66,34 @@ export async function firstScreenRow(): Promise<RowResult> {
     await appStart(full, LIST_SHOWN)
     const runs: { full: Start; empty: Start; blank: number }[] = []
     for (let run = 0; run < RUNS; run += 1) {
-      runs.push({ empty: await appStart(empty, EMPTY_SHOWN), full: await appStart(full, LIST_SHOWN), blank: await blankLoad(blank.url) })
+      runs.push({
+        empty: await appStart(empty, EMPTY_SHOWN),
+        full: await appStart(full, LIST_SHOWN),
+        blank: await blankLoad(blank.url),
+      })
     }
     const median = (pick: (r: (typeof runs)[number]) => number): number => summarize(runs.map(pick)).median
     const ratio = median((r) => r.full.page) / median((r) => r.empty.page)
     const s = summarize(runs.map((r) => r.full.page / r.empty.page))
     const total = median((r) => r.full.total)
     const overBlank = median((r) => r.full.page) / median((r) => r.blank)
-    return result(6, `first screen, ${sandbox.accounts.length} accounts: host start → painted ${Math.round(total)} ms; ` +
-      `page ÷ no-account app (÷ blank page: ${round(overBlank, 1)})`, '×', TARGET, round(ratio), s, {
-      hostStartToPaintedMs: runs.map((r) => round(r.full.total)), navigationToPaintedMs: runs.map((r) => round(r.full.page, 1)),
-      noAccountsNavigationToPaintedMs: runs.map((r) => round(r.empty.page, 1)), noAccountsHostStartToPaintedMs: runs.map((r) => round(r.empty.total)),
-      blankPageLoadMs: runs.map((r) => round(r.blank, 1)), overBlankPage: round(overBlank, 2),
-    })
+    return result(
+      6,
+      `first screen, ${sandbox.accounts.length} accounts: host start → painted ${Math.round(total)} ms; ` +
+        `page ÷ no-account app (÷ blank page: ${round(overBlank, 1)})`,
+      '×',
+      TARGET,
+      round(ratio),
+      s,
+      {
+        hostStartToPaintedMs: runs.map((r) => round(r.full.total)),
+        navigationToPaintedMs: runs.map((r) => round(r.full.page, 1)),
+        noAccountsNavigationToPaintedMs: runs.map((r) => round(r.empty.page, 1)),
+        noAccountsHostStartToPaintedMs: runs.map((r) => round(r.empty.total)),
+        blankPageLoadMs: runs.map((r) => round(r.blank, 1)),
+        overBlankPage: round(overBlank, 2),
+      },
+    )
   } finally {
     await blank.close()
     await sandbox.stop()

@@ -12,6 +12,13 @@ export async function heapRow(fx: Fixtures): Promise<RowResult> {
   const samples: number[] = []
   for (let run = 0; run < RUNS; run += 1) samples.push(await withListPage(list, (page) => heapAfterGcMb(page)))
   const s = summarize(samples)
-  return result(7, `renderer JS heap after GC, ${BIG.toLocaleString('en')} keys listed`, 'MB', TARGET_MB, round(s.median, 1), s,
-    { heapMb: samples.map((m) => round(m, 1)) })
+  return result(
+    7,
+    `renderer JS heap after GC, ${BIG.toLocaleString('en')} keys listed`,
+    'MB',
+    TARGET_MB,
+    round(s.median, 1),
+    s,
+    { heapMb: samples.map((m) => round(m, 1)) },
+  )
 }

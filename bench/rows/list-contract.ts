@@ -64,10 +64,28 @@ export async function listContractRow(fx: Fixtures): Promise<RowResult> {
   }
   const main = measured.get(LIST_PROVIDER)
   if (!main) throw new Error(`no ${LIST_PROVIDER} measurement`)
-  const perProvider = Object.fromEntries([...measured].map(([p, m]) => [p, {
-    ratio: round(m.ratios.median), viaHostMs: m.viaHostMs.map((t) => round(t, 1)), rawMs: m.rawMs.map((t) => round(t, 1)), keys: m.keys,
-  }]))
-  const others = [...measured].filter(([p]) => p !== LIST_PROVIDER).map(([p, m]) => `${p} ${round(m.ratios.median)}`).join(', ')
-  return result(2, `list ${BIG.toLocaleString('en')} ${LIST_PROVIDER} keys via host API ÷ raw fetch+parse (${others})`, '×', TARGET,
-    round(main.ratios.median), main.ratios, { perProvider })
+  const perProvider = Object.fromEntries(
+    [...measured].map(([p, m]) => [
+      p,
+      {
+        ratio: round(m.ratios.median),
+        viaHostMs: m.viaHostMs.map((t) => round(t, 1)),
+        rawMs: m.rawMs.map((t) => round(t, 1)),
+        keys: m.keys,
+      },
+    ]),
+  )
+  const others = [...measured]
+    .filter(([p]) => p !== LIST_PROVIDER)
+    .map(([p, m]) => `${p} ${round(m.ratios.median)}`)
+    .join(', ')
+  return result(
+    2,
+    `list ${BIG.toLocaleString('en')} ${LIST_PROVIDER} keys via host API ÷ raw fetch+parse (${others})`,
+    '×',
+    TARGET,
+    round(main.ratios.median),
+    main.ratios,
+    { perProvider },
+  )
 }

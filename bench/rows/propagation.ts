@@ -23,13 +23,25 @@ const MIX: readonly { provider: ProviderId; op: PropagationOp; state: KeyState; 
   { provider: 'cloudmc', op: 'delete', state: 'enabled', share: 0.3 },
 ]
 
-interface Read { readonly accountId: string; readonly keyId?: string; readonly at: number }
+interface Read {
+  readonly accountId: string
+  readonly keyId?: string
+  readonly at: number
+}
 
 function memorySettings(): SettingsStore {
-  const data: SettingsData = { accounts: [], preferences: DEFAULT_PREFERENCES, propagations: [], rotations: [], demo: null }
+  const data: SettingsData = {
+    accounts: [],
+    preferences: DEFAULT_PREFERENCES,
+    propagations: [],
+    rotations: [],
+    demo: null,
+  }
   return {
     get: (key) => data[key],
-    set: (key, value) => { data[key] = value },
+    set: (key, value) => {
+      data[key] = value
+    },
     path: ':memory:',
     recovery: null,
   }
@@ -43,22 +55,39 @@ function seeded(seed: number): () => number {
   }
 }
 
-async function once(seed: number): Promise<{ requests: number; earlyWindowReads: number; probes: number; reads: number }> {
+async function once(
+  seed: number,
+): Promise<{ requests: number; earlyWindowReads: number; probes: number; reads: number }> {
   const clock = new FakeClock(START)
   const accounts = new Map<string, Account>()
   const keys = new Map<string, Map<string, KeyRecord>>()
   const reads: Read[] = []
   const settleBy = new Map<string, number>()
   let probes = 0
-  const record = (provider: ProviderId, accountId: string, keyId: string, state: KeyState): KeyRecord =>
-    ({ provider, accountId, keyId, name: keyId, state, createdAt: new Date(START).toISOString(), extra: {} })
+  const record = (provider: ProviderId, accountId: string, keyId: string, state: KeyState): KeyRecord => ({
+    provider,
+    accountId,
+    keyId,
+    name: keyId,
+    state,
+    createdAt: new Date(START).toISOString(),
+    extra: {},
+  })
   const provider = (id: ProviderId): KeyProvider => {
     const real = getProvider(id)
-    const read = (ctx: ProviderContext, keyId?: string): void => { reads.push({ accountId: ctx.account.id, keyId, at: clock.now() }) }
+    const read = (ctx: ProviderContext, keyId?: string): void => {
+      reads.push({ accountId: ctx.account.id, keyId, at: clock.now() })
+    }
     return {
       ...real,
-      list: async (ctx) => { read(ctx); return [...(keys.get(ctx.account.id)?.values() ?? [])] },
-      get: async (ctx, keyId) => { read(ctx, keyId); return keys.get(ctx.account.id)?.get(keyId) ?? null },
+      list: async (ctx) => {
+        read(ctx)
+        return [...(keys.get(ctx.account.id)?.values() ?? [])]
+      },
+      get: async (ctx, keyId) => {
+        read(ctx, keyId)
+        return keys.get(ctx.account.id)?.get(keyId) ?? null
+      },
     }
   }
   const fakeAccounts = {
@@ -67,22 +96,44 @@ async function once(seed: number): Promise<{ requests: number; earlyWindowReads:
       if (!a) throw new AppError('NOT_FOUND', 'no such account')
       return a
     },
-    context: async (id: string): Promise<ProviderContext> =>
-      ({ account: fakeAccounts.get(id), credential: { provider: 'cloudmc', apiKey: 'bench-only' }, http: { request: () => Promise.reject(new Error('no network')) } }),
+    context: async (id: string): Promise<ProviderContext> => ({
+      account: fakeAccounts.get(id),
+      credential: { provider: 'cloudmc', apiKey: 'bench-only' },
+      http: { request: () => Promise.reject(new Error('no network')) },
+    }),
     setStatus: (): void => undefined,
   }
-  const tracker = new Propagations(memorySettings(), fakeAccounts, clock, () => undefined, () => undefined, {
-    getProvider: provider,
-    random: seeded(seed),
-    // Worst case for SpaceONE: every key's secret is kept, so each record is probed with its own key every minute.
-    prober: async () => { probes += 1; return 'accepted' },
-  })
+  const tracker = new Propagations(
+    memorySettings(),
+    fakeAccounts,
+    clock,
+    () => undefined,
+    () => undefined,
+    {
+      getProvider: provider,
+      random: seeded(seed),
+      // Worst case for SpaceONE: every key's secret is kept, so each record is probed with its own key every minute.
+      prober: async () => {
+        probes += 1
+        return 'accepted'
+      },
+    },
+  )
   tracker.start()
   for (const m of MIX) {
     for (let a = 0; a < ACCOUNTS_PER_PROVIDER; a += 1) {
       const id = `${m.provider}-${a}`
-      accounts.set(id, { id, provider: m.provider, label: id, endpoint: 'http://127.0.0.1:1', facts: {}, demo: false,
-        createdAt: new Date(START).toISOString(), propagationWindowSec: 600, refreshIntervalSec: 60 })
+      accounts.set(id, {
+        id,
+        provider: m.provider,
+        label: id,
+        endpoint: 'http://127.0.0.1:1',
+        facts: {},
+        demo: false,
+        createdAt: new Date(START).toISOString(),
+        propagationWindowSec: 600,
+        refreshIntervalSec: 60,
+      })
       keys.set(id, new Map())
     }
   }
@@ -110,9 +161,19 @@ export async function propagationRow(): Promise<RowResult> {
   const ratios = runs.map((r) => r.requests / RECORDS)
   const s = summarize(ratios)
   const early = runs.reduce((n, r) => n + r.earlyWindowReads, 0)
-  return result(9, `${RECORDS.toLocaleString('en')} pending propagations, ${MINUTES} simulated min: requests ÷ records (time-window reads early: ${early})`,
-    '×', TARGET, round(s.median, 3), s, {
-      requests: runs.map((r) => r.requests), serviceReads: runs.map((r) => r.reads), keyProbes: runs.map((r) => r.probes),
+  return result(
+    9,
+    `${RECORDS.toLocaleString('en')} pending propagations, ${MINUTES} simulated min: requests ÷ records (time-window reads early: ${early})`,
+    '×',
+    TARGET,
+    round(s.median, 3),
+    s,
+    {
+      requests: runs.map((r) => r.requests),
+      serviceReads: runs.map((r) => r.reads),
+      keyProbes: runs.map((r) => r.probes),
       earlyWindowReads: runs.map((r) => r.earlyWindowReads),
-    }, early === 0)
+    },
+    early === 0,
+  )
 }

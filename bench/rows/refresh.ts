@@ -8,8 +8,16 @@ const LATENCY_MS = 200
 const TARGET = 1.3
 
 export async function refreshRow(): Promise<RowResult> {
-  const sandbox = await startSandboxProc({ latencyMs: LATENCY_MS, keysPerAccount: 2, accountsPerProvider: 10, seed: 'bench-refresh' })
-  const host = await startHostProc(tempDir('refresh')).catch(async (err: unknown) => { await sandbox.stop(); throw err })
+  const sandbox = await startSandboxProc({
+    latencyMs: LATENCY_MS,
+    keysPerAccount: 2,
+    accountsPerProvider: 10,
+    seed: 'bench-refresh',
+  })
+  const host = await startHostProc(tempDir('refresh')).catch(async (err: unknown) => {
+    await sandbox.stop()
+    throw err
+  })
   try {
     const ids = await addAccounts(host, sandbox.accounts)
     const list = (id: string): Promise<unknown> => host.call('keys.list', { accountId: id })
@@ -29,10 +37,19 @@ export async function refreshRow(): Promise<RowResult> {
     const single = summarize(singles).median
     const ratios = totals.map((t) => t / single)
     const s = summarize(ratios)
-    return result(1, `refresh all of ${ids.length} accounts, ${LATENCY_MS} ms latency (total ÷ one request)`, '×', TARGET, round(s.median), s, {
-      totalMs: totals.map((t) => round(t, 1)), singleRequestMs: singles.map((t) => round(t, 1)),
-      totalOverConfiguredLatency: round(summarize(totals).median / LATENCY_MS),
-    })
+    return result(
+      1,
+      `refresh all of ${ids.length} accounts, ${LATENCY_MS} ms latency (total ÷ one request)`,
+      '×',
+      TARGET,
+      round(s.median),
+      s,
+      {
+        totalMs: totals.map((t) => round(t, 1)),
+        singleRequestMs: singles.map((t) => round(t, 1)),
+        totalOverConfiguredLatency: round(summarize(totals).median / LATENCY_MS),
+      },
+    )
   } finally {
     await host.stop()
     await sandbox.stop()

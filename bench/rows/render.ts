@@ -9,7 +9,8 @@ const TARGET = 2.0
 async function times(list: ListHost): Promise<number[]> {
   await withListPage(list, async () => undefined)
   const out: number[] = []
-  for (let run = 0; run < RUNS; run += 1) out.push(await withListPage(list, async (_page, paint) => paint.arrivalToPaint))
+  for (let run = 0; run < RUNS; run += 1)
+    out.push(await withListPage(list, async (_page, paint) => paint.arrivalToPaint))
   return out
 }
 
@@ -18,6 +19,13 @@ export async function renderRow(fx: Fixtures): Promise<RowResult> {
   const small = await times(await fx.listHost(SMALL))
   const smallMedian = summarize(small).median
   const s = summarize(big.map((t) => t / smallMedian))
-  return result(3, `render: data arrival → rows painted, ${BIG.toLocaleString('en')} ÷ ${SMALL} keys`, '×', TARGET,
-    round(summarize(big).median / smallMedian), s, { bigMs: big.map((t) => round(t, 1)), smallMs: small.map((t) => round(t, 1)) })
+  return result(
+    3,
+    `render: data arrival → rows painted, ${BIG.toLocaleString('en')} ÷ ${SMALL} keys`,
+    '×',
+    TARGET,
+    round(summarize(big).median / smallMedian),
+    s,
+    { bigMs: big.map((t) => round(t, 1)), smallMs: small.map((t) => round(t, 1)) },
+  )
 }

@@ -37,7 +37,7 @@ export async function searchRow(fx: Fixtures): Promise<RowResult> {
       await box.pressSequentially(query, { delay: KEY_DELAY_MS })
       await page.waitForTimeout(100)
       const got = await samples(page, 'keystrokes')
-      results.push(...await samples(page, 'results'))
+      results.push(...(await samples(page, 'results')))
       if (got.length !== query.length) throw new Error(`expected ${query.length} keystroke samples, got ${got.length}`)
       perRun.push(percentile(got, 95))
       all.push(...got)
@@ -48,12 +48,23 @@ export async function searchRow(fx: Fixtures): Promise<RowResult> {
   const p95 = percentile(all, 95)
   // The list follows the input through a deferred value: say honestly how long the rows themselves take.
   const rowsP95 = round(percentile(results, 95), 1)
-  return result(4, `search keystroke → painted, ${BIG.toLocaleString('en')} keys: p95 of ${all.length} keystrokes (${RUNS} × "${query}"); ` +
-    `rows updated p95 ${rowsP95} ms`, 'ms',
-    TARGET_MS, round(p95, 1), s, {
-      p95PerRunMs: perRun.map((t) => round(t, 1)), medianMs: round(percentile(all, 50), 1), maxMs: round(Math.max(...all), 1),
+  return result(
+    4,
+    `search keystroke → painted, ${BIG.toLocaleString('en')} keys: p95 of ${all.length} keystrokes (${RUNS} × "${query}"); ` +
+      `rows updated p95 ${rowsP95} ms`,
+    'ms',
+    TARGET_MS,
+    round(p95, 1),
+    s,
+    {
+      p95PerRunMs: perRun.map((t) => round(t, 1)),
+      medianMs: round(percentile(all, 50), 1),
+      maxMs: round(Math.max(...all), 1),
       keystrokesMs: all.map((t) => round(t, 1)),
       // Keystrokes that changed the number of rows: input → the frame showing the new rows.
-      resultsP95Ms: rowsP95, resultsMedianMs: round(percentile(results, 50), 1), resultsSamples: results.length,
-    })
+      resultsP95Ms: rowsP95,
+      resultsMedianMs: round(percentile(results, 50), 1),
+      resultsSamples: results.length,
+    },
+  )
 }

@@ -21,18 +21,25 @@ export function defaultDataDir(platform = process.platform, env = process.env, h
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: '0' }, 'data-dir': { type: 'string' }, demo: { type: 'boolean', default: false },
+      port: { type: 'string', default: '0' },
+      'data-dir': { type: 'string' },
+      demo: { type: 'boolean', default: false },
     },
   })
   const port = Number(values.port)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0–65535, not "${values.port}"`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0–65535, not "${values.port}"`)
   const rendererDir = join(root, 'out/renderer')
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.')
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error('The renderer is not built: run `npm run build` first.')
   const dataDir = values['data-dir'] ?? defaultDataDir()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
   const core = new AppCore({
-    dataDir, version, host: 'browser', clipboard: new MemoryClipboard(),
+    dataDir,
+    version,
+    host: 'browser',
+    clipboard: new MemoryClipboard(),
     vault: new KeytarVault(process.env.KEYDESK_VAULT_SERVICE ?? 'KeyDesk Dev'),
     log: (line) => process.stderr.write(`${line}\n`),
   })
@@ -44,7 +51,12 @@ async function main(): Promise<void> {
   const host = await startHost({ core, rendererDir, token: randomBytes(32).toString('base64url'), port })
   process.stdout.write(`KeyDesk (browser host) is running. Open this URL in a browser:\n${host.openUrl}\n`)
   process.stderr.write(`data directory: ${dataDir}\n`)
-  const stop = (): void => { void host.close().then(() => core.close()).finally(() => process.exit(0)) }
+  const stop = (): void => {
+    void host
+      .close()
+      .then(() => core.close())
+      .finally(() => process.exit(0))
+  }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)
 }

@@ -9,10 +9,16 @@ import type { Reply } from '../shared/api'
 import type { AppCore } from '../main/core/app-core'
 
 const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
-  '.png': 'image/png', '.ico': 'image/x-icon', '.json': 'application/json',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
 }
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 const MAX_BODY = 2 * 1024 * 1024
 export const TOKEN_HEADER = 'x-keydesk-token'
@@ -39,14 +45,17 @@ export async function startHost(options: HostOptions): Promise<Host> {
   })
   let origin = ''
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => { if (!res.headersSent) send(res, 500, { error: 'internal' }) })
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) send(res, 500, { error: 'internal' })
+    })
   })
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, origin)) return send(res, 403, { error: 'forbidden host' })
     const url = new URL(req.url ?? '/', origin)
     if (!url.pathname.startsWith('/api/')) return serveStatic(res, options.rendererDir, url.pathname, req.method)
-    if (req.headers.origin !== undefined && req.headers.origin !== origin) return send(res, 403, { error: 'forbidden origin' })
+    if (req.headers.origin !== undefined && req.headers.origin !== origin)
+      return send(res, 403, { error: 'forbidden origin' })
     if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) return send(res, 403, { error: 'forbidden' })
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
@@ -100,7 +109,11 @@ function tokenMatches(given: string | string[] | undefined, token: string): bool
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' })
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
   res.end(JSON.stringify(body))
 }
 
@@ -123,8 +136,11 @@ async function serveStatic(res: ServerResponse, dir: string, pathname: string, m
   try {
     const data = await readFile(file)
     res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer', 'cache-control': 'no-store',
+      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-store',
     })
     res.end(method === 'HEAD' ? undefined : data)
   } catch {

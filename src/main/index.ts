@@ -10,10 +10,19 @@ import { registerIpc, TrustedSenders } from './ipc'
 import { installMenu } from './menu'
 import { createMainWindow, hardenSession, isAppUrl } from './window'
 
-const MIME: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png' }
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+const MIME: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+}
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 
-protocol.registerSchemesAsPrivileged([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }])
+protocol.registerSchemesAsPrivileged([
+  { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -53,7 +62,9 @@ async function start(): Promise<void> {
     saveFile: async (fileName, content) => {
       const win = BrowserWindow.getFocusedWindow()
       const options = { defaultPath: join(app.getPath('downloads'), fileName) }
-      const { canceled, filePath } = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options)
+      const { canceled, filePath } = win
+        ? await dialog.showSaveDialog(win, options)
+        : await dialog.showSaveDialog(options)
       if (canceled || !filePath) return null
       // The save dialog already asked before replacing an existing file.
       await writeSecretFile(filePath, content, true)
@@ -70,13 +81,17 @@ async function start(): Promise<void> {
   core.onEvent((event, payload) => {
     if (event === 'notify') {
       const n = payload as { title: string; body: string }
-      if (!win.isDestroyed() && !win.isFocused() && Notification.isSupported()) new Notification({ title: n.title, body: n.body }).show()
+      if (!win.isDestroyed() && !win.isFocused() && Notification.isSupported())
+        new Notification({ title: n.title, body: n.body }).show()
     }
     if (!win.isDestroyed()) win.webContents.send(`event:${event}`, payload)
   })
 
   app.on('window-all-closed', () => app.quit())
-  app.on('second-instance', () => { if (win.isMinimized()) win.restore(); win.focus() })
+  app.on('second-instance', () => {
+    if (win.isMinimized()) win.restore()
+    win.focus()
+  })
   let closing = false
   app.on('before-quit', (event) => {
     if (closing) return

@@ -27,7 +27,10 @@ export class TrustedSenders {
 export function guardedHandler(channel: string, core: Invoker, trusted: TrustedSenders) {
   return async (event: Pick<IpcMainInvokeEvent, 'sender' | 'senderFrame'>, raw: unknown): Promise<Reply> => {
     if (!trusted.isTrusted(event)) {
-      return { ok: false, error: new AppError('UNTRUSTED_SENDER', 'Request refused: it did not come from the KeyDesk window.').toData() }
+      return {
+        ok: false,
+        error: new AppError('UNTRUSTED_SENDER', 'Request refused: it did not come from the KeyDesk window.').toData(),
+      }
     }
     return core.invoke(channel, raw)
   }

@@ -3,7 +3,11 @@ import { join } from 'node:path'
 import { app, BrowserWindow, session, shell } from 'electron'
 
 /** Links the app may open in the system browser: the services' documentation only. */
-const EXTERNAL_ALLOW = [/^https:\/\/cloudops\.github\.io\//, /^https:\/\/docs\.onqlave\.com\//, /^https:\/\/cloudforet\.io\//]
+const EXTERNAL_ALLOW = [
+  /^https:\/\/cloudops\.github\.io\//,
+  /^https:\/\/docs\.onqlave\.com\//,
+  /^https:\/\/cloudforet\.io\//,
+]
 
 export const RENDERER_ORIGIN = 'app://keydesk'
 
@@ -11,12 +15,20 @@ export const RENDERER_ORIGIN = 'app://keydesk'
 function devOrigin(): string | null {
   const dev = process.env.ELECTRON_RENDERER_URL
   if (!dev || app.isPackaged) return null
-  try { return new URL(dev).origin } catch { return null }
+  try {
+    return new URL(dev).origin
+  } catch {
+    return null
+  }
 }
 
 export function isAppUrl(url: string): boolean {
   let origin: string
-  try { origin = new URL(url).origin } catch { return false }
+  try {
+    origin = new URL(url).origin
+  } catch {
+    return false
+  }
   // app:// URLs have an opaque origin ("null"), so they are recognised by their prefix.
   return url.startsWith(`${RENDERER_ORIGIN}/`) || (devOrigin() !== null && origin === devOrigin())
 }
@@ -37,7 +49,7 @@ export function createMainWindow(): BrowserWindow {
     title: 'KeyDesk',
     webPreferences: {
       // Reviewed: the preload exposes only the named functions of the channel map, never ipcRenderer.
-      preload: join(import.meta.dirname, '../preload/index.cjs'), /* eng-disable PRELOAD_JS_CHECK */
+      preload: join(import.meta.dirname, '../preload/index.cjs') /* eng-disable PRELOAD_JS_CHECK */,
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,

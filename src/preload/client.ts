@@ -29,7 +29,9 @@ export function createClient(transport: Transport): AppApi {
     const set = listeners.get(event) ?? new Set()
     set.add(listener as (payload: never) => void)
     listeners.set(event, set)
-    return () => { set.delete(listener as (payload: never) => void) }
+    return () => {
+      set.delete(listener as (payload: never) => void)
+    }
   }
   return Object.freeze({ ...api, on }) as unknown as AppApi
 }

@@ -4,7 +4,14 @@ import { startSandbox, type SandboxOptions } from './index'
 const USAGE = `usage: npm run sandbox -- [--port N] [--propagation-seconds S] [--activation-seconds A] [--latency-ms L]
        [--fault-rate F] [--keys-per-account K] [--accounts-per-provider M] [--seed X] [--state-file PATH]`
 
-type NumberFlag = 'port' | 'propagationSeconds' | 'activationSeconds' | 'latencyMs' | 'faultRate' | 'keysPerAccount' | 'accountsPerProvider'
+type NumberFlag =
+  | 'port'
+  | 'propagationSeconds'
+  | 'activationSeconds'
+  | 'latencyMs'
+  | 'faultRate'
+  | 'keysPerAccount'
+  | 'accountsPerProvider'
 
 const NUMBER_FLAGS: Readonly<Record<string, NumberFlag>> = {
   '--port': 'port',
@@ -34,7 +41,8 @@ export function parseArgs(args: readonly string[]): SandboxOptions {
     if (numberKey) {
       const text = value()
       const n = Number(text)
-      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(n)) throw new UsageError(`${flag} must be a number, not "${text}"`)
+      if (!/^-?\d+(\.\d+)?$/.test(text) || !Number.isFinite(n))
+        throw new UsageError(`${flag} must be a number, not "${text}"`)
       options[numberKey] = n
     } else if (flag === '--seed') options.seed = value()
     else if (flag === '--state-file') options.stateFile = value()
@@ -53,9 +61,13 @@ async function main(): Promise<void> {
   try {
     options = parseArgs(args)
     const sandbox = await startSandbox(options)
-    process.stderr.write(`sandbox: listening on ${sandbox.url}\nsandbox: control token (X-Sandbox-Token): ${sandbox.controlToken}\n`)
+    process.stderr.write(
+      `sandbox: listening on ${sandbox.url}\nsandbox: control token (X-Sandbox-Token): ${sandbox.controlToken}\n`,
+    )
     for (const u of sandbox.spaceone.users) {
-      process.stderr.write(`sandbox: ${u.label} user ${u.userId} (${u.role}) in ${u.domainId}, password ${u.password}\n`)
+      process.stderr.write(
+        `sandbox: ${u.label} user ${u.userId} (${u.role}) in ${u.domainId}, password ${u.password}\n`,
+      )
     }
     process.stdout.write(`${JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts })}\n`)
     let stopping = false
@@ -71,7 +83,9 @@ async function main(): Promise<void> {
     process.on('SIGTERM', stop)
   } catch (error) {
     const usage = error instanceof UsageError || error instanceof RangeError
-    process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`)
+    process.stderr.write(
+      `sandbox: ${error instanceof Error ? error.message : String(error)}\n${usage ? `${USAGE}\n` : ''}`,
+    )
     process.exit(usage ? 2 : 1)
   }
 }

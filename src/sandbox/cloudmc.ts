@@ -22,7 +22,10 @@ interface Route {
 const ROUTES: readonly Route[] = [
   { pattern: /^users$/, methods: { GET: (_ctx, user) => ok([userJson(user)]) } },
   { pattern: /^users\/([^/]+)$/, methods: { GET: (_ctx, user, _req, id) => getUser(user, id) } },
-  { pattern: /^api_keys$/, methods: { GET: (ctx, user) => ok(listKeys(ctx, user)), POST: (ctx, user, req) => create(ctx, user, req) } },
+  {
+    pattern: /^api_keys$/,
+    methods: { GET: (ctx, user) => ok(listKeys(ctx, user)), POST: (ctx, user, req) => create(ctx, user, req) },
+  },
   { pattern: /^api_keys\/([^/]+)$/, methods: { PUT: rename, DELETE: remove } },
 ]
 
@@ -134,11 +137,15 @@ function listKeys(ctx: Context, user: CloudmcUser): unknown[] {
 function create(ctx: Context, user: CloudmcUser, req: Incoming): Reply {
   const body = parseBody(req)
   const given = body.name
-  const name = given === undefined || given === null ? `api_key_${ctx.random.chars(NAME_ALPHABET, 8)}` : validName(given)
+  const name =
+    given === undefined || given === null ? `api_key_${ctx.random.chars(NAME_ALPHABET, 8)}` : validName(given)
   const keys = ctx.world.cloudmc.keys
   const secret = ctx.random.base64url(32)
   const key: CloudmcKey = {
-    id: uniqueId(() => ctx.random.uuid(), (id) => keys.has(id)),
+    id: uniqueId(
+      () => ctx.random.uuid(),
+      (id) => keys.has(id),
+    ),
     userId: user.id,
     name,
     secretHash: hashSecret(secret),
@@ -154,7 +161,8 @@ function create(ctx: Context, user: CloudmcUser, req: Incoming): Reply {
 function rename(ctx: Context, user: CloudmcUser, req: Incoming, id: string): Reply {
   const key = ownKey(ctx, user, id)
   const body = parseBody(req)
-  if (body.name === undefined || body.name === null) throw new HttpError(400, 'MISSING_PARAMETER', 'Missing parameter: name', { field: 'name' })
+  if (body.name === undefined || body.name === null)
+    throw new HttpError(400, 'MISSING_PARAMETER', 'Missing parameter: name', { field: 'name' })
   const renamed = { ...key, name: validName(body.name) }
   ctx.world.cloudmc.keys.set(id, renamed)
   ctx.changed()
@@ -184,7 +192,9 @@ function parseBody(req: Incoming): Readonly<Record<string, unknown>> {
 function validName(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : ''
   if (name.length === 0 || name.length > MAX_NAME) {
-    throw new HttpError(400, 'INVALID_PARAMETER', `Invalid parameter: name must be 1 to ${MAX_NAME} characters`, { field: 'name' })
+    throw new HttpError(400, 'INVALID_PARAMETER', `Invalid parameter: name must be 1 to ${MAX_NAME} characters`, {
+      field: 'name',
+    })
   }
   return name
 }

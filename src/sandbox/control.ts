@@ -13,7 +13,11 @@ export interface ControlDeps {
   reset(): void
 }
 
-const seconds = z.number().finite().min(0).max(10 * 365 * 24 * 3600)
+const seconds = z
+  .number()
+  .finite()
+  .min(0)
+  .max(10 * 365 * 24 * 3600)
 const ConfigBody = z.strictObject({
   latencyMs: z.number().finite().min(0).max(60_000).optional(),
   faultRate: z.number().min(0).max(1).optional(),
@@ -30,7 +34,8 @@ const fail = (status: number, error: string): Reply => ({ status, body: { error 
 
 export function controlHandler(deps: ControlDeps): (req: Incoming) => Reply {
   return (req) => {
-    if (!sameText(header(req, 'x-sandbox-token') ?? '', deps.token)) return fail(403, 'missing or wrong X-Sandbox-Token')
+    if (!sameText(header(req, 'x-sandbox-token') ?? '', deps.token))
+      return fail(403, 'missing or wrong X-Sandbox-Token')
     const name = req.path.slice('/__sandbox/'.length)
     const method = name === 'state' ? 'GET' : 'POST'
     if (!['reset', 'config', 'clock', 'state'].includes(name)) return fail(404, 'not found')
@@ -51,7 +56,10 @@ function configure(deps: ControlDeps, body: unknown): Reply {
   if (!parsed.success) return fail(400, z.prettifyError(parsed.error))
   const { account, latencyMs, faultRate, propagationSeconds, activationSeconds } = parsed.data
   const old = deps.ctx.config
-  const tuning: Partial<Tuning> = { ...(latencyMs !== undefined ? { latencyMs } : {}), ...(faultRate !== undefined ? { faultRate } : {}) }
+  const tuning: Partial<Tuning> = {
+    ...(latencyMs !== undefined ? { latencyMs } : {}),
+    ...(faultRate !== undefined ? { faultRate } : {}),
+  }
   let perAccount = old.perAccount
   if (account !== undefined) {
     if (!deps.labels.has(account)) return fail(400, `no account labelled "${account}"`)
@@ -95,8 +103,18 @@ function counts(ctx: Context): unknown {
     now: isoMillis(now),
     offsetSeconds: ctx.clock.offsetSeconds(),
     config: configJson(ctx.config),
-    spaceone: { domains: spaceone.domains.size, users: spaceone.users.size, keys: byState, authCacheEntries: spaceone.authCache.size },
+    spaceone: {
+      domains: spaceone.domains.size,
+      users: spaceone.users.size,
+      keys: byState,
+      authCacheEntries: spaceone.authCache.size,
+    },
     cloudmc: { users: cloudmc.users.size, keys: cloudmc.keys.size },
-    onqlave: { tenants: onqlave.tenants.size, applications: onqlave.applications.size, clusters: onqlave.clusters.size, keys: byStatus },
+    onqlave: {
+      tenants: onqlave.tenants.size,
+      applications: onqlave.applications.size,
+      clusters: onqlave.clusters.size,
+      keys: byStatus,
+    },
   }
 }

@@ -18,7 +18,17 @@ import type { Sandbox, SandboxOptions } from './types'
 export type { Sandbox, SandboxAccount, SandboxCredentials, SandboxOptions, SandboxSpaceoneUser } from './types'
 
 const HELM_SERVICES = [
-  'identity', 'inventory', 'plugin', 'repository', 'secret', 'monitoring', 'config', 'power_scheduler', 'statistics', 'billing', 'notification',
+  'identity',
+  'inventory',
+  'plugin',
+  'repository',
+  'secret',
+  'monitoring',
+  'config',
+  'power_scheduler',
+  'statistics',
+  'billing',
+  'notification',
 ]
 // RSA-2048 generation dominates start-up; beyond this many domains, keys are shared round-robin.
 const MAX_DOMAIN_KEYS = 4
@@ -31,7 +41,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const saved = options.stateFile ? loadStateFile(options.stateFile, log) : undefined
   const params: SeedParams = saved
     ? { seed: saved.seed, accountsPerProvider: saved.accountsPerProvider, keysPerAccount: saved.keysPerAccount }
-    : { seed: options.seed ?? freshSeed(), accountsPerProvider: options.accountsPerProvider ?? 1, keysPerAccount: options.keysPerAccount ?? null }
+    : {
+        seed: options.seed ?? freshSeed(),
+        accountsPerProvider: options.accountsPerProvider ?? 1,
+        keysPerAccount: options.keysPerAccount ?? null,
+      }
   const domainKeys = saved
     ? saved.domainKeys.map((pem) => createPrivateKey(pem))
     : await Promise.all(
@@ -76,7 +90,10 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     saver = stateSaver(options.stateFile, snapshot, log)
     if (!saved) saver.changed()
   }
-  if (saved && (options.seed !== undefined || options.accountsPerProvider !== undefined || options.keysPerAccount !== undefined)) {
+  if (
+    saved &&
+    (options.seed !== undefined || options.accountsPerProvider !== undefined || options.keysPerAccount !== undefined)
+  ) {
     log('sandbox: using the seed, account and key counts of the state file; the options given for them are ignored')
   }
 

@@ -23,7 +23,8 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
   if (!header || !payload || header.alg !== 'RS256' || !signature) return undefined
   return {
     payload,
-    verify: (publicKey) => verify('sha256', Buffer.from(`${head}.${body}`), publicKey, Buffer.from(signature, 'base64url')),
+    verify: (publicKey) =>
+      verify('sha256', Buffer.from(`${head}.${body}`), publicKey, Buffer.from(signature, 'base64url')),
   }
 }
 
@@ -31,7 +32,9 @@ function parseObject(part: string): Record<string, unknown> | undefined {
   if (!/^[A-Za-z0-9_-]+$/.test(part)) return undefined
   try {
     const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'))
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined
   } catch {
     return undefined
   }

@@ -56,10 +56,18 @@ async function serve(ctx: Context, req: Incoming, wrappingKey: ReturnType<typeof
   if (operation === 'encrypt') {
     const dataKey = randomBytes(size)
     const edk = sealDataKey(masterKey, cluster.id, dataKey).toString('base64')
-    return answer(wrapping, { encrypted_data_key: edk, wrapped_data_key: wrapDataKey(wrapping, dataKey) }, security, true)
+    return answer(
+      wrapping,
+      { encrypted_data_key: edk, wrapped_data_key: wrapDataKey(wrapping, dataKey) },
+      security,
+      true,
+    )
   }
   const edk = body.encrypted_data_key
-  const raw = typeof edk === 'string' && edk.length <= MAX_EDK_BASE64 && /^[A-Za-z0-9+/]+={0,2}$/.test(edk) ? Buffer.from(edk, 'base64') : undefined
+  const raw =
+    typeof edk === 'string' && edk.length <= MAX_EDK_BASE64 && /^[A-Za-z0-9+/]+={0,2}$/.test(edk)
+      ? Buffer.from(edk, 'base64')
+      : undefined
   const dataKey = raw ? openDataKey(masterKey, cluster.id, raw, size) : undefined
   if (!dataKey) throw onqlaveError(400, 'invalid encrypted data key')
   return answer(wrapping, { wrapped_data_key: wrapDataKey(wrapping, dataKey) }, security, false)
@@ -71,7 +79,13 @@ function verify(ctx: Context, req: Incoming): { key: OnqlaveKey; cluster: Onqlav
   const arx = header(req, 'onqlave-arx')
   const pathArx = PATH.exec(req.path)?.[1]
   const cluster = key ? ctx.world.onqlave.clusters.get(key.clusterId) : undefined
-  if (!key || !cluster || statusOf(key, ctx.clock.now()) !== 'active' || arx !== key.clusterId || (pathArx !== undefined && pathArx !== arx)) {
+  if (
+    !key ||
+    !cluster ||
+    statusOf(key, ctx.clock.now()) !== 'active' ||
+    arx !== key.clusterId ||
+    (pathArx !== undefined && pathArx !== arx)
+  ) {
     throw onqlaveError(401, 'invalid access key or arx')
   }
   const length = header(req, 'onqlave-context-len')
@@ -84,7 +98,12 @@ function verify(ctx: Context, req: Incoming): { key: OnqlaveKey; cluster: Onqlav
   return { key, cluster }
 }
 
-function answer(wrapping: WrappingKey, dataKey: Readonly<Record<string, string>>, security: unknown, encrypt: boolean): Reply {
+function answer(
+  wrapping: WrappingKey,
+  dataKey: Readonly<Record<string, string>>,
+  security: unknown,
+  encrypt: boolean,
+): Reply {
   const body = {
     wrapping_key: { encrypted_private_key: wrapping.encryptedPrivateKey, key_fingerprint: wrapping.fingerprint },
     data_key: dataKey,

@@ -59,7 +59,12 @@ export function sealDataKey(masterKey: Buffer, clusterId: string, dataKey: Buffe
 }
 
 /** The data key inside an EDK of this cluster, or undefined for anything malformed or foreign. */
-export function openDataKey(masterKey: Buffer, clusterId: string, edk: Buffer, dataKeyBytes: number): Buffer | undefined {
+export function openDataKey(
+  masterKey: Buffer,
+  clusterId: string,
+  edk: Buffer,
+  dataKeyBytes: number,
+): Buffer | undefined {
   if (edk.length !== 1 + NONCE_BYTES + dataKeyBytes + TAG_BYTES || edk[0] !== EDK_VERSION) return undefined
   try {
     const decipher = createDecipheriv('aes-256-gcm', masterKey, edk.subarray(1, 1 + NONCE_BYTES))
@@ -80,7 +85,10 @@ export interface WrappingKey {
 }
 
 export function wrapDataKey(wrapping: WrappingKey, dataKey: Buffer): string {
-  return publicEncrypt({ key: wrapping.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, dataKey).toString('base64')
+  return publicEncrypt(
+    { key: wrapping.publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    dataKey,
+  ).toString('base64')
 }
 
 /** RSA-2048 costs tens of milliseconds, so pairs are made on first use per key and kept (a bounded number). */

@@ -25,7 +25,13 @@ export function onqlaveError(status: number, message: string): HttpError {
 
 export function envelope(error: HttpError): Reply {
   const body = {
-    error: { code: error.status, status: STATUS_CODES[error.status] ?? '', message: error.message, correlation_id: randomUUID(), details: [] },
+    error: {
+      code: error.status,
+      status: STATUS_CODES[error.status] ?? '',
+      message: error.message,
+      correlation_id: randomUUID(),
+      details: [],
+    },
   }
   return { status: error.status, body }
 }

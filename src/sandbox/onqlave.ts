@@ -27,7 +27,8 @@ function route(ctx: Context, req: Incoming): Reply {
     allow(req, 'POST')
     return tid === 'login' ? login(ctx, req) : loginStatus(ctx, req)
   }
-  if (keys !== 'keys' || parts.length > 4 || (tail !== undefined && tail !== 'sensitive')) throw onqlaveError(404, 'not found')
+  if (keys !== 'keys' || parts.length > 4 || (tail !== undefined && tail !== 'sensitive'))
+    throw onqlaveError(404, 'not found')
   if (parts.length === 2) {
     allow(req, 'GET', 'POST')
     const tenant = tenantOf(ctx, req, tid)
@@ -72,7 +73,8 @@ function login(ctx: Context, req: Incoming): Reply {
   const tenantName = isObject(request) ? request.tenant_name : undefined
   if (typeof email !== 'string' || email === '') throw onqlaveError(400, 'login.user_email is required')
   const tenant = [...ctx.world.onqlave.tenants.values()].find(
-    (t) => t.user.email_address === email && (typeof tenantName !== 'string' || tenantName === '' || tenantName === t.name),
+    (t) =>
+      t.user.email_address === email && (typeof tenantName !== 'string' || tenantName === '' || tenantName === t.name),
   )
   if (!tenant) throw onqlaveError(400, 'no tenant with this user email and tenant name')
   const id = randomBytes(16).toString('base64url')
@@ -95,10 +97,20 @@ const ACL = { can: { create: true, delete: true }, can_not: {} }
 function model(ctx: Context, tenant: OnqlaveTenant): unknown {
   const applications = [...ctx.world.onqlave.applications.values()]
     .filter((a) => a.tenantId === tenant.id)
-    .map((a) => ({ id: a.id, name: a.name, label: a.label, application_technology: { id: a.technology, name: 'Server' } }))
+    .map((a) => ({
+      id: a.id,
+      name: a.name,
+      label: a.label,
+      application_technology: { id: a.technology, name: 'Server' },
+    }))
   const clusters = [...ctx.world.onqlave.clusters.values()]
     .filter((c) => c.tenantId === tenant.id)
-    .map((c) => ({ id: c.id, name: c.name, label: c.label, encryption: { id: c.encryption, name: c.encryption.toUpperCase() } }))
+    .map((c) => ({
+      id: c.id,
+      name: c.name,
+      label: c.label,
+      encryption: { id: c.encryption, name: c.encryption.toUpperCase() },
+    }))
   return { applications, clusters }
 }
 
@@ -165,7 +177,8 @@ function create(ctx: Context, tenant: OnqlaveTenant, req: Incoming): Reply {
   const cluster = ctx.world.onqlave.clusters.get(clusterId)
   if (!cluster || cluster.tenantId !== tenant.id) throw onqlaveError(400, 'cluster not found')
   const hasApp = applicationId !== undefined && applicationId !== null && applicationId !== ''
-  const app = hasApp && typeof applicationId === 'string' ? ctx.world.onqlave.applications.get(applicationId) : undefined
+  const app =
+    hasApp && typeof applicationId === 'string' ? ctx.world.onqlave.applications.get(applicationId) : undefined
   if (hasApp && (!app || app.tenantId !== tenant.id)) throw onqlaveError(400, 'application not found')
   if (app && technology !== undefined && technology !== null && technology !== '' && technology !== app.technology) {
     throw onqlaveError(400, `application technology must be "${app.technology}"`)
@@ -173,7 +186,10 @@ function create(ctx: Context, tenant: OnqlaveTenant, req: Incoming): Reply {
   const now = ctx.clock.now()
   const keys = ctx.world.onqlave.keys
   const key: OnqlaveKey = {
-    id: uniqueId(() => `apikey--${ctx.random.chars(NANOID_ALPHABET, 21)}`, (id) => keys.has(id)),
+    id: uniqueId(
+      () => `apikey--${ctx.random.chars(NANOID_ALPHABET, 21)}`,
+      (id) => keys.has(id),
+    ),
     tenantId: tenant.id,
     clusterId: cluster.id,
     applicationId: app ? app.id : null,
@@ -190,7 +206,9 @@ function create(ctx: Context, tenant: OnqlaveTenant, req: Incoming): Reply {
   return ok(keyJson(ctx, key))
 }
 
-export function newSecrets(ctx: Pick<Context, 'random'>): Pick<OnqlaveKey, 'accessKey' | 'signingKey' | 'cryptoAccessKey' | 'clientKey'> {
+export function newSecrets(
+  ctx: Pick<Context, 'random'>,
+): Pick<OnqlaveKey, 'accessKey' | 'signingKey' | 'cryptoAccessKey' | 'clientKey'> {
   return {
     accessKey: ctx.random.chars(NANOID_ALPHABET, 32),
     signingKey: ctx.random.base64url(32),
@@ -203,7 +221,11 @@ function remove(ctx: Context, tenant: OnqlaveTenant, id: string): Reply {
   const key = ownKey(ctx, tenant, id)
   if (key.deleteRequestedAt === null) {
     const now = ctx.clock.now()
-    ctx.world.onqlave.keys.set(key.id, { ...key, deleteRequestedAt: now, deletedAt: now + ctx.config.activationSeconds * 1000 })
+    ctx.world.onqlave.keys.set(key.id, {
+      ...key,
+      deleteRequestedAt: now,
+      deletedAt: now + ctx.config.activationSeconds * 1000,
+    })
     ctx.changed()
   }
   return ok({})

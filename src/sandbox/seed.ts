@@ -37,10 +37,20 @@ export function seedWorld(params: SeedParams, url: string, now: number, domainKe
   for (let n = 1; n <= params.accountsPerProvider; n += 1) {
     const suffix = n === 1 ? '' : String(n)
     const s = seedSpaceone(world, seededRandom(params.seed, `spaceone/${n}`), n, suffix, params, now, domainKeys)
-    spaceone.push({ provider: 'spaceone', label: labelOf('SpaceONE', n), endpoint: url, credentials: { token: s.token } })
+    spaceone.push({
+      provider: 'spaceone',
+      label: labelOf('SpaceONE', n),
+      endpoint: url,
+      credentials: { token: s.token },
+    })
     spaceoneUsers.push(...s.users)
     const apiKey = seedCloudmc(world, seededRandom(params.seed, `cloudmc/${n}`), n, suffix, params, now)
-    cloudmc.push({ provider: 'cloudmc', label: labelOf('CloudMC', n), endpoint: `${url}/api/v2`, credentials: { apiKey } })
+    cloudmc.push({
+      provider: 'cloudmc',
+      label: labelOf('CloudMC', n),
+      endpoint: `${url}/api/v2`,
+      credentials: { apiKey },
+    })
     const tenant = seedOnqlave(world, seededRandom(params.seed, `onqlave/${n}`), n, suffix, params, now)
     onqlave.push({ provider: 'onqlave', label: labelOf('Onqlave', n), endpoint: url, credentials: tenant })
   }
@@ -62,7 +72,12 @@ function seedSpaceone(
 ): { token: string; users: SandboxSpaceoneUser[] } {
   const label = labelOf('SpaceONE', n)
   const domainId = `domain-${r.hex(12)}`
-  world.spaceone.domains.set(domainId, { domainId, name: `sandbox${suffix}`, label, keyIndex: (n - 1) % domainKeys.length })
+  world.spaceone.domains.set(domainId, {
+    domainId,
+    name: `sandbox${suffix}`,
+    label,
+    keyIndex: (n - 1) % domainKeys.length,
+  })
   const roles = [
     ['DOMAIN_ADMIN', `admin${suffix}@sandbox.test`],
     ['USER', `developer${suffix}@sandbox.test`],
@@ -76,7 +91,13 @@ function seedSpaceone(
   let first: string | undefined
   for (let i = 0; i < count; i += 1) {
     const apiKeyId = `api-key-${r.hex(12)}`
-    world.spaceone.keys.set(apiKeyId, { apiKeyId, domainId, userId: owner, state: 'ENABLED', createdAt: now - (count - i) * MINUTE })
+    world.spaceone.keys.set(apiKeyId, {
+      apiKeyId,
+      domainId,
+      userId: owner,
+      state: 'ENABLED',
+      createdAt: now - (count - i) * MINUTE,
+    })
     first ??= apiKeyId
   }
   const credentialKey = world.spaceone.keys.get(first ?? '')
@@ -114,11 +135,24 @@ function seedCloudmc(world: World, r: Random, n: number, suffix: string, params:
   return secret
 }
 
-function seedOnqlave(world: World, r: Random, n: number, suffix: string, params: SeedParams, now: number): { tenantId: string; token: string } {
+function seedOnqlave(
+  world: World,
+  r: Random,
+  n: number,
+  suffix: string,
+  params: SeedParams,
+  now: number,
+): { tenantId: string; token: string } {
   const nanoid = (): string => r.chars(NANOID_ALPHABET, 21)
   const tenantId = `tenant--${nanoid()}`
   const token = r.base64url(32)
-  const user = { id: `user--${nanoid()}`, full_name: `Ada Sandbox${suffix ? ` ${suffix}` : ''}`, name: `ada${suffix}`, email_address: `ada${suffix}@onqlave.sandbox.test`, avatar: '' }
+  const user = {
+    id: `user--${nanoid()}`,
+    full_name: `Ada Sandbox${suffix ? ` ${suffix}` : ''}`,
+    name: `ada${suffix}`,
+    email_address: `ada${suffix}@onqlave.sandbox.test`,
+    avatar: '',
+  }
   addOnqlaveTenant(world, { id: tenantId, label: labelOf('Onqlave', n), name: `sandbox${suffix}`, token, user })
   const app = { id: `app--${nanoid()}`, tenantId, name: 'billing', label: 'Billing service', technology: 'server' }
   world.onqlave.applications.set(app.id, app)

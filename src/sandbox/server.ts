@@ -29,7 +29,9 @@ export async function listen(port: number, log: (line: string) => void): Promise
   let routes: Routes | undefined
   const server = createServer((req, res) => {
     const started = Date.now()
-    res.on('finish', () => log(`${req.method ?? '?'} ${pathOf(req.url) ?? '?'} ${res.statusCode} ${Date.now() - started}ms`))
+    res.on('finish', () =>
+      log(`${req.method ?? '?'} ${pathOf(req.url) ?? '?'} ${res.statusCode} ${Date.now() - started}ms`),
+    )
     serve(routes, req, res, log).catch((error: unknown) => {
       log(`sandbox: request failed: ${error instanceof Error ? error.message : String(error)}`)
       if (!res.headersSent) send(res, { status: 500, body: {} })
@@ -54,7 +56,12 @@ export async function listen(port: number, log: (line: string) => void): Promise
   }
 }
 
-async function serve(routes: Routes | undefined, req: IncomingMessage, res: ServerResponse, log: (line: string) => void): Promise<void> {
+async function serve(
+  routes: Routes | undefined,
+  req: IncomingMessage,
+  res: ServerResponse,
+  log: (line: string) => void,
+): Promise<void> {
   const path = pathOf(req.url)
   const body = await readBody(req)
   if (body === 'aborted') return
@@ -122,6 +129,9 @@ function send(res: ServerResponse, reply: Reply): void {
     return
   }
   const payload = JSON.stringify(reply.body)
-  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(payload) })
+  res.writeHead(reply.status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(payload),
+  })
   res.end(payload)
 }

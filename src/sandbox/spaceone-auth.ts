@@ -17,14 +17,19 @@ const INVALID = 'Authenticate failure. (message = Token is invalid or expired.)'
 
 export function bearerToken(req: Incoming): string {
   const value = header(req, 'authorization')
-  if (value === undefined || value === '') throw authFailure('Token is not set. (Headers.authorization: Bearer <token>)')
+  if (value === undefined || value === '')
+    throw authFailure('Token is not set. (Headers.authorization: Bearer <token>)')
   const match = /^Bearer (\S+)$/.exec(value.trim())
   if (!match?.[1]) throw authFailure('Token format is invalid.')
   return match[1]
 }
 
 /** A verified payload: RS256 with the key of the domain in `did`, and `exp` when present. */
-export function verifiedPayload(ctx: Context, token: string, invalid: () => HttpError): Readonly<Record<string, unknown>> {
+export function verifiedPayload(
+  ctx: Context,
+  token: string,
+  invalid: () => HttpError,
+): Readonly<Record<string, unknown>> {
   const jwt = decodeJwt(token)
   if (!jwt) throw authFailure('Token is invalid or expired.')
   const { did, exp } = jwt.payload
@@ -57,7 +62,8 @@ function checkApiKey(ctx: Context, domainId: string, apiKeyId: unknown): void {
   cache.delete(entry)
   const key = ctx.world.spaceone.keys.get(apiKeyId)
   if (!key || key.domainId !== domainId) throw authFailure('Authenticate failure. (message = API key is invalid.)')
-  if (key.state === 'DISABLED') throw authFailure('Authenticate failure. (message = The state of the API key has been disabled.)')
+  if (key.state === 'DISABLED')
+    throw authFailure('Authenticate failure. (message = The state of the API key has been disabled.)')
   // Only successes are cached, which is why enable takes effect at once and disable does not.
   cache.set(entry, now)
 }

@@ -18,8 +18,20 @@ const MINIMAL = ['api_key_id', 'state', 'user_id']
 const LIST_OPERATORS = new Set(['in', 'not_in', 'contain_in', 'not_contain_in'])
 // regex, match and timediff_* are left out: a user-supplied pattern could stall the one event loop.
 const OPERATORS = new Set([
-  ...LIST_OPERATORS, 'eq', 'not', 'lt', 'lte', 'gt', 'gte', 'exists', 'contain', 'not_contain',
-  'datetime_lt', 'datetime_lte', 'datetime_gt', 'datetime_gte',
+  ...LIST_OPERATORS,
+  'eq',
+  'not',
+  'lt',
+  'lte',
+  'gt',
+  'gte',
+  'exists',
+  'contain',
+  'not_contain',
+  'datetime_lt',
+  'datetime_lte',
+  'datetime_gt',
+  'datetime_gte',
 ])
 
 export function runQuery(rows: readonly Row[], query: unknown, fixed: readonly Condition[]): QueryResult {
@@ -75,7 +87,11 @@ function conditions(value: unknown, name: string): Condition[] {
     if (!OPERATORS.has(o)) throw dbQuery(`Filter operator is not supported. (operator = ${o})`)
     const v = entry.v ?? entry.value
     if (LIST_OPERATORS.has(o) && !Array.isArray(v)) {
-      throw new HttpError(400, 'ERROR_OPERATOR_LIST_VALUE_TYPE', `Only list type is allowed. (operator = ${o}, condition = ${JSON.stringify(entry)})`)
+      throw new HttpError(
+        400,
+        'ERROR_OPERATOR_LIST_VALUE_TYPE',
+        `Only list type is allowed. (operator = ${o}, condition = ${JSON.stringify(entry)})`,
+      )
     }
     return { k, v, o }
   })
@@ -157,7 +173,9 @@ function paginate(rows: Row[], page: unknown): Row[] {
   if (!Number.isInteger(start) || !Number.isInteger(limit) || (start as number) < 1 || (limit as number) < 0) {
     throw typeError('page', 'start >= 1, limit >= 0')
   }
-  return limit === 0 ? rows.slice((start as number) - 1) : rows.slice((start as number) - 1, (start as number) - 1 + (limit as number))
+  return limit === 0
+    ? rows.slice((start as number) - 1)
+    : rows.slice((start as number) - 1, (start as number) - 1 + (limit as number))
 }
 
 function optionalString(value: unknown, name: string): string | undefined {

@@ -28,21 +28,28 @@ export function issue(ctx: Context, body: JsonObject): TokenPair {
   const user = ctx.world.spaceone.users.get(userKey(domainId, userId))
   const userType = body.user_type ?? 'USER'
   if (!domain || !user || userType !== 'USER' || !samePassword(user.password, password)) {
-    throw new HttpError(401, 'ERROR_AUTHENTICATION_FAILURE', `A user "${userId}" is not exist or password is not correct.`)
+    throw new HttpError(
+      401,
+      'ERROR_AUTHENTICATION_FAILURE',
+      `A user "${userId}" is not exist or password is not correct.`,
+    )
   }
   return pair(ctx, domain, user, REFRESHES)
 }
 
 export function refresh(ctx: Context, req: Incoming): TokenPair {
-  const invalid = (): HttpError => new HttpError(401, 'ERROR_INVALID_REFRESH_TOKEN', 'Refresh token is invalid or expired.')
+  const invalid = (): HttpError =>
+    new HttpError(401, 'ERROR_INVALID_REFRESH_TOKEN', 'Refresh token is invalid or expired.')
   const payload = verifiedPayload(ctx, bearerToken(req), invalid)
   const { cat, did, aud, key, ttl } = payload
-  if (cat !== 'REFRESH_TOKEN' || typeof did !== 'string' || typeof aud !== 'string' || typeof key !== 'string') throw invalid()
+  if (cat !== 'REFRESH_TOKEN' || typeof did !== 'string' || typeof aud !== 'string' || typeof key !== 'string')
+    throw invalid()
   const stored = ctx.world.spaceone.refreshKeys.get(key)
   const domain = ctx.world.spaceone.domains.get(did)
   const user = ctx.world.spaceone.users.get(userKey(did, aud))
   if (!stored || stored.domainId !== did || stored.userId !== aud || !domain || !user) throw invalid()
-  if (typeof ttl !== 'number' || ttl <= 0) throw new HttpError(401, 'ERROR_REFRESH_COUNT', 'The refresh count is exhausted.')
+  if (typeof ttl !== 'number' || ttl <= 0)
+    throw new HttpError(401, 'ERROR_REFRESH_COUNT', 'The refresh count is exhausted.')
   return pair(ctx, domain, user, ttl - 1)
 }
 
@@ -53,7 +60,10 @@ function pair(ctx: Context, domain: SpaceoneDomain, user: SpaceoneUser, ttl: num
   const iat = Math.floor(now / 1000)
   const base = { user_type: 'USER', did: domain.domainId, aud: user.userId, iat }
   const refreshKeys = ctx.world.spaceone.refreshKeys
-  const key = uniqueId(() => ctx.random.hex(32), (k) => refreshKeys.has(k))
+  const key = uniqueId(
+    () => ctx.random.hex(32),
+    (k) => refreshKeys.has(k),
+  )
   refreshKeys.set(key, { key, domainId: domain.domainId, userId: user.userId })
   for (const oldest of refreshKeys.keys()) {
     if (refreshKeys.size <= MAX_REFRESH_KEYS) break

@@ -100,7 +100,8 @@ function mayManage(caller: Caller, userId: string): void {
 function checkDomain(caller: Caller, body: JsonObject): void {
   const domainId = body.domain_id
   if (domainId === undefined || domainId === null || domainId === '') return
-  if (typeof domainId !== 'string') throw new HttpError(400, 'ERROR_INVALID_PARAMETER_TYPE', 'Parameter type is invalid. (key = domain_id, type = str)')
+  if (typeof domainId !== 'string')
+    throw new HttpError(400, 'ERROR_INVALID_PARAMETER_TYPE', 'Parameter type is invalid. (key = domain_id, type = str)')
   if (domainId !== caller.domain.domainId) throw denied()
 }
 
@@ -116,11 +117,15 @@ function create(ctx: Context, caller: Caller, body: JsonObject): Row {
   checkDomain(caller, body)
   mayManage(caller, userId)
   const domainId = caller.domain.domainId
-  if (!ctx.world.spaceone.users.has(userKey(domainId, userId))) throw notFound(['user_id', 'domain_id'], [userId, domainId])
+  if (!ctx.world.spaceone.users.has(userKey(domainId, userId)))
+    throw notFound(['user_id', 'domain_id'], [userId, domainId])
   const keys = ctx.world.spaceone.keys
   const now = ctx.clock.now()
   const key: SpaceoneKey = {
-    apiKeyId: uniqueId(() => `api-key-${ctx.random.hex(12)}`, (id) => keys.has(id)),
+    apiKeyId: uniqueId(
+      () => `api-key-${ctx.random.hex(12)}`,
+      (id) => keys.has(id),
+    ),
     domainId,
     userId,
     state: 'ENABLED',
@@ -154,7 +159,8 @@ function ownedKey(ctx: Context, caller: Caller, body: JsonObject, domainRequired
   if (domainRequired) required(body, 'domain_id')
   checkDomain(caller, body)
   const key = ctx.world.spaceone.keys.get(apiKeyId)
-  if (!key || key.domainId !== caller.domain.domainId) throw notFound(['api_key_id', 'domain_id'], [apiKeyId, caller.domain.domainId])
+  if (!key || key.domainId !== caller.domain.domainId)
+    throw notFound(['api_key_id', 'domain_id'], [apiKeyId, caller.domain.domainId])
   mayManage(caller, key.userId)
   return key
 }
@@ -190,7 +196,11 @@ function list(ctx: Context, caller: Caller, body: JsonObject): unknown {
   const apiKeyId = optional(body, 'api_key_id')
   if (userId !== undefined) mayManage(caller, userId)
   if (state !== undefined && state !== 'ENABLED' && state !== 'DISABLED') {
-    throw new HttpError(400, 'ERROR_INVALID_PARAMETER', `Parameter is invalid. (key = state, reason = ${state} is not ENABLED or DISABLED)`)
+    throw new HttpError(
+      400,
+      'ERROR_INVALID_PARAMETER',
+      `Parameter is invalid. (key = state, reason = ${state} is not ENABLED or DISABLED)`,
+    )
   }
   // A normal user is held to their own keys; only a domain admin without user_id sees every user's.
   const owner = userId ?? (caller.user.role === 'DOMAIN_ADMIN' ? undefined : caller.user.userId)
@@ -208,7 +218,8 @@ function list(ctx: Context, caller: Caller, body: JsonObject): unknown {
 function optional(body: JsonObject, key: string): string | undefined {
   const value = body[key]
   if (value === undefined || value === null || value === '') return undefined
-  if (typeof value !== 'string') throw new HttpError(400, 'ERROR_INVALID_PARAMETER_TYPE', `Parameter type is invalid. (key = ${key}, type = str)`)
+  if (typeof value !== 'string')
+    throw new HttpError(400, 'ERROR_INVALID_PARAMETER_TYPE', `Parameter type is invalid. (key = ${key}, type = str)`)
   return value
 }
 

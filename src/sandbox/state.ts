@@ -46,9 +46,27 @@ const CloudmcKey = z.object({
   creationDate: z.number(),
 })
 
-const OnqlaveUser = z.object({ id: z.string(), full_name: z.string(), name: z.string(), email_address: z.string(), avatar: z.string() })
-const OnqlaveTenant = z.object({ id: z.string(), label: z.string(), name: z.string(), token: z.string(), user: OnqlaveUser })
-const OnqlaveApplication = z.object({ id: z.string(), tenantId: z.string(), name: z.string(), label: z.string(), technology: z.string() })
+const OnqlaveUser = z.object({
+  id: z.string(),
+  full_name: z.string(),
+  name: z.string(),
+  email_address: z.string(),
+  avatar: z.string(),
+})
+const OnqlaveTenant = z.object({
+  id: z.string(),
+  label: z.string(),
+  name: z.string(),
+  token: z.string(),
+  user: OnqlaveUser,
+})
+const OnqlaveApplication = z.object({
+  id: z.string(),
+  tenantId: z.string(),
+  name: z.string(),
+  label: z.string(),
+  technology: z.string(),
+})
 const OnqlaveCluster = z.object({
   id: z.string(),
   tenantId: z.string(),
@@ -181,9 +199,19 @@ export function worldToJson(world: World): StateFile['world'] {
   const s = world.spaceone
   const o = world.onqlave
   return {
-    spaceone: { domains: [...s.domains.values()], users: [...s.users.values()], keys: [...s.keys.values()], refreshKeys: [...s.refreshKeys.values()] },
+    spaceone: {
+      domains: [...s.domains.values()],
+      users: [...s.users.values()],
+      keys: [...s.keys.values()],
+      refreshKeys: [...s.refreshKeys.values()],
+    },
     cloudmc: { users: [...world.cloudmc.users.values()], keys: [...world.cloudmc.keys.values()] },
-    onqlave: { tenants: [...o.tenants.values()], applications: [...o.applications.values()], clusters: [...o.clusters.values()], keys: [...o.keys.values()] },
+    onqlave: {
+      tenants: [...o.tenants.values()],
+      applications: [...o.applications.values()],
+      clusters: [...o.clusters.values()],
+      keys: [...o.keys.values()],
+    },
   }
 }
 

@@ -2,11 +2,20 @@
 // main, the preload, the browser host and tests all derive from this one object.
 import { z } from 'zod'
 import type {
-  AccountFacts, AccountView, CreatedKey, Endpoint, KeyRecord, Propagation, Rotation, VaultStatus,
+  AccountFacts,
+  AccountView,
+  CreatedKey,
+  Endpoint,
+  KeyRecord,
+  Propagation,
+  Rotation,
+  VaultStatus,
 } from './model'
 import { PROVIDER_IDS } from './model'
 
-const request = <R>() => <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R })
+const request =
+  <R>() =>
+  <I extends z.ZodType>(input: I) => ({ input, result: undefined as unknown as R })
 
 const id = z.string().min(1).max(200)
 const provider = z.enum(PROVIDER_IDS)
@@ -63,18 +72,22 @@ export interface Preferences {
   }
 }
 
-export const preferencesPatch = z.object({
-  theme: z.enum(['system', 'light', 'dark']).optional(),
-  keepSecretsByDefault: z.boolean().optional(),
-  clipboardClearSec: z.number().int().min(5).max(600).optional(),
-  list: z.object({
-    search: z.string().max(200),
-    states: z.array(z.string().max(40)).max(10),
-    providers: z.array(provider).max(3),
-    sortKey: z.string().max(40),
-    sortDesc: z.boolean(),
-  }).optional(),
-}).strict()
+export const preferencesPatch = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    keepSecretsByDefault: z.boolean().optional(),
+    clipboardClearSec: z.number().int().min(5).max(600).optional(),
+    list: z
+      .object({
+        search: z.string().max(200),
+        states: z.array(z.string().max(40)).max(10),
+        providers: z.array(provider).max(3),
+        sortKey: z.string().max(40),
+        sortDesc: z.boolean(),
+      })
+      .optional(),
+  })
+  .strict()
 
 export const requests = {
   'app.info': request<AppInfo>()(empty),
@@ -84,37 +97,49 @@ export const requests = {
 
   'accounts.list': request<readonly AccountView[]>()(empty),
   'accounts.validate': request<{ facts: AccountFacts; summary: string }>()(
-    z.object({ provider, endpoint, credential })),
+    z.object({ provider, endpoint, credential }),
+  ),
   'accounts.add': request<AccountView>()(z.object({ provider, label, endpoint, credential })),
-  'accounts.update': request<AccountView>()(z.object({
-    id, label: label.optional(), endpoint: endpoint.optional(), credential: credential.optional(),
-    propagationWindowSec: z.number().int().min(0).max(86_400).optional(),
-    refreshIntervalSec: z.number().int().min(0).max(86_400).optional(),
-  })),
+  'accounts.update': request<AccountView>()(
+    z.object({
+      id,
+      label: label.optional(),
+      endpoint: endpoint.optional(),
+      credential: credential.optional(),
+      propagationWindowSec: z.number().int().min(0).max(86_400).optional(),
+      refreshIntervalSec: z.number().int().min(0).max(86_400).optional(),
+    }),
+  ),
   'accounts.remove': request<void>()(z.object({ id })),
   'accounts.check': request<AccountView>()(z.object({ id })),
-  'accounts.import': request<{ added: readonly AccountView[]; skipped: readonly { label: string; reason: string }[] }>()(
-    z.object({ content: z.string().min(1).max(1_000_000), fileName: z.string().max(255).optional() })),
+  'accounts.import': request<{
+    added: readonly AccountView[]
+    skipped: readonly { label: string; reason: string }[]
+  }>()(z.object({ content: z.string().min(1).max(1_000_000), fileName: z.string().max(255).optional() })),
   'accounts.export': request<ExportResult>()(empty),
   'accounts.endpoints': request<readonly Endpoint[]>()(z.object({ accountId: id })),
   'demo.start': request<readonly AccountView[]>()(empty),
 
   'keys.list': request<KeyList>()(z.object({ accountId: id })),
   'keys.createOptions': request<CreateOptionsView | null>()(z.object({ accountId: id })),
-  'keys.create': request<CreatedKey>()(z.object({
-    accountId: id,
-    /** Chosen by the renderer per dialog, so a double submit creates one key. */
-    requestId: z.string().min(8).max(64),
-    name: z.string().trim().max(255).optional(),
-    applicationId: id.optional(),
-    clusterId: id.optional(),
-    keep: z.boolean(),
-  })),
+  'keys.create': request<CreatedKey>()(
+    z.object({
+      accountId: id,
+      /** Chosen by the renderer per dialog, so a double submit creates one key. */
+      requestId: z.string().min(8).max(64),
+      name: z.string().trim().max(255).optional(),
+      applicationId: id.optional(),
+      clusterId: id.optional(),
+      keep: z.boolean(),
+    }),
+  ),
   'keys.enable': request<KeyRecord | null>()(keyRef),
   'keys.disable': request<KeyRecord | null>()(keyRef),
   'keys.delete': request<KeyRecord | null>()(keyRef),
   'keys.rename': request<KeyRecord>()(keyRef.extend({ name: z.string().trim().min(1).max(255) })),
-  'keys.copySecret': request<{ clearsInSec: number }>()(z.intersection(secretRef, z.object({ part: z.string().max(80) }))),
+  'keys.copySecret': request<{ clearsInSec: number }>()(
+    z.intersection(secretRef, z.object({ part: z.string().max(80) })),
+  ),
   'keys.export': request<ExportResult>()(z.intersection(secretRef, z.object({ format: z.string().max(80) }))),
   'keys.try': request<{ ok: boolean; message: string }>()(secretRef),
   'keys.keepSecret': request<void>()(z.object({ handle: id })),
@@ -128,10 +153,16 @@ export const requests = {
   /** Refused with LIMIT_REACHED when the account is at its key limit, naming which key to delete first. */
   'rotation.start': request<Rotation>()(keyRef),
   /** The "create" step: creates the new key (reveal as usual); for the account's own key it becomes the credential. */
-  'rotation.create': request<CreatedKey>()(z.object({
-    id, requestId: z.string().min(8).max(64), keep: z.boolean(),
-    name: z.string().trim().max(255).optional(), applicationId: id.optional(), clusterId: id.optional(),
-  })),
+  'rotation.create': request<CreatedKey>()(
+    z.object({
+      id,
+      requestId: z.string().min(8).max(64),
+      keep: z.boolean(),
+      name: z.string().trim().max(255).optional(),
+      applicationId: id.optional(),
+      clusterId: id.optional(),
+    }),
+  ),
   /** Runs the current step (switch confirmed → disable old → wait for propagation → delete old → done). */
   'rotation.advance': request<Rotation>()(z.object({ id })),
   'rotation.cancel': request<void>()(z.object({ id })),
@@ -148,8 +179,12 @@ export interface Events {
   'accounts.changed': { readonly resync?: true }
   'propagation.updated': { readonly records: readonly Propagation[] }
   'vault.status': VaultStatus
-  'create.progress': { readonly requestId: string; readonly stage: 'creating' | 'activating' | 'fetching' | 'done'; readonly message: string }
-  'notify': { readonly title: string; readonly body: string }
+  'create.progress': {
+    readonly requestId: string
+    readonly stage: 'creating' | 'activating' | 'fetching' | 'done'
+    readonly message: string
+  }
+  notify: { readonly title: string; readonly body: string }
   'rotation.updated': { readonly rotations: readonly Rotation[] }
 }
 export type EventName = keyof Events
@@ -159,15 +194,20 @@ export const CHANNELS = Object.keys(requests) as Channel[]
 /** How a request's outcome crosses a process boundary. */
 export type Reply = { ok: true; value: unknown } | { ok: false; error: unknown }
 export const EVENT_NAMES: readonly EventName[] = [
-  'keys.changed', 'accounts.changed', 'propagation.updated', 'vault.status', 'create.progress', 'notify', 'rotation.updated',
+  'keys.changed',
+  'accounts.changed',
+  'propagation.updated',
+  'vault.status',
+  'create.progress',
+  'notify',
+  'rotation.updated',
 ]
 
 /** window.api: one named function per request ("accounts.list" → api.accounts.list), plus event subscription. */
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never
 export type AppApi = {
   [N in Namespace<Channel>]: {
-    [C in Channel as C extends `${N}.${infer M}` ? M : never]:
-      (input?: RequestInput<C>) => Promise<RequestResult<C>>
+    [C in Channel as C extends `${N}.${infer M}` ? M : never]: (input?: RequestInput<C>) => Promise<RequestResult<C>>
   }
 } & {
   on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void

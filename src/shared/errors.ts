@@ -56,7 +56,11 @@ export function isErrorCode(value: unknown): value is ErrorCode {
 /** Any thrown value → the wire shape. Unknown errors never leak their message: it may hold a secret. */
 export function toErrorData(err: unknown): AppErrorData {
   if (err instanceof AppError) return err.toData()
-  return { code: 'INTERNAL', message: 'Something went wrong inside KeyDesk. Try again; if it persists, restart the app.', retryable: false }
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside KeyDesk. Try again; if it persists, restart the app.',
+    retryable: false,
+  }
 }
 
 export function fromErrorData(data: unknown): AppError {

@@ -51,9 +51,21 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
       expect(JSON.parse(stored!).provider).toBe(a.provider)
       expect(a).not.toHaveProperty('credential')
     }
-    const onDisk = readdirSync(dir).map((f) => { try { return readFileSync(join(dir, f), 'utf8') } catch { return '' } }).join('\n')
+    const onDisk = readdirSync(dir)
+      .map((f) => {
+        try {
+          return readFileSync(join(dir, f), 'utf8')
+        } catch {
+          return ''
+        }
+      })
+      .join('\n')
     // The tenant id is a non-secret fact; the token and API key are the secrets.
-    const secrets = firsts.flatMap((acc) => Object.entries(acc.credentials).filter(([k]) => k !== 'tenantId').map(([, v]) => v))
+    const secrets = firsts.flatMap((acc) =>
+      Object.entries(acc.credentials)
+        .filter(([k]) => k !== 'tenantId')
+        .map(([, v]) => v),
+    )
     expect(secrets).toHaveLength(3)
     for (const secret of secrets) expect(onDisk).not.toContain(secret)
   })
@@ -82,7 +94,9 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
     const before = ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: target.id })).keys.length
     ok(await core.invoke('accounts.remove', { id: target.id }))
     expect(await vault.get(vaultNames.credential('onqlave', target.id))).toBeNull()
-    const readd = ok<AccountView>(await core.invoke('accounts.add', toNewAccount(sandbox.accounts.find((a) => a.provider === 'onqlave')!)))
+    const readd = ok<AccountView>(
+      await core.invoke('accounts.add', toNewAccount(sandbox.accounts.find((a) => a.provider === 'onqlave')!)),
+    )
     expect(ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: readd.id })).keys.length).toBe(before)
   })
 
@@ -95,22 +109,35 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
     const after = ok<AccountView[]>(await core.invoke('accounts.list', {}))
     expect(after.find((a) => a.id === victim.id)?.status).toBe('keychain')
     const other = after.find((a) => a.provider === 'cloudmc')!
-    expect(ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: other.id })).keys.length).toBeGreaterThan(0)
+    expect(
+      ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: other.id })).keys.length,
+    ).toBeGreaterThan(0)
   })
 
   it('refuses to add an account when the keychain is unreachable, and writes nothing', () => {
     const noKeychainDir = mkdtempSync(join(tmpdir(), 'keydesk-nokeychain-'))
     const acc = sandbox.accounts.find((a) => a.provider === 'spaceone')!
-    const out = execFileSync('npx', ['tsx', 'tests/keychain/fixtures/add-without-keychain.ts', noKeychainDir, acc.endpoint,
-      (acc.credentials as { token: string }).token], {
-      env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/keydesk-bus', DISPLAY: '' },
-      encoding: 'utf8',
-    })
+    const out = execFileSync(
+      'npx',
+      [
+        'tsx',
+        'tests/keychain/fixtures/add-without-keychain.ts',
+        noKeychainDir,
+        acc.endpoint,
+        (acc.credentials as { token: string }).token,
+      ],
+      {
+        env: { ...process.env, DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/keydesk-bus', DISPLAY: '' },
+        encoding: 'utf8',
+      },
+    )
     const { status, add } = JSON.parse(out)
     expect(status.value.state).toBe('unavailable')
     expect(status.value.fix).toMatch(/gnome-keyring/)
     expect(add).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })
-    const settings = readdirSync(noKeychainDir).map((f) => readFileSync(join(noKeychainDir, f), 'utf8')).join('')
+    const settings = readdirSync(noKeychainDir)
+      .map((f) => readFileSync(join(noKeychainDir, f), 'utf8'))
+      .join('')
     expect(settings).not.toContain((acc.credentials as { token: string }).token)
     expect(settings).not.toContain('No keychain')
     rmSync(noKeychainDir, { recursive: true, force: true })

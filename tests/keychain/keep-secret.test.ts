@@ -36,7 +36,10 @@ describe.skipIf(!hasKeyring)('keeping a created key’s secret in the real OS ke
     const seed = sandbox.accounts.find((a) => a.provider === 'cloudmc')
     if (!seed || !('apiKey' in seed.credentials)) throw new Error('no CloudMC seed')
     account = await call('accounts.add', {
-      provider: 'cloudmc', label: seed.label, endpoint: seed.endpoint, credential: { provider: 'cloudmc', apiKey: seed.credentials.apiKey },
+      provider: 'cloudmc',
+      label: seed.label,
+      endpoint: seed.endpoint,
+      credential: { provider: 'cloudmc', apiKey: seed.credentials.apiKey },
     })
   })
   afterAll(async () => {
@@ -59,7 +62,11 @@ describe.skipIf(!hasKeyring)('keeping a created key’s secret in the real OS ke
 
     await call('keys.copySecret', { accountId: account.id, keyId: created.key.keyId, part: 'API key' })
     expect(clipboard.text).toBe(secret)
-    const file = await call('keys.export', { accountId: account.id, keyId: created.key.keyId, format: 'cloudmc_api_key.json' })
+    const file = await call('keys.export', {
+      accountId: account.id,
+      keyId: created.key.keyId,
+      format: 'cloudmc_api_key.json',
+    })
     expect(JSON.parse(file.content ?? '{}').api_key).toBe(secret)
     expect(await call('keys.try', { accountId: account.id, keyId: created.key.keyId })).toMatchObject({ ok: true })
   })
@@ -72,7 +79,10 @@ describe.skipIf(!hasKeyring)('keeping a created key’s secret in the real OS ke
     expect(await call('keys.kept', { accountId: account.id })).toEqual([])
     const reply = await core.invoke('keys.copySecret', { accountId: account.id, keyId, part: 'API key' })
     expect(reply.ok).toBe(false)
-    expect(reply.ok ? null : reply.error).toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/does not hold/) })
+    expect(reply.ok ? null : reply.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: expect.stringMatching(/does not hold/),
+    })
   })
 
   it('keeps a secret later from the reveal dialog, and drops it when the key is deleted', async () => {

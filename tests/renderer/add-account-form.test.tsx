@@ -4,7 +4,11 @@ import { AppError } from '../../src/shared/errors'
 import { account, createFakeApi } from './fake-api'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { AddAccountForm } = await import('../../src/renderer/src/features/accounts/AddAccountDialog')
 const { useApp } = await import('../../src/renderer/src/store/app')
@@ -29,12 +33,14 @@ describe('the add-account form', () => {
     expect(screen.getByText('Enter the console api endpoint.')).toBeTruthy()
     expect(screen.getByText('Enter the api key or access token (jwt).')).toBeTruthy()
     expect(screen.getByLabelText('API key or access token (JWT)').getAttribute('aria-invalid')).toBe('true')
-    expect(screen.getByLabelText('Refresh token (only with an access token)').getAttribute('aria-invalid')).not.toBe('true')
+    expect(screen.getByLabelText('Refresh token (only with an access token)').getAttribute('aria-invalid')).not.toBe(
+      'true',
+    )
     expect(api.accounts.add).not.toHaveBeenCalled()
     expect(api.accounts.validate).not.toHaveBeenCalled()
   })
 
-  it('shows each provider\'s own fields with where to find them, and keeps credentials in password inputs', () => {
+  it("shows each provider's own fields with where to find them, and keeps credentials in password inputs", () => {
     render(<AddAccountForm onDone={() => undefined} />)
     expect(screen.getByText(/My Page → API Key/)).toBeTruthy()
     expect((screen.getByLabelText('API key or access token (JWT)') as HTMLInputElement).type).toBe('password')
@@ -56,7 +62,10 @@ describe('the add-account form', () => {
   })
 
   it('tests the connection and shows what the service said about the account', async () => {
-    api.accounts.validate.mockResolvedValue({ summary: 'alice@acme in domain acme', facts: { user: 'alice@acme', domain: 'acme' } })
+    api.accounts.validate.mockResolvedValue({
+      summary: 'alice@acme in domain acme',
+      facts: { user: 'alice@acme', domain: 'acme' },
+    })
     render(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test ')
     type('API key or access token (JWT)', ' eyJhbGciOi.x.y ')
@@ -65,7 +74,9 @@ describe('the add-account form', () => {
     expect(await screen.findByText(/Connection works: alice@acme in domain acme/)).toBeTruthy()
     expect(screen.getByText('acme')).toBeTruthy()
     expect(api.accounts.validate).toHaveBeenCalledWith({
-      provider: 'spaceone', endpoint: 'https://console-api.acme.test', credential: { provider: 'spaceone', token: 'eyJhbGciOi.x.y' },
+      provider: 'spaceone',
+      endpoint: 'https://console-api.acme.test',
+      credential: { provider: 'spaceone', token: 'eyJhbGciOi.x.y' },
     })
   })
 
@@ -75,15 +86,25 @@ describe('the add-account form', () => {
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'eyJ.access.token')
     type('Refresh token (only with an access token)', ' eyJ.refresh.token ')
-    expect((screen.getByLabelText('Refresh token (only with an access token)') as HTMLInputElement).type).toBe('password')
+    expect((screen.getByLabelText('Refresh token (only with an access token)') as HTMLInputElement).type).toBe(
+      'password',
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
     await screen.findByText(/Connection works/)
-    expect(api.accounts.validate).toHaveBeenCalledWith({ provider: 'spaceone', endpoint: 'https://console-api.acme.test',
-      credential: { provider: 'spaceone', token: 'eyJ.access.token', refreshToken: 'eyJ.refresh.token' } })
+    expect(api.accounts.validate).toHaveBeenCalledWith({
+      provider: 'spaceone',
+      endpoint: 'https://console-api.acme.test',
+      credential: { provider: 'spaceone', token: 'eyJ.access.token', refreshToken: 'eyJ.refresh.token' },
+    })
   })
 
-  it('shows the service\'s refusal in words, with what to do', async () => {
-    api.accounts.validate.mockRejectedValue(new AppError('AUTH_FAILED', 'SpaceONE rejected this API key: it may be disabled or expired. Create a new one in My Page → API Key.'))
+  it("shows the service's refusal in words, with what to do", async () => {
+    api.accounts.validate.mockRejectedValue(
+      new AppError(
+        'AUTH_FAILED',
+        'SpaceONE rejected this API key: it may be disabled or expired. Create a new one in My Page → API Key.',
+      ),
+    )
     render(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'bad')
@@ -105,7 +126,10 @@ describe('the add-account form', () => {
     expect(screen.getByRole('button', { name: 'Saving…' })).toBeTruthy()
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled())
     expect(api.accounts.add).toHaveBeenCalledWith({
-      provider: 'onqlave', label: 'Onq', endpoint: 'https://api.onqlave.com', credential: { provider: 'onqlave', tenantId: 'tenant--1', token: 'secret-token' },
+      provider: 'onqlave',
+      label: 'Onq',
+      endpoint: 'https://api.onqlave.com',
+      credential: { provider: 'onqlave', tenantId: 'tenant--1', token: 'secret-token' },
     })
     expect(useApp.getState().accounts).toEqual([added])
     expect(useApp.getState().view).toBe('new-1')
@@ -113,7 +137,12 @@ describe('the add-account form', () => {
   })
 
   it('keeps the form and shows the reason when saving fails', async () => {
-    api.accounts.add.mockRejectedValue(new AppError('KEYCHAIN_UNAVAILABLE', 'KeyDesk keeps credentials only in the OS keychain, and it is locked. Unlock it and try again.'))
+    api.accounts.add.mockRejectedValue(
+      new AppError(
+        'KEYCHAIN_UNAVAILABLE',
+        'KeyDesk keeps credentials only in the OS keychain, and it is locked. Unlock it and try again.',
+      ),
+    )
     render(<AddAccountForm onDone={() => undefined} />)
     type('Label', 'Prod')
     type('Console API endpoint', 'https://console-api.acme.test')

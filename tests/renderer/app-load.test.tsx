@@ -5,7 +5,11 @@ import { account, deferred } from './fake-api'
 import { createApi } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { useApp } = await import('../../src/renderer/src/store/app')
 const { App } = await import('../../src/renderer/src/App')
@@ -23,7 +27,10 @@ describe('start-up and account refreshes', () => {
     useApp.setState(useApp.getInitialState(), true)
     api.app.info.mockResolvedValue({ notices: [] })
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('shows the accounts when only the keychain status fails', async () => {
     api.vault.status.mockRejectedValue(new AppError('KEYCHAIN_UNAVAILABLE', 'No keychain.'))
@@ -40,7 +47,9 @@ describe('start-up and account refreshes', () => {
     render(<App />)
     expect((await screen.findByRole('alert')).textContent).toMatch(/Accounts file unreadable/)
     api.accounts.list.mockResolvedValue([])
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Retry' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
+    })
     expect(screen.queryByText(/Accounts file unreadable/)).toBeNull()
     expect(useApp.getState().error).toBeNull()
   })
@@ -80,12 +89,16 @@ describe('resync', () => {
 })
 
 describe('browser host event stream', () => {
-  afterEach(() => { vi.useRealTimers(); vi.unstubAllGlobals() })
+  afterEach(() => {
+    vi.useRealTimers()
+    vi.unstubAllGlobals()
+  })
 
   it('backs off on an error answer and asks for a reload after reconnecting', async () => {
     vi.useFakeTimers()
     const stream = (): Response => new Response(new ReadableStream({ start: (c) => c.close() }), { status: 200 })
-    const fetch = vi.fn()
+    const fetch = vi
+      .fn()
       .mockResolvedValueOnce(stream())
       .mockResolvedValueOnce(new Response('no', { status: 500 }))
       .mockResolvedValueOnce(new Response('no', { status: 500 }))

@@ -5,7 +5,11 @@ import { account, deferred, key } from './fake-api'
 import { createApi, createdKey, SECRET } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { CreateKeyButton } = await import('../../src/renderer/src/features/create/CreateKeyButton')
 const { useKeys } = await import('../../src/renderer/src/store/keys')
@@ -13,7 +17,13 @@ const { useApp } = await import('../../src/renderer/src/store/app')
 const api = createApi()
 fake.api = api
 
-const loaded = (keys: ReturnType<typeof key>[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const loaded = (keys: ReturnType<typeof key>[]) => ({
+  keys,
+  loading: false,
+  fetchedAt: Date.now(),
+  error: null,
+  again: false,
+})
 const space = account('s1', 'spaceone', 'Space prod')
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const onq = account('o1', 'onqlave', 'Onqlave prod')
@@ -27,22 +37,44 @@ describe('creating a key from the toolbar', () => {
     api.keys.kept.mockResolvedValue([])
     api.secrets.release.mockResolvedValue(undefined)
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('counts SpaceONE keys and turns Create off at 2 of 2, saying what to do', () => {
     useKeys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' })]) } })
     const { rerender } = render(<CreateKeyButton account={space} />)
     const button = screen.getByRole('button', { name: /Create key/ })
     expect((button as HTMLButtonElement).disabled).toBe(false)
-    expect(button.getAttribute('aria-describedby') && document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toBe('1 of 2')
-    act(() => useKeys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' }), key('s1', 'b', { provider: 'spaceone', state: 'disabled' })]) } }))
+    expect(
+      button.getAttribute('aria-describedby') &&
+        document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
+    ).toBe('1 of 2')
+    act(() =>
+      useKeys.setState({
+        byAccount: {
+          s1: loaded([
+            key('s1', 'a', { provider: 'spaceone' }),
+            key('s1', 'b', { provider: 'spaceone', state: 'disabled' }),
+          ]),
+        },
+      }),
+    )
     rerender(<CreateKeyButton account={space} />)
     expect((screen.getByRole('button', { name: /Create key/ }) as HTMLButtonElement).disabled).toBe(true)
     expect(screen.getByText(/2 of 2 keys — delete or rotate one first/)).toBeTruthy()
   })
 
   it('checks a CloudMC name before sending it, and leaves a blank name to CloudMC', async () => {
-    api.keys.create.mockResolvedValue(createdKey({ key: key('c1', 'k1'), exports: [], endpoints: [], parts: [{ label: 'API key', value: SECRET, secret: true }] }))
+    api.keys.create.mockResolvedValue(
+      createdKey({
+        key: key('c1', 'k1'),
+        exports: [],
+        endpoints: [],
+        parts: [{ label: 'API key', value: SECRET, secret: true }],
+      }),
+    )
     render(<CreateKeyButton account={cloud} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
     const name = screen.getByLabelText(/Name/)
@@ -55,7 +87,9 @@ describe('creating a key from the toolbar', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
     expect(await screen.findByText(/255 characters/)).toBeTruthy()
     fireEvent.change(name, { target: { value: '   ' } })
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    })
     expect(api.keys.create).toHaveBeenCalledTimes(1)
     const sent = api.keys.create.mock.calls[0]?.[0] as Record<string, unknown>
     expect(sent).not.toHaveProperty('name')
@@ -87,12 +121,22 @@ describe('creating a key from the toolbar', () => {
     fireEvent.click(create)
     await waitFor(() => expect(api.keys.create).toHaveBeenCalledTimes(1))
     const requestId = (api.keys.create.mock.calls[0]?.[0] as { requestId: string }).requestId
-    act(() => api.emit('create.progress', { requestId, stage: 'activating', message: 'Waiting for apikey--x to become active…' }))
+    act(() =>
+      api.emit('create.progress', {
+        requestId,
+        stage: 'activating',
+        message: 'Waiting for apikey--x to become active…',
+      }),
+    )
     const current = screen.getByText('Waiting for Onqlave to activate it').closest('li')
     expect(current?.getAttribute('aria-current')).toBe('step')
     expect(screen.getByRole('status').textContent).toMatch(/become active/)
     expect((screen.getByRole('button', { name: 'Creating…' }) as HTMLButtonElement).disabled).toBe(true)
-    expect(api.keys.create.mock.calls[0]?.[0]).toMatchObject({ accountId: 'o1', applicationId: 'app--1', clusterId: 'cluster--1' })
+    expect(api.keys.create.mock.calls[0]?.[0]).toMatchObject({
+      accountId: 'o1',
+      applicationId: 'app--1',
+      clusterId: 'cluster--1',
+    })
     await act(async () => answer.resolve(createdKey({ handle: 'h-onq' })))
     expect(await screen.findByRole('dialog', { name: /New key/ })).toBeTruthy()
   })
@@ -101,7 +145,9 @@ describe('creating a key from the toolbar', () => {
     api.keys.create.mockResolvedValue(createdKey())
     render(<CreateKeyButton account={space} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Create key' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    })
     fireEvent.click(await screen.findByRole('button', { name: 'Show API key' }))
     expect(document.documentElement.outerHTML).toContain(SECRET)
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })

@@ -4,7 +4,11 @@ import { account } from './fake-api'
 import { createApi, createdKey, SECRET } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { RevealDialog } = await import('../../src/renderer/src/features/create/RevealDialog')
 const api = createApi()
@@ -20,7 +24,10 @@ describe('the one-time reveal dialog', () => {
     api.reset()
     api.secrets.release.mockResolvedValue(undefined)
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('masks every secret part by default and shows it only when asked', async () => {
     render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
@@ -69,7 +76,15 @@ describe('the one-time reveal dialog', () => {
 
   it('releases the handle on close and leaves no trace of the secret in the page', async () => {
     let open = true
-    const { rerender } = render(<RevealDialog account={space} created={createdKey()} onClosed={() => { open = false }} />)
+    const { rerender } = render(
+      <RevealDialog
+        account={space}
+        created={createdKey()}
+        onClosed={() => {
+          open = false
+        }}
+      />,
+    )
     fireEvent.click(screen.getByRole('button', { name: 'Show API key' }))
     expect(page()).toContain(SECRET)
     fireEvent.click(screen.getByRole('button', { name: 'Done' }))
@@ -83,10 +98,15 @@ describe('the one-time reveal dialog', () => {
 
   it('downloads an export the browser host hands back, named as the service names it', async () => {
     const created: Blob[] = []
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => { created.push(b as Blob); return 'blob:x' })
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      created.push(b as Blob)
+      return 'blob:x'
+    })
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
     const clicked: string[] = []
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) { clicked.push(this.download) })
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicked.push(this.download)
+    })
     api.keys.export.mockResolvedValue({ fileName: 'spacectl_config', content: `api_key: ${SECRET}\n` })
     render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: /Export spacectl config/ }))
@@ -102,7 +122,9 @@ describe('the one-time reveal dialog', () => {
     render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: /Export API key \(JSON\)/ }))
     await screen.findByText('Saved to /home/me/api_key')
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Try it' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Try it' }))
+    })
     const result = (await screen.findByText(/rejected the key/)).closest('[role="status"]')
     expect(result?.textContent).toMatch(/Failed: SpaceONE rejected the key\./)
     expect(result?.className).toBe('kd-bad')

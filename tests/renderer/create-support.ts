@@ -14,7 +14,15 @@ export const SECRET = 'eyJhbGciOiJSUzI1NiJ9.eyJjYXQiOiJBUElfS0VZIn0.c2lnbmF0dXJl
 
 export function createdKey(over: Partial<CreatedKey> = {}): CreatedKey {
   return {
-    key: { provider: 'spaceone', accountId: 's1', keyId: 'api-key-0123456789ab', name: 'api-key-0123456789ab', state: 'enabled', createdAt: '2024-05-01T00:00:00Z', extra: {} },
+    key: {
+      provider: 'spaceone',
+      accountId: 's1',
+      keyId: 'api-key-0123456789ab',
+      name: 'api-key-0123456789ab',
+      state: 'enabled',
+      createdAt: '2024-05-01T00:00:00Z',
+      extra: {},
+    },
     parts: [
       { label: 'API key ID', value: 'api-key-0123456789ab', secret: false },
       { label: 'API key', value: SECRET, secret: true },

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { account, createFakeApi } from './fake-api'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { EditAccountDialog } = await import('../../src/renderer/src/features/accounts/EditAccountDialog')
 const api = createFakeApi()
@@ -34,8 +38,13 @@ describe('editing an account', () => {
     expect(api.accounts.update).not.toHaveBeenCalled()
     fireEvent.change(screen.getByLabelText('API key'), { target: { value: 'new-key' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(api.accounts.update).toHaveBeenCalledWith({
-      id: 'c1', label: 'Work', endpoint: 'https://other.example.test/api/v2', credential: { provider: 'cloudmc', apiKey: 'new-key' },
-    }))
+    await waitFor(() =>
+      expect(api.accounts.update).toHaveBeenCalledWith({
+        id: 'c1',
+        label: 'Work',
+        endpoint: 'https://other.example.test/api/v2',
+        credential: { provider: 'cloudmc', apiKey: 'new-key' },
+      }),
+    )
   })
 })

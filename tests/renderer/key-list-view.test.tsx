@@ -5,7 +5,11 @@ import type { KeyRecord } from '../../src/shared/model'
 import { account, createFakeApi, key } from './fake-api'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { KeyList } = await import('../../src/renderer/src/features/keys/KeyList')
 const { useApp } = await import('../../src/renderer/src/store/app')
@@ -23,7 +27,13 @@ function resetStores(): void {
   usePropagationStore.setState(usePropagationStore.getInitialState(), true)
 }
 
-const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const loaded = (keys: readonly KeyRecord[]) => ({
+  keys,
+  loading: false,
+  fetchedAt: Date.now(),
+  error: null,
+  again: false,
+})
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const space = account('s1', 'spaceone', 'Space prod')
 
@@ -36,7 +46,11 @@ describe('the key list on screen', () => {
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks(); vi.useRealTimers() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+    vi.useRealTimers()
+  })
 
   it('keeps the DOM small at 10,000 keys', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => key('c1', `k${i}`, { name: `key ${i}` }))
@@ -51,13 +65,27 @@ describe('the key list on screen', () => {
     expect(screen.getByText('10000 keys')).toBeTruthy()
   })
 
-  it('shows a failing account\'s error with Retry beside the other accounts\' keys', async () => {
+  it("shows a failing account's error with Retry beside the other accounts' keys", async () => {
     useApp.setState({ accounts: [cloud, space], view: 'all' })
-    useKeys.setState({ byAccount: {
-      c1: loaded([key('c1', 'uuid-1', { name: 'exporter' })]),
-      s1: { ...loaded([]), fetchedAt: null, error: { code: 'NETWORK', message: 'Cannot reach console-api.acme.test: check the network.', retryable: true } },
-    } })
-    api.keys.list.mockResolvedValue({ accountId: 's1', fetchedAt: new Date().toISOString(), keys: [key('s1', 'api-key-1', { provider: 'spaceone' })] })
+    useKeys.setState({
+      byAccount: {
+        c1: loaded([key('c1', 'uuid-1', { name: 'exporter' })]),
+        s1: {
+          ...loaded([]),
+          fetchedAt: null,
+          error: {
+            code: 'NETWORK',
+            message: 'Cannot reach console-api.acme.test: check the network.',
+            retryable: true,
+          },
+        },
+      },
+    })
+    api.keys.list.mockResolvedValue({
+      accountId: 's1',
+      fetchedAt: new Date().toISOString(),
+      keys: [key('s1', 'api-key-1', { provider: 'spaceone' })],
+    })
     render(<KeyList account={undefined} />)
     expect(screen.getByText('exporter')).toBeTruthy()
     const alert = screen.getByRole('alert')
@@ -70,7 +98,9 @@ describe('the key list on screen', () => {
   it('sorts from the column header, says so with aria-sort, and saves the choice', async () => {
     vi.useFakeTimers()
     useApp.setState({ accounts: [cloud], view: 'c1' })
-    useKeys.setState({ byAccount: { c1: loaded([key('c1', 'a', { name: 'beta' }), key('c1', 'b', { name: 'alpha' })]) } })
+    useKeys.setState({
+      byAccount: { c1: loaded([key('c1', 'a', { name: 'beta' }), key('c1', 'b', { name: 'alpha' })]) },
+    })
     render(<KeyList account={cloud} />)
     const header = screen.getByRole('columnheader', { name: /Name/ })
     expect(header.getAttribute('aria-sort')).toBe('none')
@@ -79,14 +109,29 @@ describe('the key list on screen', () => {
     const names = screen.getAllByRole('button', { name: /^(alpha|beta)$/ }).map((b) => b.textContent)
     expect(names).toEqual(['alpha', 'beta'])
     await act(() => vi.advanceTimersByTimeAsync(1000))
-    expect(api.settings.set).toHaveBeenCalledWith({ list: expect.objectContaining({ sortKey: 'name', sortDesc: false }) })
+    expect(api.settings.set).toHaveBeenCalledWith({
+      list: expect.objectContaining({ sortKey: 'name', sortDesc: false }),
+    })
   })
 
   it('shows a disable still propagating as its own state with the time it is in force', () => {
     useApp.setState({ accounts: [space], view: 's1' })
-    useKeys.setState({ byAccount: { s1: loaded([key('s1', 'api-key-1', { provider: 'spaceone', state: 'disabled' })]) } })
+    useKeys.setState({
+      byAccount: { s1: loaded([key('s1', 'api-key-1', { provider: 'spaceone', state: 'disabled' })]) },
+    })
     const settleBy = new Date(Date.now() + 8 * 60_000).toISOString()
-    usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-1', op: 'disable', requestedAt: new Date().toISOString(), settleBy, state: 'propagating' }])
+    usePropagationStore
+      .getState()
+      .replace([
+        {
+          accountId: 's1',
+          keyId: 'api-key-1',
+          op: 'disable',
+          requestedAt: new Date().toISOString(),
+          settleBy,
+          state: 'propagating',
+        },
+      ])
     render(<KeyList account={space} />)
     const badge = screen.getByText(/Disabling — in force by ~\d{1,2}:\d\d/)
     expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/in force everywhere by .* \(in 8 min\)/)
@@ -95,12 +140,20 @@ describe('the key list on screen', () => {
 
 describe('keeping in sync with the core', () => {
   let stop: (() => void) | null = null
-  afterEach(() => { stop?.(); stop = null; vi.useRealTimers() })
+  afterEach(() => {
+    stop?.()
+    stop = null
+    vi.useRealTimers()
+  })
   beforeEach(() => {
     api.reset()
     api.settings.set.mockResolvedValue({})
     resetStores()
-    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({ accountId, fetchedAt: new Date().toISOString(), keys: [] }))
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
+      accountId,
+      fetchedAt: new Date().toISOString(),
+      keys: [],
+    }))
   })
 
   it('loads new accounts, forgets removed ones, and re-lists an account when the core says its keys changed', async () => {
@@ -120,7 +173,7 @@ describe('keeping in sync with the core', () => {
     await vi.waitFor(() => expect(useKeys.getState().byAccount.s1).toBeUndefined())
   })
 
-  it('refreshes on each account\'s interval, and not while the window is hidden', async () => {
+  it("refreshes on each account's interval, and not while the window is hidden", async () => {
     vi.useFakeTimers()
     stop = startSync()
     useApp.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
@@ -137,7 +190,7 @@ describe('keeping in sync with the core', () => {
     vi.useRealTimers()
   })
 
-  it('keeps an account\'s error when a refresh fails, and lists it again once its credential is fixed', async () => {
+  it("keeps an account's error when a refresh fails, and lists it again once its credential is fixed", async () => {
     stop = startSync()
     api.keys.list.mockRejectedValueOnce(new AppError('AUTH_FAILED', 'Rejected: re-enter the credential.'))
     useApp.setState({ accounts: [{ ...cloud, status: 'rejected' }] })

@@ -4,14 +4,20 @@ import type { KeyList } from '../../src/shared/api'
 import { createFakeApi, deferred, key, type Deferred } from './fake-api'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { useKeys, reuseUnchanged } = await import('../../src/renderer/src/store/keys')
 const api = createFakeApi()
 fake.api = api
 
 const list = (accountId: string, n: number): KeyList => ({
-  accountId, fetchedAt: new Date().toISOString(), keys: Array.from({ length: n }, (_, i) => key(accountId, `${accountId}-k${i}`)),
+  accountId,
+  fetchedAt: new Date().toISOString(),
+  keys: Array.from({ length: n }, (_, i) => key(accountId, `${accountId}-k${i}`)),
 })
 
 describe('the per-account key store', () => {
@@ -46,13 +52,17 @@ describe('the per-account key store', () => {
     expect(useKeys.getState().byAccount.a?.keys).toHaveLength(2)
   })
 
-  it('keeps a failing account\'s error to itself and never blanks the others', async () => {
+  it("keeps a failing account's error to itself and never blanks the others", async () => {
     const all = useKeys.getState().refreshAll(['a', 'b'])
     pending.get('a')?.reject(new AppError('NETWORK', 'Cannot reach cloudmc.example: check the network, then Retry.'))
     pending.get('b')?.resolve(list('b', 4))
     await all
     const { a, b } = useKeys.getState().byAccount
-    expect(a?.error).toEqual({ code: 'NETWORK', message: 'Cannot reach cloudmc.example: check the network, then Retry.', retryable: true })
+    expect(a?.error).toEqual({
+      code: 'NETWORK',
+      message: 'Cannot reach cloudmc.example: check the network, then Retry.',
+      retryable: true,
+    })
     expect(a?.loading).toBe(false)
     expect(b?.error).toBeNull()
     expect(b?.keys).toHaveLength(4)
@@ -113,7 +123,9 @@ describe('the per-account key store', () => {
 
   it('selects and clears rows for bulk actions, and forgets the selection of a removed account', () => {
     const s = useKeys.getState()
-    s.toggle('a/k1'); useKeys.getState().toggle('b/k2'); useKeys.getState().toggle('a/k3')
+    s.toggle('a/k1')
+    useKeys.getState().toggle('b/k2')
+    useKeys.getState().toggle('a/k3')
     expect([...useKeys.getState().selected]).toEqual(['a/k1', 'b/k2', 'a/k3'])
     useKeys.getState().toggle('a/k1')
     expect(useKeys.getState().selected.has('a/k1')).toBe(false)

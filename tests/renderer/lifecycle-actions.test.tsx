@@ -6,7 +6,11 @@ import { account, deferred, key } from './fake-api'
 import { createApi } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { KeyRowActions: RowActions } = await import('../../src/renderer/src/features/lifecycle/KeyRowActions')
 const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
@@ -18,14 +22,25 @@ const { useKept } = await import('../../src/renderer/src/features/create/kept-st
 const api = createApi()
 fake.api = api
 
-const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const loaded = (keys: readonly KeyRecord[]) => ({
+  keys,
+  loading: false,
+  fetchedAt: Date.now(),
+  error: null,
+  again: false,
+})
 const space: AccountView = { ...account('s1', 'spaceone', 'Space prod'), facts: { ownKeyId: 'api-key-own' } }
 const onq = account('o1', 'onqlave', 'Onqlave prod')
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 
 /** A row's actions as the shell has them: dialogs and toasts come from the overlay mounted once. */
 function KeyRowActions({ keyRecord, account: a }: { readonly keyRecord: KeyRecord; readonly account: AccountView }) {
-  return <><RowActions keyRecord={keyRecord} account={a} /><LifecycleOverlay /></>
+  return (
+    <>
+      <RowActions keyRecord={keyRecord} account={a} />
+      <LifecycleOverlay />
+    </>
+  )
 }
 
 /** The row as a list filtered to enabled keys shows it: gone while its optimistic state is 'disabled'. */
@@ -48,15 +63,21 @@ describe('per-key actions', () => {
     api.reset()
     api.rotation.list.mockResolvedValue([])
     api.keys.kept.mockResolvedValue([])
-    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) =>
-      ({ accountId, keys: useKeys.getState().byAccount[accountId]?.keys ?? [], fetchedAt: new Date().toISOString() }))
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
+      accountId,
+      keys: useKeys.getState().byAccount[accountId]?.keys ?? [],
+      fetchedAt: new Date().toISOString(),
+    }))
     useKeys.setState(useKeys.getInitialState(), true)
     useApp.setState({ ...useApp.getInitialState(), accounts: [space, onq, cloud], vault: { state: 'available' } }, true)
     usePropagationStore.setState(usePropagationStore.getInitialState(), true)
     useKept.setState(useKept.getInitialState(), true)
     useActions.setState(useActions.getInitialState(), true)
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('deletes an Onqlave key only after its exact id is typed', async () => {
     const k = key('o1', 'apikey--Xk2mQ9vT4bLr8sWcN1pZe', { provider: 'onqlave', name: 'billing · prod-arx' })
@@ -72,14 +93,21 @@ describe('per-key actions', () => {
     expect(button.disabled).toBe(true)
     fireEvent.change(input, { target: { value: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' } })
     expect(button.disabled).toBe(false)
-    await act(async () => { fireEvent.click(button) })
+    await act(async () => {
+      fireEvent.click(button)
+    })
     expect(api.keys.delete).toHaveBeenCalledWith({ accountId: 'o1', keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' })
   })
 
   it('warns that disabling the account’s own SpaceONE key locks KeyDesk out, and offers to rotate first', async () => {
     const own = key('s1', 'api-key-own', { provider: 'spaceone' })
     useKeys.setState({ byAccount: { s1: loaded([own]) } })
-    api.rotation.start.mockRejectedValue(new AppError('LIMIT_REACHED', 'Space prod already has 2 of 2 keys. Delete api-key-other first, then rotate api-key-own.'))
+    api.rotation.start.mockRejectedValue(
+      new AppError(
+        'LIMIT_REACHED',
+        'Space prod already has 2 of 2 keys. Delete api-key-other first, then rotate api-key-own.',
+      ),
+    )
     render(<KeyRowActions keyRecord={own} account={space} />)
     choose('api-key-own', 'Disable…')
     const dialog = await screen.findByRole('alertdialog')
@@ -113,13 +141,20 @@ describe('per-key actions', () => {
     useKeys.setState({ byAccount: { s1: loaded([k]) } })
     const answer = deferred<KeyRecord>()
     api.keys.disable.mockReturnValue(answer.promise)
-    render(<><EnabledOnly keyId="api-key-other" account={space} /><LifecycleOverlay /></>)
+    render(
+      <>
+        <EnabledOnly keyId="api-key-other" account={space} />
+        <LifecycleOverlay />
+      </>,
+    )
     choose('api-key-other', 'Disable…')
     fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disable' }))
     expect(screen.queryByRole('button', { name: 'Actions for api-key-other' })).toBeNull()
     await act(async () => answer.reject(new AppError('PROVIDER_ERROR', 'SpaceONE answered HTTP 503: try again.')))
     await waitFor(() => expect(screen.getByRole('button', { name: 'Actions for api-key-other' })).toBeTruthy())
-    expect((await screen.findByRole('alert')).textContent).toMatch(/Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/)
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/,
+    )
   })
 
   it('fires a slow copy once however often it is chosen while it runs', async () => {
@@ -152,7 +187,9 @@ describe('per-key actions', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Rename' }))
     expect(await screen.findByText('Enter a name.')).toBeTruthy()
     fireEvent.change(input, { target: { value: '  deploy-bot ' } })
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Rename' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Rename' }))
+    })
     expect(api.keys.rename).toHaveBeenCalledWith({ accountId: 'c1', keyId: 'uuid-1', name: 'deploy-bot' })
     expect(useKeys.getState().byAccount.c1?.keys[0]?.name).toBe('deploy-bot')
   })
@@ -163,13 +200,29 @@ describe('per-key actions', () => {
     useKeys.setState({ byAccount: { c1: loaded([kept, other]) } })
     api.keys.kept.mockResolvedValue(['uuid-kept'])
     api.keys.copySecret.mockResolvedValue({ clearsInSec: 30 })
-    render(<><RowActions keyRecord={kept} account={cloud} /><RowActions keyRecord={other} account={cloud} /><LifecycleOverlay /></>)
+    render(
+      <>
+        <RowActions keyRecord={kept} account={cloud} />
+        <RowActions keyRecord={other} account={cloud} />
+        <LifecycleOverlay />
+      </>,
+    )
     await waitFor(() => expect(api.keys.kept).toHaveBeenCalledTimes(1))
     await act(async () => undefined)
     fireEvent.click(screen.getByRole('button', { name: 'Actions for kept (uuid-kept)' }))
     const items = screen.getAllByRole('menuitem').map((i) => i.textContent)
-    expect(items).toEqual(['Rename…', 'Rotate…', 'Copy API key', 'Export API key (JSON)', 'Try the kept secret', 'Forget secret…', 'Delete…'])
-    await act(async () => { fireEvent.click(screen.getByRole('menuitem', { name: 'Copy API key' })) })
+    expect(items).toEqual([
+      'Rename…',
+      'Rotate…',
+      'Copy API key',
+      'Export API key (JSON)',
+      'Try the kept secret',
+      'Forget secret…',
+      'Delete…',
+    ])
+    await act(async () => {
+      fireEvent.click(screen.getByRole('menuitem', { name: 'Copy API key' }))
+    })
     expect(api.keys.copySecret).toHaveBeenCalledWith({ accountId: 'c1', keyId: 'uuid-kept', part: 'API key' })
     expect((await screen.findByRole('status')).textContent).toMatch(/Copied — clears in 30 s/)
     choose('other (uuid-other)', 'Secret not held by KeyDesk…')
@@ -179,12 +232,34 @@ describe('per-key actions', () => {
   it('shows a propagating change as a countdown, then as checking once its time has passed', () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone', state: 'disabled' })
     const now = Date.now()
-    usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-other', op: 'disable', state: 'propagating',
-      requestedAt: new Date(now - 60_000).toISOString(), settleBy: new Date(now + 252_000).toISOString() }])
+    usePropagationStore
+      .getState()
+      .replace([
+        {
+          accountId: 's1',
+          keyId: 'api-key-other',
+          op: 'disable',
+          state: 'propagating',
+          requestedAt: new Date(now - 60_000).toISOString(),
+          settleBy: new Date(now + 252_000).toISOString(),
+        },
+      ])
     const { container } = render(<KeyRowActions keyRecord={k} account={space} />)
     expect(container.textContent).toMatch(/4:1\d.*may still authenticate for 4:1\d/)
-    act(() => usePropagationStore.getState().replace([{ accountId: 's1', keyId: 'api-key-other', op: 'disable', state: 'propagating',
-      requestedAt: new Date(now - 700_000).toISOString(), settleBy: new Date(now - 100_000).toISOString() }]))
+    act(() =>
+      usePropagationStore
+        .getState()
+        .replace([
+          {
+            accountId: 's1',
+            keyId: 'api-key-other',
+            op: 'disable',
+            state: 'propagating',
+            requestedAt: new Date(now - 700_000).toISOString(),
+            settleBy: new Date(now - 100_000).toISOString(),
+          },
+        ]),
+    )
     expect(container.textContent).toMatch(/checking…/)
   })
 })

@@ -6,7 +6,11 @@ import { account, key } from './fake-api'
 import { createApi } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
 const { useKeys } = await import('../../src/renderer/src/store/keys')
@@ -14,7 +18,13 @@ const { useApp } = await import('../../src/renderer/src/store/app')
 const api = createApi()
 fake.api = api
 
-const loaded = (keys: readonly KeyRecord[]) => ({ keys, loading: false, fetchedAt: Date.now(), error: null, again: false })
+const loaded = (keys: readonly KeyRecord[]) => ({
+  keys,
+  loading: false,
+  fetchedAt: Date.now(),
+  error: null,
+  again: false,
+})
 const a1 = { ...account('s1', 'spaceone', 'Space prod'), facts: { ownKeyId: 'api-key-own1' } }
 const a2 = { ...account('s2', 'spaceone', 'Space staging'), propagationWindowSec: 300 }
 const c1 = account('c1', 'cloudmc', 'Cloud dev')
@@ -23,20 +33,32 @@ describe('bulk actions across accounts', () => {
   beforeEach(() => {
     api.reset()
     api.rotation.list.mockResolvedValue([])
-    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) =>
-      ({ accountId, keys: useKeys.getState().byAccount[accountId]?.keys ?? [], fetchedAt: new Date().toISOString() }))
+    api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
+      accountId,
+      keys: useKeys.getState().byAccount[accountId]?.keys ?? [],
+      fetchedAt: new Date().toISOString(),
+    }))
     useApp.setState({ ...useApp.getInitialState(), accounts: [a1, a2, c1] }, true)
-    useKeys.setState({
-      ...useKeys.getInitialState(),
-      byAccount: {
-        s1: loaded([key('s1', 'api-key-own1', { provider: 'spaceone' }), key('s1', 'api-key-a', { provider: 'spaceone' })]),
-        s2: loaded([key('s2', 'api-key-b', { provider: 'spaceone' })]),
-        c1: loaded([key('c1', 'uuid-c')]),
+    useKeys.setState(
+      {
+        ...useKeys.getInitialState(),
+        byAccount: {
+          s1: loaded([
+            key('s1', 'api-key-own1', { provider: 'spaceone' }),
+            key('s1', 'api-key-a', { provider: 'spaceone' }),
+          ]),
+          s2: loaded([key('s2', 'api-key-b', { provider: 'spaceone' })]),
+          c1: loaded([key('c1', 'uuid-c')]),
+        },
+        selected: new Set(['s1/api-key-own1', 's1/api-key-a', 's2/api-key-b', 'c1/uuid-c']),
       },
-      selected: new Set(['s1/api-key-own1', 's1/api-key-a', 's2/api-key-b', 'c1/uuid-c']),
-    }, true)
+      true,
+    )
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('summarises what a bulk disable will do before it sends anything, then lists each key’s result', async () => {
     api.keys.disable.mockImplementation(async ({ accountId, keyId }: { accountId: string; keyId: string }) => {
@@ -52,16 +74,22 @@ describe('bulk actions across accounts', () => {
     expect(within(dialog).getByRole('region', { name: 'Space prod' }).textContent).toMatch(/up to 10 minutes/)
     expect(within(dialog).getByRole('region', { name: 'Space staging' }).textContent).toMatch(/up to 5 minutes/)
     expect(dialog.textContent).toMatch(/api-key-own1.*KeyDesk signs in to Space prod with this key/)
-    expect(within(dialog).getByRole('region', { name: 'Skipped' }).textContent).toMatch(/uuid-c — CloudMC keys cannot be disabled/)
+    expect(within(dialog).getByRole('region', { name: 'Skipped' }).textContent).toMatch(
+      /uuid-c — CloudMC keys cannot be disabled/,
+    )
     expect(api.keys.disable).not.toHaveBeenCalled()
 
-    await act(async () => { fireEvent.click(within(dialog).getByRole('button', { name: 'Disable 3 keys' })) })
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Disable 3 keys' }))
+    })
     const results = await screen.findByRole('list', { name: 'Results' })
     await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(3))
     const line = (id: string) => within(results).getByText(id).closest('li')
     expect(line('api-key-own1')?.textContent).toMatch(/api-key-own1 \(Space prod\): Disabled$/)
     expect(line('api-key-own1')?.className).toBe('kd-good')
-    expect(line('api-key-b')?.textContent).toMatch(/api-key-b \(Space staging\): Failed: The credential for Space staging was rejected\./)
+    expect(line('api-key-b')?.textContent).toMatch(
+      /api-key-b \(Space staging\): Failed: The credential for Space staging was rejected\./,
+    )
     expect(line('api-key-b')?.className).toBe('kd-bad')
     expect(screen.getByRole('heading', { name: 'Disable: 2 of 3 done' })).toBeTruthy()
     expect(useKeys.getState().byAccount.s2?.keys[0]?.state).toBe('enabled')

@@ -6,7 +6,11 @@ import { account } from './fake-api'
 import { createApi } from './create-support'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { RotationBanner } = await import('../../src/renderer/src/features/lifecycle/RotationBanner')
 const { useApp } = await import('../../src/renderer/src/store/app')
@@ -16,7 +20,13 @@ fake.api = api
 
 const space = account('s1', 'spaceone', 'Space prod')
 const waiting: Rotation = {
-  id: 'r1', accountId: 's1', oldKeyId: 'api-key-old', newKeyId: 'api-key-new', step: 'wait', startedAt: '2024-05-01T00:00:00Z', ownCredential: true,
+  id: 'r1',
+  accountId: 's1',
+  oldKeyId: 'api-key-old',
+  newKeyId: 'api-key-new',
+  step: 'wait',
+  startedAt: '2024-05-01T00:00:00Z',
+  ownCredential: true,
 }
 
 describe('rotations in progress', () => {
@@ -25,11 +35,16 @@ describe('rotations in progress', () => {
     useApp.setState({ ...useApp.getInitialState(), accounts: [space] }, true)
     useRotationStore.setState(useRotationStore.getInitialState(), true)
   })
-  afterEach(() => { cleanup(); vi.restoreAllMocks() })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
 
   it('lists a rotation left mid-way and resumes its checklist at the current step', async () => {
     api.rotation.list.mockResolvedValue([waiting, { ...waiting, id: 'r2', oldKeyId: 'api-key-gone', step: 'done' }])
-    api.rotation.advance.mockRejectedValue(new AppError('CONFLICT', 'api-key-old may still authenticate until 12:10 (about 3 more minutes).'))
+    api.rotation.advance.mockRejectedValue(
+      new AppError('CONFLICT', 'api-key-old may still authenticate until 12:10 (about 3 more minutes).'),
+    )
     render(<RotationBanner />)
     const banner = await screen.findByRole('region', { name: 'Rotations in progress' })
     expect(banner.textContent).toMatch(/Rotating api-key-old in Space prod — next: wait for the disable to take effect/)
@@ -39,7 +54,9 @@ describe('rotations in progress', () => {
     const current = steps.querySelector('[aria-current="step"]')
     expect(current?.textContent).toMatch(/Wait for the disable to take effect/)
     expect(steps.querySelectorAll('.kd-step-done')).toHaveLength(3)
-    await act(async () => { fireEvent.click(screen.getByRole('button', { name: 'Continue' })) })
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Continue' }))
+    })
     expect((await screen.findByRole('alert')).textContent).toMatch(/may still authenticate until/)
   })
 
@@ -49,6 +66,8 @@ describe('rotations in progress', () => {
     await act(async () => undefined)
     expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
     act(() => api.emit('rotation.updated', { rotations: [{ ...waiting, step: 'delete' }] }))
-    expect(screen.getByRole('region', { name: 'Rotations in progress' }).textContent).toMatch(/next: delete the old key/)
+    expect(screen.getByRole('region', { name: 'Rotations in progress' }).textContent).toMatch(
+      /next: delete the old key/,
+    )
   })
 })

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { account, createFakeApi } from './fake-api'
 
 const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({ get api() { return fake.api } }))
+vi.mock('../../src/renderer/src/api', () => ({
+  get api() {
+    return fake.api
+  },
+}))
 
 const { Sidebar } = await import('../../src/renderer/src/features/accounts/Sidebar')
 const { useApp } = await import('../../src/renderer/src/store/app')
@@ -18,7 +22,11 @@ describe('the accounts sidebar', () => {
     useKeys.setState(useKeys.getInitialState(), true)
     useApp.setState({
       accounts: [
-        { ...account('s1', 'spaceone', 'Space prod'), status: 'rejected', statusMessage: 'SpaceONE rejected the API key: re-enter it.' },
+        {
+          ...account('s1', 'spaceone', 'Space prod'),
+          status: 'rejected',
+          statusMessage: 'SpaceONE rejected the API key: re-enter it.',
+        },
         { ...account('c1', 'cloudmc', 'Cloud demo'), demo: true },
         { ...account('o1', 'onqlave', 'Onq'), status: 'unreachable' },
       ],
@@ -45,8 +53,15 @@ describe('the accounts sidebar', () => {
     render(<Sidebar onAdd={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Onq' }))
     const menu = screen.getByRole('menu', { name: 'Actions for Onq' })
-    expect(within(menu).getAllByRole('menuitem').map((m) => m.textContent)).toEqual([
-      'Edit label and endpoint…', 'Re-enter credential…', 'Refresh and propagation settings…', 'Remove account…',
+    expect(
+      within(menu)
+        .getAllByRole('menuitem')
+        .map((m) => m.textContent),
+    ).toEqual([
+      'Edit label and endpoint…',
+      'Re-enter credential…',
+      'Refresh and propagation settings…',
+      'Remove account…',
     ])
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Remove account…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Remove Onq from KeyDesk?' })

@@ -34,7 +34,12 @@ describe('account guards', () => {
 
   it('saves an account once when the same add is submitted twice at once', async () => {
     const seed = sb.accounts.find((a) => a.provider === 'onqlave')!
-    const input = { provider: 'onqlave' as const, label: seed.label, endpoint: seed.endpoint, credential: credentialOf(seed) }
+    const input = {
+      provider: 'onqlave' as const,
+      label: seed.label,
+      endpoint: seed.endpoint,
+      credential: credentialOf(seed),
+    }
     const [a, b] = await Promise.all([h.call('accounts.add', input), h.call('accounts.add', input)])
     expect(a.id).toBe(b.id)
     expect((await h.call('accounts.list', {})).filter((x) => x.provider === 'onqlave')).toHaveLength(1)
@@ -43,8 +48,10 @@ describe('account guards', () => {
 
 describe('errors from a service that echoes the credential', () => {
   it('carry the message without the credential, keeping code and account', () => {
-    const err = scrubbed(new AppError('INVALID_INPUT', 'key sk-abcdefgh123 is malformed (sk-abcdefgh123)', { accountId: 'a1' }),
-      { provider: 'cloudmc', apiKey: 'sk-abcdefgh123' })
+    const err = scrubbed(
+      new AppError('INVALID_INPUT', 'key sk-abcdefgh123 is malformed (sk-abcdefgh123)', { accountId: 'a1' }),
+      { provider: 'cloudmc', apiKey: 'sk-abcdefgh123' },
+    )
     expect(err).toMatchObject({ code: 'INVALID_INPUT', accountId: 'a1', message: 'key … is malformed (…)' })
   })
 })
@@ -59,12 +66,29 @@ describe('settings that cannot be opened', () => {
 
   it('drop a propagation record whose times are not real dates instead of arming a timer for NaN', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keydesk-bad-record-'))
-    const account = { id: 'a1', provider: 'spaceone', label: 'S', endpoint: sb.url, facts: {}, demo: false,
-      createdAt: '2026-01-01T00:00:00.000Z', propagationWindowSec: 600, refreshIntervalSec: 60 } as const
+    const account = {
+      id: 'a1',
+      provider: 'spaceone',
+      label: 'S',
+      endpoint: sb.url,
+      facts: {},
+      demo: false,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      propagationWindowSec: 600,
+      refreshIntervalSec: 60,
+    } as const
     const settings = openSettings(dir, '0.1.0')
     settings.set('accounts', [account])
-    settings.set('propagations', [{ accountId: 'a1', keyId: 'api-key-000000000000', op: 'disable', requestedAt: 'soon',
-      settleBy: 'later', state: 'propagating' }])
+    settings.set('propagations', [
+      {
+        accountId: 'a1',
+        keyId: 'api-key-000000000000',
+        op: 'disable',
+        requestedAt: 'soon',
+        settleBy: 'later',
+        state: 'propagating',
+      },
+    ])
     const core = openCore({ dir })
     await core.core.start()
     expect(await core.call('propagation.list', {})).toEqual([])

@@ -11,7 +11,13 @@ let core: AppCore
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'keydesk-core-'))
-  core = new AppCore({ dataDir: dir, version: '0.1.0', host: 'browser', vault: new MemoryVault(), clipboard: new MemoryClipboard() })
+  core = new AppCore({
+    dataDir: dir,
+    version: '0.1.0',
+    host: 'browser',
+    vault: new MemoryVault(),
+    clipboard: new MemoryClipboard(),
+  })
 })
 afterEach(async () => {
   await core.close()
@@ -42,7 +48,9 @@ describe('the core behind the channel map', () => {
 
   it('turns an unexpected error into INTERNAL without leaking its message', async () => {
     const secret = 'sk-live-should-never-leak'
-    ;(core.accounts as unknown as { views: () => never }).views = () => { throw new Error(secret) }
+    ;(core.accounts as unknown as { views: () => never }).views = () => {
+      throw new Error(secret)
+    }
     const reply = await core.invoke('accounts.list', {})
     expect(reply).toMatchObject({ ok: false, error: { code: 'INTERNAL' } })
     expect(JSON.stringify(reply)).not.toContain(secret)

@@ -14,7 +14,9 @@ describe('copying a secret to the clipboard', () => {
     board = new MemoryClipboard()
     guard = new ClipboardGuard(board, () => 30, fakeTimers)
   })
-  afterEach(() => { vi.useRealTimers() })
+  afterEach(() => {
+    vi.useRealTimers()
+  })
 
   it('marks it as a secret and clears it after 30 s when the clipboard still holds it', async () => {
     expect(await guard.copySecret('s3cret')).toBe(30)

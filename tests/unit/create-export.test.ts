@@ -11,13 +11,24 @@ import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/prov
 import { SECRET_FORMATS } from '../../src/renderer/src/features/create/secret-formats'
 import type { Sandbox } from '../../src/sandbox'
 import { PROVIDER_IDS } from '../../src/shared/model'
-import { addAccount, onqlaveChoice, openCore, reopen, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
+import {
+  addAccount,
+  onqlaveChoice,
+  openCore,
+  reopen,
+  removeDir,
+  sandboxControl,
+  testSandbox,
+  type Harness,
+} from './create-harness'
 
 let sb: Sandbox
 let h: Harness
 const createBodies: string[] = []
 
-beforeAll(async () => { sb = await testSandbox() })
+beforeAll(async () => {
+  sb = await testSandbox()
+})
 afterAll(() => sb.close())
 beforeEach(async () => {
   await sandboxControl(sb, 'reset')
@@ -33,7 +44,10 @@ beforeEach(async () => {
     }),
   })
 })
-afterEach(async () => { await h.close(); removeDir(h.dir) })
+afterEach(async () => {
+  await h.close()
+  removeDir(h.dir)
+})
 
 async function exported(handle: string, format: string): Promise<{ fileName: string; content: string }> {
   const file = await h.call('keys.export', { handle, format })
@@ -49,7 +63,15 @@ describe('export files match the documented formats', () => {
     expect(file.fileName).toBe('api_key')
     expect(file.content).not.toContain('\n')
     const json = JSON.parse(file.content) as Record<string, unknown>
-    expect(Object.keys(json).sort()).toEqual(['api_key', 'api_key_id', 'created_at', 'domain_id', 'last_accessed_at', 'state', 'user_id'])
+    expect(Object.keys(json).sort()).toEqual([
+      'api_key',
+      'api_key_id',
+      'created_at',
+      'domain_id',
+      'last_accessed_at',
+      'state',
+      'user_id',
+    ])
     expect(json).toMatchObject({ api_key_id: created.key.keyId, state: 'ENABLED', last_accessed_at: '' })
     expect(json.api_key).toBe(created.parts.find((p) => p.label === 'API key')?.value)
     expect(file.content).toBe(JSON.stringify(JSON.parse(createBodies[0] ?? '')))
@@ -71,17 +93,30 @@ describe('export files match the documented formats', () => {
 
   it('CloudMC "cloudmc_api_key.json" holds the endpoint, id, name and key', async () => {
     const account = await addAccount(h, sb, 'cloudmc')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false, name: 'deploy bot' })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: randomUUID(),
+      keep: false,
+      name: 'deploy bot',
+    })
     const file = await exported(created.handle, 'cloudmc_api_key.json')
     expect(file.fileName).toBe('cloudmc_api_key.json')
     expect(JSON.parse(file.content)).toEqual({
-      endpoint: account.endpoint, id: created.key.keyId, name: 'deploy bot', api_key: created.parts[0]?.value,
+      endpoint: account.endpoint,
+      id: created.key.keyId,
+      name: 'deploy bot',
+      api_key: created.parts[0]?.value,
     })
   })
 
   it('Onqlave "credentials.json" drives a signed encrypt and decrypt against the data plane, as the SDKs do', async () => {
     const account = await addAccount(h, sb, 'onqlave')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false, ...await onqlaveChoice(h, account.id) })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: randomUUID(),
+      keep: false,
+      ...(await onqlaveChoice(h, account.id)),
+    })
     const file = await exported(created.handle, 'credentials.json')
     expect(file.fileName).toBe('credentials.json')
     const json = JSON.parse(file.content) as Record<string, string>
@@ -99,7 +134,12 @@ describe('export files match the documented formats', () => {
 
   it('Electron saves through its dialog and reports where, instead of handing the content back', async () => {
     const saved: { name: string; content: string }[] = []
-    h = await reopen(h, { saveFile: async (name, content) => { saved.push({ name, content }); return `/home/me/${name}` } })
+    h = await reopen(h, {
+      saveFile: async (name, content) => {
+        saved.push({ name, content })
+        return `/home/me/${name}`
+      },
+    })
     const account = await addAccount(h, sb, 'cloudmc')
     const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
     const result = await h.call('keys.export', { handle: created.handle, format: 'cloudmc_api_key.json' })
@@ -110,7 +150,9 @@ describe('export files match the documented formats', () => {
 
 describe('secret files on disk', () => {
   let dir: string
-  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'keydesk-export-')) })
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'keydesk-export-'))
+  })
   afterEach(() => removeDir(dir))
 
   it('are written with mode 0600 and leave no temporary file behind', async () => {
@@ -138,8 +180,25 @@ describe('what the renderer offers for kept secrets', () => {
     const account = { id: 'a', provider: 'cloudmc', label: 'x', endpoint: 'https://cmc.example.com/api/v2' } as const
     for (const id of PROVIDER_IDS) {
       const p = providers[id]
-      const secret = { keyId: 'k', fields: { api_key: 'x', arx_url: 'https://dp0.example.com/cluster--a', access_key: 'a', server_signing_key: 's', server_secret_key: 't' } }
-      const acc = { ...account, provider: id, facts: {}, demo: false, createdAt: '', propagationWindowSec: 600, refreshIntervalSec: 60 }
+      const secret = {
+        keyId: 'k',
+        fields: {
+          api_key: 'x',
+          arx_url: 'https://dp0.example.com/cluster--a',
+          access_key: 'a',
+          server_signing_key: 's',
+          server_secret_key: 't',
+        },
+      }
+      const acc = {
+        ...account,
+        provider: id,
+        facts: {},
+        demo: false,
+        createdAt: '',
+        propagationWindowSec: 600,
+        refreshIntervalSec: 60,
+      }
       const parts = p.secretParts(secret, acc).map((x) => x.label)
       for (const c of SECRET_FORMATS[id].copy) expect(parts).toContain(c.part)
       const files = p.exportFiles(secret, acc, []).map(({ id: fid, fileName, label }) => ({ id: fid, fileName, label }))

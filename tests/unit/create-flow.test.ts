@@ -4,16 +4,34 @@ import { createHttp, type Http } from '../../src/main/core/http'
 import { MemoryVault } from '../../src/main/core/vault'
 import { AppError } from '../../src/shared/errors'
 import type { Sandbox } from '../../src/sandbox'
-import { addAccount, onqlaveChoice, openCore, reopen, progressOf, removeDir, sandboxControl, testSandbox, type Harness } from './create-harness'
+import {
+  addAccount,
+  onqlaveChoice,
+  openCore,
+  reopen,
+  progressOf,
+  removeDir,
+  sandboxControl,
+  testSandbox,
+  type Harness,
+} from './create-harness'
 
 let sb: Sandbox
 let h: Harness
 const requestId = (): string => randomUUID()
 
-beforeAll(async () => { sb = await testSandbox() })
+beforeAll(async () => {
+  sb = await testSandbox()
+})
 afterAll(() => sb.close())
-beforeEach(async () => { await sandboxControl(sb, 'reset'); h = openCore() })
-afterEach(async () => { await h.close(); removeDir(h.dir) })
+beforeEach(async () => {
+  await sandboxControl(sb, 'reset')
+  h = openCore()
+})
+afterEach(async () => {
+  await h.close()
+  removeDir(h.dir)
+})
 
 describe('creating a key on each provider', () => {
   it('creates a SpaceONE key and returns its secret once, with endpoints and both export formats', async () => {
@@ -21,7 +39,10 @@ describe('creating a key on each provider', () => {
     const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
     expect(created.key).toMatchObject({ provider: 'spaceone', state: 'enabled', accountId: account.id })
     expect(created.key.keyId).toMatch(/^api-key-[0-9a-f]{12}$/)
-    expect(created.parts.map((p) => [p.label, p.secret])).toEqual([['API key ID', false], ['API key', true]])
+    expect(created.parts.map((p) => [p.label, p.secret])).toEqual([
+      ['API key ID', false],
+      ['API key', true],
+    ])
     expect(created.parts[1]?.value).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+$/)
     expect(created.endpoints.map((e) => e.service)).toContain('identity')
     expect(created.exports.map((e) => e.fileName)).toEqual(['api_key', 'spacectl_config'])
@@ -32,7 +53,12 @@ describe('creating a key on each provider', () => {
 
   it('creates a CloudMC key with the given name, or lets CloudMC name it when the name is blank', async () => {
     const account = await addAccount(h, sb, 'cloudmc')
-    const named = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false, name: '  ci-runner  ' })
+    const named = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: requestId(),
+      keep: false,
+      name: '  ci-runner  ',
+    })
     expect(named.key.name).toBe('ci-runner')
     const unnamed = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
     expect(unnamed.key.name).toMatch(/^api_key_[a-z0-9]{8}$/)
@@ -46,8 +72,13 @@ describe('creating a key on each provider', () => {
     const id = requestId()
     const created = await h.call('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })
     expect(progressOf(h, id)).toEqual(['creating', 'activating', 'fetching', 'done'])
-    expect(created.key).toMatchObject({ state: 'enabled', extra: { clusterId: choice.clusterId, applicationId: choice.applicationId } })
-    expect(created.parts.map((p) => p.label)).toEqual(expect.arrayContaining(['Arx URL', 'Access key', 'Server signing key', 'Server secret key']))
+    expect(created.key).toMatchObject({
+      state: 'enabled',
+      extra: { clusterId: choice.clusterId, applicationId: choice.applicationId },
+    })
+    expect(created.parts.map((p) => p.label)).toEqual(
+      expect.arrayContaining(['Arx URL', 'Access key', 'Server signing key', 'Server secret key']),
+    )
     expect(created.parts.find((p) => p.label === 'Server secret key')?.value).not.toBe('')
     const tracked = await h.call('propagation.list', {})
     expect(tracked.find((p) => p.keyId === created.key.keyId)?.op).toBe('create')
@@ -57,8 +88,16 @@ describe('creating a key on each provider', () => {
     for (const provider of ['spaceone', 'cloudmc', 'onqlave'] as const) {
       const account = await addAccount(h, sb, provider)
       const choice = provider === 'onqlave' ? await onqlaveChoice(h, account.id) : {}
-      const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false, ...choice })
-      expect(await h.call('keys.try', { handle: created.handle })).toMatchObject({ ok: true, message: expect.stringMatching(/works/i) })
+      const created = await h.call('keys.create', {
+        accountId: account.id,
+        requestId: requestId(),
+        keep: false,
+        ...choice,
+      })
+      expect(await h.call('keys.try', { handle: created.handle })).toMatchObject({
+        ok: true,
+        message: expect.stringMatching(/works/i),
+      })
     }
   })
 })
@@ -98,9 +137,15 @@ describe('a create whose answer is lost', () => {
     h = await reopen(h, { http: slowCreates('/api_keys') })
     const account = await addAccount(h, sb, 'cloudmc')
     const before = (await h.call('keys.list', { accountId: account.id })).keys.length
-    await sandboxControl(sb, 'config', { latencyMs: 600, account: sb.accounts.find((a) => a.provider === 'cloudmc')?.label })
+    await sandboxControl(sb, 'config', {
+      latencyMs: 600,
+      account: sb.accounts.find((a) => a.provider === 'cloudmc')?.label,
+    })
     const lost = await h.failure('keys.create', { accountId: account.id, requestId: requestId(), keep: false })
-    await sandboxControl(sb, 'config', { latencyMs: 0, account: sb.accounts.find((a) => a.provider === 'cloudmc')?.label })
+    await sandboxControl(sb, 'config', {
+      latencyMs: 0,
+      account: sb.accounts.find((a) => a.provider === 'cloudmc')?.label,
+    })
     expect(lost.code).toBe('PROVIDER_ERROR')
     expect(lost.message).toMatch(/did create key .+ secret was lost/)
     expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(before + 1)
@@ -112,7 +157,12 @@ describe('a create whose answer is lost', () => {
     const choice = await onqlaveChoice(h, account.id)
     const label = sb.accounts.find((a) => a.provider === 'onqlave')?.label
     await sandboxControl(sb, 'config', { latencyMs: 600, account: label })
-    const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: false, ...choice })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: requestId(),
+      keep: false,
+      ...choice,
+    })
     await sandboxControl(sb, 'config', { latencyMs: 0, account: label })
     expect(created.key.state).toBe('enabled')
     expect(created.parts.find((p) => p.label === 'Server signing key')?.value).toBeTruthy()
@@ -123,18 +173,24 @@ describe('a create that fails after the service made the key', () => {
   it('resumes on retry with the same request id instead of creating a second key', async () => {
     let failOnce = true
     const real = createHttp({ backoffMs: 5 })
-    h = await reopen(h, { http: { request: async (req) => {
-      if (failOnce && req.url.endsWith('/sensitive')) {
-        failOnce = false
-        throw new AppError('NETWORK', 'the connection dropped', { retryable: true })
-      }
-      return real.request(req)
-    } } })
+    h = await reopen(h, {
+      http: {
+        request: async (req) => {
+          if (failOnce && req.url.endsWith('/sensitive')) {
+            failOnce = false
+            throw new AppError('NETWORK', 'the connection dropped', { retryable: true })
+          }
+          return real.request(req)
+        },
+      },
+    })
     const account = await addAccount(h, sb, 'onqlave')
     const choice = await onqlaveChoice(h, account.id)
     const before = (await h.call('keys.list', { accountId: account.id })).keys.length
     const id = requestId()
-    expect((await h.failure('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })).code).toBe('NETWORK')
+    expect(
+      (await h.failure('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })).code,
+    ).toBe('NETWORK')
     const created = await h.call('keys.create', { accountId: account.id, requestId: id, keep: false, ...choice })
     expect(created.parts.find((p) => p.label === 'Server signing key')?.value).toBeTruthy()
     expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(before + 1)
@@ -181,7 +237,9 @@ describe('keeping a secret in the vault', () => {
     const vault = new MemoryVault()
     h = await reopen(h, { vault })
     const account = await addAccount(h, sb, 'cloudmc')
-    vault.set = async () => { throw new Error('keychain locked') }
+    vault.set = async () => {
+      throw new Error('keychain locked')
+    }
     const created = await h.call('keys.create', { accountId: account.id, requestId: requestId(), keep: true })
     expect(created.kept).toBe(false)
     expect(created.parts[0]?.value).toBeTruthy()
@@ -203,5 +261,8 @@ function recordingCreates(creates: string[]): Http {
 /** Gives up on creates (POST to a path ending in `suffix`) after 250 ms; everything else waits normally. */
 function slowCreates(suffix: string): Http {
   const base = createHttp({ backoffMs: 5 })
-  return { request: (req) => base.request(req.method === 'POST' && req.url.endsWith(suffix) ? { ...req, timeoutMs: 250 } : req) }
+  return {
+    request: (req) =>
+      base.request(req.method === 'POST' && req.url.endsWith(suffix) ? { ...req, timeoutMs: 250 } : req),
+  }
 }

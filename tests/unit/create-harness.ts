@@ -25,34 +25,57 @@ export interface Harness {
 }
 
 export function testSandbox(extra: Parameters<typeof startSandbox>[0] = {}): Promise<Sandbox> {
-  return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'create-tests', log: () => undefined, ...extra })
+  return startSandbox({
+    port: 0,
+    propagationSeconds: 1,
+    activationSeconds: 1,
+    seed: 'create-tests',
+    log: () => undefined,
+    ...extra,
+  })
 }
 
 export { control as sandboxControl } from './providers-support'
 
-export function openCore(opts: { dir?: string; vault?: SecretVault; http?: Http; saveFile?: CoreOptions['saveFile'] } = {}): Harness {
+export function openCore(
+  opts: { dir?: string; vault?: SecretVault; http?: Http; saveFile?: CoreOptions['saveFile'] } = {},
+): Harness {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-create-'))
   const vault = opts.vault ?? new MemoryVault()
   const clipboard = new MemoryClipboard()
   const core = new AppCore({
-    dataDir: dir, version: '0.1.0', host: 'browser', vault, clipboard,
-    http: opts.http ?? createHttp({ backoffMs: 5 }), saveFile: opts.saveFile,
+    dataDir: dir,
+    version: '0.1.0',
+    host: 'browser',
+    vault,
+    clipboard,
+    http: opts.http ?? createHttp({ backoffMs: 5 }),
+    saveFile: opts.saveFile,
   })
   const events: { name: EventName; payload: unknown }[] = []
-  core.onEvent((name, payload) => { events.push({ name, payload }) })
+  core.onEvent((name, payload) => {
+    events.push({ name, payload })
+  })
   const call = async <C extends Channel>(channel: C, input: RequestInput<C>): Promise<RequestResult<C>> => {
     const reply = await core.invoke(channel, input)
     if (!reply.ok) throw fromErrorData(reply.error)
     return reply.value as RequestResult<C>
   }
   return {
-    core, dir, vault, clipboard, events, call,
+    core,
+    dir,
+    vault,
+    clipboard,
+    events,
+    call,
     failure: async (channel, input) => {
       const reply = await core.invoke(channel, input)
       if (reply.ok) throw new Error(`${channel} succeeded but should have failed`)
       return reply.error as { code: string; message: string }
     },
-    close: async () => { await core.close() },
+    close: async () => {
+      await core.close()
+    },
   }
 }
 
@@ -70,17 +93,27 @@ export function removeDir(dir: string): void {
 export async function addAccount(h: Harness, sb: Sandbox, provider: ProviderId, index = 0): Promise<AccountView> {
   const seed = sb.accounts.filter((a) => a.provider === provider)[index]
   if (!seed) throw new Error(`the sandbox has no ${provider} account #${index}`)
-  return h.call('accounts.add', { provider, label: seed.label, endpoint: seed.endpoint, credential: credentialOf(seed) })
+  return h.call('accounts.add', {
+    provider,
+    label: seed.label,
+    endpoint: seed.endpoint,
+    credential: credentialOf(seed),
+  })
 }
 
 export function progressOf(h: Harness, requestId: string): Events['create.progress']['stage'][] {
-  return h.events.filter((e) => e.name === 'create.progress')
+  return h.events
+    .filter((e) => e.name === 'create.progress')
     .map((e) => e.payload as Events['create.progress'])
     .filter((p) => p.requestId === requestId)
     .map((p) => p.stage)
 }
 
-export async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 10_000,
+): Promise<T> {
   const started = Date.now()
   for (;;) {
     const value = await probe()
@@ -91,7 +124,10 @@ export async function until<T>(what: string, probe: () => Promise<T | undefined>
 }
 
 /** Options of the seeded Onqlave tenant: its application and the working Arx. */
-export async function onqlaveChoice(h: Harness, accountId: string): Promise<{ applicationId: string; clusterId: string }> {
+export async function onqlaveChoice(
+  h: Harness,
+  accountId: string,
+): Promise<{ applicationId: string; clusterId: string }> {
   const opts = await h.call('keys.createOptions', { accountId })
   const applicationId = opts?.applications[0]?.id
   const clusterId = opts?.clusters.find((c) => c.name === 'sandbox-arx')?.id

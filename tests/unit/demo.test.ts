@@ -34,9 +34,16 @@ describe('demo mode', () => {
     const added = ok<AccountView[]>(await core.invoke('demo.start', {}))
     expect(added.map((a) => a.provider).sort()).toEqual(['cloudmc', 'onqlave', 'spaceone'])
     expect(added.every((a) => a.demo && a.endpoint.startsWith('http://127.0.0.1:'))).toBe(true)
-    expect(ok<AccountView[]>(await core.invoke('demo.start', {})).map((a) => a.id).sort()).toEqual(added.map((a) => a.id).sort())
+    expect(
+      ok<AccountView[]>(await core.invoke('demo.start', {}))
+        .map((a) => a.id)
+        .sort(),
+    ).toEqual(added.map((a) => a.id).sort())
     expect(statSync(join(dir, 'demo')).mode & 0o777).toBe(0o700)
-    for (const a of added) expect(ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: a.id })).keys.length).toBeGreaterThan(0)
+    for (const a of added)
+      expect(ok<{ keys: unknown[] }>(await core.invoke('keys.list', { accountId: a.id })).keys.length).toBeGreaterThan(
+        0,
+      )
   })
 
   it('comes back after a restart on a new port, with its keys, even when the keyring forgot the demo credentials', async () => {
@@ -46,7 +53,9 @@ describe('demo mode', () => {
     await first.start()
     const added = ok<AccountView[]>(await first.invoke('demo.start', {}))
     const cloudmc = added.find((a) => a.provider === 'cloudmc')!
-    const before = ok<{ keys: { keyId: string }[] }>(await first.invoke('keys.list', { accountId: cloudmc.id })).keys.map((k) => k.keyId)
+    const before = ok<{ keys: { keyId: string }[] }>(
+      await first.invoke('keys.list', { accountId: cloudmc.id }),
+    ).keys.map((k) => k.keyId)
     await first.close()
     cores.splice(cores.indexOf(first), 1)
 
@@ -54,7 +63,9 @@ describe('demo mode', () => {
     await second.start()
     const again = ok<AccountView[]>(await second.invoke('accounts.list', {}))
     expect(again.map((a) => a.id).sort()).toEqual(added.map((a) => a.id).sort())
-    const after = ok<{ keys: { keyId: string }[] }>(await second.invoke('keys.list', { accountId: cloudmc.id })).keys.map((k) => k.keyId)
+    const after = ok<{ keys: { keyId: string }[] }>(
+      await second.invoke('keys.list', { accountId: cloudmc.id }),
+    ).keys.map((k) => k.keyId)
     expect(after.sort()).toEqual(before.sort())
   })
 

@@ -12,7 +12,9 @@ export class FakeClock implements Clock {
     this.t = start
   }
 
-  now(): number { return this.t }
+  now(): number {
+    return this.t
+  }
 
   setTimeout(fn: () => void, ms: number): unknown {
     this.seq += 1
@@ -20,9 +22,13 @@ export class FakeClock implements Clock {
     return this.seq
   }
 
-  clearTimeout(handle: unknown): void { this.timers.delete(handle as number) }
+  clearTimeout(handle: unknown): void {
+    this.timers.delete(handle as number)
+  }
 
-  pending(): number { return this.timers.size }
+  pending(): number {
+    return this.timers.size
+  }
 
   /** Fires every timer due up to now + ms, letting each one's async work finish before the next. */
   async advance(ms: number): Promise<void> {

@@ -15,7 +15,10 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'keydesk-host-'))
   writeFileSync(join(dir, 'index.html'), '<!doctype html><title>KeyDesk</title>')
   const core = {
-    invoke: async (channel: string): Promise<Reply> => { calls.push(channel); return { ok: true, value: { channel } } },
+    invoke: async (channel: string): Promise<Reply> => {
+      calls.push(channel)
+      return { ok: true, value: { channel } }
+    },
     onEvent: () => () => undefined,
   }
   host = await startHost({ core: core as never, rendererDir: dir, token })
@@ -26,12 +29,18 @@ afterAll(async () => {
 })
 
 /** Raw HTTP so the Host and Origin headers are exactly what a hostile page could send. */
-function send(path: string, headers: Record<string, string>, method = 'POST'): Promise<{ status: number; body: string }> {
+function send(
+  path: string,
+  headers: Record<string, string>,
+  method = 'POST',
+): Promise<{ status: number; body: string }> {
   const url = new URL(path, host.url)
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: url.port, path: url.pathname, method, headers }, (res) => {
       let body = ''
-      res.on('data', (c) => { body += c })
+      res.on('data', (c) => {
+        body += c
+      })
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
     })
     req.on('error', reject)

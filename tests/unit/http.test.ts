@@ -11,7 +11,10 @@ function scriptedFetch(steps: Step[]) {
   const fake = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     calls.push({ url: String(input), init })
     const step = steps[Math.min(calls.length - 1, steps.length - 1)]
-    if (step === 'refuse') throw new TypeError('fetch failed', { cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }) })
+    if (step === 'refuse')
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }),
+      })
     if (step === 'hang') {
       return new Promise<Response>((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
@@ -143,7 +146,8 @@ describe('http', () => {
     const log = lines.join('\n')
     expect(lines[0]).toMatch(/^POST https:\/\/api\.example\.com\/identity\/api-key\/list 503 \d+ms$/)
     expect(lines.at(-1)).toMatch(/^POST https:\/\/api\.example\.com\/identity\/api-key\/list 200 \d+ms$/)
-    for (const secret of ['QUERYSECRET', 'HEADERSECRET', 'BODYSECRET', 'hunter2', 'bob']) expect(log).not.toContain(secret)
+    for (const secret of ['QUERYSECRET', 'HEADERSECRET', 'BODYSECRET', 'hunter2', 'bob'])
+      expect(log).not.toContain(secret)
   })
 })
 
@@ -157,7 +161,9 @@ describe('requireSafeEndpoint', () => {
       expect(() => requireSafeEndpoint(url)).not.toThrow()
     }
     for (const url of ['http://example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://127.example.com']) {
-      expect(() => requireSafeEndpoint(url)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('https') }))
+      expect(() => requireSafeEndpoint(url)).toThrowError(
+        expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('https') }),
+      )
     }
   })
 

@@ -7,7 +7,14 @@ const APP_URL = 'app://keydesk/index.html'
 
 function fakeContents(id: number) {
   const emitter = new EventEmitter()
-  return { id, once: (event: string, fn: () => void) => { emitter.once(event, fn); return undefined as never }, destroy: () => emitter.emit('destroyed') }
+  return {
+    id,
+    once: (event: string, fn: () => void) => {
+      emitter.once(event, fn)
+      return undefined as never
+    },
+    destroy: () => emitter.emit('destroyed'),
+  }
 }
 
 function event(senderId: number, url = APP_URL) {
@@ -62,7 +69,15 @@ describe('IPC guard', () => {
 
   it('registers exactly one handler per channel of the map', () => {
     const registered: string[] = []
-    registerIpc({ handle: (channel: string) => { registered.push(channel) } } as never, recordingCore(), trusted)
+    registerIpc(
+      {
+        handle: (channel: string) => {
+          registered.push(channel)
+        },
+      } as never,
+      recordingCore(),
+      trusted,
+    )
     expect(registered.sort()).toEqual([...CHANNELS].sort())
   })
 })

@@ -11,10 +11,12 @@ import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 /** Every file under dir, as text. */
 function readTree(dir: string): string {
-  return readdirSync(dir).map((name) => {
-    const path = join(dir, name)
-    return statSync(path).isDirectory() ? readTree(path) : readFileSync(path, 'utf8')
-  }).join('\n')
+  return readdirSync(dir)
+    .map((name) => {
+      const path = join(dir, name)
+      return statSync(path).isDirectory() ? readTree(path) : readFileSync(path, 'utf8')
+    })
+    .join('\n')
 }
 
 describe('no secret leaks', () => {
@@ -28,12 +30,22 @@ describe('no secret leaks', () => {
   const writes = { out: process.stdout.write.bind(process.stdout), err: process.stderr.write.bind(process.stderr) }
 
   beforeAll(async () => {
-    const capture = (chunk: unknown): boolean => { output.push(String(chunk)); return true }
+    const capture = (chunk: unknown): boolean => {
+      output.push(String(chunk))
+      return true
+    }
     process.stdout.write = capture as typeof process.stdout.write
     process.stderr.write = capture as typeof process.stderr.write
     sandbox = await startSandbox({ port: 0, activationSeconds: 0.2, seed: 'leak', log: (l) => logs.push(l) })
     dir = mkdtempSync(join(tmpdir(), 'keydesk-leak-'))
-    core = new AppCore({ dataDir: dir, version: '0.1.0', host: 'browser', vault: new MemoryVault(), clipboard: new MemoryClipboard(), log: (l) => logs.push(l) })
+    core = new AppCore({
+      dataDir: dir,
+      version: '0.1.0',
+      host: 'browser',
+      vault: new MemoryVault(),
+      clipboard: new MemoryClipboard(),
+      log: (l) => logs.push(l),
+    })
     core.onEvent((event, payload) => events.push(`${event} ${JSON.stringify(payload)}`))
   })
 
@@ -51,7 +63,11 @@ describe('no secret leaks', () => {
       return r.value as T
     }
     for (const acc of sandbox.accounts) {
-      secrets.push(...Object.entries(acc.credentials).filter(([k]) => k !== 'tenantId').map(([, v]) => v as string))
+      secrets.push(
+        ...Object.entries(acc.credentials)
+          .filter(([k]) => k !== 'tenantId')
+          .map(([, v]) => v as string),
+      )
       ok(await core.invoke('accounts.add', toNewAccount(acc)))
     }
     const accounts = ok<AccountView[]>(await core.invoke('accounts.list', {}))
@@ -60,24 +76,45 @@ describe('no secret leaks', () => {
         // The sandbox seeds one key besides the credential's own; make room under the 2-key rule.
         const { keys } = ok<{ keys: { keyId: string }[] }>(await core.invoke('keys.list', { accountId: account.id }))
         const other = keys.find((k) => k.keyId !== account.facts.ownKeyId)
-        if (other && keys.length >= 2) ok(await core.invoke('keys.delete', { accountId: account.id, keyId: other.keyId }))
+        if (other && keys.length >= 2)
+          ok(await core.invoke('keys.delete', { accountId: account.id, keyId: other.keyId }))
       }
       const options = ok<{ applications: { id: string }[]; clusters: { id: string; name: string }[] } | null>(
-        await core.invoke('keys.createOptions', { accountId: account.id }))
-      const created = ok<CreatedKey>(await core.invoke('keys.create', {
-        accountId: account.id, requestId: `leak-${account.id}`, keep: true,
-        ...(options ? { applicationId: options.applications[0]!.id, clusterId: options.clusters.find((c) => !/fail/.test(c.name))!.id } : {}),
-      }))
+        await core.invoke('keys.createOptions', { accountId: account.id }),
+      )
+      const created = ok<CreatedKey>(
+        await core.invoke('keys.create', {
+          accountId: account.id,
+          requestId: `leak-${account.id}`,
+          keep: true,
+          ...(options
+            ? {
+                applicationId: options.applications[0]!.id,
+                clusterId: options.clusters.find((c) => !/fail/.test(c.name))!.id,
+              }
+            : {}),
+        }),
+      )
       secrets.push(...created.parts.filter((p) => p.secret).map((p) => p.value))
-      ok(await core.invoke('keys.copySecret', { handle: created.handle, part: created.parts.find((p) => p.secret)!.label }))
-      for (const format of created.exports) ok(await core.invoke('keys.export', { handle: created.handle, format: format.id }))
+      ok(
+        await core.invoke('keys.copySecret', {
+          handle: created.handle,
+          part: created.parts.find((p) => p.secret)!.label,
+        }),
+      )
+      for (const format of created.exports)
+        ok(await core.invoke('keys.export', { handle: created.handle, format: format.id }))
       ok(await core.invoke('keys.try', { handle: created.handle }))
       ok(await core.invoke('secrets.release', { handle: created.handle }))
       ok(await core.invoke('keys.delete', { accountId: account.id, keyId: created.key.keyId }))
     }
     expect(secrets.length).toBeGreaterThanOrEqual(6)
-    const haystacks = { settings: readTree(dir), logs: logs.join('\n'), output: output.join(''),
-      events: events.filter((e) => !e.startsWith('create.progress')).join('\n') }
+    const haystacks = {
+      settings: readTree(dir),
+      logs: logs.join('\n'),
+      output: output.join(''),
+      events: events.filter((e) => !e.startsWith('create.progress')).join('\n'),
+    }
     expect(haystacks.logs.length).toBeGreaterThan(0)
     for (const [where, text] of Object.entries(haystacks)) {
       for (const secret of secrets) expect(text.includes(secret), `a secret appeared in ${where}`).toBe(false)

@@ -27,7 +27,11 @@ describe('changes that propagate', () => {
     const { keys } = await h.call('keys.list', { accountId: account.id })
     const other = keys.find((k) => k.keyId !== account.facts.ownKeyId)
     if (other) await h.call('keys.delete', { accountId: account.id, keyId: other.keyId })
-    const created = await h.call('keys.create', { accountId: account.id, requestId: 'lifecycle-spaceone-1', keep: true })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: 'lifecycle-spaceone-1',
+      keep: true,
+    })
     const keyId = created.key.keyId
     expect((await h.call('keys.try', { accountId: account.id, keyId })).ok).toBe(true)
 
@@ -46,7 +50,11 @@ describe('changes that propagate', () => {
 
   it('a CloudMC key deleted is refused at once, and the next listing settles the delete', async () => {
     const account = await addAccount(h, sb, 'cloudmc')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: 'lifecycle-cloudmc-1', keep: false })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: 'lifecycle-cloudmc-1',
+      keep: false,
+    })
     expect((await h.call('keys.try', { handle: created.handle })).ok).toBe(true)
     await h.call('keys.delete', { accountId: account.id, keyId: created.key.keyId })
     expect((await h.call('keys.try', { handle: created.handle })).ok).toBe(false)
@@ -58,10 +66,17 @@ describe('changes that propagate', () => {
   it('an Onqlave delete goes pending, then deleted, and the tracker settles it by polling', async () => {
     const account = await addAccount(h, sb, 'onqlave')
     const choice = await onqlaveChoice(h, account.id)
-    const created = await h.call('keys.create', { accountId: account.id, requestId: 'lifecycle-onqlave-1', keep: false, ...choice })
+    const created = await h.call('keys.create', {
+      accountId: account.id,
+      requestId: 'lifecycle-onqlave-1',
+      keep: false,
+      ...choice,
+    })
     const after = await h.call('keys.delete', { accountId: account.id, keyId: created.key.keyId })
     expect(after?.state).toBe('pending')
-    await until('the delete to settle', async () => ((await record(created.key.keyId))?.state === 'settled' ? true : undefined))
+    await until('the delete to settle', async () =>
+      (await record(created.key.keyId))?.state === 'settled' ? true : undefined,
+    )
     const { keys } = await h.call('keys.list', { accountId: account.id })
     expect(keys.find((k) => k.keyId === created.key.keyId)?.state).toBe('deleted')
   })

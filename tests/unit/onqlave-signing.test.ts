@@ -12,7 +12,9 @@ const vector = {
 describe('Onqlave data-plane signing', () => {
   it('reproduces the documented test vector exactly', () => {
     const h = signedHeaders(vector, '{}', new Date('2023-08-21T03:12:44Z'))
-    expect(h['ONQLAVE-DIGEST']).toBe('SHA512=J8dGcK23UHX60FjVzq97IMTneGyDuuijL2Jvl4KvNMmjPCBG72D9Knh403jin+yFGAa72aZ4ePOp8c2kgwdj/Q==')
+    expect(h['ONQLAVE-DIGEST']).toBe(
+      'SHA512=J8dGcK23UHX60FjVzq97IMTneGyDuuijL2Jvl4KvNMmjPCBG72D9Knh403jin+yFGAa72aZ4ePOp8c2kgwdj/Q==',
+    )
     expect(h['ONQLAVE-SIGNATURE']).toBe(
       'HMAC-SHA512=IDoqO9V3J9LD+p1ygE8U1hbki7qJZpNJ0h91agfB92Sx5XfwnqNdmU+bVl+eLCTXViD2A+gs7yUemEI8e3EtLw==',
     )
@@ -37,7 +39,15 @@ describe('Onqlave data-plane signing', () => {
   it('signs the sorted, lower-cased signed headers concatenated without separators', () => {
     const body = '{"encrypted_data_key": "AAEC"}'
     const h = signedHeaders(vector, body)
-    const names = ['ONQLAVE-API-KEY', 'ONQLAVE-ARX', 'ONQLAVE-CONTEXT-LEN', 'ONQLAVE-DIGEST', 'ONQLAVE-HOST', 'ONQLAVE-VERSION', 'User-Agent']
+    const names = [
+      'ONQLAVE-API-KEY',
+      'ONQLAVE-ARX',
+      'ONQLAVE-CONTEXT-LEN',
+      'ONQLAVE-DIGEST',
+      'ONQLAVE-HOST',
+      'ONQLAVE-VERSION',
+      'User-Agent',
+    ]
     const message = names.map((n) => `${n.toLowerCase()}:${h[n]}`).join('')
     const expected = createHmac('sha512', 'signing_key').update(message).digest('base64')
     expect(h['ONQLAVE-SIGNATURE']).toBe(`HMAC-SHA512=${expected}`)
@@ -50,14 +60,29 @@ describe('Onqlave data-plane signing', () => {
 
   it('leaves a header with an empty value out of the signed message', () => {
     const withEmptyKey = signedHeaders({ ...vector, accessKey: '' }, '{}')
-    const names = ['ONQLAVE-ARX', 'ONQLAVE-CONTEXT-LEN', 'ONQLAVE-DIGEST', 'ONQLAVE-HOST', 'ONQLAVE-VERSION', 'User-Agent']
+    const names = [
+      'ONQLAVE-ARX',
+      'ONQLAVE-CONTEXT-LEN',
+      'ONQLAVE-DIGEST',
+      'ONQLAVE-HOST',
+      'ONQLAVE-VERSION',
+      'User-Agent',
+    ]
     const message = names.map((n) => `${n.toLowerCase()}:${withEmptyKey[n]}`).join('')
-    expect(withEmptyKey['ONQLAVE-SIGNATURE']).toBe(`HMAC-SHA512=${createHmac('sha512', 'signing_key').update(message).digest('base64')}`)
+    expect(withEmptyKey['ONQLAVE-SIGNATURE']).toBe(
+      `HMAC-SHA512=${createHmac('sha512', 'signing_key').update(message).digest('base64')}`,
+    )
   })
 
   it('splits the Arx URL at its last slash', () => {
-    expect(splitArxUrl('http://127.0.0.1:8080/cluster--abc')).toEqual({ base: 'http://127.0.0.1:8080', arxId: 'cluster--abc' })
-    expect(splitArxUrl('https://dp.example.com/a/b/cluster--x')).toEqual({ base: 'https://dp.example.com/a/b', arxId: 'cluster--x' })
+    expect(splitArxUrl('http://127.0.0.1:8080/cluster--abc')).toEqual({
+      base: 'http://127.0.0.1:8080',
+      arxId: 'cluster--abc',
+    })
+    expect(splitArxUrl('https://dp.example.com/a/b/cluster--x')).toEqual({
+      base: 'https://dp.example.com/a/b',
+      arxId: 'cluster--x',
+    })
     expect(() => splitArxUrl('cluster--x')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }))
   })
 })
@@ -74,7 +99,10 @@ describe('Onqlave data-key unwrapping', () => {
     wrapping_key: { encrypted_private_key: Buffer.from(privateKey).toString('base64'), key_fingerprint: '' },
     data_key: {
       encrypted_data_key: 'AQID',
-      wrapped_data_key: publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, dataKey).toString('base64'),
+      wrapped_data_key: publicEncrypt(
+        { key: publicKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+        dataKey,
+      ).toString('base64'),
     },
     security_model: { algo: 'aes-gcm-256', wrapping_algo: 'RSA_SSA_PKCS1_2048_SHA256_F4' },
   }
@@ -94,7 +122,12 @@ describe('Onqlave data-key unwrapping', () => {
 })
 
 describe('credentials.json', () => {
-  const flat = { arx_url: 'https://dp0.onqlave.io/cluster--x', access_key: 'a', server_signing_key: 's', server_secret_key: 'k' }
+  const flat = {
+    arx_url: 'https://dp0.onqlave.io/cluster--x',
+    access_key: 'a',
+    server_signing_key: 's',
+    server_secret_key: 'k',
+  }
   const expected = { arxUrl: flat.arx_url, accessKey: 'a', signingKey: 's', secretKey: 'k' }
 
   it('reads the flat form and the onqlave-go wrapped form', () => {
@@ -103,6 +136,8 @@ describe('credentials.json', () => {
   })
 
   it('rejects a file without the four fields', () => {
-    expect(() => credentialsFromJson('{"arx_url":"x"}')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(() => credentialsFromJson('{"arx_url":"x"}')).toThrowError(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    )
   })
 })

@@ -9,12 +9,19 @@ import { openSettings, type SettingsStore } from '../../src/main/core/settings'
 import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
-import type { Account, AccountStatus, Credential, KeyRecord, KeyState, Propagation, ProviderId } from '../../src/shared/model'
+import type {
+  Account,
+  AccountStatus,
+  Credential,
+  KeyRecord,
+  KeyState,
+  Propagation,
+  ProviderId,
+} from '../../src/shared/model'
 
 const START = Date.parse('2030-01-01T00:00:00.000Z')
 const SEC = 1000
 const MIN = 60 * SEC
-
 
 /** Key state per account, as the fake service holds it, plus a log of every read. */
 class FakeService {
@@ -25,26 +32,48 @@ class FakeService {
 
   put(provider: ProviderId, accountId: string, keyId: string, state: KeyState): void {
     const keys = this.keys.get(accountId) ?? new Map<string, KeyRecord>()
-    keys.set(keyId, { provider, accountId, keyId, name: keyId, state, createdAt: new Date(START).toISOString(), extra: {} })
+    keys.set(keyId, {
+      provider,
+      accountId,
+      keyId,
+      name: keyId,
+      state,
+      createdAt: new Date(START).toISOString(),
+      extra: {},
+    })
     this.keys.set(accountId, keys)
   }
 
-  remove(accountId: string, keyId: string): void { this.keys.get(accountId)?.delete(keyId) }
+  remove(accountId: string, keyId: string): void {
+    this.keys.get(accountId)?.delete(keyId)
+  }
 
-  listing(accountId: string): KeyRecord[] { return [...(this.keys.get(accountId)?.values() ?? [])] }
+  listing(accountId: string): KeyRecord[] {
+    return [...(this.keys.get(accountId)?.values() ?? [])]
+  }
 
   provider(id: ProviderId): KeyProvider {
     const real = getProvider(id)
-    const unused = (): never => { throw new Error('not used by propagation tracking') }
+    const unused = (): never => {
+      throw new Error('not used by propagation tracking')
+    }
     const read = (kind: 'get' | 'list', ctx: ProviderContext, keyId?: string) => {
       this.reads.push({ kind, accountId: ctx.account.id, keyId, at: this.clock.now() })
       if (this.failWith) throw new AppError(this.failWith, `fake ${this.failWith}`)
     }
     return {
-      id, displayName: real.displayName, capabilities: real.capabilities,
+      id,
+      displayName: real.displayName,
+      capabilities: real.capabilities,
       validate: async () => unused(),
-      list: async (ctx) => { read('list', ctx); return this.listing(ctx.account.id) },
-      get: async (ctx, keyId) => { read('get', ctx, keyId); return this.keys.get(ctx.account.id)?.get(keyId) ?? null },
+      list: async (ctx) => {
+        read('list', ctx)
+        return this.listing(ctx.account.id)
+      },
+      get: async (ctx, keyId) => {
+        read('get', ctx, keyId)
+        return this.keys.get(ctx.account.id)?.get(keyId) ?? null
+      },
       createOptions: async () => unused(),
       create: async () => unused(),
       delete: async () => unused(),
@@ -64,8 +93,15 @@ class FakeAccounts {
 
   add(id: string, provider: ProviderId, propagationWindowSec = 600): void {
     this.byId.set(id, {
-      id, provider, label: `Label ${id}`, endpoint: 'http://127.0.0.1:1', facts: {}, demo: false,
-      createdAt: new Date(START).toISOString(), propagationWindowSec, refreshIntervalSec: 60,
+      id,
+      provider,
+      label: `Label ${id}`,
+      endpoint: 'http://127.0.0.1:1',
+      facts: {},
+      demo: false,
+      createdAt: new Date(START).toISOString(),
+      propagationWindowSec,
+      refreshIntervalSec: 60,
     })
   }
 
@@ -81,7 +117,9 @@ class FakeAccounts {
     return { account, credential, http: this.http }
   }
 
-  setStatus(id: string, status: AccountStatus, message?: string): void { this.statuses.push({ id, status, message }) }
+  setStatus(id: string, status: AccountStatus, message?: string): void {
+    this.statuses.push({ id, status, message })
+  }
 }
 
 interface Harness {
@@ -96,7 +134,9 @@ interface Harness {
 }
 
 const dirs: string[] = []
-afterEach(() => { for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true }) })
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
 
 function harness(options: { prober?: Prober; random?: () => number; from?: Harness } = {}): Harness {
   const dir = options.from?.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-propagation-'))
@@ -112,9 +152,14 @@ function harness(options: { prober?: Prober; random?: () => number; from?: Harne
   const settings = openSettings(dir, '0.1.0')
   const updates: (readonly Propagation[])[] = []
   const notices: { title: string; body: string }[] = []
-  const tracker = new Propagations(settings, accounts, clock, (records) => updates.push(records),
+  const tracker = new Propagations(
+    settings,
+    accounts,
+    clock,
+    (records) => updates.push(records),
     (title, body) => notices.push({ title, body }),
-    { getProvider: (id) => service.provider(id), random: options.random ?? (() => 0.5), prober: options.prober })
+    { getProvider: (id) => service.provider(id), random: options.random ?? (() => 0.5), prober: options.prober },
+  )
   tracker.start()
   return { dir, clock, service, accounts, settings, tracker, updates, notices }
 }
@@ -136,7 +181,9 @@ describe('SpaceONE disable and delete wait for the window', () => {
     await h.clock.advance(1)
     expect(h.service.reads).toEqual([{ kind: 'get', accountId: 'so', keyId: 'api-key-1', at: START + 600 * SEC }])
     expect(record(h, 'api-key-1')?.state).toBe('settled')
-    expect(h.notices).toEqual([{ title: 'Key api-key-1 is now disabled everywhere', body: 'Label so: confirmed by the service.' }])
+    expect(h.notices).toEqual([
+      { title: 'Key api-key-1 is now disabled everywhere', body: 'Label so: confirmed by the service.' },
+    ])
     expect(h.updates.at(-1)?.[0]?.state).toBe('settled')
   })
 
@@ -169,13 +216,21 @@ describe('SpaceONE disable and delete wait for the window', () => {
     h.tracker.track('so', 'api-key-1', 'delete')
     await h.clock.advance(10 * MIN)
     expect(record(h, 'api-key-1')).toMatchObject({ state: 'failed', note: 'the key is still listed after delete' })
-    expect(h.notices[0]).toEqual({ title: 'Deletion of api-key-1 failed', body: 'Label so: the key is still listed after delete.' })
+    expect(h.notices[0]).toEqual({
+      title: 'Deletion of api-key-1 failed',
+      body: 'Label so: the key is still listed after delete.',
+    })
   })
 
   it('a prober that finds the key refused settles it early, probing at most once a minute', async () => {
     const probes: number[] = []
     let answer: 'accepted' | 'refused' = 'accepted'
-    const h = harness({ prober: async () => { probes.push(Date.now()); return answer } })
+    const h = harness({
+      prober: async () => {
+        probes.push(Date.now())
+        return answer
+      },
+    })
     h.tracker.track('so', 'api-key-1', 'disable')
     await h.clock.advance(4 * MIN + 30 * SEC)
     expect(probes).toHaveLength(4)
@@ -184,13 +239,21 @@ describe('SpaceONE disable and delete wait for the window', () => {
     answer = 'refused'
     await h.clock.advance(30 * SEC)
     expect(probes).toHaveLength(5)
-    expect(record(h, 'api-key-1')).toMatchObject({ state: 'settled', note: 'confirmed refused: the key no longer authenticates' })
+    expect(record(h, 'api-key-1')).toMatchObject({
+      state: 'settled',
+      note: 'confirmed refused: the key no longer authenticates',
+    })
     expect(h.service.reads).toEqual([])
   })
 
   it('an accepting prober never settles early, and the window end still decides', async () => {
     let probes = 0
-    const h = harness({ prober: async () => { probes += 1; return 'accepted' } })
+    const h = harness({
+      prober: async () => {
+        probes += 1
+        return 'accepted'
+      },
+    })
     h.service.put('spaceone', 'so', 'api-key-1', 'enabled')
     h.tracker.track('so', 'api-key-1', 'disable')
     await h.clock.advance(10 * MIN - 1)
@@ -269,7 +332,10 @@ describe('Onqlave create and delete are polled with backoff', () => {
     h.service.put('onqlave', 'oq', 'apikey--1', 'failed')
     h.tracker.track('oq', 'apikey--1', 'create')
     await h.clock.advance(SEC)
-    expect(record(h, 'apikey--1')).toMatchObject({ state: 'failed', note: 'the service reports that creating the key failed' })
+    expect(record(h, 'apikey--1')).toMatchObject({
+      state: 'failed',
+      note: 'the service reports that creating the key failed',
+    })
     expect(h.notices[0]?.title).toBe('Creation of apikey--1 failed')
   })
 
@@ -295,7 +361,8 @@ describe('Onqlave create and delete are polled with backoff', () => {
     expect(record(h, 'apikey--1')?.state).toBe('propagating')
     await h.clock.advance(1)
     expect(record(h, 'apikey--1')).toMatchObject({
-      state: 'failed', note: 'the service did not finish within 15 minutes; check the Onqlave console',
+      state: 'failed',
+      note: 'the service did not finish within 15 minutes; check the Onqlave console',
     })
     const reads = h.service.reads.length
     await h.clock.advance(30 * MIN)
@@ -308,7 +375,10 @@ describe('Onqlave create and delete are polled with backoff', () => {
     h.tracker.track('oq', 'apikey--1', 'create')
     h.service.failWith = 'AUTH_FAILED'
     await h.clock.advance(SEC)
-    expect(record(h, 'apikey--1')).toMatchObject({ state: 'propagating', note: 'checking paused: the account needs attention' })
+    expect(record(h, 'apikey--1')).toMatchObject({
+      state: 'propagating',
+      note: 'checking paused: the account needs attention',
+    })
     expect(h.accounts.statuses).toEqual([{ id: 'oq', status: 'rejected', message: 'fake AUTH_FAILED' }])
     await h.clock.advance(20 * MIN)
     expect(record(h, 'apikey--1')?.state).toBe('propagating')
@@ -431,7 +501,10 @@ describe('records over time', () => {
 describe('cost stays bounded with many pending records', () => {
   it('1,000 Onqlave records on 10 accounts cost at most 10 requests each over 10 minutes', async () => {
     let seed = 42
-    const random = () => { seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31; return seed / 2 ** 31 }
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31
+      return seed / 2 ** 31
+    }
     const h = harness({ random })
     for (let a = 0; a < 10; a += 1) h.accounts.add(`oq${a}`, 'onqlave')
     for (let i = 0; i < 1000; i += 1) {

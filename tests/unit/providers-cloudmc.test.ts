@@ -4,7 +4,17 @@ import { createHttp } from '../../src/main/core/http'
 import type { Http } from '../../src/main/core/http'
 import { providers } from '../../src/main/providers/index'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
+import {
+  accountOf,
+  caught,
+  contextOf,
+  control,
+  faultyOn,
+  recordingHttp,
+  scriptedHttp,
+  seeds,
+  startTestSandbox,
+} from './providers-support'
 
 const cloudmc = providers.cloudmc
 let sb: Sandbox
@@ -29,7 +39,11 @@ describe('CloudMC adapter against the sandbox', () => {
   it('validates with GET /users and learns the one user and their organisation', async () => {
     const { http, calls } = recordingHttp()
     const result = await cloudmc.validate(contextOf(seed, http))
-    expect(result.facts).toEqual({ userId: expect.stringMatching(/^[0-9a-f-]{36}$/), user: 'sandbox.user', organization: 'Sandbox Org 1' })
+    expect(result.facts).toEqual({
+      userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      user: 'sandbox.user',
+      organization: 'Sandbox Org 1',
+    })
     expect(result.summary).toBe('sandbox.user in Sandbox Org 1')
     expect(calls).toHaveLength(1)
     expect(calls[0]).toMatchObject({ method: 'GET', url: `${seed.endpoint}/users` })
@@ -38,7 +52,12 @@ describe('CloudMC adapter against the sandbox', () => {
   })
 
   it('leaves the owner unknown when the key sees several users', async () => {
-    const users = { data: [{ id: 'u1', userName: 'a' }, { id: 'u2', userName: 'b' }] }
+    const users = {
+      data: [
+        { id: 'u1', userName: 'a' },
+        { id: 'u2', userName: 'b' },
+      ],
+    }
     const result = await cloudmc.validate(contextOf(seed, scriptedHttp(200, users).http))
     expect(result.facts).toEqual({})
   })
@@ -87,7 +106,11 @@ describe('CloudMC adapter against the sandbox', () => {
     const [first] = await cloudmc.list(ctx)
     const renamed = await cloudmc.rename!(ctx, first!.keyId, 'deploy bot')
     expect(renamed).toMatchObject({ keyId: first?.keyId, name: 'deploy bot' })
-    expect(calls.at(-1)).toMatchObject({ method: 'PUT', url: `${seed.endpoint}/api_keys/${first?.keyId}`, body: '{"name":"deploy bot"}' })
+    expect(calls.at(-1)).toMatchObject({
+      method: 'PUT',
+      url: `${seed.endpoint}/api_keys/${first?.keyId}`,
+      body: '{"name":"deploy bot"}',
+    })
     const sent = calls.length
     expect(await caught(cloudmc.rename!(ctx, first!.keyId, '  '))).toMatchObject({ code: 'INVALID_INPUT' })
     expect(await caught(cloudmc.rename!(ctx, first!.keyId, 'x'.repeat(256)))).toMatchObject({ code: 'INVALID_INPUT' })
@@ -118,9 +141,13 @@ describe('CloudMC adapter against the sandbox', () => {
 
   it('reports a revoked or unknown account key as AUTH_FAILED', async () => {
     const { http } = recordingHttp()
-    const err = await caught(cloudmc.list(contextOf(seed, http, { credential: { provider: 'cloudmc', apiKey: 'revoked' } })))
+    const err = await caught(
+      cloudmc.list(contextOf(seed, http, { credential: { provider: 'cloudmc', apiKey: 'revoked' } })),
+    )
     expect(err).toMatchObject({ code: 'AUTH_FAILED', accountId: accountOf(seed).id })
-    expect((err as AppError).message).toBe('The credential for Demo CloudMC was rejected: sign in again or re-enter it.')
+    expect((err as AppError).message).toBe(
+      'The credential for Demo CloudMC was rejected: sign in again or re-enter it.',
+    )
   })
 
   it('marks key management not supported when /api_keys answers 404, while /users still validates', async () => {
@@ -173,7 +200,9 @@ describe('CloudMC adapter against the sandbox', () => {
     expect(await keyCount()).toBe(before)
     await control(sb, 'config', { latencyMs: 400, account: seed.label })
     const base = createHttp({ timeoutMs: 5_000 })
-    const slowCreate: Http = { request: (req) => base.request(req.method === 'POST' ? { ...req, timeoutMs: 100 } : req) }
+    const slowCreate: Http = {
+      request: (req) => base.request(req.method === 'POST' ? { ...req, timeoutMs: 100 } : req),
+    }
     const result = await cloudmc.create({ ...ctx, http: slowCreate }, { name: 'slow' })
     expect(result).toMatchObject({ reconciled: true, key: { name: 'slow' } })
     expect(result.secret).toBeUndefined()
@@ -189,9 +218,22 @@ describe('CloudMC adapter against the sandbox', () => {
 
 describe('CloudMC adapter against other servers', () => {
   it('reads the documented field aliases and falls back to when it first saw a key', async () => {
-    const data = [{ id: 'k1', name: 'a', lastUsedIp: '10.0.0.1', lastUsedDate: '2024-07-12T14:11:07Z', createdAt: '2024-07-01T09:00:00Z' }, { id: 'k2' }]
+    const data = [
+      {
+        id: 'k1',
+        name: 'a',
+        lastUsedIp: '10.0.0.1',
+        lastUsedDate: '2024-07-12T14:11:07Z',
+        createdAt: '2024-07-01T09:00:00Z',
+      },
+      { id: 'k2' },
+    ]
     const keys = await cloudmc.list(contextOf(seed, scriptedHttp(200, { data }).http))
-    expect(keys[0]).toMatchObject({ lastUsedIp: '10.0.0.1', lastUsedAt: '2024-07-12T14:11:07.000Z', createdAt: '2024-07-01T09:00:00.000Z' })
+    expect(keys[0]).toMatchObject({
+      lastUsedIp: '10.0.0.1',
+      lastUsedAt: '2024-07-12T14:11:07.000Z',
+      createdAt: '2024-07-01T09:00:00.000Z',
+    })
     expect(keys[1]).toMatchObject({ name: 'k2', createdAt: expect.stringMatching(ISO) })
     const again = await cloudmc.list(contextOf(seed, scriptedHttp(200, { data }).http))
     expect(again[1]?.createdAt).toBe(keys[1]?.createdAt)
@@ -202,7 +244,9 @@ describe('CloudMC adapter against other servers', () => {
     const err = await caught(cloudmc.list(contextOf(seed, scriptedHttp(403, forbidden).http)))
     expect(err).toMatchObject({ code: 'PERMISSION_DENIED' })
     expect((err as AppError).message).toContain('No API key permission')
-    expect(await caught(cloudmc.list(contextOf(seed, scriptedHttp(502, '<html>bad gateway</html>').http)))).toMatchObject({
+    expect(
+      await caught(cloudmc.list(contextOf(seed, scriptedHttp(502, '<html>bad gateway</html>').http))),
+    ).toMatchObject({
       code: 'PROVIDER_ERROR',
       retryable: true,
     })

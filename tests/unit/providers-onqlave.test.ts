@@ -6,7 +6,17 @@ import { providers } from '../../src/main/providers/index'
 import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/providers/onqlave-arx'
 import type { ProviderContext, SecretBundle } from '../../src/main/providers/provider'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
+import {
+  accountOf,
+  caught,
+  contextOf,
+  control,
+  faultyOn,
+  recordingHttp,
+  scriptedHttp,
+  seeds,
+  startTestSandbox,
+} from './providers-support'
 
 const onqlave = providers.onqlave
 let sb: Sandbox
@@ -105,7 +115,13 @@ describe('Onqlave adapter against the sandbox', () => {
     await activation()
     expect((await onqlave.get(ctx, created.key.keyId))?.state).toBe('enabled')
     const secret = await onqlave.fetchSecret!(ctx, created.key.keyId)
-    expect(Object.keys(secret.fields).sort()).toEqual(['access_key', 'arx_url', 'client_key', 'server_secret_key', 'server_signing_key'])
+    expect(Object.keys(secret.fields).sort()).toEqual([
+      'access_key',
+      'arx_url',
+      'client_key',
+      'server_secret_key',
+      'server_signing_key',
+    ])
     expect(secret.fields.arx_url).toBe(created.key.extra.arxUrl)
     const again = await caught(onqlave.fetchSecret!(ctx, created.key.keyId))
     expect(again).toMatchObject({ code: 'PROVIDER_ERROR', retryable: false })
@@ -140,10 +156,16 @@ describe('Onqlave adapter against the sandbox', () => {
     const { http } = recordingHttp()
     const ctx = contextOf(seed, http)
     const secret = await activeKeyWithSecret(ctx)
-    const wrongSecret = await onqlave.tryKey(http, ctx.account, { ...secret, fields: { ...secret.fields, server_secret_key: 'wrong' } })
+    const wrongSecret = await onqlave.tryKey(http, ctx.account, {
+      ...secret,
+      fields: { ...secret.fields, server_secret_key: 'wrong' },
+    })
     expect(wrongSecret.ok).toBe(false)
     expect(wrongSecret.message).toContain('secret key')
-    const wrongSigning = await onqlave.tryKey(http, ctx.account, { ...secret, fields: { ...secret.fields, server_signing_key: 'wrong' } })
+    const wrongSigning = await onqlave.tryKey(http, ctx.account, {
+      ...secret,
+      fields: { ...secret.fields, server_signing_key: 'wrong' },
+    })
     expect(wrongSigning.ok).toBe(false)
     expect(wrongSigning.message).toContain('rejected')
   })
@@ -199,11 +221,17 @@ describe('Onqlave adapter against the sandbox', () => {
 
   it('reports a bad token as AUTH_FAILED and another tenant as PERMISSION_DENIED', async () => {
     const { http } = recordingHttp()
-    const bad = await caught(onqlave.list(contextOf(seed, http, { credential: { provider: 'onqlave', tenantId, token: 'bad' } })))
+    const bad = await caught(
+      onqlave.list(contextOf(seed, http, { credential: { provider: 'onqlave', tenantId, token: 'bad' } })),
+    )
     expect(bad).toMatchObject({ code: 'AUTH_FAILED' })
-    expect((bad as AppError).message).toBe('The credential for Demo Onqlave was rejected: sign in again or re-enter it.')
+    expect((bad as AppError).message).toBe(
+      'The credential for Demo Onqlave was rejected: sign in again or re-enter it.',
+    )
     const token = (seed.credentials as { token: string }).token
-    const other = await caught(onqlave.list(contextOf(seed, http, { credential: { provider: 'onqlave', tenantId: 'tenant--other', token } })))
+    const other = await caught(
+      onqlave.list(contextOf(seed, http, { credential: { provider: 'onqlave', tenantId: 'tenant--other', token } })),
+    )
     expect(other).toMatchObject({ code: 'PERMISSION_DENIED' })
     expect((other as AppError).message).toContain('manage API keys in tenant tenant--other')
   })
@@ -215,20 +243,29 @@ describe('Onqlave adapter against the sandbox', () => {
     const before = (await onqlave.list(ctx)).length
     calls.length = 0
     const faultyCreate = faultyOn(sb, seed.label, http, (_url, method) => method === 'POST')
-    expect(await caught(onqlave.create({ ...ctx, http: faultyCreate }, { clusterId: cluster.id }))).toBeInstanceOf(AppError)
+    expect(await caught(onqlave.create({ ...ctx, http: faultyCreate }, { clusterId: cluster.id }))).toBeInstanceOf(
+      AppError,
+    )
     expect(calls.filter((c) => c.method === 'POST')).toHaveLength(1)
     expect(await onqlave.list(ctx)).toHaveLength(before)
 
     await control(sb, 'config', { latencyMs: 400, account: seed.label })
     const base = createHttp({ timeoutMs: 5_000 })
-    const slowCreate: Http = { request: (req) => base.request(req.method === 'POST' ? { ...req, timeoutMs: 100 } : req) }
+    const slowCreate: Http = {
+      request: (req) => base.request(req.method === 'POST' ? { ...req, timeoutMs: 100 } : req),
+    }
     const result = await onqlave.create({ ...ctx, http: slowCreate }, { clusterId: cluster.id })
     expect(result).toMatchObject({ reconciled: true, key: { state: 'pending', name: 'sandbox-arx' } })
     expect(await onqlave.list(ctx)).toHaveLength(before + 1)
   })
 
   it('declares the review step, typed delete confirmation and polled propagation', () => {
-    expect(onqlave.capabilities).toMatchObject({ needsReview: true, typedDeleteConfirm: true, asyncCreate: true, maxKeysPerUser: null })
+    expect(onqlave.capabilities).toMatchObject({
+      needsReview: true,
+      typedDeleteConfirm: true,
+      asyncCreate: true,
+      maxKeysPerUser: null,
+    })
     expect(onqlave.capabilities.propagation).toMatchObject({ create: 'poll', delete: 'poll' })
   })
 })
@@ -249,9 +286,20 @@ describe('Onqlave adapter against other servers', () => {
   })
 
   it('reads a key of the newer contract without application fields', async () => {
-    const key = { id: 'apikey--a', status: 'active', created_at: '2023-08-21T03:12:44Z', cluster_id: 'cluster--c', cluster: { id: 'cluster--c', name: 'prod' } }
+    const key = {
+      id: 'apikey--a',
+      status: 'active',
+      created_at: '2023-08-21T03:12:44Z',
+      cluster_id: 'cluster--c',
+      cluster: { id: 'cluster--c', name: 'prod' },
+    }
     const [record] = await onqlave.list(contextOf(seed, scriptedHttp(200, { data: { api_keys: [key] } }).http))
-    expect(record).toMatchObject({ name: 'prod', state: 'enabled', createdAt: '2023-08-21T03:12:44.000Z', extra: { clusterId: 'cluster--c', clusterName: 'prod' } })
+    expect(record).toMatchObject({
+      name: 'prod',
+      state: 'enabled',
+      createdAt: '2023-08-21T03:12:44.000Z',
+      extra: { clusterId: 'cluster--c', clusterName: 'prod' },
+    })
     expect(record?.extra.applicationName).toBeUndefined()
   })
 })

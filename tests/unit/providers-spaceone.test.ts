@@ -7,7 +7,16 @@ import type { Http } from '../../src/main/core/http'
 import { providers } from '../../src/main/providers/index'
 import { createSpaceoneProvider } from '../../src/main/providers/spaceone'
 import type { Sandbox, SandboxAccount } from './providers-support'
-import { accountOf, caught, contextOf, control, faultyOn, recordingHttp, seeds, startTestSandbox } from './providers-support'
+import {
+  accountOf,
+  caught,
+  contextOf,
+  control,
+  faultyOn,
+  recordingHttp,
+  seeds,
+  startTestSandbox,
+} from './providers-support'
 
 const spaceone = providers.spaceone
 let sb: Sandbox
@@ -30,7 +39,12 @@ async function signIn(role: 'DOMAIN_ADMIN' | 'USER' | 'NO_PERMISSION'): Promise<
   const res = await fetch(`${sb.url}/identity/token/issue`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ user_id: user.userId, credentials: { password: user.password }, user_type: 'USER', domain_id: user.domainId }),
+    body: JSON.stringify({
+      user_id: user.userId,
+      credentials: { password: user.password },
+      user_type: 'USER',
+      domain_id: user.domainId,
+    }),
   })
   const { access_token } = (await res.json()) as { access_token: string }
   return { provider: 'spaceone', token: access_token }
@@ -52,14 +66,20 @@ describe('SpaceONE adapter against the sandbox', () => {
     expect(result.summary).toBe(`${String(claims.aud)} in ${String(claims.did)}: 1 API key`)
     expect(calls).toHaveLength(1)
     expect(calls[0]?.url).toBe(`${seed.endpoint}/identity/api-key/list`)
-    expect(JSON.parse(calls[0]?.body ?? '')).toEqual({ user_id: claims.aud, domain_id: claims.did, query: { count_only: true } })
+    expect(JSON.parse(calls[0]?.body ?? '')).toEqual({
+      user_id: claims.aud,
+      domain_id: claims.did,
+      query: { count_only: true },
+    })
     expect(calls[0]?.headers.authorization).toBe(`Bearer ${token}`)
     expect(calls[0]?.headers['content-type']).toBe('application/json')
   })
 
   it('rejects a credential that is not a JWT before sending anything', async () => {
     const { http, calls } = recordingHttp()
-    const err = await caught(spaceone.validate(contextOf(seed, http, { credential: { provider: 'spaceone', token: 'not-a-jwt' } })))
+    const err = await caught(
+      spaceone.validate(contextOf(seed, http, { credential: { provider: 'spaceone', token: 'not-a-jwt' } })),
+    )
     expect(err).toMatchObject({ code: 'INVALID_INPUT' })
     expect(calls).toHaveLength(0)
   })
@@ -75,7 +95,9 @@ describe('SpaceONE adapter against the sandbox', () => {
     const { http, calls } = recordingHttp()
     const claims = payloadOf((seed.credentials as { token: string }).token)
     const keys = await spaceone.list(contextOf(seed, http))
-    expect(calls[0]?.body).toBe(JSON.stringify({ user_id: claims.aud, domain_id: claims.did, query: { sort: { key: 'created_at' } } }))
+    expect(calls[0]?.body).toBe(
+      JSON.stringify({ user_id: claims.aud, domain_id: claims.did, query: { sort: { key: 'created_at' } } }),
+    )
     expect(keys).toEqual([
       {
         provider: 'spaceone',
@@ -110,7 +132,12 @@ describe('SpaceONE adapter against the sandbox', () => {
     await spaceone.create(ctx, {})
     expect(await spaceone.list(ctx)).toHaveLength(3)
     expect(spaceone.capabilities).toMatchObject({ maxKeysPerUser: 2, canDisable: true, canRename: false })
-    expect(spaceone.capabilities.propagation).toEqual({ create: 'none', enable: 'none', disable: 'window', delete: 'window' })
+    expect(spaceone.capabilities.propagation).toEqual({
+      create: 'none',
+      enable: 'none',
+      disable: 'window',
+      delete: 'window',
+    })
   })
 
   it('disables at once in the API while a recently used key keeps working until the cache window passes', async () => {
@@ -146,9 +173,13 @@ describe('SpaceONE adapter against the sandbox', () => {
     const { http } = recordingHttp()
     const token = (seed.credentials as { token: string }).token
     const forged = `${token.slice(0, token.lastIndexOf('.'))}.${Buffer.from('forged').toString('base64url')}`
-    const err = await caught(spaceone.list(contextOf(seed, http, { credential: { provider: 'spaceone', token: forged } })))
+    const err = await caught(
+      spaceone.list(contextOf(seed, http, { credential: { provider: 'spaceone', token: forged } })),
+    )
     expect(err).toMatchObject({ code: 'AUTH_FAILED', retryable: false })
-    expect((err as AppError).message).toBe('The credential for Demo SpaceONE was rejected: sign in again or re-enter it.')
+    expect((err as AppError).message).toBe(
+      'The credential for Demo SpaceONE was rejected: sign in again or re-enter it.',
+    )
   })
 
   it('reports a user whose role may not manage keys as PERMISSION_DENIED naming the permission', async () => {
@@ -160,7 +191,9 @@ describe('SpaceONE adapter against the sandbox', () => {
 
   it('explains a wrong endpoint path instead of calling a key gone', async () => {
     const { http } = recordingHttp()
-    const err = await caught(spaceone.list(contextOf(seed, http, { account: { endpoint: `${seed.endpoint}/identity/v1` } })))
+    const err = await caught(
+      spaceone.list(contextOf(seed, http, { account: { endpoint: `${seed.endpoint}/identity/v1` } })),
+    )
     expect(err).toMatchObject({ code: 'PROVIDER_ERROR' })
     expect((err as AppError).message).toContain('no path (no /v1)')
   })
@@ -176,15 +209,32 @@ describe('SpaceONE adapter against the sandbox', () => {
     expect(json?.fileName).toBe('api_key')
     expect(json?.content).not.toContain('\n')
     const record = JSON.parse(json?.content ?? '') as Record<string, string>
-    expect(Object.keys(record).sort()).toEqual(['api_key', 'api_key_id', 'created_at', 'domain_id', 'last_accessed_at', 'state', 'user_id'])
-    expect(record).toMatchObject({ api_key_id: created.key.keyId, api_key: created.secret?.fields.api_key, state: 'ENABLED', last_accessed_at: '' })
+    expect(Object.keys(record).sort()).toEqual([
+      'api_key',
+      'api_key_id',
+      'created_at',
+      'domain_id',
+      'last_accessed_at',
+      'state',
+      'user_id',
+    ])
+    expect(record).toMatchObject({
+      api_key_id: created.key.keyId,
+      api_key: created.secret?.fields.api_key,
+      state: 'ENABLED',
+      last_accessed_at: '',
+    })
     expect(yaml?.fileName).toBe('spacectl_config')
     const lines = (yaml?.content ?? '').split('\n')
     expect(lines[0]).toBe(`api_key: ${created.secret?.fields.api_key}`)
     expect(lines[1]).toBe('endpoints:')
     const config = parse(yaml?.content ?? '') as { api_key: string; endpoints: Record<string, string> }
     expect(Object.entries(config.endpoints)).toEqual(endpoints.map((e) => [e.service, e.url]))
-    expect(spaceone.secretParts(created.secret!, ctx.account)).toContainEqual({ label: 'API key', value: created.secret?.fields.api_key, secret: true })
+    expect(spaceone.secretParts(created.secret!, ctx.account)).toContainEqual({
+      label: 'API key',
+      value: created.secret?.fields.api_key,
+      secret: true,
+    })
   })
 
   it('retries a safe call through faults but never repeats a create', async () => {
@@ -208,7 +258,9 @@ describe('SpaceONE adapter against the sandbox', () => {
   it('reconciles a create whose answer timed out by finding the new key in a fresh listing', async () => {
     await control(sb, 'config', { latencyMs: 400, account: seed.label })
     const base = createHttp({ timeoutMs: 5_000 })
-    const http: Http = { request: (req) => base.request(req.url.endsWith('/api-key/create') ? { ...req, timeoutMs: 100 } : req) }
+    const http: Http = {
+      request: (req) => base.request(req.url.endsWith('/api-key/create') ? { ...req, timeoutMs: 100 } : req),
+    }
     const ctx = contextOf(seed, http)
     const before = await spaceone.list(ctx)
     const result = await spaceone.create(ctx, {})
@@ -221,7 +273,8 @@ describe('SpaceONE adapter against the sandbox', () => {
   it('rethrows the timeout when a fresh listing shows no new key', async () => {
     const base = createHttp()
     const http: Http = {
-      request: (req) => (req.url.endsWith('/api-key/create') ? Promise.reject(new AppError('TIMEOUT', 'timed out')) : base.request(req)),
+      request: (req) =>
+        req.url.endsWith('/api-key/create') ? Promise.reject(new AppError('TIMEOUT', 'timed out')) : base.request(req),
     }
     const err = await caught(spaceone.create(contextOf(seed, http), {}))
     expect(err).toMatchObject({ code: 'TIMEOUT', message: 'timed out' })
@@ -233,7 +286,9 @@ describe('SpaceONE adapter against a Cloudforet 2.x server', () => {
     let calls = 0
     const fake = (async () => {
       calls += 1
-      return new Response(JSON.stringify({ detail: { code: 'ERROR_UNSUPPORTED_API', message: 'Unsupported API.' } }), { status: 500 })
+      return new Response(JSON.stringify({ detail: { code: 'ERROR_UNSUPPORTED_API', message: 'Unsupported API.' } }), {
+        status: 500,
+      })
     }) as typeof fetch
     const http = createHttp({ fetch: fake, sleep: async () => {} })
     const err = await caught(createSpaceoneProvider().list(contextOf(seed, http)))

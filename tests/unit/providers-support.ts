@@ -13,7 +13,11 @@ export function startTestSandbox(): Promise<Sandbox> {
   return startSandbox({ port: 0, propagationSeconds: 1, activationSeconds: 1, seed: 'x', log: () => {} })
 }
 
-export async function control(sb: Sandbox, what: 'reset' | 'config' | 'clock', body: Record<string, unknown> = {}): Promise<void> {
+export async function control(
+  sb: Sandbox,
+  what: 'reset' | 'config' | 'clock',
+  body: Record<string, unknown> = {},
+): Promise<void> {
   const res = await fetch(`${sb.url}/__sandbox/${what}`, {
     method: 'POST',
     headers: { 'X-Sandbox-Token': sb.controlToken, 'Content-Type': 'application/json' },
@@ -23,7 +27,12 @@ export async function control(sb: Sandbox, what: 'reset' | 'config' | 'clock', b
 }
 
 /** An Http on which only the requests `isCreate` picks meet the sandbox's faults; the listings around them go through. */
-export function faultyOn(sb: Sandbox, label: string, http: Http, isCreate: (url: string, method: string) => boolean): Http {
+export function faultyOn(
+  sb: Sandbox,
+  label: string,
+  http: Http,
+  isCreate: (url: string, method: string) => boolean,
+): Http {
   return {
     request: async (req) => {
       if (isCreate(req.url, req.method)) await control(sb, 'config', { faultRate: 1, account: label })
@@ -79,13 +88,22 @@ export function recordingHttp(opts: HttpOptions = {}): { http: Http; calls: Reco
   const calls: Recorded[] = []
   const recording: typeof fetch = async (input, init) => {
     const headers = Object.fromEntries(new Headers(init?.headers).entries())
-    calls.push({ method: init?.method ?? 'GET', url: String(input), body: typeof init?.body === 'string' ? init.body : undefined, headers })
+    calls.push({
+      method: init?.method ?? 'GET',
+      url: String(input),
+      body: typeof init?.body === 'string' ? init.body : undefined,
+      headers,
+    })
     return fetch(input, init)
   }
   return { http: createHttp({ backoffMs: 5, ...opts, fetch: recording }), calls }
 }
 
-export function contextOf(seed: SandboxAccount, http: Http, overrides: { account?: Partial<Account>; credential?: Credential } = {}): ProviderContext {
+export function contextOf(
+  seed: SandboxAccount,
+  http: Http,
+  overrides: { account?: Partial<Account>; credential?: Credential } = {},
+): ProviderContext {
   return { account: accountOf(seed, overrides.account), credential: overrides.credential ?? credentialOf(seed), http }
 }
 

@@ -10,7 +10,9 @@ let sb: Sandbox
 let h: Harness
 let vault: MemoryVault
 
-beforeAll(async () => { sb = await testSandbox() })
+beforeAll(async () => {
+  sb = await testSandbox()
+})
 afterAll(() => sb.close())
 beforeEach(async () => {
   await sandboxControl(sb, 'reset')
@@ -18,7 +20,10 @@ beforeEach(async () => {
   h = openCore({ vault })
   await h.core.start()
 })
-afterEach(async () => { await h.close(); removeDir(h.dir) })
+afterEach(async () => {
+  await h.close()
+  removeDir(h.dir)
+})
 
 /** A SpaceONE account whose disable/delete window is 1 s, so the wait step ends within the test. */
 async function spaceone(): Promise<AccountView> {
@@ -44,7 +49,9 @@ describe('rotating the SpaceONE key KeyDesk itself signs in with', () => {
     const created = await h.call('rotation.create', { id: started.id, requestId: randomUUID(), keep: false })
     const after = (await h.call('accounts.list', {})).find((a) => a.id === account.id)
     expect(after?.facts.ownKeyId).toBe(created.key.keyId)
-    const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id))) ?? '{}') as { token: string }
+    const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id))) ?? '{}') as {
+      token: string
+    }
     expect(stored.token).toBe(created.parts.find((p) => p.label === 'API key')?.value)
     const keys = (await h.call('keys.list', { accountId: account.id })).keys
     expect(keys.find((k) => k.keyId === own)?.state).toBe('enabled')
@@ -116,7 +123,12 @@ describe('rotating where keys cannot be disabled', () => {
     const old = (await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })).key.keyId
     const r = await h.call('rotation.start', { accountId: account.id, keyId: old })
     expect(r.ownCredential).toBe(false)
-    const created = await h.call('rotation.create', { id: r.id, requestId: randomUUID(), keep: false, name: 'replacement' })
+    const created = await h.call('rotation.create', {
+      id: r.id,
+      requestId: randomUUID(),
+      keep: false,
+      name: 'replacement',
+    })
     expect(created.key.name).toBe('replacement')
     const [a, b] = await Promise.all([advance(r.id), advance(r.id)])
     expect(a).toEqual(b)

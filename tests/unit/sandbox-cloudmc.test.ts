@@ -8,7 +8,13 @@ let apiKey: string
 
 const ISO_MS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/
 
-function request(method: string, path: string, body?: unknown, key: string | null = apiKey, base = endpoint): Promise<Answer> {
+function request(
+  method: string,
+  path: string,
+  body?: unknown,
+  key: string | null = apiKey,
+  base = endpoint,
+): Promise<Answer> {
   return call(`${base}${path}`, {
     method,
     headers: { 'Content-Type': 'application/json', ...(key === null ? {} : { 'MC-Api-Key': key }) },
@@ -52,7 +58,8 @@ describe('CloudMC sandbox', () => {
     expect(me.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(me.creationDate).toMatch(ISO_MS)
     expect((await request('GET', `/users/${me.id}`)).json.data).toEqual(me)
-    const other = (await request('GET', '/users', undefined, credential(account(sandbox, 'cloudmc', 2), 'apiKey'))).json.data[0]
+    const other = (await request('GET', '/users', undefined, credential(account(sandbox, 'cloudmc', 2), 'apiKey'))).json
+      .data[0]
     expectError(await request('GET', `/users/${other.id}`), 404, 'NOT_FOUND', { id: other.id })
   })
 
@@ -81,7 +88,11 @@ describe('CloudMC sandbox', () => {
     expect(res.status).toBe(200)
     const created = res.json.data
     expect(Object.keys(created)).toEqual(['id', 'name', 'lastIp', 'lastActivity', 'creationDate', 'apiKey'])
-    expect(created).toMatchObject({ name: expect.stringMatching(/^api_key_[a-z0-9]{8}$/), lastIp: null, lastActivity: null })
+    expect(created).toMatchObject({
+      name: expect.stringMatching(/^api_key_[a-z0-9]{8}$/),
+      lastIp: null,
+      lastActivity: null,
+    })
     expect(created.apiKey).toMatch(/^[A-Za-z0-9_-]{43}$/)
     const listed = await request('GET', '/api_keys')
     expect(listed.json.data.map((k: { id: string }) => k.id)).toContain(created.id)
@@ -99,7 +110,9 @@ describe('CloudMC sandbox', () => {
 
   it('refuses blank, too long or non-string names and malformed JSON', async () => {
     expectError(await request('POST', '/api_keys', { name: '   ' }), 400, 'INVALID_PARAMETER', { field: 'name' })
-    expectError(await request('POST', '/api_keys', { name: 'x'.repeat(256) }), 400, 'INVALID_PARAMETER', { field: 'name' })
+    expectError(await request('POST', '/api_keys', { name: 'x'.repeat(256) }), 400, 'INVALID_PARAMETER', {
+      field: 'name',
+    })
     expect((await request('POST', '/api_keys', { name: 'x'.repeat(255) })).status).toBe(200)
     expectError(await request('POST', '/api_keys', { name: 7 }), 400, 'INVALID_PARAMETER', { field: 'name' })
     expectError(await request('POST', '/api_keys', '{"name":'), 400, 'INVALID_PARAMETER')
@@ -114,9 +127,14 @@ describe('CloudMC sandbox', () => {
     expect((await request('PUT', `/api_keys/${own.id}`, { name: 'deploy' })).status).toBe(200)
     expectError(await request('PUT', `/api_keys/${own.id}`, {}), 400, 'MISSING_PARAMETER', { field: 'name' })
     expectError(await request('PUT', `/api_keys/${own.id}`, { name: '' }), 400, 'INVALID_PARAMETER', { field: 'name' })
-    expectError(await request('PUT', '/api_keys/5e854a75-11d2-47ea-a1b4-df7d5886294c', { name: 'x' }), 404, 'NOT_FOUND', {
-      id: '5e854a75-11d2-47ea-a1b4-df7d5886294c',
-    })
+    expectError(
+      await request('PUT', '/api_keys/5e854a75-11d2-47ea-a1b4-df7d5886294c', { name: 'x' }),
+      404,
+      'NOT_FOUND',
+      {
+        id: '5e854a75-11d2-47ea-a1b4-df7d5886294c',
+      },
+    )
   })
 
   it('deletes at once with 204: the key fails from the next request and its id is gone', async () => {
@@ -143,7 +161,11 @@ describe('CloudMC sandbox', () => {
   })
 
   it('answers a missing or unknown key with 401 invalid credentials', async () => {
-    const expected = { errors: [{ code: 'INVALID_CREDENTIALS', errorCode: 'INVALID_CREDENTIALS', message: 'Invalid credentials', context: {} }] }
+    const expected = {
+      errors: [
+        { code: 'INVALID_CREDENTIALS', errorCode: 'INVALID_CREDENTIALS', message: 'Invalid credentials', context: {} },
+      ],
+    }
     const missing = await request('GET', '/api_keys', undefined, null)
     expect(missing.status).toBe(401)
     expect(missing.json).toEqual(expected)

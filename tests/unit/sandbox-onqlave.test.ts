@@ -40,7 +40,13 @@ function signedHeaders(creds: Creds, body: string): Record<string, string> {
   }
 }
 
-function arx(creds: Creds, op: 'encrypt' | 'decrypt', body: string, change: (h: Record<string, string>) => void = () => undefined, path?: string): Promise<Answer> {
+function arx(
+  creds: Creds,
+  op: 'encrypt' | 'decrypt',
+  body: string,
+  change: (h: Record<string, string>) => void = () => undefined,
+  path?: string,
+): Promise<Answer> {
   const headers = signedHeaders(creds, body)
   change(headers)
   const base = creds.arxUrl.slice(0, creds.arxUrl.lastIndexOf('/'))
@@ -50,10 +56,19 @@ function arx(creds: Creds, op: 'encrypt' | 'decrypt', body: string, change: (h: 
 function unwrap(res: Answer, secretKey: string): Buffer {
   const pem = Buffer.from(res.json.wrapping_key.encrypted_private_key, 'base64').toString('utf8')
   const key = createPrivateKey({ key: pem, format: 'pem', passphrase: secretKey })
-  return privateDecrypt({ key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, Buffer.from(res.json.data_key.wrapped_data_key, 'base64'))
+  return privateDecrypt(
+    { key, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' },
+    Buffer.from(res.json.data_key.wrapped_data_key, 'base64'),
+  )
 }
 
-function api(method: string, path: string, body?: unknown, a: SandboxAccount = account(sandbox, 'onqlave'), token?: string): Promise<Answer> {
+function api(
+  method: string,
+  path: string,
+  body?: unknown,
+  a: SandboxAccount = account(sandbox, 'onqlave'),
+  token?: string,
+): Promise<Answer> {
   return call(`${a.endpoint}${path}`, {
     method,
     headers: {
@@ -72,7 +87,12 @@ function keys(a: SandboxAccount = account(sandbox, 'onqlave')): string {
 
 function expectError(res: Answer, status: number): void {
   expect(res.status).toBe(status)
-  expect(res.json.error).toMatchObject({ code: status, status: expect.any(String), message: expect.any(String), details: [] })
+  expect(res.json.error).toMatchObject({
+    code: status,
+    status: expect.any(String),
+    message: expect.any(String),
+    details: [],
+  })
   expect(res.json.error.message).not.toBe('')
   expect(typeof res.json.error.correlation_id).toBe('string')
 }
@@ -87,7 +107,12 @@ async function sensitive(id: string, a?: SandboxAccount): Promise<Creds> {
   const res = await api('GET', `${keys(a)}/${id}/sensitive`, undefined, a)
   expect(res.status).toBe(200)
   const d = res.json.data
-  return { arxUrl: d.arx_url, accessKey: d.access_key, signingKey: d.server_signing_key, secretKey: d.server_crypto_access_key }
+  return {
+    arxUrl: d.arx_url,
+    accessKey: d.access_key,
+    signingKey: d.server_signing_key,
+    secretKey: d.server_crypto_access_key,
+  }
 }
 
 async function seededCreds(a?: SandboxAccount, index = 0): Promise<Creds> {
@@ -105,10 +130,18 @@ beforeEach(async () => {
 
 describe('Onqlave sandbox', () => {
   it('reproduces the documented signing test vector, in the test’s signer and the sandbox’s', () => {
-    const creds = { arxUrl: 'https://dp0.onqlave.io/cluster--lfGOnCmR9-niDEN5aAiBG', accessKey: 'access_key', signingKey: 'signing_key', secretKey: '' }
+    const creds = {
+      arxUrl: 'https://dp0.onqlave.io/cluster--lfGOnCmR9-niDEN5aAiBG',
+      accessKey: 'access_key',
+      signingKey: 'signing_key',
+      secretKey: '',
+    }
     const headers = signedHeaders(creds, '{}')
-    expect(headers['ONQLAVE-DIGEST']).toBe('SHA512=J8dGcK23UHX60FjVzq97IMTneGyDuuijL2Jvl4KvNMmjPCBG72D9Knh403jin+yFGAa72aZ4ePOp8c2kgwdj/Q==')
-    const expected = 'HMAC-SHA512=IDoqO9V3J9LD+p1ygE8U1hbki7qJZpNJ0h91agfB92Sx5XfwnqNdmU+bVl+eLCTXViD2A+gs7yUemEI8e3EtLw=='
+    expect(headers['ONQLAVE-DIGEST']).toBe(
+      'SHA512=J8dGcK23UHX60FjVzq97IMTneGyDuuijL2Jvl4KvNMmjPCBG72D9Knh403jin+yFGAa72aZ4ePOp8c2kgwdj/Q==',
+    )
+    const expected =
+      'HMAC-SHA512=IDoqO9V3J9LD+p1ygE8U1hbki7qJZpNJ0h91agfB92Sx5XfwnqNdmU+bVl+eLCTXViD2A+gs7yUemEI8e3EtLw=='
     expect(headers['ONQLAVE-SIGNATURE']).toBe(expected)
     expect(digestOf(Buffer.from('{}'))).toBe(headers['ONQLAVE-DIGEST'])
     expect(signatureOf((name) => headers[name], 'signing_key')).toBe(expected)
@@ -121,9 +154,15 @@ describe('Onqlave sandbox', () => {
     const { acl, model: m } = res.json.data
     expect(acl).toHaveProperty('can')
     expect(m.applications).toHaveLength(1)
-    expect(m.applications[0]).toMatchObject({ id: expect.stringMatching(/^app--[A-Za-z0-9_-]{21}$/), application_technology: { id: 'server' } })
+    expect(m.applications[0]).toMatchObject({
+      id: expect.stringMatching(/^app--[A-Za-z0-9_-]{21}$/),
+      application_technology: { id: 'server' },
+    })
     expect(m.clusters.map((c: { name: string }) => c.name)).toEqual(['sandbox-arx', 'failing-arx'])
-    expect(m.clusters[0]).toMatchObject({ id: expect.stringMatching(/^cluster--[A-Za-z0-9_-]{21}$/), encryption: { id: 'aes-gcm-256' } })
+    expect(m.clusters[0]).toMatchObject({
+      id: expect.stringMatching(/^cluster--[A-Za-z0-9_-]{21}$/),
+      encryption: { id: 'aes-gcm-256' },
+    })
   })
 
   it('lists keys with the documented APIKey fields, model and insights', async () => {
@@ -134,11 +173,29 @@ describe('Onqlave sandbox', () => {
     expect(m.clusters).toHaveLength(2)
     expect(insights).toEqual({ total_keys: 2, total_active: 2, total_deleted: 0 })
     const [key] = list
-    expect(Object.keys(key)).toEqual(['id', 'access_key', 'created_at', 'status', 'created_by', 'application_id', 'application', 'cluster_id', 'cluster', 'acl', 'arx_url'])
+    expect(Object.keys(key)).toEqual([
+      'id',
+      'access_key',
+      'created_at',
+      'status',
+      'created_by',
+      'application_id',
+      'application',
+      'cluster_id',
+      'cluster',
+      'acl',
+      'arx_url',
+    ])
     expect(key.id).toMatch(/^apikey--[A-Za-z0-9_-]{21}$/)
     expect(key.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(key.status).toBe('active')
-    expect(key.created_by).toMatchObject({ id: expect.any(String), full_name: expect.any(String), name: expect.any(String), email_address: expect.any(String), avatar: '' })
+    expect(key.created_by).toMatchObject({
+      id: expect.any(String),
+      full_name: expect.any(String),
+      name: expect.any(String),
+      email_address: expect.any(String),
+      avatar: '',
+    })
     expect(key.application).toMatchObject({ id: key.application_id, name: 'billing', label: expect.any(String) })
     expect(key.cluster).toMatchObject({ id: key.cluster_id, name: 'sandbox-arx' })
     expect(key.acl).toEqual({ can: { delete: true }, can_not: {} })
@@ -147,7 +204,9 @@ describe('Onqlave sandbox', () => {
 
   it('creates a key pending, then active after the activation delay on the sandbox clock', async () => {
     const { appId, clusterId } = await model()
-    const res = await api('POST', keys(), { api_key: { application_id: appId, cluster_id: clusterId, application_technology: 'server' } })
+    const res = await api('POST', keys(), {
+      api_key: { application_id: appId, cluster_id: clusterId, application_technology: 'server' },
+    })
     expect(res.status).toBe(200)
     const created = res.json.data
     expect(created).toMatchObject({ status: 'pending', application_id: appId, cluster_id: clusterId })
@@ -168,7 +227,11 @@ describe('Onqlave sandbox', () => {
 
   it('ends a key on the failing cluster as failed', async () => {
     const { appId, failingId } = await model()
-    const created = (await api('POST', keys(), { api_key: { application_id: appId, cluster_id: failingId, application_technology: 'server' } })).json.data
+    const created = (
+      await api('POST', keys(), {
+        api_key: { application_id: appId, cluster_id: failingId, application_technology: 'server' },
+      })
+    ).json.data
     await control(sandbox, 'clock', { advanceSeconds: 3 })
     expect((await api('GET', `${keys()}/${created.id}`)).json.data.status).toBe('failed')
     expectError(await api('GET', `${keys()}/${created.id}/sensitive`), 409)
@@ -199,9 +262,21 @@ describe('Onqlave sandbox', () => {
     const res = await api('GET', `${keys()}/${first.id}/sensitive`)
     expect(res.status).toBe(200)
     expect(Object.keys(res.json.data)).toEqual([
-      'id', 'access_key', 'status', 'client_key', 'server_signing_key', 'server_crypto_access_key', 'arx_url', 'provided_at',
+      'id',
+      'access_key',
+      'status',
+      'client_key',
+      'server_signing_key',
+      'server_crypto_access_key',
+      'arx_url',
+      'provided_at',
     ])
-    expect(res.json.data).toMatchObject({ id: first.id, access_key: first.access_key, status: 'active', arx_url: first.arx_url })
+    expect(res.json.data).toMatchObject({
+      id: first.id,
+      access_key: first.access_key,
+      status: 'active',
+      arx_url: first.arx_url,
+    })
     expectError(await api('GET', `${keys()}/${first.id}/sensitive`), 410)
     expect((await api('GET', keys())).text).not.toContain(res.json.data.server_signing_key)
   })
@@ -209,10 +284,20 @@ describe('Onqlave sandbox', () => {
   it('signs in through login and status at once', async () => {
     const a = account(sandbox, 'onqlave')
     const email = (await api('GET', keys())).json.data.api_keys[0].created_by.email_address
-    const login = await call(`${a.endpoint}/tenants/login`, { method: 'POST', body: JSON.stringify({ login: { user_email: email, tenant_name: '' } }) })
+    const login = await call(`${a.endpoint}/tenants/login`, {
+      method: 'POST',
+      body: JSON.stringify({ login: { user_email: email, tenant_name: '' } }),
+    })
     expect(login.status).toBe(200)
-    const status = await call(`${a.endpoint}/tenants/status`, { method: 'POST', body: JSON.stringify({ request: { token: login.json.data.id } }) })
-    expect(status.json.data).toEqual({ status: 'completed', token: credential(a, 'token'), tenant_id: credential(a, 'tenantId') })
+    const status = await call(`${a.endpoint}/tenants/status`, {
+      method: 'POST',
+      body: JSON.stringify({ request: { token: login.json.data.id } }),
+    })
+    expect(status.json.data).toEqual({
+      status: 'completed',
+      token: credential(a, 'token'),
+      tenant_id: credential(a, 'tenantId'),
+    })
     expectError(await call(`${a.endpoint}/tenants/login`, { method: 'POST', body: JSON.stringify({ login: {} }) }), 400)
   })
 
@@ -227,7 +312,12 @@ describe('Onqlave sandbox', () => {
     expectError(await api('POST', keys(), {}), 400)
     expectError(await api('POST', keys(), { api_key: { cluster_id: 'cluster--nope' } }), 400)
     expectError(await api('POST', keys(), { api_key: { cluster_id: clusterId, application_id: 'app--nope' } }), 400)
-    expectError(await api('POST', keys(), { api_key: { cluster_id: failingId, application_id: appId, application_technology: 'mobile' } }), 400)
+    expectError(
+      await api('POST', keys(), {
+        api_key: { cluster_id: failingId, application_id: appId, application_technology: 'mobile' },
+      }),
+      400,
+    )
     expectError(await api('POST', keys(), '{"api_key":'), 400)
     expectError(await api('PUT', keys(), {}), 405)
     expectError(await api('GET', `${keys()}/x/y/z`), 404)
@@ -241,13 +331,23 @@ describe('Onqlave sandbox', () => {
     const creds = await sensitive(created.id)
     const encrypted = await arx(creds, 'encrypt', '{}')
     expect(encrypted.status).toBe(200)
-    expect(encrypted.json.security_model).toEqual({ algo: 'aes-gcm-256', wrapping_algo: 'RSA_SSA_PKCS1_2048_SHA256_F4' })
+    expect(encrypted.json.security_model).toEqual({
+      algo: 'aes-gcm-256',
+      wrapping_algo: 'RSA_SSA_PKCS1_2048_SHA256_F4',
+    })
     expect(encrypted.json.max_uses).toBe(100)
     const pem = Buffer.from(encrypted.json.wrapping_key.encrypted_private_key, 'base64').toString('utf8')
     expect(pem.startsWith('-----BEGIN ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
     expect(pem.endsWith('-----END ENCRYPTED PRIVATE KEY-----\n')).toBe(true)
-    const der = Buffer.from(pem.split('\n').filter((l) => !l.startsWith('-----')).join(''), 'base64').toString('hex')
-    for (const oid of ['2a864886f70d01050d', '2a864886f70d01050c', '2a864886f70d0209', '60864801650304012a']) expect(der).toContain(oid)
+    const der = Buffer.from(
+      pem
+        .split('\n')
+        .filter((l) => !l.startsWith('-----'))
+        .join(''),
+      'base64',
+    ).toString('hex')
+    for (const oid of ['2a864886f70d01050d', '2a864886f70d01050c', '2a864886f70d0209', '60864801650304012a'])
+      expect(der).toContain(oid)
     const dataKey = unwrap(encrypted, creds.secretKey)
     expect(dataKey).toHaveLength(32)
     const edk = encrypted.json.data_key.encrypted_data_key
@@ -266,9 +366,15 @@ describe('Onqlave sandbox', () => {
     const spaced = await arx(creds, 'decrypt', `{"encrypted_data_key": "${edk}"}`)
     expect(spaced.status).toBe(200)
     expect((await arx(creds, 'encrypt', '{}', undefined, `${creds.arxUrl}/oe2/keymanager/encrypt`)).status).toBe(200)
-    const stale = await arx({ ...creds, arxUrl: creds.arxUrl.replace(sandbox.url, 'https://dp0.onqlave.io') }, 'encrypt', '{}', (h) => {
-      h['ONQLAVE-REQUEST-TIME'] = '1'
-    }, `${sandbox.url}/oe2/keymanager/encrypt`)
+    const stale = await arx(
+      { ...creds, arxUrl: creds.arxUrl.replace(sandbox.url, 'https://dp0.onqlave.io') },
+      'encrypt',
+      '{}',
+      (h) => {
+        h['ONQLAVE-REQUEST-TIME'] = '1'
+      },
+      `${sandbox.url}/oe2/keymanager/encrypt`,
+    )
     expect(stale.status).toBe(200)
   })
 
@@ -293,25 +399,73 @@ describe('Onqlave sandbox', () => {
     const creds = await seededCreds()
     expectError(await arx({ ...creds, signingKey: 'not-the-signing-key' }, 'encrypt', '{}'), 401)
     const tamperedHeaders = signedHeaders(creds, '{}')
-    expectError(await call(`${sandbox.url}/oe2/keymanager/encrypt`, { method: 'POST', headers: tamperedHeaders, body: '[]' }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { h['ONQLAVE-VERSION'] = '0.2' }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { h['User-Agent'] = 'curl/8' }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { delete h['ONQLAVE-SIGNATURE'] }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { delete h['ONQLAVE-DIGEST'] }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { delete h['ONQLAVE-API-KEY'] }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { h['ONQLAVE-CONTEXT-LEN'] = '3' }), 400)
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { delete h['ONQLAVE-CONTEXT-LEN'] }), 400)
+    expectError(
+      await call(`${sandbox.url}/oe2/keymanager/encrypt`, { method: 'POST', headers: tamperedHeaders, body: '[]' }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        h['ONQLAVE-VERSION'] = '0.2'
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        h['User-Agent'] = 'curl/8'
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        delete h['ONQLAVE-SIGNATURE']
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        delete h['ONQLAVE-DIGEST']
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        delete h['ONQLAVE-API-KEY']
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        h['ONQLAVE-CONTEXT-LEN'] = '3'
+      }),
+      400,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        delete h['ONQLAVE-CONTEXT-LEN']
+      }),
+      400,
+    )
   })
 
   it('refuses a key that is pending, deleted or used with another arx id', async () => {
     const creds = await seededCreds()
-    expectError(await arx(creds, 'encrypt', '{}', (h) => { h['ONQLAVE-ARX'] = 'cluster--other' }), 401)
-    expectError(await arx(creds, 'encrypt', '{}', undefined, `${sandbox.url}/cluster--other/oe2/keymanager/encrypt`), 401)
+    expectError(
+      await arx(creds, 'encrypt', '{}', (h) => {
+        h['ONQLAVE-ARX'] = 'cluster--other'
+      }),
+      401,
+    )
+    expectError(
+      await arx(creds, 'encrypt', '{}', undefined, `${sandbox.url}/cluster--other/oe2/keymanager/encrypt`),
+      401,
+    )
     const { clusterId } = await model()
     const created = (await api('POST', keys(), { api_key: { cluster_id: clusterId } })).json.data
     const pending = { ...creds, accessKey: created.access_key }
     expectError(await arx(pending, 'encrypt', '{}'), 401)
-    const id = (await api('GET', keys())).json.data.api_keys.find((k: { access_key: string }) => k.access_key === creds.accessKey).id
+    const id = (await api('GET', keys())).json.data.api_keys.find(
+      (k: { access_key: string }) => k.access_key === creds.accessKey,
+    ).id
     await api('DELETE', `${keys()}/${id}`)
     expectError(await arx(creds, 'encrypt', '{}'), 401)
   })

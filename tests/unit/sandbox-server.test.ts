@@ -15,7 +15,10 @@ const CLI = join(process.cwd(), 'src', 'sandbox', 'cli.ts')
 function spaceoneList(s: Sandbox = sandbox, n = 1): Promise<Answer> {
   return call(`${s.url}/identity/api-key/list`, {
     method: 'POST',
-    headers: { Authorization: `Bearer ${credential(account(s, 'spaceone', n), 'token')}`, 'Content-Type': 'application/json' },
+    headers: {
+      Authorization: `Bearer ${credential(account(s, 'spaceone', n), 'token')}`,
+      'Content-Type': 'application/json',
+    },
     body: '{}',
   })
 }
@@ -27,7 +30,9 @@ function cloudmcList(n = 1, s: Sandbox = sandbox): Promise<Answer> {
 
 function onqlaveList(n = 1): Promise<Answer> {
   const a = account(sandbox, 'onqlave', n)
-  return call(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, { headers: { Authorization: `Bearer ${credential(a, 'token')}` } })
+  return call(`${a.endpoint}/tenants/${credential(a, 'tenantId')}/keys`, {
+    headers: { Authorization: `Bearer ${credential(a, 'token')}` },
+  })
 }
 
 /** The status, or 0 when the connection was dropped. */
@@ -39,7 +44,12 @@ async function statusOf(request: Promise<Answer>): Promise<number> {
   }
 }
 
-function runCli(args: readonly string[]): { firstLine: Promise<string>; exit: Promise<number | null>; stderr: () => string; stop: () => void } {
+function runCli(args: readonly string[]): {
+  firstLine: Promise<string>
+  exit: Promise<number | null>
+  stderr: () => string
+  stop: () => void
+} {
   const child = spawn(TSX, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] })
   let err = ''
   child.stderr.on('data', (chunk: Buffer) => {
@@ -63,7 +73,12 @@ describe('sandbox server', () => {
   it('binds loopback and seeds distinct accounts with plain labels', () => {
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
     expect(sandbox.accounts.map((a) => a.label)).toEqual([
-      'Demo SpaceONE', 'Demo SpaceONE 2', 'Demo CloudMC', 'Demo CloudMC 2', 'Demo Onqlave', 'Demo Onqlave 2',
+      'Demo SpaceONE',
+      'Demo SpaceONE 2',
+      'Demo CloudMC',
+      'Demo CloudMC 2',
+      'Demo Onqlave',
+      'Demo Onqlave 2',
     ])
     expect(new Set(sandbox.accounts.map((a) => JSON.stringify(a.credentials))).size).toBe(6)
     expect(sandbox.spaceone.users).toHaveLength(6)
@@ -82,12 +97,17 @@ describe('sandbox server', () => {
     expect(res.json.spaceone.keys).toEqual({ ENABLED: 2, DISABLED: 0 })
     expect(res.json.cloudmc.keys).toBe(4)
     expect(res.json.onqlave.keys.active).toBe(4)
-    for (const a of sandbox.accounts) for (const secret of Object.values(a.credentials)) if (secret.length > 30) expect(res.text).not.toContain(secret)
+    for (const a of sandbox.accounts)
+      for (const secret of Object.values(a.credentials)) if (secret.length > 30) expect(res.text).not.toContain(secret)
     for (const u of sandbox.spaceone.users) expect(res.text).not.toContain(u.password)
   })
 
   it('resets to the seeded state, clock and config', async () => {
-    await call(`${account(sandbox, 'cloudmc').endpoint}/api_keys`, { method: 'POST', headers: { 'MC-Api-Key': credential(account(sandbox, 'cloudmc'), 'apiKey') }, body: '{}' })
+    await call(`${account(sandbox, 'cloudmc').endpoint}/api_keys`, {
+      method: 'POST',
+      headers: { 'MC-Api-Key': credential(account(sandbox, 'cloudmc'), 'apiKey') },
+      body: '{}',
+    })
     await control(sandbox, 'clock', { advanceSeconds: 3600 })
     await control(sandbox, 'config', { latencyMs: 5 })
     expect((await cloudmcList()).json.data).toHaveLength(3)
@@ -115,9 +135,21 @@ describe('sandbox server', () => {
     const unknown = await control(sandbox, 'config', { faultRate: 1, account: 'Demo Nothing' })
     expect(unknown.status).toBe(400)
     expect(unknown.json.error).toContain('Demo Nothing')
-    expect((await call(`${sandbox.url}/__sandbox/config`, { method: 'POST', headers: { 'X-Sandbox-Token': sandbox.controlToken }, body: '{' })).status).toBe(400)
-    expect((await call(`${sandbox.url}/__sandbox/nothing`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status).toBe(404)
-    expect((await call(`${sandbox.url}/__sandbox/reset`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status).toBe(405)
+    expect(
+      (
+        await call(`${sandbox.url}/__sandbox/config`, {
+          method: 'POST',
+          headers: { 'X-Sandbox-Token': sandbox.controlToken },
+          body: '{',
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (await call(`${sandbox.url}/__sandbox/nothing`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status,
+    ).toBe(404)
+    expect(
+      (await call(`${sandbox.url}/__sandbox/reset`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })).status,
+    ).toBe(405)
   })
 
   it('answers faults as a 503 in each service’s envelope or a dropped connection, about half each', async () => {
@@ -193,10 +225,24 @@ describe('sandbox server', () => {
   })
 
   it('survives wrong types and garbage on every route', async () => {
-    const bodies = ['null', '[]', '"text"', '42', '{"query":{"filter":[null,{"k":1}]}}', '{"api_key":[]}', '\u0000\u0001']
+    const bodies = [
+      'null',
+      '[]',
+      '"text"',
+      '42',
+      '{"query":{"filter":[null,{"k":1}]}}',
+      '{"api_key":[]}',
+      '\u0000\u0001',
+    ]
     const paths = [
-      '/identity/api-key/list', '/identity/api-key/create', '/identity/token/issue', '/identity/token/refresh',
-      '/api/v2/api_keys', `/tenants/${credential(account(sandbox, 'onqlave'), 'tenantId')}/keys`, '/tenants/login', '/oe2/keymanager/decrypt',
+      '/identity/api-key/list',
+      '/identity/api-key/create',
+      '/identity/token/issue',
+      '/identity/token/refresh',
+      '/api/v2/api_keys',
+      `/tenants/${credential(account(sandbox, 'onqlave'), 'tenantId')}/keys`,
+      '/tenants/login',
+      '/oe2/keymanager/decrypt',
     ]
     const headers = {
       Authorization: `Bearer ${credential(account(sandbox, 'onqlave'), 'token')}`,
@@ -216,7 +262,8 @@ describe('sandbox server', () => {
   it('gives the same accounts for the same seed', async () => {
     const other = await start({ accountsPerProvider: 2 })
     try {
-      const strip = (s: Sandbox): unknown => s.accounts.filter((a) => a.provider !== 'spaceone').map((a) => a.credentials)
+      const strip = (s: Sandbox): unknown =>
+        s.accounts.filter((a) => a.provider !== 'spaceone').map((a) => a.credentials)
       expect(strip(other)).toEqual(strip(sandbox))
       expect(other.spaceone.users).toEqual(sandbox.spaceone.users)
     } finally {
@@ -249,7 +296,9 @@ describe('sandbox server', () => {
       expect(readFileSync(stateFile, 'utf8')).not.toContain(created.json.data.apiKey)
       const second = await start({ stateFile, seed: undefined })
       try {
-        expect(second.accounts).toEqual(first.accounts.map((a) => ({ ...a, endpoint: a.endpoint.replace(first.url, second.url) })))
+        expect(second.accounts).toEqual(
+          first.accounts.map((a) => ({ ...a, endpoint: a.endpoint.replace(first.url, second.url) })),
+        )
         expect((await cloudmcList(1, second)).json.data.map((k: { name: string }) => k.name)).toContain('kept')
         expect((await spaceoneList(second)).status).toBe(200)
       } finally {
@@ -268,11 +317,14 @@ describe('sandbox server', () => {
       expect(Object.keys(first)).toEqual(['url', 'accounts'])
       expect(first.accounts).toHaveLength(3)
       const tokenPattern = /control token \(X-Sandbox-Token\): (\S+)\n/
-      for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1) await new Promise((resolve) => setTimeout(resolve, 20))
+      for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1)
+        await new Promise((resolve) => setTimeout(resolve, 20))
       const token = tokenPattern.exec(cli.stderr())?.[1]
       expect(token).toBeTruthy()
       expect(line).not.toContain(token)
-      expect((await call(`${first.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': token ?? '' } })).status).toBe(200)
+      expect((await call(`${first.url}/__sandbox/state`, { headers: { 'X-Sandbox-Token': token ?? '' } })).status).toBe(
+        200,
+      )
     } finally {
       cli.stop()
     }

@@ -29,7 +29,11 @@ function user(role: SandboxSpaceoneUser['role'], n = 0): SandboxSpaceoneUser {
 }
 
 async function signIn(u: SandboxSpaceoneUser): Promise<{ access_token: string; refresh_token: string }> {
-  const res = await post('token/issue', { user_id: u.userId, credentials: { password: u.password }, user_type: 'USER', domain_id: u.domainId }, null)
+  const res = await post(
+    'token/issue',
+    { user_id: u.userId, credentials: { password: u.password }, user_type: 'USER', domain_id: u.domainId },
+    null,
+  )
   expect(res.status).toBe(200)
   return res.json
 }
@@ -85,8 +89,23 @@ describe('SpaceONE sandbox', () => {
     expect(res.status).toBe(200)
     expect(res.json.total_count).toBe(1)
     const [info] = res.json.results
-    expect(Object.keys(info)).toEqual(['api_key_id', 'api_key', 'state', 'user_id', 'domain_id', 'last_accessed_at', 'created_at'])
-    expect(info).toMatchObject({ api_key_id: ownKeyId, api_key: '', state: 'ENABLED', user_id: aud, domain_id: did, last_accessed_at: '' })
+    expect(Object.keys(info)).toEqual([
+      'api_key_id',
+      'api_key',
+      'state',
+      'user_id',
+      'domain_id',
+      'last_accessed_at',
+      'created_at',
+    ])
+    expect(info).toMatchObject({
+      api_key_id: ownKeyId,
+      api_key: '',
+      state: 'ENABLED',
+      user_id: aud,
+      domain_id: did,
+      last_accessed_at: '',
+    })
     expect(info.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
   })
 
@@ -152,7 +171,12 @@ describe('SpaceONE sandbox', () => {
     )
     expect(await authenticates(api_key)).toBe(200)
     await control(sandbox, 'clock', { advanceSeconds: 301 })
-    expectError(await post('endpoint/list', {}, api_key), 401, 'ERROR_AUTHENTICATE_FAILURE', 'Authenticate failure. (message = API key is invalid.)')
+    expectError(
+      await post('endpoint/list', {}, api_key),
+      401,
+      'ERROR_AUTHENTICATE_FAILURE',
+      'Authenticate failure. (message = API key is invalid.)',
+    )
   })
 
   it('takes the propagation window from the configured TTL in real time', async () => {
@@ -166,14 +190,33 @@ describe('SpaceONE sandbox', () => {
   })
 
   it('answers each bad credential with the documented authenticate-failure message', async () => {
-    expectError(await post('endpoint/list', {}, null), 401, 'ERROR_AUTHENTICATE_FAILURE', 'Token is not set. (Headers.authorization: Bearer <token>)')
-    const basic = await call(`${sandbox.url}/identity/endpoint/list`, { method: 'POST', headers: { Authorization: 'Basic abc' }, body: '{}' })
+    expectError(
+      await post('endpoint/list', {}, null),
+      401,
+      'ERROR_AUTHENTICATE_FAILURE',
+      'Token is not set. (Headers.authorization: Bearer <token>)',
+    )
+    const basic = await call(`${sandbox.url}/identity/endpoint/list`, {
+      method: 'POST',
+      headers: { Authorization: 'Basic abc' },
+      body: '{}',
+    })
     expectError(basic, 401, 'ERROR_AUTHENTICATE_FAILURE', 'Token format is invalid.')
-    expectError(await post('endpoint/list', {}, 'not-a-jwt'), 401, 'ERROR_AUTHENTICATE_FAILURE', 'Token is invalid or expired.')
+    expectError(
+      await post('endpoint/list', {}, 'not-a-jwt'),
+      401,
+      'ERROR_AUTHENTICATE_FAILURE',
+      'Token is invalid or expired.',
+    )
     const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
     const [head, body] = token.split('.')
     const forged = `${head}.${body}.${sign('sha256', Buffer.from(`${head}.${body}`), privateKey).toString('base64url')}`
-    expectError(await post('endpoint/list', {}, forged), 401, 'ERROR_AUTHENTICATE_FAILURE', 'Authenticate failure. (message = Token is invalid or expired.)')
+    expectError(
+      await post('endpoint/list', {}, forged),
+      401,
+      'ERROR_AUTHENTICATE_FAILURE',
+      'Authenticate failure. (message = Token is invalid or expired.)',
+    )
   })
 
   it('expires access tokens after 1200 seconds on the sandbox clock', async () => {
@@ -181,12 +224,22 @@ describe('SpaceONE sandbox', () => {
     expect(payloadOf(access_token)).toMatchObject({ cat: 'ACCESS_TOKEN', user_type: 'USER', did, aud })
     expect(await authenticates(access_token)).toBe(200)
     await control(sandbox, 'clock', { advanceSeconds: 1201 })
-    expectError(await post('endpoint/list', {}, access_token), 401, 'ERROR_AUTHENTICATE_FAILURE', 'Authenticate failure. (message = Token is invalid or expired.)')
+    expectError(
+      await post('endpoint/list', {}, access_token),
+      401,
+      'ERROR_AUTHENTICATE_FAILURE',
+      'Authenticate failure. (message = Token is invalid or expired.)',
+    )
   })
 
   it('holds a normal user to their own keys', async () => {
     const admin = user('DOMAIN_ADMIN')
-    expectError(await post('api-key/list', { user_id: admin.userId, domain_id: did }), 403, 'ERROR_PERMISSION_DENIED', 'Permission denied.')
+    expectError(
+      await post('api-key/list', { user_id: admin.userId, domain_id: did }),
+      403,
+      'ERROR_PERMISSION_DENIED',
+      'Permission denied.',
+    )
     expectError(await post('api-key/create', { user_id: admin.userId, domain_id: did }), 403, 'ERROR_PERMISSION_DENIED')
     const forced = await post('api-key/list', { domain_id: did })
     expect(forced.json.results.every((r: { user_id: string }) => r.user_id === aud)).toBe(true)
@@ -196,14 +249,26 @@ describe('SpaceONE sandbox', () => {
     const other = user('USER', 1)
     expect(other.domainId).not.toBe(did)
     expectError(await post('api-key/list', { user_id: aud, domain_id: other.domainId }), 403, 'ERROR_PERMISSION_DENIED')
-    expectError(await post('api-key/get', { api_key_id: ownKeyId, domain_id: other.domainId }), 403, 'ERROR_PERMISSION_DENIED')
+    expectError(
+      await post('api-key/get', { api_key_id: ownKeyId, domain_id: other.domainId }),
+      403,
+      'ERROR_PERMISSION_DENIED',
+    )
   })
 
   it('refuses every key call to a user without key permission, who may still list endpoints', async () => {
     const { access_token } = await signIn(user('NO_PERMISSION'))
     expectError(await post('api-key/list', { domain_id: did }, access_token), 403, 'ERROR_PERMISSION_DENIED')
-    expectError(await post('api-key/create', { user_id: user('NO_PERMISSION').userId, domain_id: did }, access_token), 403, 'ERROR_PERMISSION_DENIED')
-    expectError(await post('api-key/get', { api_key_id: ownKeyId, domain_id: did }, access_token), 403, 'ERROR_PERMISSION_DENIED')
+    expectError(
+      await post('api-key/create', { user_id: user('NO_PERMISSION').userId, domain_id: did }, access_token),
+      403,
+      'ERROR_PERMISSION_DENIED',
+    )
+    expectError(
+      await post('api-key/get', { api_key_id: ownKeyId, domain_id: did }, access_token),
+      403,
+      'ERROR_PERMISSION_DENIED',
+    )
     expect((await post('endpoint/list', {}, access_token)).status).toBe(200)
   })
 
@@ -213,23 +278,52 @@ describe('SpaceONE sandbox', () => {
     expect(created.status).toBe(200)
     const all = await post('api-key/list', { domain_id: did }, access_token)
     expect(all.json.total_count).toBe(2)
-    expect((await post('api-key/disable', { api_key_id: ownKeyId, domain_id: did }, access_token)).json.state).toBe('DISABLED')
-    expectError(await post('api-key/create', { user_id: 'nobody@sandbox.test', domain_id: did }, access_token), 404, 'ERROR_NOT_FOUND')
+    expect((await post('api-key/disable', { api_key_id: ownKeyId, domain_id: did }, access_token)).json.state).toBe(
+      'DISABLED',
+    )
+    expectError(
+      await post('api-key/create', { user_id: 'nobody@sandbox.test', domain_id: did }, access_token),
+      404,
+      'ERROR_NOT_FOUND',
+    )
   })
 
   it('forbids a normal user to touch another user’s key', async () => {
     const { access_token } = await signIn(user('DOMAIN_ADMIN'))
     const created = await post('api-key/create', { user_id: user('DOMAIN_ADMIN').userId, domain_id: did }, access_token)
-    expectError(await post('api-key/disable', { api_key_id: created.json.api_key_id, domain_id: did }), 403, 'ERROR_PERMISSION_DENIED')
+    expectError(
+      await post('api-key/disable', { api_key_id: created.json.api_key_id, domain_id: did }),
+      403,
+      'ERROR_PERMISSION_DENIED',
+    )
   })
 
   it('requires api_key_id everywhere, domain_id on get, and strings as strings', async () => {
-    expectError(await post('api-key/enable', { domain_id: did }), 400, 'ERROR_REQUIRED_PARAMETER', 'Required parameter. (key = api_key_id)')
-    expectError(await post('api-key/get', { api_key_id: ownKeyId }), 400, 'ERROR_REQUIRED_PARAMETER', 'Required parameter. (key = domain_id)')
-    expectError(await post('api-key/create', { domain_id: did }), 400, 'ERROR_REQUIRED_PARAMETER', 'Required parameter. (key = user_id)')
+    expectError(
+      await post('api-key/enable', { domain_id: did }),
+      400,
+      'ERROR_REQUIRED_PARAMETER',
+      'Required parameter. (key = api_key_id)',
+    )
+    expectError(
+      await post('api-key/get', { api_key_id: ownKeyId }),
+      400,
+      'ERROR_REQUIRED_PARAMETER',
+      'Required parameter. (key = domain_id)',
+    )
+    expectError(
+      await post('api-key/create', { domain_id: did }),
+      400,
+      'ERROR_REQUIRED_PARAMETER',
+      'Required parameter. (key = user_id)',
+    )
     expect((await post('api-key/disable', { api_key_id: ownKeyId })).status).toBe(200)
     expectError(await post('api-key/delete', { api_key_id: 42, domain_id: did }), 400, 'ERROR_INVALID_PARAMETER_TYPE')
-    expectError(await post('api-key/enable', { api_key_id: 'api-key-000000000000', domain_id: did }), 404, 'ERROR_NOT_FOUND')
+    expectError(
+      await post('api-key/enable', { api_key_id: 'api-key-000000000000', domain_id: did }),
+      404,
+      'ERROR_NOT_FOUND',
+    )
   })
 
   it('serves get with an only projection', async () => {
@@ -242,19 +336,33 @@ describe('SpaceONE sandbox', () => {
     const b = await createKey()
     await post('api-key/disable', { api_key_id: b.api_key_id, domain_id: did })
     const ids = [ownKeyId, a.api_key_id, b.api_key_id]
-    const list = async (query: unknown, extra: object = {}): Promise<Answer> => post('api-key/list', { user_id: aud, domain_id: did, query, ...extra })
+    const list = async (query: unknown, extra: object = {}): Promise<Answer> =>
+      post('api-key/list', { user_id: aud, domain_id: did, query, ...extra })
     const idsOf = (res: Answer): string[] => res.json.results.map((r: { api_key_id: string }) => r.api_key_id)
 
     expect(idsOf(await list({}))).toEqual([...ids].sort())
     expect(idsOf(await list({ sort: { key: 'api_key_id', desc: true } }))).toEqual([...ids].sort().reverse())
     expect(idsOf(await list({ filter: [{ k: 'state', v: 'DISABLED', o: 'eq' }] }))).toEqual([b.api_key_id])
-    expect(idsOf(await list({ filter: [{ k: 'state', v: 'DISABLED', o: 'not' }] })).sort()).toEqual([ownKeyId, a.api_key_id].sort())
-    expect(idsOf(await list({ filter: [{ k: 'api_key_id', v: [a.api_key_id, b.api_key_id], o: 'in' }] })).sort()).toEqual([a.api_key_id, b.api_key_id].sort())
-    expect(idsOf(await list({ filter: [{ k: 'api_key_id', v: [a.api_key_id], o: 'not_in' }] })).sort()).toEqual([ownKeyId, b.api_key_id].sort())
-    expect(idsOf(await list({ filter: [{ k: 'api_key_id', v: a.api_key_id.slice(-6).toUpperCase(), o: 'contain' }] }))).toEqual([a.api_key_id])
+    expect(idsOf(await list({ filter: [{ k: 'state', v: 'DISABLED', o: 'not' }] })).sort()).toEqual(
+      [ownKeyId, a.api_key_id].sort(),
+    )
+    expect(
+      idsOf(await list({ filter: [{ k: 'api_key_id', v: [a.api_key_id, b.api_key_id], o: 'in' }] })).sort(),
+    ).toEqual([a.api_key_id, b.api_key_id].sort())
+    expect(idsOf(await list({ filter: [{ k: 'api_key_id', v: [a.api_key_id], o: 'not_in' }] })).sort()).toEqual(
+      [ownKeyId, b.api_key_id].sort(),
+    )
+    expect(
+      idsOf(await list({ filter: [{ k: 'api_key_id', v: a.api_key_id.slice(-6).toUpperCase(), o: 'contain' }] })),
+    ).toEqual([a.api_key_id])
     expect((await list({ filter: [{ k: 'nothing', v: true, o: 'exists' }] })).json.total_count).toBe(0)
     expect((await list({ filter: [{ k: 'api_key_id', v: true, o: 'exists' }] })).json.total_count).toBe(3)
-    const either = await list({ filter_or: [{ k: 'api_key_id', v: a.api_key_id, o: 'eq' }, { k: 'api_key_id', v: b.api_key_id, o: 'eq' }] })
+    const either = await list({
+      filter_or: [
+        { k: 'api_key_id', v: a.api_key_id, o: 'eq' },
+        { k: 'api_key_id', v: b.api_key_id, o: 'eq' },
+      ],
+    })
     expect(idsOf(either).sort()).toEqual([a.api_key_id, b.api_key_id].sort())
     const paged = await list({ sort: { key: 'api_key_id' }, page: { start: 2, limit: 1 } })
     expect(paged.json.total_count).toBe(3)
@@ -269,8 +377,16 @@ describe('SpaceONE sandbox', () => {
 
   it('rejects an in filter with a scalar and an unknown operator as documented', async () => {
     const base = { user_id: aud, domain_id: did }
-    expectError(await post('api-key/list', { ...base, query: { filter: [{ k: 'state', v: 'ENABLED', o: 'in' }] } }), 400, 'ERROR_OPERATOR_LIST_VALUE_TYPE')
-    expectError(await post('api-key/list', { ...base, query: { filter: [{ k: 'state', v: 'x', o: 'sounds_like' }] } }), 500, 'ERROR_DB_QUERY')
+    expectError(
+      await post('api-key/list', { ...base, query: { filter: [{ k: 'state', v: 'ENABLED', o: 'in' }] } }),
+      400,
+      'ERROR_OPERATOR_LIST_VALUE_TYPE',
+    )
+    expectError(
+      await post('api-key/list', { ...base, query: { filter: [{ k: 'state', v: 'x', o: 'sounds_like' }] } }),
+      500,
+      'ERROR_DB_QUERY',
+    )
     expectError(await post('api-key/list', { ...base, query: 'everything' }), 400, 'ERROR_INVALID_PARAMETER_TYPE')
   })
 
@@ -279,19 +395,51 @@ describe('SpaceONE sandbox', () => {
     expect(res.status).toBe(200)
     expect(res.json.total_count).toBe(11)
     expect(res.json.results.map((e: { service: string }) => e.service)).toEqual([
-      'identity', 'inventory', 'plugin', 'repository', 'secret', 'monitoring', 'config', 'power_scheduler', 'statistics', 'billing', 'notification',
+      'identity',
+      'inventory',
+      'plugin',
+      'repository',
+      'secret',
+      'monitoring',
+      'config',
+      'power_scheduler',
+      'statistics',
+      'billing',
+      'notification',
     ])
     expect(res.json.results[0]).toEqual({
-      service: 'identity', name: 'Identity Service', endpoint: 'grpc+ssl://identity.api.sandbox.test:443/v1', state: 'NONE', version: '',
+      service: 'identity',
+      name: 'Identity Service',
+      endpoint: 'grpc+ssl://identity.api.sandbox.test:443/v1',
+      state: 'NONE',
+      version: '',
     })
   })
 
   it('issues tokens for a correct password only', async () => {
     const u = user('USER')
-    const wrong = await post('token/issue', { user_id: u.userId, credentials: { password: 'nope' }, user_type: 'USER', domain_id: did }, null)
-    expectError(wrong, 401, 'ERROR_AUTHENTICATION_FAILURE', `A user "${u.userId}" is not exist or password is not correct.`)
+    const wrong = await post(
+      'token/issue',
+      { user_id: u.userId, credentials: { password: 'nope' }, user_type: 'USER', domain_id: did },
+      null,
+    )
+    expectError(
+      wrong,
+      401,
+      'ERROR_AUTHENTICATION_FAILURE',
+      `A user "${u.userId}" is not exist or password is not correct.`,
+    )
     const pair = await signIn(u)
-    expect(Object.keys(payloadOf(pair.refresh_token))).toEqual(['cat', 'user_type', 'did', 'aud', 'iat', 'exp', 'key', 'ttl'])
+    expect(Object.keys(payloadOf(pair.refresh_token))).toEqual([
+      'cat',
+      'user_type',
+      'did',
+      'aud',
+      'iat',
+      'exp',
+      'key',
+      'ttl',
+    ])
     expect(payloadOf(pair.refresh_token)).toMatchObject({ cat: 'REFRESH_TOKEN', ttl: 18 })
     const access = payloadOf(pair.access_token)
     expect(Number(access.exp) - Number(access.iat)).toBe(1200)
@@ -305,12 +453,22 @@ describe('SpaceONE sandbox', () => {
       pair = res.json
     }
     expect(await authenticates(pair.access_token)).toBe(200)
-    expectError(await post('token/refresh', {}, pair.refresh_token), 401, 'ERROR_REFRESH_COUNT', 'The refresh count is exhausted.')
+    expectError(
+      await post('token/refresh', {}, pair.refresh_token),
+      401,
+      'ERROR_REFRESH_COUNT',
+      'The refresh count is exhausted.',
+    )
   })
 
   it('refuses an access token, an expired or a forgotten refresh token for refresh', async () => {
     const pair = await signIn(user('USER'))
-    expectError(await post('token/refresh', {}, pair.access_token), 401, 'ERROR_INVALID_REFRESH_TOKEN', 'Refresh token is invalid or expired.')
+    expectError(
+      await post('token/refresh', {}, pair.access_token),
+      401,
+      'ERROR_INVALID_REFRESH_TOKEN',
+      'Refresh token is invalid or expired.',
+    )
     await control(sandbox, 'reset')
     expectError(await post('token/refresh', {}, pair.refresh_token), 401, 'ERROR_INVALID_REFRESH_TOKEN')
     const fresh = await signIn(user('USER'))

@@ -6,11 +6,22 @@ import { openSettings, SETTINGS_FILE } from '../../src/main/core/settings'
 import { writeSecretFile } from '../../src/main/core/export'
 
 let dir: string
-beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'keydesk-settings-')) })
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'keydesk-settings-'))
+})
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const account = { id: 'a1', provider: 'cloudmc', label: 'Work', endpoint: 'https://p.example/api/v2', facts: {}, demo: false,
-  createdAt: '2026-01-01T00:00:00.000Z', propagationWindowSec: 600, refreshIntervalSec: 60 } as const
+const account = {
+  id: 'a1',
+  provider: 'cloudmc',
+  label: 'Work',
+  endpoint: 'https://p.example/api/v2',
+  facts: {},
+  demo: false,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  propagationWindowSec: 600,
+  refreshIntervalSec: 60,
+} as const
 
 describe('settings store', () => {
   it('keeps what was written across a reopen, in the data directory it was given', () => {

@@ -25,21 +25,33 @@ describe('a SpaceONE account signed in with an access token', () => {
     rmSync(dir, { recursive: true, force: true })
   })
 
-  const advance = (seconds: number) => fetch(`${sandbox.url}/__sandbox/clock`, {
-    method: 'POST', headers: { 'content-type': 'application/json', 'x-sandbox-token': sandbox.controlToken },
-    body: JSON.stringify({ advanceSeconds: seconds }),
-  })
+  const advance = (seconds: number) =>
+    fetch(`${sandbox.url}/__sandbox/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-token': sandbox.controlToken },
+      body: JSON.stringify({ advanceSeconds: seconds }),
+    })
 
   it('renews an expired access token with its refresh token, stores the new pair, and keeps listing', async () => {
     const user = sandbox.spaceone.users.find((u) => u.role === 'USER')!
     const issued = await fetch(`${sandbox.url}/identity/token/issue`, {
-      method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ user_id: user.userId, credentials: { password: user.password }, user_type: 'USER', domain_id: user.domainId }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        user_id: user.userId,
+        credentials: { password: user.password },
+        user_type: 'USER',
+        domain_id: user.domainId,
+      }),
     })
     expect(issued.status).toBe(200)
     const pair = (await issued.json()) as { access_token: string; refresh_token: string }
-    const added = await core.invoke('accounts.add', { provider: 'spaceone', label: 'Signed in', endpoint: sandbox.url,
-      credential: { provider: 'spaceone', token: pair.access_token, refreshToken: pair.refresh_token } })
+    const added = await core.invoke('accounts.add', {
+      provider: 'spaceone',
+      label: 'Signed in',
+      endpoint: sandbox.url,
+      credential: { provider: 'spaceone', token: pair.access_token, refreshToken: pair.refresh_token },
+    })
     expect(added.ok).toBe(true)
     const account = (added as { value: AccountView }).value
 
@@ -49,15 +61,15 @@ describe('a SpaceONE account signed in with an access token', () => {
     const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id)))!)
     expect(stored.token).not.toBe(pair.access_token)
     expect(stored.refreshToken).toBeTruthy()
-    expect((await core.invoke('accounts.list', {}) as { value: AccountView[] }).value[0]!.status).toBe('ok')
+    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!.status).toBe('ok')
   })
 
   it('asks the user to sign in again once the refresh token has expired too', async () => {
-    const account = (await core.invoke('accounts.list', {}) as { value: AccountView[] }).value[0]!
+    const account = ((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!
     expect((await advance(4000)).status).toBe(200)
     const listed = await core.invoke('keys.list', { accountId: account.id })
     expect(listed).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', accountId: account.id } })
     expect((listed as { error: { message: string } }).error.message).toMatch(/sign in again/)
-    expect((await core.invoke('accounts.list', {}) as { value: AccountView[] }).value[0]!.status).toBe('rejected')
+    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!.status).toBe('rejected')
   })
 })

@@ -88,12 +88,20 @@ export class Accounts {
     return { account, credential: await this.credential(account), http: this.http }
   }
 
-  async validate(provider: ProviderId, endpoint: string, credential: Credential, label = 'this account'): Promise<ValidationResult> {
-    if (credential.provider !== provider) throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
+  async validate(
+    provider: ProviderId,
+    endpoint: string,
+    credential: Credential,
+    label = 'this account',
+  ): Promise<ValidationResult> {
+    if (credential.provider !== provider)
+      throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
     const account = draft(provider, label, requireSafeEndpoint(endpoint), false)
-    return getProvider(provider).validate({ account, credential, http: this.http }).catch((err: unknown) => {
-      throw scrubbed(err, credential)
-    })
+    return getProvider(provider)
+      .validate({ account, credential, http: this.http })
+      .catch((err: unknown) => {
+        throw scrubbed(err, credential)
+      })
   }
 
   /** One add per provider and endpoint at a time, so a double submit cannot save the account twice. */
@@ -110,10 +118,14 @@ export class Accounts {
     await this.requireVault()
     const endpoint = requireSafeEndpoint(input.endpoint)
     const { facts } = await this.validate(input.provider, endpoint, input.credential, input.label)
-    const duplicate = this.all().find((a) => a.provider === input.provider && a.endpoint === endpoint &&
-      sameOwner(a.facts, facts))
+    const duplicate = this.all().find(
+      (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
+    )
     if (duplicate) {
-      throw new AppError('CONFLICT', `This ${input.provider} user at ${endpoint} is already in KeyDesk as "${duplicate.label}".`)
+      throw new AppError(
+        'CONFLICT',
+        `This ${input.provider} user at ${endpoint} is already in KeyDesk as "${duplicate.label}".`,
+      )
     }
     const account: Account = { ...draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
     await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(input.credential))
@@ -128,13 +140,17 @@ export class Accounts {
     const endpoint = patch.endpoint !== undefined ? requireSafeEndpoint(patch.endpoint) : current.endpoint
     if (new URL(endpoint).origin !== new URL(current.endpoint).origin && !patch.credential) {
       // The stored credential is never sent to a server the user has not given it to.
-      throw new AppError('INVALID_INPUT', `Moving ${current.label} to ${new URL(endpoint).host} needs its credential again: ` +
-        'enter it with the new endpoint.', { accountId: current.id })
+      throw new AppError(
+        'INVALID_INPUT',
+        `Moving ${current.label} to ${new URL(endpoint).host} needs its credential again: ` +
+          'enter it with the new endpoint.',
+        { accountId: current.id },
+      )
     }
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
       await this.requireVault()
-      const credential = patch.credential ?? await this.credential(current)
+      const credential = patch.credential ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
       if (patch.credential) {
         await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(patch.credential))
@@ -149,14 +165,20 @@ export class Accounts {
       ...(patch.propagationWindowSec !== undefined ? { propagationWindowSec: patch.propagationWindowSec } : {}),
       ...(patch.refreshIntervalSec !== undefined ? { refreshIntervalSec: patch.refreshIntervalSec } : {}),
     }
-    this.settings.set('accounts', this.all().map((a) => (a.id === next.id ? next : a)))
+    this.settings.set(
+      'accounts',
+      this.all().map((a) => (a.id === next.id ? next : a)),
+    )
     this.onChange()
     return this.view(next)
   }
 
   async remove(id: string): Promise<Account> {
     const account = this.get(id)
-    this.settings.set('accounts', this.all().filter((a) => a.id !== id))
+    this.settings.set(
+      'accounts',
+      this.all().filter((a) => a.id !== id),
+    )
     this.status.delete(id)
     await this.vault.delete(vaultNames.credential(account.provider, account.id))
     this.onChange()
@@ -188,15 +210,20 @@ export class Accounts {
     const account = this.get(id)
     const { facts } = await this.validate(account.provider, account.endpoint, credential, account.label)
     await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
-    this.settings.set('accounts', this.all().map((a) => (a.id === id ? { ...a, facts } : a)))
+    this.settings.set(
+      'accounts',
+      this.all().map((a) => (a.id === id ? { ...a, facts } : a)),
+    )
     this.onChange()
   }
 
   private async requireVault(): Promise<void> {
     const s = await this.vault.status()
     if (s.state !== 'available') {
-      throw new AppError('KEYCHAIN_UNAVAILABLE',
-        `KeyDesk keeps credentials only in the OS keychain, and it is ${s.state}. ${s.reason ?? ''} ${s.fix ?? ''}`.trim())
+      throw new AppError(
+        'KEYCHAIN_UNAVAILABLE',
+        `KeyDesk keeps credentials only in the OS keychain, and it is ${s.state}. ${s.reason ?? ''} ${s.fix ?? ''}`.trim(),
+      )
     }
   }
 }
@@ -204,15 +231,26 @@ export class Accounts {
 /** A service that echoes what it was sent must not put the credential into an error the user (or a log) sees. */
 export function scrubbed(err: unknown, credential: Credential): unknown {
   if (!(err instanceof AppError)) return err
-  const secrets = Object.entries(credential).filter(([k, v]) => k !== 'provider' && k !== 'tenantId' && v.length >= 8).map(([, v]) => v)
+  const secrets = Object.entries(credential)
+    .filter(([k, v]) => k !== 'provider' && k !== 'tenantId' && v.length >= 8)
+    .map(([, v]) => v)
   const message = secrets.reduce((m, s) => m.split(s).join('…'), err.message)
-  return message === err.message ? err : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
+  return message === err.message
+    ? err
+    : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
 }
 
 function draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {
   return {
-    id: randomUUID(), provider, label, endpoint, facts: {}, demo, createdAt: new Date().toISOString(),
-    propagationWindowSec: DEFAULT_WINDOW_SEC, refreshIntervalSec: DEFAULT_REFRESH_SEC,
+    id: randomUUID(),
+    provider,
+    label,
+    endpoint,
+    facts: {},
+    demo,
+    createdAt: new Date().toISOString(),
+    propagationWindowSec: DEFAULT_WINDOW_SEC,
+    refreshIntervalSec: DEFAULT_REFRESH_SEC,
   }
 }
 

@@ -1,7 +1,15 @@
 // The only entry point into the core: implements every channel of the map in src/shared/api.ts.
 import { EventEmitter } from 'node:events'
 import type { z } from 'zod'
-import { requests, type Channel, type EventName, type Events, type Reply, type RequestResult, type Requests } from '../../shared/api'
+import {
+  requests,
+  type Channel,
+  type EventName,
+  type Events,
+  type Reply,
+  type RequestResult,
+  type Requests,
+} from '../../shared/api'
 import { AppError, toErrorData } from '../../shared/errors'
 import { Accounts } from './accounts'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
@@ -51,13 +59,23 @@ export class AppCore {
     const clock = options.clock ?? systemClock
     this.settings = openSettings(options.dataDir, options.version)
     this.accounts = new Accounts(this.settings, options.vault, http, () => this.accountsChanged())
-    this.propagations = new Propagations(this.settings, this.accounts, clock, (records) => {
-      this.emit('propagation.updated', { records })
-    }, (title, body) => this.emit('notify', { title, body }), { prober: (accountId, keyId) => this.keys.probe(accountId, keyId) })
+    this.propagations = new Propagations(
+      this.settings,
+      this.accounts,
+      clock,
+      (records) => {
+        this.emit('propagation.updated', { records })
+      },
+      (title, body) => this.emit('notify', { title, body }),
+      { prober: (accountId, keyId) => this.keys.probe(accountId, keyId) },
+    )
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
-    this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) => this.emit(name, payload))
-    this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations,
-      (rotations) => this.emit('rotation.updated', { rotations }))
+    this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) =>
+      this.emit(name, payload),
+    )
+    this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations, (rotations) =>
+      this.emit('rotation.updated', { rotations }),
+    )
     this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault)
     this.handlers = this.buildHandlers()
   }
@@ -65,8 +83,10 @@ export class AppCore {
   async start(): Promise<void> {
     // Real accounts must work even when the demo services cannot come back.
     await this.demo.resume().catch((err: unknown) => {
-      this.notices.push(`The demo services could not start (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'}). ` +
-        'Remove the demo accounts and start demo mode again.')
+      this.notices.push(
+        `The demo services could not start (${err instanceof Error ? err.message.slice(0, 120) : 'unknown error'}). ` +
+          'Remove the demo accounts and start demo mode again.',
+      )
     })
     this.propagations.start()
   }
@@ -89,7 +109,10 @@ export class AppCore {
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const where = issue?.path.length ? ` (${issue.path.join('.')})` : ''
-      return { ok: false, error: new AppError('INVALID_INPUT', `${issue?.message ?? 'Invalid input'}${where}`).toData() }
+      return {
+        ok: false,
+        error: new AppError('INVALID_INPUT', `${issue?.message ?? 'Invalid input'}${where}`).toData(),
+      }
     }
     try {
       const handler = this.handlers[c] as (input: unknown) => Promise<unknown>
@@ -103,7 +126,9 @@ export class AppCore {
   onEvent(listener: <E extends EventName>(event: E, payload: Events[E]) => void): () => void {
     const l = (event: EventName, payload: unknown): void => listener(event, payload as never)
     this.events.on('event', l)
-    return () => { this.events.off('event', l) }
+    return () => {
+      this.events.off('event', l)
+    }
   }
 
   /** Thirty accounts finishing their first listing change thirty status dots: the renderer hears of it once. */
@@ -124,8 +149,12 @@ export class AppCore {
     const { accounts, keys, settings, options } = this
     return {
       'app.info': async () => ({
-        name: 'KeyDesk', version: options.version, platform: process.platform, host: options.host,
-        dataDir: options.dataDir, notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
+        name: 'KeyDesk',
+        version: options.version,
+        platform: process.platform,
+        host: options.host,
+        dataDir: options.dataDir,
+        notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
       }),
       'vault.status': () => options.vault.status(),
       'settings.get': async () => settings.get('preferences'),
@@ -182,7 +211,10 @@ export class AppCore {
   }
 
   /** Electron saves through a dialog; the browser host hands the content back for a download. */
-  private async deliver(fileName: string, content: string): Promise<{ fileName: string; content?: string; savedTo?: string }> {
+  private async deliver(
+    fileName: string,
+    content: string,
+  ): Promise<{ fileName: string; content?: string; savedTo?: string }> {
     if (!this.options.saveFile) return { fileName, content }
     const savedTo = await this.options.saveFile(fileName, content)
     if (!savedTo) throw new AppError('INVALID_INPUT', 'Export cancelled: nothing was written.')

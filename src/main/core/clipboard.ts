@@ -12,20 +12,33 @@ export interface Timers {
 }
 
 const realTimers: Timers = {
-  setTimeout: (fn, ms) => { const t = setTimeout(fn, ms); t.unref?.(); return t },
+  setTimeout: (fn, ms) => {
+    const t = setTimeout(fn, ms)
+    t.unref?.()
+    return t
+  },
   clearTimeout: (h) => clearTimeout(h as NodeJS.Timeout),
 }
 
 export class ClipboardGuard {
   private pending: { value: string; timer: unknown } | null = null
 
-  constructor(private readonly port: ClipboardPort, private readonly delaySec: () => number, private readonly timers: Timers = realTimers) {}
+  constructor(
+    private readonly port: ClipboardPort,
+    private readonly delaySec: () => number,
+    private readonly timers: Timers = realTimers,
+  ) {}
 
   async copySecret(value: string): Promise<number> {
     this.cancel()
     await this.port.writeSecret(value)
     const sec = this.delaySec()
-    this.pending = { value, timer: this.timers.setTimeout(() => { void this.clearIfUnchanged() }, sec * 1000) }
+    this.pending = {
+      value,
+      timer: this.timers.setTimeout(() => {
+        void this.clearIfUnchanged()
+      }, sec * 1000),
+    }
     return sec
   }
 
@@ -50,7 +63,15 @@ export class ClipboardGuard {
 export class MemoryClipboard implements ClipboardPort {
   text = ''
   secretHint = false
-  async readText(): Promise<string> { return this.text }
-  async writeSecret(text: string): Promise<void> { this.text = text; this.secretHint = true }
-  async clear(): Promise<void> { this.text = ''; this.secretHint = false }
+  async readText(): Promise<string> {
+    return this.text
+  }
+  async writeSecret(text: string): Promise<void> {
+    this.text = text
+    this.secretHint = true
+  }
+  async clear(): Promise<void> {
+    this.text = ''
+    this.secretHint = false
+  }
 }

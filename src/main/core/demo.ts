@@ -25,11 +25,14 @@ export class Demo {
     if (!state || !this.accounts.all().some((a) => a.demo)) return
     const sandbox = await this.ensureSandbox()
     const origin = new URL(sandbox.url).origin
-    this.settings.set('accounts', this.accounts.all().map((a) => {
-      if (!a.demo) return a
-      const url = new URL(a.endpoint)
-      return { ...a, endpoint: `${origin}${url.pathname === '/' ? '' : url.pathname}` }
-    }))
+    this.settings.set(
+      'accounts',
+      this.accounts.all().map((a) => {
+        if (!a.demo) return a
+        const url = new URL(a.endpoint)
+        return { ...a, endpoint: `${origin}${url.pathname === '/' ? '' : url.pathname}` }
+      }),
+    )
     await this.restoreCredentials(sandbox)
   }
 
@@ -67,7 +70,10 @@ export class Demo {
     if (this.sandbox) return this.sandbox
     const dir = join(this.dataDir, 'demo')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const state = this.settings.get('demo') ?? { seed: randomBytes(8).toString('hex'), stateFile: join(dir, 'sandbox-state.json') }
+    const state = this.settings.get('demo') ?? {
+      seed: randomBytes(8).toString('hex'),
+      stateFile: join(dir, 'sandbox-state.json'),
+    }
     this.settings.set('demo', state)
     // Loaded on first use: the emulator's code stays out of the core's memory unless demo mode is on.
     const { startSandbox } = await import('../../sandbox')
@@ -76,10 +82,18 @@ export class Demo {
   }
 }
 
-export function toNewAccount(acc: SandboxAccount): { provider: Credential['provider']; label: string; endpoint: string; credential: Credential } {
+export function toNewAccount(acc: SandboxAccount): {
+  provider: Credential['provider']
+  label: string
+  endpoint: string
+  credential: Credential
+} {
   const c = acc.credentials as Record<string, string>
-  const credential: Credential = acc.provider === 'spaceone' ? { provider: 'spaceone', token: c.token ?? '' }
-    : acc.provider === 'cloudmc' ? { provider: 'cloudmc', apiKey: c.apiKey ?? '' }
-    : { provider: 'onqlave', tenantId: c.tenantId ?? '', token: c.token ?? '' }
+  const credential: Credential =
+    acc.provider === 'spaceone'
+      ? { provider: 'spaceone', token: c.token ?? '' }
+      : acc.provider === 'cloudmc'
+        ? { provider: 'cloudmc', apiKey: c.apiKey ?? '' }
+        : { provider: 'onqlave', tenantId: c.tenantId ?? '', token: c.token ?? '' }
   return { provider: acc.provider, label: acc.label, endpoint: acc.endpoint, credential }
 }

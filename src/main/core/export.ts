@@ -18,7 +18,8 @@ export async function writeSecretFile(path: string, content: string, overwrite =
     if (!overwrite) {
       // link() fails when the target exists, so an existing file is never replaced silently.
       await link(tmp, path).catch((err: NodeJS.ErrnoException) => {
-        if (err.code === 'EEXIST') throw new AppError('CONFLICT', `${path} already exists: choose another name or confirm replacing it.`)
+        if (err.code === 'EEXIST')
+          throw new AppError('CONFLICT', `${path} already exists: choose another name or confirm replacing it.`)
         throw err
       })
       await rm(tmp, { force: true })

@@ -55,7 +55,13 @@ export function createHttp(opts: HttpOptions = {}): Http {
     const started = Date.now()
     try {
       // Redirects are not followed: fetch would carry custom auth headers (MC-Api-Key, ONQLAVE-*) to the new host.
-      const res = await doFetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal, redirect: 'manual' })
+      const res = await doFetch(req.url, {
+        method: req.method,
+        headers: req.headers,
+        body: req.body,
+        signal,
+        redirect: 'manual',
+      })
       // The body can stall after the headers arrive, so it stays under the same timer.
       const text = await res.text()
       log(`${req.method} ${where} ${res.status} ${Date.now() - started}ms${suffix(req)}`)
@@ -67,10 +73,16 @@ export function createHttp(opts: HttpOptions = {}): Http {
       }
       const seconds = Math.round(timeoutMs / 100) / 10
       const error = timer.signal.aborted
-        ? new AppError('TIMEOUT', `${hostOf(req.url)} did not answer within ${seconds} s. Try again.`, { accountId: req.accountId })
-        : new AppError('NETWORK', `Could not reach ${hostOf(req.url)}${causeOf(err)}. Check the endpoint and your connection.`, {
+        ? new AppError('TIMEOUT', `${hostOf(req.url)} did not answer within ${seconds} s. Try again.`, {
             accountId: req.accountId,
           })
+        : new AppError(
+            'NETWORK',
+            `Could not reach ${hostOf(req.url)}${causeOf(err)}. Check the endpoint and your connection.`,
+            {
+              accountId: req.accountId,
+            },
+          )
       log(`${req.method} ${where} ${error.code} ${Date.now() - started}ms${suffix(req)}`)
       throw error
     } finally {
@@ -115,15 +127,24 @@ export function requireSafeEndpoint(url: string): string {
     throw new AppError('INVALID_INPUT', `"${trimmed}" is not a URL. Enter an address such as https://api.example.com.`)
   }
   if (parsed.username || parsed.password) {
-    throw new AppError('INVALID_INPUT', 'The endpoint must not contain a user name or password. Remove them from the address.')
+    throw new AppError(
+      'INVALID_INPUT',
+      'The endpoint must not contain a user name or password. Remove them from the address.',
+    )
   }
   if (parsed.search || parsed.hash) {
-    throw new AppError('INVALID_INPUT', 'The endpoint must not contain a query (?…) or fragment (#…). Remove it from the address.')
+    throw new AppError(
+      'INVALID_INPUT',
+      'The endpoint must not contain a query (?…) or fragment (#…). Remove it from the address.',
+    )
   }
   if (parsed.protocol === 'https:') return trimmed
   if (parsed.protocol === 'http:' && isLoopback(parsed.hostname)) return trimmed
   if (parsed.protocol === 'http:') {
-    throw new AppError('INVALID_INPUT', `${parsed.host} must be reached over https: plain http is allowed only for this machine (localhost, 127.0.0.1, [::1]).`)
+    throw new AppError(
+      'INVALID_INPUT',
+      `${parsed.host} must be reached over https: plain http is allowed only for this machine (localhost, 127.0.0.1, [::1]).`,
+    )
   }
   throw new AppError('INVALID_INPUT', `The endpoint must start with https:// (got ${parsed.protocol}).`)
 }

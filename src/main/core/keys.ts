@@ -75,7 +75,14 @@ export class Keys {
     if (running) return running
     const p = this.createOnce(req)
     this.creating.set(req.requestId, p)
-    p.then((created) => { this.answered.set(created.handle, req.requestId) }, () => { this.creating.delete(req.requestId) })
+    p.then(
+      (created) => {
+        this.answered.set(created.handle, req.requestId)
+      },
+      () => {
+        this.creating.delete(req.requestId)
+      },
+    )
     return p
   }
 
@@ -87,8 +94,12 @@ export class Keys {
     if (max !== null && !resumed) {
       const own = (await this.call(req.accountId, (c) => provider.list(c))).filter((k) => k.state !== 'deleted')
       if (own.length >= max) {
-        throw new AppError('LIMIT_REACHED', `${ctx.account.label} already has ${own.length} of ${max} keys, the most ` +
-          `${provider.displayName} allows a user. Delete one (or rotate it) before creating another.`, { accountId: req.accountId })
+        throw new AppError(
+          'LIMIT_REACHED',
+          `${ctx.account.label} already has ${own.length} of ${max} keys, the most ` +
+            `${provider.displayName} allows a user. Delete one (or rotate it) before creating another.`,
+          { accountId: req.accountId },
+        )
       }
     }
     const progress = (stage: Events['create.progress']['stage'], message: string): void =>
@@ -101,8 +112,12 @@ export class Keys {
     if (!secret && provider.fetchSecret) this.born.set(req.requestId, key)
     // Onqlave hands the secret out after activation, so a reconciled key can still be fetched; the others cannot.
     if (!secret && result.reconciled && !provider.fetchSecret) {
-      throw new AppError('PROVIDER_ERROR', `The request timed out, but ${provider.displayName} did create key ${key.keyId}. ` +
-        'Its secret was lost on the way: delete that key and create a new one.', { accountId: req.accountId })
+      throw new AppError(
+        'PROVIDER_ERROR',
+        `The request timed out, but ${provider.displayName} did create key ${key.keyId}. ` +
+          'Its secret was lost on the way: delete that key and create a new one.',
+        { accountId: req.accountId },
+      )
     }
     if (!secret && provider.fetchSecret) {
       this.propagations.track(req.accountId, key.keyId, 'create')
@@ -116,21 +131,31 @@ export class Keys {
     const endpoints = await provider.endpoints(ctx).catch(() => [])
     const handle = randomBytes(16).toString('hex')
     this.held.set(handle, { account: ctx.account, secret, endpoints, expires: Date.now() + HANDLE_TTL_MS })
-    const kept = req.keep && await this.keepSecret(handle).then(() => true, (err: unknown) => {
-      // The key exists and its secret is shown once: a keychain failure must not swallow it.
-      this.emit('notify', {
-        title: `${key.keyId} was not kept in the keychain`,
-        body: `${err instanceof AppError ? err.message : 'The keychain refused it.'} Copy or export the secret before closing the dialog.`,
-      })
-      return false
-    })
+    const kept =
+      req.keep &&
+      (await this.keepSecret(handle).then(
+        () => true,
+        (err: unknown) => {
+          // The key exists and its secret is shown once: a keychain failure must not swallow it.
+          this.emit('notify', {
+            title: `${key.keyId} was not kept in the keychain`,
+            body: `${err instanceof AppError ? err.message : 'The keychain refused it.'} Copy or export the secret before closing the dialog.`,
+          })
+          return false
+        },
+      ))
     progress('done', 'Key created.')
     this.emit('keys.changed', { accountId: req.accountId })
     setTimeout(() => this.release(handle), HANDLE_TTL_MS).unref()
     return {
-      key, handle, kept, endpoints,
+      key,
+      handle,
+      kept,
+      endpoints,
       parts: provider.secretParts(secret, ctx.account),
-      exports: provider.exportFiles(secret, ctx.account, endpoints).map(({ id, fileName, label }) => ({ id, fileName, label })),
+      exports: provider
+        .exportFiles(secret, ctx.account, endpoints)
+        .map(({ id, fileName, label }) => ({ id, fileName, label })),
     }
   }
 
@@ -149,8 +174,9 @@ export class Keys {
     }
     if (current?.state === 'enabled') return current
     const why = current?.state === 'failed' ? 'the service reports it failed' : 'it did not become active in time'
-    throw new AppError('PROVIDER_ERROR', `Key ${key.keyId} could not be activated: ${why}. Delete it and try again.`,
-      { accountId: ctx.account.id })
+    throw new AppError('PROVIDER_ERROR', `Key ${key.keyId} could not be activated: ${why}. Delete it and try again.`, {
+      accountId: ctx.account.id,
+    })
   }
 
   enable(accountId: string, keyId: string): Promise<KeyRecord | null> {
@@ -185,7 +211,9 @@ export class Keys {
   }
 
   private async change(
-    accountId: string, keyId: string, op: 'enable' | 'disable' | 'delete',
+    accountId: string,
+    keyId: string,
+    op: 'enable' | 'disable' | 'delete',
     run: (p: ReturnType<typeof getProvider>, ctx: ProviderContext) => Promise<KeyRecord | null>,
   ): Promise<KeyRecord | null> {
     const ctx = await this.accounts.context(accountId)
@@ -197,7 +225,8 @@ export class Keys {
 
   /** A SpaceONE key deleted but still propagating stays visible as `deleted` until it settles. */
   private withTombstones(accountId: string, keys: readonly KeyRecord[]): readonly KeyRecord[] {
-    const deleting = this.propagations.all()
+    const deleting = this.propagations
+      .all()
       .filter((p) => p.accountId === accountId && p.op === 'delete' && p.state === 'propagating')
     // The common case, and with 10,000 keys the set below is not free.
     if (deleting.length === 0) return keys
@@ -206,16 +235,23 @@ export class Keys {
     const tombstones = deleting
       .filter((p) => !present.has(p.keyId))
       .map((p): KeyRecord => ({
-        provider: account.provider, accountId, keyId: p.keyId, name: p.keyId, state: 'deleted',
-        createdAt: p.requestedAt, extra: {},
+        provider: account.provider,
+        accountId,
+        keyId: p.keyId,
+        name: p.keyId,
+        state: 'deleted',
+        createdAt: p.requestedAt,
+        extra: {},
       }))
     return [...keys, ...tombstones]
   }
 
   async keepSecret(handle: string): Promise<void> {
     const h = this.hold(handle)
-    await this.vault.set(vaultNames.keySecret(h.account.provider, h.account.id, h.secret.keyId),
-      JSON.stringify({ secret: h.secret, endpoints: h.endpoints }))
+    await this.vault.set(
+      vaultNames.keySecret(h.account.provider, h.account.id, h.secret.keyId),
+      JSON.stringify({ secret: h.secret, endpoints: h.endpoints }),
+    )
   }
 
   async forgetSecret(accountId: string, keyId: string): Promise<void> {
@@ -251,14 +287,18 @@ export class Keys {
 
   async secretPart(ref: SecretRef, label: string): Promise<string> {
     const { account, secret } = await this.resolve(ref)
-    const part = getProvider(account.provider).secretParts(secret, account).find((p) => p.label === label)
+    const part = getProvider(account.provider)
+      .secretParts(secret, account)
+      .find((p) => p.label === label)
     if (!part) throw new AppError('INVALID_INPUT', `This key has no "${label}" to copy.`)
     return part.value
   }
 
   async exportFile(ref: SecretRef, format: string): Promise<ExportFile> {
     const { account, secret, endpoints } = await this.resolve(ref)
-    const file = getProvider(account.provider).exportFiles(secret, account, endpoints).find((f) => f.id === format)
+    const file = getProvider(account.provider)
+      .exportFiles(secret, account, endpoints)
+      .find((f) => f.id === format)
     if (!file) throw new AppError('INVALID_INPUT', `Unknown export format "${format}".`)
     return file
   }
@@ -279,7 +319,10 @@ export class Keys {
     const h = this.held.get(handle)
     if (!h || h.expires < Date.now()) {
       this.held.delete(handle)
-      throw new AppError('NOT_FOUND', 'That secret is no longer held: KeyDesk drops a shown secret when its dialog closes.')
+      throw new AppError(
+        'NOT_FOUND',
+        'That secret is no longer held: KeyDesk drops a shown secret when its dialog closes.',
+      )
     }
     return h
   }
@@ -308,9 +351,14 @@ export class Keys {
     } catch (caught) {
       const err = scrubbed(caught, ctx.credential)
       if (err instanceof AppError) {
-        const status = err.code === 'AUTH_FAILED' ? 'rejected'
-          : err.code === 'NETWORK' || err.code === 'TIMEOUT' ? 'unreachable'
-          : err.code === 'KEYCHAIN_UNAVAILABLE' ? 'keychain' : null
+        const status =
+          err.code === 'AUTH_FAILED'
+            ? 'rejected'
+            : err.code === 'NETWORK' || err.code === 'TIMEOUT'
+              ? 'unreachable'
+              : err.code === 'KEYCHAIN_UNAVAILABLE'
+                ? 'keychain'
+                : null
         if (status) this.accounts.setStatus(accountId, status, err.message)
         throw new AppError(err.code, err.message, { accountId, retryable: err.retryable })
       }

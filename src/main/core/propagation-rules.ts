@@ -33,12 +33,17 @@ export function judge(op: PropagationOp, key: KeyRecord | null, final: boolean):
 
 function reaches(op: PropagationOp, seen: Seen): boolean {
   switch (op) {
-    case 'create': return seen === 'enabled' || seen === 'disabled'
-    case 'enable': return seen === 'enabled'
+    case 'create':
+      return seen === 'enabled' || seen === 'disabled'
+    case 'enable':
+      return seen === 'enabled'
     // A key deleted meanwhile can no longer be used either, which is what the disable was for.
-    case 'disable': return seen === 'disabled' || seen === 'deleted' || seen === 'absent'
-    case 'delete': return seen === 'deleted' || seen === 'absent'
-    default: return assertNever(op)
+    case 'disable':
+      return seen === 'disabled' || seen === 'deleted' || seen === 'absent'
+    case 'delete':
+      return seen === 'deleted' || seen === 'absent'
+    default:
+      return assertNever(op)
   }
 }
 
@@ -50,31 +55,46 @@ function contradiction(op: PropagationOp, seen: Seen): string {
 
 function gerund(op: PropagationOp): string {
   switch (op) {
-    case 'create': return 'creating'
-    case 'enable': return 'enabling'
-    case 'disable': return 'disabling'
-    case 'delete': return 'deleting'
-    default: return assertNever(op)
+    case 'create':
+      return 'creating'
+    case 'enable':
+      return 'enabling'
+    case 'disable':
+      return 'disabling'
+    case 'delete':
+      return 'deleting'
+    default:
+      return assertNever(op)
   }
 }
 
 function noun(op: PropagationOp): string {
   switch (op) {
-    case 'create': return 'Creation'
-    case 'enable': return 'Enabling'
-    case 'disable': return 'Disabling'
-    case 'delete': return 'Deletion'
-    default: return assertNever(op)
+    case 'create':
+      return 'Creation'
+    case 'enable':
+      return 'Enabling'
+    case 'disable':
+      return 'Disabling'
+    case 'delete':
+      return 'Deletion'
+    default:
+      return assertNever(op)
   }
 }
 
 function outcome(op: PropagationOp): string {
   switch (op) {
-    case 'create': return 'is now active'
-    case 'enable': return 'is now enabled everywhere'
-    case 'disable': return 'is now disabled everywhere'
-    case 'delete': return 'is now deleted everywhere'
-    default: return assertNever(op)
+    case 'create':
+      return 'is now active'
+    case 'enable':
+      return 'is now enabled everywhere'
+    case 'disable':
+      return 'is now disabled everywhere'
+    case 'delete':
+      return 'is now deleted everywhere'
+    default:
+      return assertNever(op)
   }
 }
 

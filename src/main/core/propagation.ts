@@ -125,7 +125,14 @@ export class Propagations {
     const now = this.clock.now()
     const windowSec = account.propagationWindowSec >= 0 ? account.propagationWindowSec : DEFAULT_WINDOW_SEC
     const settleBy = now + settleDelayMs(model, windowSec)
-    const record: Propagation = { accountId, keyId, op, requestedAt: iso(now), settleBy: iso(settleBy), state: 'propagating' }
+    const record: Propagation = {
+      accountId,
+      keyId,
+      op,
+      requestedAt: iso(now),
+      settleBy: iso(settleBy),
+      state: 'propagating',
+    }
     this.entries.set(key, { record, run: this.fresh(model, now, settleBy) })
     this.changed()
     return record
@@ -141,10 +148,14 @@ export class Propagations {
 
   private fresh(model: Tracked, now: number, settleBy: number): Run {
     switch (model) {
-      case 'window': return { model, dueAt: settleBy, step: 0, probeAt: this.firstProbe(now), paused: false }
-      case 'poll': return { model, dueAt: now + backoffMs(0, this.random), step: 1, probeAt: Infinity, paused: false }
-      case 'next-list': return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
-      default: return assertNever(model)
+      case 'window':
+        return { model, dueAt: settleBy, step: 0, probeAt: this.firstProbe(now), paused: false }
+      case 'poll':
+        return { model, dueAt: now + backoffMs(0, this.random), step: 1, probeAt: Infinity, paused: false }
+      case 'next-list':
+        return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
+      default:
+        return assertNever(model)
     }
   }
 
@@ -154,9 +165,12 @@ export class Propagations {
         const dueAt = Math.max(Date.parse(record.settleBy), now)
         return { model, dueAt, step: 0, probeAt: this.firstProbe(now), paused: false }
       }
-      case 'poll': return { model, dueAt: now, step: 0, probeAt: Infinity, paused: false }
-      case 'next-list': return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
-      default: return assertNever(model)
+      case 'poll':
+        return { model, dueAt: now, step: 0, probeAt: Infinity, paused: false }
+      case 'next-list':
+        return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
+      default:
+        return assertNever(model)
     }
   }
 
@@ -207,7 +221,9 @@ export class Propagations {
 
   private probeDue(entry: Entry, now: number): boolean {
     const run = entry.run
-    return !!run && !run.paused && run.model === 'window' && run.probeAt <= now && now < Date.parse(entry.record.settleBy)
+    return (
+      !!run && !run.paused && run.model === 'window' && run.probeAt <= now && now < Date.parse(entry.record.settleBy)
+    )
   }
 
   private async check(accountId: string, due: readonly Entry[], now: number): Promise<void> {
@@ -305,7 +321,8 @@ export class Propagations {
   private resume(entry: Entry, run: Run, now: number): void {
     run.paused = false
     run.step = 0
-    run.dueAt = run.model === 'window' ? Math.max(now, Date.parse(entry.record.settleBy)) : run.model === 'poll' ? now : Infinity
+    run.dueAt =
+      run.model === 'window' ? Math.max(now, Date.parse(entry.record.settleBy)) : run.model === 'poll' ? now : Infinity
     entry.record = withoutNote(entry.record)
   }
 
@@ -315,9 +332,10 @@ export class Propagations {
     entry.record = { ...withoutNote(entry.record), state: verdict.kind, checkedAt: iso(this.clock.now()), ...note }
     entry.run = null
     const label = this.accountLabel(accountId)
-    const message = verdict.kind === 'settled'
-      ? settledMessage(op, keyId, label, verdict.note)
-      : failedMessage(op, keyId, label, verdict.note)
+    const message =
+      verdict.kind === 'settled'
+        ? settledMessage(op, keyId, label, verdict.note)
+        : failedMessage(op, keyId, label, verdict.note)
     this.notify(message.title, message.body)
   }
 
@@ -390,14 +408,22 @@ function wakeAt(entry: Entry): number {
 
 function settleDelayMs(model: Tracked, windowSec: number): number {
   switch (model) {
-    case 'window': return windowSec * 1000
-    case 'poll': return POLL_SETTLE_MS
-    case 'next-list': return 0
-    default: return assertNever(model)
+    case 'window':
+      return windowSec * 1000
+    case 'poll':
+      return POLL_SETTLE_MS
+    case 'next-list':
+      return 0
+    default:
+      return assertNever(model)
   }
 }
 
-async function readKey(provider: KeyProvider, ctx: Parameters<KeyProvider['get']>[0], keyId: string): Promise<KeyRecord | null> {
+async function readKey(
+  provider: KeyProvider,
+  ctx: Parameters<KeyProvider['get']>[0],
+  keyId: string,
+): Promise<KeyRecord | null> {
   try {
     return await provider.get(ctx, keyId)
   } catch (err) {

@@ -2,7 +2,15 @@
 // Every step is persisted in settings, so closing the app mid-way resumes where it stopped.
 import { randomUUID } from 'node:crypto'
 import { AppError, assertNever } from '../../shared/errors'
-import type { Account, CreatedKey, Credential, KeyRecord, Propagation, Rotation, RotationStep } from '../../shared/model'
+import type {
+  Account,
+  CreatedKey,
+  Credential,
+  KeyRecord,
+  Propagation,
+  Rotation,
+  RotationStep,
+} from '../../shared/model'
 import { getProvider } from '../providers'
 import type { SecretBundle } from '../providers/provider'
 import type { Accounts } from './accounts'
@@ -44,14 +52,20 @@ export class Rotations {
     if (resumable) return resumable
     const keys = (await this.keys.list(accountId)).keys.filter((k) => k.state !== 'deleted')
     const old = keys.find((k) => k.keyId === keyId)
-    if (!old) throw new AppError('NOT_FOUND', `Key ${keyId} is no longer in ${account.label}: refresh the list.`, { accountId })
+    if (!old)
+      throw new AppError('NOT_FOUND', `Key ${keyId} is no longer in ${account.label}: refresh the list.`, { accountId })
     if (old.state !== 'enabled' && old.state !== 'disabled') {
       throw new AppError('CONFLICT', `Key ${keyId} is ${old.state}: only a working key can be rotated.`, { accountId })
     }
     const max = getProvider(account.provider).capabilities.maxKeysPerUser
-    if (max !== null && keys.length >= max) throw new AppError('LIMIT_REACHED', limitMessage(account, max, keys, keyId), { accountId })
+    if (max !== null && keys.length >= max)
+      throw new AppError('LIMIT_REACHED', limitMessage(account, max, keys, keyId), { accountId })
     const rotation: Rotation = {
-      id: randomUUID(), accountId, oldKeyId: keyId, step: 'create', startedAt: new Date().toISOString(),
+      id: randomUUID(),
+      accountId,
+      oldKeyId: keyId,
+      step: 'create',
+      startedAt: new Date().toISOString(),
       ownCredential: account.facts.ownKeyId === keyId,
     }
     this.save([...this.settings.get('rotations'), rotation])
@@ -74,17 +88,25 @@ export class Rotations {
   private async createNow(id: string, input: RotationCreateInput): Promise<CreatedKey> {
     const r = this.get(id)
     if (r.step !== 'create') {
-      throw new AppError('CONFLICT', `This rotation already created ${r.newKeyId ?? 'its new key'}; continue with the next step.`)
+      throw new AppError(
+        'CONFLICT',
+        `This rotation already created ${r.newKeyId ?? 'its new key'}; continue with the next step.`,
+      )
     }
     const created = await this.keys.create({ accountId: r.accountId, ...input })
     const newKeyId = created.key.keyId
     let note: string | undefined
     if (r.ownCredential) {
       // KeyDesk moves onto the new key before anything happens to the old one, or it would lock itself out.
-      note = await this.keys.secretBundle({ handle: created.handle })
+      note = await this.keys
+        .secretBundle({ handle: created.handle })
         .then((secret) => this.switchCredential(r, secret))
-        .then(() => undefined, (err: unknown) => `KeyDesk could not sign in with ${newKeyId} yet (${messageOf(err)}). ` +
-          'Keep the secret: continuing will try again, or re-enter the account credential with the new key.')
+        .then(
+          () => undefined,
+          (err: unknown) =>
+            `KeyDesk could not sign in with ${newKeyId} yet (${messageOf(err)}). ` +
+            'Keep the secret: continuing will try again, or re-enter the account credential with the new key.',
+        )
     }
     this.update({ ...withoutNote(r), newKeyId, step: 'switch', ...(note ? { note } : {}) })
     return created
@@ -104,7 +126,8 @@ export class Rotations {
       }
       case 'disable':
         await this.ensureSwitched(r)
-        if (await this.gone(() => this.keys.disable(r.accountId, r.oldKeyId))) return this.update({ ...withoutNote(r), step: 'done' })
+        if (await this.gone(() => this.keys.disable(r.accountId, r.oldKeyId)))
+          return this.update({ ...withoutNote(r), step: 'done' })
         return this.update({ ...withoutNote(r), step: 'wait' })
       case 'wait':
         this.requireSettled(r, account)
@@ -128,8 +151,12 @@ export class Rotations {
     try {
       secret = await this.keys.secretBundle({ accountId: r.accountId, keyId: r.newKeyId })
     } catch {
-      throw new AppError('CONFLICT', `KeyDesk still signs in to this account with ${r.oldKeyId} and does not hold ${r.newKeyId}'s ` +
-        'secret. Edit the account and paste the new key as its credential, then continue.', { accountId: r.accountId })
+      throw new AppError(
+        'CONFLICT',
+        `KeyDesk still signs in to this account with ${r.oldKeyId} and does not hold ${r.newKeyId}'s ` +
+          'secret. Edit the account and paste the new key as its credential, then continue.',
+        { accountId: r.accountId },
+      )
     }
     await this.switchCredential(r, secret)
   }
@@ -143,13 +170,21 @@ export class Rotations {
     const record = latest(this.propagations.all(), r.accountId, r.oldKeyId)
     if (!record || record.op !== 'disable' || record.state === 'settled') return
     if (record.state === 'failed') {
-      throw new AppError('CONFLICT', `Disabling ${r.oldKeyId} did not hold: ${record.note ?? 'the service contradicts it'}. ` +
-        'Disable it again from the key list, then continue.', { accountId: r.accountId })
+      throw new AppError(
+        'CONFLICT',
+        `Disabling ${r.oldKeyId} did not hold: ${record.note ?? 'the service contradicts it'}. ` +
+          'Disable it again from the key list, then continue.',
+        { accountId: r.accountId },
+      )
     }
     const left = Math.max(1, Math.ceil((Date.parse(record.settleBy) - Date.now()) / 60_000))
-    throw new AppError('CONFLICT', `${r.oldKeyId} may still authenticate until ${record.settleBy} while ${account.label}'s ` +
-      `service caches expire (about ${left} more minute${left === 1 ? '' : 's'}). Continue after that, so nothing still ` +
-      'using it breaks unnoticed.', { accountId: r.accountId })
+    throw new AppError(
+      'CONFLICT',
+      `${r.oldKeyId} may still authenticate until ${record.settleBy} while ${account.label}'s ` +
+        `service caches expire (about ${left} more minute${left === 1 ? '' : 's'}). Continue after that, so nothing still ` +
+        'using it breaks unnoticed.',
+      { accountId: r.accountId },
+    )
   }
 
   /** Runs a change on the old key; true when the key was already gone, which is what the step wanted anyway. */
@@ -193,23 +228,34 @@ export function limitMessage(account: Account, max: number, keys: readonly KeyRe
   const other = keys.find((k) => k.keyId !== rotating && k.keyId !== ownKeyId)
   const head = `${account.label} already has ${keys.length} of ${max} keys, and rotating needs room for the new one.`
   if (other) return `${head} Delete ${other.keyId} first, then rotate ${rotating}.`
-  return `${head} The other key, ${ownKeyId ?? 'the remaining one'}, is the one KeyDesk itself signs in with, so do not ` +
+  return (
+    `${head} The other key, ${ownKeyId ?? 'the remaining one'}, is the one KeyDesk itself signs in with, so do not ` +
     `delete it: rotate that key first, or delete ${rotating} and create a new key instead.`
+  )
 }
 
 function credentialFrom(account: Account, secret: SecretBundle): Credential {
   const value = secret.fields.api_key
-  if (!value) throw new AppError('PROVIDER_ERROR', `The new key's secret cannot serve as the ${account.provider} account's credential.`)
+  if (!value)
+    throw new AppError(
+      'PROVIDER_ERROR',
+      `The new key's secret cannot serve as the ${account.provider} account's credential.`,
+    )
   switch (account.provider) {
-    case 'spaceone': return { provider: 'spaceone', token: value }
-    case 'cloudmc': return { provider: 'cloudmc', apiKey: value }
-    case 'onqlave': throw new AppError('NOT_SUPPORTED', 'An Onqlave API key cannot be the account credential.')
-    default: return assertNever(account.provider)
+    case 'spaceone':
+      return { provider: 'spaceone', token: value }
+    case 'cloudmc':
+      return { provider: 'cloudmc', apiKey: value }
+    case 'onqlave':
+      throw new AppError('NOT_SUPPORTED', 'An Onqlave API key cannot be the account credential.')
+    default:
+      return assertNever(account.provider)
   }
 }
 
 function latest(records: readonly Propagation[], accountId: string, keyId: string): Propagation | undefined {
-  return records.filter((p) => p.accountId === accountId && p.keyId === keyId)
+  return records
+    .filter((p) => p.accountId === accountId && p.keyId === keyId)
     .reduce<Propagation | undefined>((best, p) => (!best || best.requestedAt <= p.requestedAt ? p : best), undefined)
 }
 

@@ -26,12 +26,21 @@ export const DEFAULT_PREFERENCES: Preferences = {
   list: { search: '', states: [], providers: [], sortKey: 'createdAt', sortDesc: true },
 }
 
-const DEFAULTS: SettingsData = { accounts: [], preferences: DEFAULT_PREFERENCES, propagations: [], rotations: [], demo: null }
+const DEFAULTS: SettingsData = {
+  accounts: [],
+  preferences: DEFAULT_PREFERENCES,
+  propagations: [],
+  rotations: [],
+  demo: null,
+}
 
 const schema: Schema<SettingsData> = {
   accounts: { type: 'array', items: { type: 'object', required: ['id', 'provider', 'label', 'endpoint'] } },
   preferences: { type: 'object' },
-  propagations: { type: 'array', items: { type: 'object', required: ['accountId', 'keyId', 'op', 'settleBy', 'state'] } },
+  propagations: {
+    type: 'array',
+    items: { type: 'object', required: ['accountId', 'keyId', 'op', 'settleBy', 'state'] },
+  },
   rotations: { type: 'array' },
   demo: { type: ['object', 'null'] },
 }
@@ -50,19 +59,22 @@ export function openSettings(dataDir: string, version: string): SettingsStore {
   const path = join(dataDir, SETTINGS_FILE)
   const backup = `${path}.bak`
   let recovery: string | null = null
-  const open = (): Conf<SettingsData> => new Conf<SettingsData>({
-    cwd: dataDir,
-    configName: 'settings',
-    projectName: 'keydesk',
-    projectVersion: version,
-    defaults: DEFAULTS,
-    schema,
-    clearInvalidConfig: false,
-    migrations: {
-      // Version 0.1.0 is the first schema; later versions add their migrations here.
-      '0.1.0': (store) => { if (!Array.isArray(store.get('rotations'))) store.set('rotations', []) },
-    },
-  })
+  const open = (): Conf<SettingsData> =>
+    new Conf<SettingsData>({
+      cwd: dataDir,
+      configName: 'settings',
+      projectName: 'keydesk',
+      projectVersion: version,
+      defaults: DEFAULTS,
+      schema,
+      clearInvalidConfig: false,
+      migrations: {
+        // Version 0.1.0 is the first schema; later versions add their migrations here.
+        '0.1.0': (store) => {
+          if (!Array.isArray(store.get('rotations'))) store.set('rotations', [])
+        },
+      },
+    })
   let conf: Conf<SettingsData>
   try {
     conf = open()
@@ -73,8 +85,10 @@ export function openSettings(dataDir: string, version: string): SettingsStore {
     if (existsSync(path)) renameSync(path, aside)
     const restored = existsSync(backup) && isJson(backup)
     if (restored) copyFileSync(backup, path)
-    recovery = `Your settings file could not be read (${(err as Error).message.slice(0, 120)}). ` +
-      `It was kept as ${aside}` + (restored ? ' and the last good copy was restored.' : '; KeyDesk started with empty settings.')
+    recovery =
+      `Your settings file could not be read (${(err as Error).message.slice(0, 120)}). ` +
+      `It was kept as ${aside}` +
+      (restored ? ' and the last good copy was restored.' : '; KeyDesk started with empty settings.')
     conf = open()
   }
   // The last file that loaded is the one a later recovery restores.
@@ -92,5 +106,10 @@ function isCorruption(err: unknown): boolean {
 }
 
 function isJson(file: string): boolean {
-  try { JSON.parse(readFileSync(file, 'utf8')); return true } catch { return false }
+  try {
+    JSON.parse(readFileSync(file, 'utf8'))
+    return true
+  } catch {
+    return false
+  }
 }

@@ -64,9 +64,15 @@ export class KeytarVault implements SecretVault {
     }
   }
 
-  get(name: string): Promise<string | null> { return this.call((k) => k.getPassword(this.service, name)) }
-  set(name: string, secret: string): Promise<void> { return this.call((k) => k.setPassword(this.service, name, secret)) }
-  delete(name: string): Promise<boolean> { return this.call((k) => k.deletePassword(this.service, name)) }
+  get(name: string): Promise<string | null> {
+    return this.call((k) => k.getPassword(this.service, name))
+  }
+  set(name: string, secret: string): Promise<void> {
+    return this.call((k) => k.setPassword(this.service, name, secret))
+  }
+  delete(name: string): Promise<boolean> {
+    return this.call((k) => k.deletePassword(this.service, name))
+  }
   async names(): Promise<string[]> {
     return this.call(async (k) => (await k.findCredentials(this.service)).map((c) => c.account))
   }
@@ -99,11 +105,21 @@ async function loadKeytar(): Promise<KeytarApi> {
 /** For tests that are not about the vault. */
 export class MemoryVault implements SecretVault {
   private readonly items = new Map<string, string>()
-  async get(name: string): Promise<string | null> { return this.items.get(name) ?? null }
-  async set(name: string, secret: string): Promise<void> { this.items.set(name, secret) }
-  async delete(name: string): Promise<boolean> { return this.items.delete(name) }
-  async names(): Promise<string[]> { return [...this.items.keys()] }
-  async status(): Promise<VaultStatus> { return { state: 'available' } }
+  async get(name: string): Promise<string | null> {
+    return this.items.get(name) ?? null
+  }
+  async set(name: string, secret: string): Promise<void> {
+    this.items.set(name, secret)
+  }
+  async delete(name: string): Promise<boolean> {
+    return this.items.delete(name)
+  }
+  async names(): Promise<string[]> {
+    return [...this.items.keys()]
+  }
+  async status(): Promise<VaultStatus> {
+    return { state: 'available' }
+  }
 }
 
 export const vaultNames = {

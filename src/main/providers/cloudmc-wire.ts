@@ -38,7 +38,11 @@ export const ErrorsBody = z.object({
   errors: z.array(z.object({ code, errorCode: code, message: text })).min(1),
 })
 
-export function toKeyRecord(key: ApiKey, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
+export function toKeyRecord(
+  key: ApiKey,
+  accountId: string,
+  firstSeen: (accountId: string, keyId: string) => string,
+): KeyRecord {
   const created = isoTime(key.creationDate) ?? isoTime(key.createdAt) ?? isoTime(key.created)
   const record: KeyRecordDraft = {
     provider: 'cloudmc',

@@ -53,16 +53,24 @@ function failure(res: HttpResponse, account: Account, call: Call): AppError {
   if (call.route === 'keys' && (res.status === 404 || res.status === 405)) return notSupported(ctx)
   if (call.route === 'key' && res.status === 405) return notSupported(ctx)
   if (call.route === 'users' && res.status === 404) {
-    return new AppError('PROVIDER_ERROR', `${SERVICE} has no /users at ${account.endpoint}. Paste the Endpoint shown on the API Credentials page; it ends in /api/v2.`, {
-      accountId: account.id,
-    })
+    return new AppError(
+      'PROVIDER_ERROR',
+      `${SERVICE} has no /users at ${account.endpoint}. Paste the Endpoint shown on the API Credentials page; it ends in /api/v2.`,
+      {
+        accountId: account.id,
+      },
+    )
   }
   const errors = parseAs(ErrorsBody, res.text)?.errors
   if (!errors && res.status !== 401) {
-    return new AppError('PROVIDER_ERROR', `${SERVICE} failed unexpectedly (HTTP ${res.status}).${res.status >= 500 ? ' Try again in a moment.' : ''}`, {
-      accountId: account.id,
-      retryable: res.status >= 500,
-    })
+    return new AppError(
+      'PROVIDER_ERROR',
+      `${SERVICE} failed unexpectedly (HTTP ${res.status}).${res.status >= 500 ? ' Try again in a moment.' : ''}`,
+      {
+        accountId: account.id,
+        retryable: res.status >= 500,
+      },
+    )
   }
   return failureError(
     { status: res.status, message: errors?.[0]?.message ?? undefined },
@@ -97,7 +105,10 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
   }
 
   async function list(ctx: ProviderContext): Promise<KeyRecord[]> {
-    const parsed = parseAs(KeyListBody, await call(ctx, { method: 'GET', path: '/api_keys', route: 'keys', idempotent: true }))
+    const parsed = parseAs(
+      KeyListBody,
+      await call(ctx, { method: 'GET', path: '/api_keys', route: 'keys', idempotent: true }),
+    )
     if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'GET /api_keys without a data list')
     return parsed.data.map((k) => record(ctx, k))
   }
@@ -108,7 +119,10 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
     capabilities: cloudmcCapabilities,
 
     async validate(ctx) {
-      const parsed = parseAs(UsersBody, await call(ctx, { method: 'GET', path: '/users', route: 'users', idempotent: true }))
+      const parsed = parseAs(
+        UsersBody,
+        await call(ctx, { method: 'GET', path: '/users', route: 'users', idempotent: true }),
+      )
       if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'GET /users without a data list')
       const [only, ...others] = parsed.data
       // An admin sees several users, and then the key's owner cannot be told apart.
@@ -140,14 +154,22 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
         create: async () => {
           const text = await call(ctx, { method: 'POST', path: '/api_keys', route: 'keys', body: name ? { name } : {} })
           const data = parseAs(KeyBody, text)?.data
-          if (!data) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST /api_keys without the new key')
+          if (!data)
+            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST /api_keys without the new key')
           const key = record(ctx, data)
           if (!data.apiKey) {
-            throw new AppError('PROVIDER_ERROR', `${SERVICE} created ${key.name} but sent no secret for it. Delete that key and create another.`, {
-              accountId: ctx.account.id,
-            })
+            throw new AppError(
+              'PROVIDER_ERROR',
+              `${SERVICE} created ${key.name} but sent no secret for it. Delete that key and create another.`,
+              {
+                accountId: ctx.account.id,
+              },
+            )
           }
-          return { key, secret: { keyId: key.keyId, fields: { api_key: data.apiKey }, raw: { ...data, name: key.name } } }
+          return {
+            key,
+            secret: { keyId: key.keyId, fields: { api_key: data.apiKey }, raw: { ...data, name: key.name } },
+          }
         },
       })
     },
@@ -155,9 +177,17 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
     async rename(ctx, keyId, newName) {
       const name = checkedName(newName)
       const path = `/api_keys/${encodeURIComponent(keyId)}`
-      const text = await call(ctx, { method: 'PUT', path, route: 'key', body: { name }, idempotent: true, subject: `Key ${keyId}` })
+      const text = await call(ctx, {
+        method: 'PUT',
+        path,
+        route: 'key',
+        body: { name },
+        idempotent: true,
+        subject: `Key ${keyId}`,
+      })
       const data = parseAs(KeyBody, text)?.data
-      if (!data) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'PUT /api_keys/{id} without the key')
+      if (!data)
+        throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'PUT /api_keys/{id} without the key')
       return record(ctx, data)
     },
 
@@ -180,7 +210,12 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
     },
 
     exportFiles(secret, account) {
-      const content = { endpoint: requireSafeEndpoint(account.endpoint), id: secret.keyId, name: nameOf(secret), api_key: secret.fields.api_key ?? '' }
+      const content = {
+        endpoint: requireSafeEndpoint(account.endpoint),
+        id: secret.keyId,
+        name: nameOf(secret),
+        api_key: secret.fields.api_key ?? '',
+      }
       return [
         {
           id: 'cloudmc_api_key.json',
@@ -196,7 +231,8 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
       const c: Call = { method: 'GET', path: '/users', route: 'users', idempotent: true }
       const res = await send(http, account, secret.fields.api_key ?? '', c)
       if (res.status === 200) return { ok: true, message: `The key works: ${SERVICE} accepted it for GET /users.` }
-      if (res.status === 401) return { ok: false, message: `${SERVICE} rejected the key (HTTP 401 invalid credentials).` }
+      if (res.status === 401)
+        return { ok: false, message: `${SERVICE} rejected the key (HTTP 401 invalid credentials).` }
       return { ok: false, message: failure(res, account, c).message }
     },
 

@@ -23,7 +23,9 @@ export function failureError(f: Failure, ctx: FailureContext): AppError {
   const said = f.message ? `: ${clip(f.message)}` : ''
   const label = ctx.account.label
   if (f.status === 401) {
-    return new AppError('AUTH_FAILED', `The credential for ${label} was rejected: sign in again or re-enter it.`, { accountId })
+    return new AppError('AUTH_FAILED', `The credential for ${label} was rejected: sign in again or re-enter it.`, {
+      accountId,
+    })
   }
   if (f.status === 403) {
     return new AppError(
@@ -33,7 +35,9 @@ export function failureError(f: Failure, ctx: FailureContext): AppError {
     )
   }
   if (f.status === 404) {
-    return new AppError('NOT_FOUND', `${ctx.subject ?? 'The item'} is gone from ${label}. Refresh the list.`, { accountId })
+    return new AppError('NOT_FOUND', `${ctx.subject ?? 'The item'} is gone from ${label}. Refresh the list.`, {
+      accountId,
+    })
   }
   if (f.status === 400) {
     return new AppError('INVALID_INPUT', `${ctx.service} refused the request${said || ' as invalid'}.`, { accountId })
@@ -48,15 +52,23 @@ export function failureError(f: Failure, ctx: FailureContext): AppError {
 }
 
 export function notSupported(ctx: { account: Account; service: string }, detail = ''): AppError {
-  return new AppError('NOT_SUPPORTED', `Key management is not supported by this server${detail} (${ctx.service}, ${ctx.account.label}).`, {
-    accountId: ctx.account.id,
-  })
+  return new AppError(
+    'NOT_SUPPORTED',
+    `Key management is not supported by this server${detail} (${ctx.service}, ${ctx.account.label}).`,
+    {
+      accountId: ctx.account.id,
+    },
+  )
 }
 
 export function unexpectedAnswer(ctx: { account: Account; service: string }, what: string): AppError {
-  return new AppError('PROVIDER_ERROR', `${ctx.service} sent an answer KeyDesk cannot read (${what}). Check the endpoint of ${ctx.account.label}.`, {
-    accountId: ctx.account.id,
-  })
+  return new AppError(
+    'PROVIDER_ERROR',
+    `${ctx.service} sent an answer KeyDesk cannot read (${what}). Check the endpoint of ${ctx.account.label}.`,
+    {
+      accountId: ctx.account.id,
+    },
+  )
 }
 
 export function wrongCredential(expected: string): AppError {

@@ -35,7 +35,11 @@ type ArxAnswer = z.infer<typeof ArxAnswer>
 
 const ErrorBody = z.object({ error: z.object({ message: text, error_message: text }) })
 
-const DATA_KEY_BYTES: Readonly<Record<string, number>> = { 'aes-gcm-128': 16, 'aes-gcm-256': 32, 'xcha-cha-20-poly-1305': 32 }
+const DATA_KEY_BYTES: Readonly<Record<string, number>> = {
+  'aes-gcm-128': 16,
+  'aes-gcm-256': 32,
+  'xcha-cha-20-poly-1305': 32,
+}
 
 /** The SDKs cut arx_url at its last '/': the base is where requests go, the rest names the Arx. */
 export function splitArxUrl(arxUrl: string): { base: string; arxId: string } {
@@ -81,7 +85,12 @@ export async function arxEncrypt(http: Http, creds: ArxCredentials, accountId?: 
   return { ...unwrapDataKey(answer, creds.secretKey), encryptedDataKey }
 }
 
-export async function arxDecrypt(http: Http, creds: ArxCredentials, encryptedDataKey: string, accountId?: string): Promise<DataKey> {
+export async function arxDecrypt(
+  http: Http,
+  creds: ArxCredentials,
+  encryptedDataKey: string,
+  accountId?: string,
+): Promise<DataKey> {
   const answer = await post(http, creds, 'decrypt', JSON.stringify({ encrypted_data_key: encryptedDataKey }), accountId)
   return unwrapDataKey(answer, creds.secretKey)
 }
@@ -97,7 +106,10 @@ export function unwrapDataKey(answer: ArxAnswer, secretKey: string): DataKey {
       Buffer.from(answer.data_key.wrapped_data_key, 'base64'),
     )
   } catch {
-    throw new AppError('INVALID_INPUT', 'The server secret key does not open the data key: it does not belong to this access key.')
+    throw new AppError(
+      'INVALID_INPUT',
+      'The server secret key does not open the data key: it does not belong to this access key.',
+    )
   }
   const algo = answer.security_model.algo
   const expected = DATA_KEY_BYTES[algo]
@@ -107,7 +119,13 @@ export function unwrapDataKey(answer: ArxAnswer, secretKey: string): DataKey {
   return { dataKey, algo }
 }
 
-async function post(http: Http, creds: ArxCredentials, op: 'encrypt' | 'decrypt', body: string, accountId?: string): Promise<ArxAnswer> {
+async function post(
+  http: Http,
+  creds: ArxCredentials,
+  op: 'encrypt' | 'decrypt',
+  body: string,
+  accountId?: string,
+): Promise<ArxAnswer> {
   const { base } = splitArxUrl(creds.arxUrl)
   const res = await http.request({
     method: 'POST',
@@ -132,7 +150,9 @@ function failure(res: HttpResponse): AppError {
     return new AppError('AUTH_FAILED', `Onqlave's data plane rejected the access key or its signature${detail}.`)
   }
   if (res.status === 400) return new AppError('INVALID_INPUT', `Onqlave's data plane refused the request${detail}.`)
-  return new AppError('PROVIDER_ERROR', `Onqlave's data plane answered with HTTP ${res.status}${detail}.`, { retryable: res.status >= 500 })
+  return new AppError('PROVIDER_ERROR', `Onqlave's data plane answered with HTTP ${res.status}${detail}.`, {
+    retryable: res.status >= 500,
+  })
 }
 
 function unreadable(what: string): AppError {
@@ -141,8 +161,28 @@ function unreadable(what: string): AppError {
 
 /** credentials.json as the SDKs read it: the flat form, or onqlave-go's `{"credentials":[{…}]}`. */
 export function credentialsFromJson(json: string): ArxCredentials {
-  const Flat = z.object({ arx_url: z.string(), access_key: z.string(), server_signing_key: z.string(), server_secret_key: z.string() })
-  const parsed = parseAs(z.union([Flat, z.object({ credentials: z.array(Flat).min(1) }).transform((w) => w.credentials[0] as z.infer<typeof Flat>)]), json)
-  if (!parsed) throw new AppError('INVALID_INPUT', 'This is not an Onqlave credentials.json (arx_url, access_key, server_signing_key, server_secret_key).')
-  return { arxUrl: parsed.arx_url, accessKey: parsed.access_key, signingKey: parsed.server_signing_key, secretKey: parsed.server_secret_key }
+  const Flat = z.object({
+    arx_url: z.string(),
+    access_key: z.string(),
+    server_signing_key: z.string(),
+    server_secret_key: z.string(),
+  })
+  const parsed = parseAs(
+    z.union([
+      Flat,
+      z.object({ credentials: z.array(Flat).min(1) }).transform((w) => w.credentials[0] as z.infer<typeof Flat>),
+    ]),
+    json,
+  )
+  if (!parsed)
+    throw new AppError(
+      'INVALID_INPUT',
+      'This is not an Onqlave credentials.json (arx_url, access_key, server_signing_key, server_secret_key).',
+    )
+  return {
+    arxUrl: parsed.arx_url,
+    accessKey: parsed.access_key,
+    signingKey: parsed.server_signing_key,
+    secretKey: parsed.server_secret_key,
+  }
 }

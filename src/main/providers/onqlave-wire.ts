@@ -32,7 +32,9 @@ const Model = z.object({
       }),
     )
     .nullish(),
-  clusters: z.array(z.object({ id: z.string(), name: text, label: text, encryption: z.object({ id: text }).nullish() })).nullish(),
+  clusters: z
+    .array(z.object({ id: z.string(), name: text, label: text, encryption: z.object({ id: text }).nullish() }))
+    .nullish(),
 })
 export type Model = z.infer<typeof Model>
 
@@ -55,7 +57,11 @@ export const SensitiveBody = z.object({
 /** The current envelope has `message`, the older one `error_message`. */
 export const ErrorBody = z.object({ error: z.object({ message: text, error_message: text }) })
 
-export function toKeyRecord(key: OnqApiKey, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
+export function toKeyRecord(
+  key: OnqApiKey,
+  accountId: string,
+  firstSeen: (accountId: string, keyId: string) => string,
+): KeyRecord {
   const clusterName = key.cluster?.name || undefined
   const applicationName = key.application?.name || undefined
   return {

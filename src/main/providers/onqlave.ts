@@ -43,7 +43,12 @@ function failure(res: HttpResponse, account: Account, tenantId: string, subject?
   const error = parseAs(ErrorBody, res.text)?.error
   return failureError(
     { status: res.status, message: error?.message ?? error?.error_message ?? undefined },
-    { account, service: SERVICE, permission: `manage API keys in tenant ${tenantId} (Platform Owner or Developer)`, subject },
+    {
+      account,
+      service: SERVICE,
+      permission: `manage API keys in tenant ${tenantId} (Platform Owner or Developer)`,
+      subject,
+    },
   )
 }
 
@@ -135,7 +140,8 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
             ...(applicationId && technology ? { application_technology: technology } : {}),
           }
           const parsed = parseAs(KeyBody, await call(ctx, { method: 'POST', path: '', body: { api_key: apiKey } }))
-          if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST keys without the new key')
+          if (!parsed)
+            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST keys without the new key')
           return { key: toKeyRecord(parsed.data, ctx.account.id, firstSeen) }
         },
       })
@@ -145,21 +151,32 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
       // Not idempotent although a GET: the first answer is the only one, a repeat gets 410.
       const res = await send(ctx, { method: 'GET', path: `/${encodeURIComponent(keyId)}/sensitive` })
       if (res.status === 409) {
-        throw new AppError('PROVIDER_ERROR', `Key ${keyId} is still activating: its secret can be fetched once it is active. Try again in a few seconds.`, {
-          accountId: ctx.account.id,
-          retryable: true,
-        })
+        throw new AppError(
+          'PROVIDER_ERROR',
+          `Key ${keyId} is still activating: its secret can be fetched once it is active. Try again in a few seconds.`,
+          {
+            accountId: ctx.account.id,
+            retryable: true,
+          },
+        )
       }
       if (res.status === 410) {
-        throw new AppError('PROVIDER_ERROR', `The secret of key ${keyId} was already provided once and Onqlave will not show it again. Delete the key and create another.`, {
-          accountId: ctx.account.id,
-        })
+        throw new AppError(
+          'PROVIDER_ERROR',
+          `The secret of key ${keyId} was already provided once and Onqlave will not show it again. Delete the key and create another.`,
+          {
+            accountId: ctx.account.id,
+          },
+        )
       }
       if (res.status !== 200) throw failure(res, ctx.account, credentialOf(ctx.credential).tenantId, `Key ${keyId}`)
       const data = parseAs(SensitiveBody, res.text)?.data
       const secretKey = data?.server_crypto_access_key || data?.server_secret_key
       if (!data || !data.server_signing_key || !secretKey || !data.arx_url || !data.access_key) {
-        throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, `the secret of ${keyId} without its signing key, secret key, access key or arx_url`)
+        throw unexpectedAnswer(
+          { account: ctx.account, service: SERVICE },
+          `the secret of ${keyId} without its signing key, secret key, access key or arx_url`,
+        )
       }
       return {
         keyId,
@@ -210,16 +227,26 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
         server_secret_key: f.server_secret_key ?? '',
       }
       return [
-        { id: 'credentials.json', fileName: 'credentials.json', label: 'SDK credentials (JSON)', mime: 'application/json', content: `${JSON.stringify(content, null, 2)}\n` },
+        {
+          id: 'credentials.json',
+          fileName: 'credentials.json',
+          label: 'SDK credentials (JSON)',
+          mime: 'application/json',
+          content: `${JSON.stringify(content, null, 2)}\n`,
+        },
       ]
     },
 
     async tryKey(http, account, secret) {
       try {
         const { algo } = await arxEncrypt(http, arxCredentials(secret), account.id)
-        return { ok: true, message: `The key works: Onqlave's data plane issued an ${algo} data key and the secret key unwrapped it.` }
+        return {
+          ok: true,
+          message: `The key works: Onqlave's data plane issued an ${algo} data key and the secret key unwrapped it.`,
+        }
       } catch (err) {
-        if (err instanceof AppError && err.code !== 'NETWORK' && err.code !== 'TIMEOUT') return { ok: false, message: err.message }
+        if (err instanceof AppError && err.code !== 'NETWORK' && err.code !== 'TIMEOUT')
+          return { ok: false, message: err.message }
         throw err
       }
     },
@@ -232,5 +259,10 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
 
 export function arxCredentials(secret: SecretBundle): ArxCredentials {
   const f = secret.fields
-  return { arxUrl: f.arx_url ?? '', accessKey: f.access_key ?? '', signingKey: f.server_signing_key ?? '', secretKey: f.server_secret_key ?? '' }
+  return {
+    arxUrl: f.arx_url ?? '',
+    accessKey: f.access_key ?? '',
+    signingKey: f.server_signing_key ?? '',
+    secretKey: f.server_secret_key ?? '',
+  }
 }

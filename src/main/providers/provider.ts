@@ -1,6 +1,13 @@
 // The one interface every key service sits behind. Only adapters speak a wire protocol.
 import type {
-  Account, AccountFacts, Capabilities, Credential, Endpoint, KeyRecord, ProviderId, SecretPart,
+  Account,
+  AccountFacts,
+  Capabilities,
+  Credential,
+  Endpoint,
+  KeyRecord,
+  ProviderId,
+  SecretPart,
 } from '../../shared/model'
 import type { Http } from '../core/http'
 

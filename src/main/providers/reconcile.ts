@@ -20,8 +20,12 @@ export async function createWithReconcile(steps: ReconcileSteps): Promise<Create
       after = await steps.list()
     } catch {
       // Neither the create nor a listing answered: creating again might make a second key.
-      throw new AppError(unknown.code, `${unknown.message} KeyDesk cannot tell whether the key was created: refresh the list ` +
-        'and check before creating again.', { accountId: unknown.accountId, retryable: false })
+      throw new AppError(
+        unknown.code,
+        `${unknown.message} KeyDesk cannot tell whether the key was created: refresh the list ` +
+          'and check before creating again.',
+        { accountId: unknown.accountId, retryable: false },
+      )
     }
     const fresh = after.filter((k) => !before.has(k.keyId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     const found = fresh.at(-1)

@@ -31,7 +31,15 @@ export const ErrorBody = z.object({
 /** The console's "Download JSON" carries exactly these fields, unset ones as "". */
 export const TokenPair = z.object({ access_token: z.string().min(1), refresh_token: z.string().min(1) })
 
-export const API_KEY_FIELDS = ['api_key_id', 'api_key', 'state', 'user_id', 'domain_id', 'last_accessed_at', 'created_at'] as const
+export const API_KEY_FIELDS = [
+  'api_key_id',
+  'api_key',
+  'state',
+  'user_id',
+  'domain_id',
+  'last_accessed_at',
+  'created_at',
+] as const
 
 export interface TokenFacts {
   readonly token: string
@@ -55,7 +63,11 @@ export function readToken(token: string): TokenFacts {
   return { token: token.trim(), domainId: did, userId: aud, ...(apiKeyId ? { apiKeyId } : {}) }
 }
 
-export function toKeyRecord(info: ApiKeyInfo, accountId: string, firstSeen: (accountId: string, keyId: string) => string): KeyRecord {
+export function toKeyRecord(
+  info: ApiKeyInfo,
+  accountId: string,
+  firstSeen: (accountId: string, keyId: string) => string,
+): KeyRecord {
   const record: KeyRecordDraft = {
     provider: 'spaceone',
     accountId,

@@ -8,7 +8,16 @@ import { failureError, notSupported, unexpectedAnswer, wrongCredential } from '.
 import { createFirstSeen } from './first-seen'
 import type { ExportFile, KeyProvider, ProviderContext, SecretBundle } from './provider'
 import { createWithReconcile } from './reconcile'
-import { API_KEY_FIELDS, ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
+import {
+  API_KEY_FIELDS,
+  ApiKeyInfo,
+  ApiKeyList,
+  EndpointList,
+  ErrorBody,
+  readToken,
+  toKeyRecord,
+  TokenPair,
+} from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
 
@@ -31,7 +40,14 @@ interface CallOptions {
   readonly signal?: AbortSignal
 }
 
-function post(http: Http, account: Account, token: string, path: string, body: unknown, opts: CallOptions = {}): Promise<HttpResponse> {
+function post(
+  http: Http,
+  account: Account,
+  token: string,
+  path: string,
+  body: unknown,
+  opts: CallOptions = {},
+): Promise<HttpResponse> {
   return http.request({
     method: 'POST',
     url: `${requireSafeEndpoint(account.endpoint)}${path}`,
@@ -47,7 +63,10 @@ function failure(res: HttpResponse, account: Account, path: string, subject?: st
   const detail = parseAs(ErrorBody, res.text)?.detail
   // Branch on the code, never the message (spaceone.md §4).
   if (detail?.code === 'ERROR_UNSUPPORTED_API') {
-    return notSupported({ account, service: SERVICE }, ': this SpaceONE has no API keys (Cloudforet 2.x uses apps instead)')
+    return notSupported(
+      { account, service: SERVICE },
+      ': this SpaceONE has no API keys (Cloudforet 2.x uses apps instead)',
+    )
   }
   if (res.status === 404 && detail?.code !== 'ERROR_NOT_FOUND') {
     return new AppError(
@@ -71,14 +90,22 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
   const firstSeen = createFirstSeen(opts.now)
 
   async function call(ctx: ProviderContext, path: string, body: unknown, o: CallOptions = {}): Promise<string> {
-    const res = await post(ctx.http, ctx.account, tokenOf(ctx.credential).token, path, body, { ...o, signal: ctx.signal })
+    const res = await post(ctx.http, ctx.account, tokenOf(ctx.credential).token, path, body, {
+      ...o,
+      signal: ctx.signal,
+    })
     if (res.status < 200 || res.status > 299) throw failure(res, ctx.account, path, o.subject)
     return res.text
   }
 
   async function keyCall(ctx: ProviderContext, path: string, keyId: string, idempotent: boolean): Promise<KeyRecord> {
     const { domainId } = tokenOf(ctx.credential)
-    const text = await call(ctx, path, { api_key_id: keyId, domain_id: domainId }, { idempotent, subject: `API key ${keyId}` })
+    const text = await call(
+      ctx,
+      path,
+      { api_key_id: keyId, domain_id: domainId },
+      { idempotent, subject: `API key ${keyId}` },
+    )
     const info = parseAs(ApiKeyInfo, text)
     if (!info) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, `${path} without an api_key_id`)
     return toKeyRecord(info, ctx.account.id, firstSeen)
@@ -102,7 +129,8 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       const facts = tokenOf(ctx.credential)
       const body = { user_id: facts.userId, domain_id: facts.domainId, query: { count_only: true } }
       const parsed = parseAs(ApiKeyList, await call(ctx, '/identity/api-key/list', body, { idempotent: true }))
-      if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/list without total_count')
+      if (!parsed)
+        throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/list without total_count')
       const n = parsed.total_count ?? 0
       return {
         facts: { user: facts.userId, domain: facts.domainId, ...(facts.apiKeyId ? { ownKeyId: facts.apiKeyId } : {}) },
@@ -130,14 +158,24 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
         list: () => list(ctx),
         create: async () => {
           const { userId, domainId } = tokenOf(ctx.credential)
-          const text = await call(ctx, '/identity/api-key/create', { user_id: userId, domain_id: domainId }, { subject: `User ${userId}` })
+          const text = await call(
+            ctx,
+            '/identity/api-key/create',
+            { user_id: userId, domain_id: domainId },
+            { subject: `User ${userId}` },
+          )
           const info = parseAs(ApiKeyInfo, text)
-          if (!info) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/create without an api_key_id')
+          if (!info)
+            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/create without an api_key_id')
           const key = toKeyRecord(info, ctx.account.id, firstSeen)
           if (!info.api_key) {
-            throw new AppError('PROVIDER_ERROR', `${SERVICE} created ${key.keyId} but sent no secret for it. Delete that key and create another.`, {
-              accountId: ctx.account.id,
-            })
+            throw new AppError(
+              'PROVIDER_ERROR',
+              `${SERVICE} created ${key.keyId} but sent no secret for it. Delete that key and create another.`,
+              {
+                accountId: ctx.account.id,
+              },
+            )
           }
           return { key, secret: { keyId: key.keyId, fields: { api_key: info.api_key }, raw: parseJson(text) } }
         },
@@ -149,7 +187,12 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
 
     async delete(ctx, keyId) {
       const { domainId } = tokenOf(ctx.credential)
-      await call(ctx, '/identity/api-key/delete', { api_key_id: keyId, domain_id: domainId }, { subject: `API key ${keyId}` })
+      await call(
+        ctx,
+        '/identity/api-key/delete',
+        { api_key_id: keyId, domain_id: domainId },
+        { subject: `API key ${keyId}` },
+      )
       return null
     },
 
@@ -171,13 +214,24 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
     },
 
     async tryKey(http, account, secret) {
-      const res = await post(http, account, secret.fields.api_key ?? '', '/identity/endpoint/list', {}, { idempotent: true })
+      const res = await post(
+        http,
+        account,
+        secret.fields.api_key ?? '',
+        '/identity/endpoint/list',
+        {},
+        { idempotent: true },
+      )
       if (res.status === 200) {
         const n = parseAs(EndpointList, res.text)?.results?.length ?? 0
-        return { ok: true, message: `The key works: ${SERVICE} accepted it and listed ${n} service endpoint${n === 1 ? '' : 's'}.` }
+        return {
+          ok: true,
+          message: `The key works: ${SERVICE} accepted it and listed ${n} service endpoint${n === 1 ? '' : 's'}.`,
+        }
       }
       const said = parseAs(ErrorBody, res.text)?.detail.message
-      if (res.status === 401) return { ok: false, refused: true, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
+      if (res.status === 401)
+        return { ok: false, refused: true, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
       return { ok: false, message: failure(res, account, '/identity/endpoint/list').message }
     },
 
@@ -185,8 +239,12 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       if (credential.provider !== 'spaceone' || !credential.refreshToken) return null
       const res = await post(http, account, credential.refreshToken, '/identity/token/refresh', {})
       if (res.status === 401) {
-        throw new AppError('AUTH_FAILED', `The SpaceONE session of ${account.label} has ended (its refresh token was refused): ` +
-          'sign in again and re-enter the credential, or use an API key, which does not expire.', { accountId: account.id })
+        throw new AppError(
+          'AUTH_FAILED',
+          `The SpaceONE session of ${account.label} has ended (its refresh token was refused): ` +
+            'sign in again and re-enter the credential, or use an API key, which does not expire.',
+          { accountId: account.id },
+        )
       }
       if (res.status !== 200) throw failure(res, account, '/identity/token/refresh')
       const pair = parseAs(TokenPair, res.text)
@@ -207,12 +265,21 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
 
 /** The console's "Download JSON": the whole create response, one line, all seven fields. */
 function apiKeyJson(secret: SecretBundle): ExportFile {
-  const raw = secret.raw && typeof secret.raw === 'object' && !Array.isArray(secret.raw) ? (secret.raw as Record<string, unknown>) : {}
+  const raw =
+    secret.raw && typeof secret.raw === 'object' && !Array.isArray(secret.raw)
+      ? (secret.raw as Record<string, unknown>)
+      : {}
   const content: Record<string, unknown> = { ...raw }
   for (const field of API_KEY_FIELDS) if (!(field in content)) content[field] = ''
   content.api_key_id = content.api_key_id || secret.keyId
   content.api_key = content.api_key || secret.fields.api_key || ''
-  return { id: 'api_key', fileName: 'api_key', label: 'API key (JSON)', mime: 'application/json', content: JSON.stringify(content) }
+  return {
+    id: 'api_key',
+    fileName: 'api_key',
+    label: 'API key (JSON)',
+    mime: 'application/json',
+    content: JSON.stringify(content),
+  }
 }
 
 /** The console's "Download YAML", read by spacectl. lineWidth 0 keeps the JWT on one line, as the console's dump does. */
@@ -220,5 +287,11 @@ function spacectlConfig(secret: SecretBundle, endpoints: readonly Endpoint[]): E
   const map: Record<string, string> = {}
   for (const e of endpoints) map[e.service] = e.url
   const content = stringify({ api_key: secret.fields.api_key ?? '', endpoints: map }, { lineWidth: 0 })
-  return { id: 'spacectl_config', fileName: 'spacectl_config', label: 'spacectl config (YAML)', mime: 'application/yaml', content }
+  return {
+    id: 'spacectl_config',
+    fileName: 'spacectl_config',
+    label: 'spacectl config (YAML)',
+    mime: 'application/yaml',
+    content,
+  }
 }

@@ -24,7 +24,7 @@ const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 function existingDay(year: number, month: number, day: number): boolean {
   if (month < 1 || month > 12 || day < 1) return false
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
-  return day <= (month === 2 && leap ? 29 : DAYS[month - 1] ?? 0)
+  return day <= (month === 2 && leap ? 29 : (DAYS[month - 1] ?? 0))
 }
 
 /** A timestamp as ISO-8601 UTC; undefined for "", null or anything unparseable. */
@@ -52,6 +52,10 @@ export function compact(fields: Record<string, string | null | undefined>): Reco
 export type KeyRecordDraft = { -readonly [K in keyof KeyRecord]: KeyRecord[K] }
 
 /** Sets an optional field only when it has a value: a record never carries an empty optional field. */
-export function setOptional(record: KeyRecordDraft, key: 'lastUsedAt' | 'lastUsedIp', value: string | null | undefined): void {
+export function setOptional(
+  record: KeyRecordDraft,
+  key: 'lastUsedAt' | 'lastUsedIp',
+  value: string | null | undefined,
+): void {
   if (value) record[key] = value
 }

@@ -26,8 +26,14 @@ export function App() {
 
   useEffect(() => {
     void useApp.getState().load()
-    void usePrefs.getState().load().catch(() => undefined)
-    void usePropagationStore.getState().load().catch(() => undefined)
+    void usePrefs
+      .getState()
+      .load()
+      .catch(() => undefined)
+    void usePropagationStore
+      .getState()
+      .load()
+      .catch(() => undefined)
     return startSync()
   }, [])
 
@@ -40,9 +46,15 @@ export function App() {
         {vault && <VaultBadge status={vault} />}
         <span className="spacer" />
         <ThemeToggle />
-        <button type="button" className="ghost" onClick={() => setSettings(true)}><Icon name="gear" /> Settings</button>
+        <button type="button" className="ghost" onClick={() => setSettings(true)}>
+          <Icon name="gear" /> Settings
+        </button>
       </header>
-      {info?.notices.map((n) => <div key={n} role="alert" className="notice">{n}</div>)}
+      {info?.notices.map((n) => (
+        <div key={n} role="alert" className="notice">
+          {n}
+        </div>
+      ))}
       {hasAccounts ? (
         <div className="workspace">
           <Sidebar onAdd={() => setAdding(true)} />
@@ -59,7 +71,9 @@ export function App() {
           {error && (
             <div role="alert" className="error">
               <p>{error}</p>
-              <button type="button" onClick={() => void useApp.getState().load()}>Retry</button>
+              <button type="button" onClick={() => void useApp.getState().load()}>
+                Retry
+              </button>
             </div>
           )}
           {loaded && !error && <EmptyState onAdd={() => setAdding(true)} />}

@@ -22,10 +22,18 @@ export function httpTransport(token: string): Transport {
       try {
         res = await fetch(`/api/${channel}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
       } catch {
-        throw fromErrorData({ code: 'NETWORK', message: 'KeyDesk lost its connection to the browser host. Is `npm run web` still running?', retryable: true })
+        throw fromErrorData({
+          code: 'NETWORK',
+          message: 'KeyDesk lost its connection to the browser host. Is `npm run web` still running?',
+          retryable: true,
+        })
       }
       if (res.status === 403) {
-        throw fromErrorData({ code: 'UNTRUSTED_SENDER', message: 'The browser host refused this page: open the URL it printed, with its token.', retryable: false })
+        throw fromErrorData({
+          code: 'UNTRUSTED_SENDER',
+          message: 'The browser host refused this page: open the URL it printed, with its token.',
+          retryable: false,
+        })
       }
       return unwrapReply((await res.json()) as Reply)
     },
@@ -38,7 +46,11 @@ export function httpTransport(token: string): Transport {
 }
 
 /** Server-sent events read with fetch, since EventSource cannot send the token header. Reconnects with a bounded backoff. */
-async function readEvents(headers: Record<string, string>, signal: AbortSignal, listener: (e: EventName, p: unknown) => void): Promise<void> {
+async function readEvents(
+  headers: Record<string, string>,
+  signal: AbortSignal,
+  listener: (e: EventName, p: unknown) => void,
+): Promise<void> {
   let delay = 500
   let connected = false
   while (!signal.aborted) {

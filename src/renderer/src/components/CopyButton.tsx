@@ -5,18 +5,35 @@ import { Icon } from './Icon'
 export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const stopTimer = (): void => { if (timer.current !== null) clearTimeout(timer.current); timer.current = null }
+  const stopTimer = (): void => {
+    if (timer.current !== null) clearTimeout(timer.current)
+    timer.current = null
+  }
   useEffect(() => stopTimer, [])
   const copy = (): void => {
     // A second click restarts the reset, so the first click's timer cannot blank the second one's result early.
     stopTimer()
-    navigator.clipboard.writeText(text).then(() => setDone('copied'), () => setDone('failed'))
-    timer.current = setTimeout(() => { timer.current = null; setDone(null) }, 1500)
+    navigator.clipboard.writeText(text).then(
+      () => setDone('copied'),
+      () => setDone('failed'),
+    )
+    timer.current = setTimeout(() => {
+      timer.current = null
+      setDone(null)
+    }, 1500)
   }
   return (
-    <button type="button" className="icon-button copy" onClick={copy} aria-label={label} title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}>
+    <button
+      type="button"
+      className="icon-button copy"
+      onClick={copy}
+      aria-label={label}
+      title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}
+    >
       <Icon name={done === 'copied' ? 'check' : 'copy'} />
-      <span className="sr-only" aria-live="polite">{done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : ''}</span>
+      <span className="sr-only" aria-live="polite">
+        {done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : ''}
+      </span>
     </button>
   )
 }

@@ -20,9 +20,15 @@ export function Dialog({ open, onOpenChange, title, description, children, wide 
         <D.Content className={wide ? 'dialog wide' : 'dialog'}>
           <div className="dialog-head">
             <D.Title className="dialog-title">{title}</D.Title>
-            <D.Close className="icon-button" aria-label="Close"><Icon name="x" /></D.Close>
+            <D.Close className="icon-button" aria-label="Close">
+              <Icon name="x" />
+            </D.Close>
           </div>
-          {description ? <D.Description className="muted">{description}</D.Description> : <D.Description className="sr-only">{title}</D.Description>}
+          {description ? (
+            <D.Description className="muted">{description}</D.Description>
+          ) : (
+            <D.Description className="sr-only">{title}</D.Description>
+          )}
           {children}
         </D.Content>
       </D.Portal>

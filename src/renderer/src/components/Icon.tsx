@@ -25,8 +25,19 @@ const FILLED: ReadonlySet<IconName> = new Set(['dotFull'])
 export function Icon({ name, className }: { readonly name: IconName; readonly className?: string }) {
   const filled = FILLED.has(name)
   return (
-    <svg className={className ? `icon ${className}` : 'icon'} viewBox="0 0 16 16" width="1em" height="1em" aria-hidden="true" focusable="false"
-      fill={filled ? 'currentColor' : 'none'} stroke="currentColor" strokeWidth={name === 'more' ? 2.6 : 1.5} strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 16 16"
+      width="1em"
+      height="1em"
+      aria-hidden="true"
+      focusable="false"
+      fill={filled ? 'currentColor' : 'none'}
+      stroke="currentColor"
+      strokeWidth={name === 'more' ? 2.6 : 1.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d={PATHS[name]} />
     </svg>
   )

@@ -17,7 +17,9 @@ function placement(button: HTMLElement, items: number): CSSProperties {
   const r = button.getBoundingClientRect()
   const right = Math.max(8, window.innerWidth - r.right)
   const below = r.bottom + 4 + items * ITEM_PX + 12 <= window.innerHeight
-  return below ? { position: 'fixed', top: r.bottom + 4, right } : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right }
+  return below
+    ? { position: 'fixed', top: r.bottom + 4, right }
+    : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right }
 }
 
 export function Menu({ label, items }: { readonly label: string; readonly items: readonly MenuItem[] }) {
@@ -48,16 +50,25 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
     }
   }, [open, items.length])
 
-  const close = (): void => { setStyle(null); button.current?.focus() }
+  const close = (): void => {
+    setStyle(null)
+    button.current?.focus()
+  }
   const onKey = (e: KeyboardEvent): void => {
     const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
     const at = all.indexOf(document.activeElement as HTMLElement)
-    const move = (i: number): void => { e.preventDefault(); all[(i + all.length) % all.length]?.focus() }
+    const move = (i: number): void => {
+      e.preventDefault()
+      all[(i + all.length) % all.length]?.focus()
+    }
     if (e.key === 'ArrowDown') move(at + 1)
     else if (e.key === 'ArrowUp') move(at - 1)
     else if (e.key === 'Home') move(0)
     else if (e.key === 'End') move(all.length - 1)
-    else if (e.key === 'Escape' || e.key === 'Tab') { e.preventDefault(); close() }
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault()
+      close()
+    }
   }
   const toggle = (): void => {
     if (open || !button.current) setStyle(null)
@@ -66,21 +77,40 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
 
   return (
     <>
-      <button ref={button} type="button" className="icon-button kd-menu-button" aria-label={label} aria-haspopup="menu"
-        aria-expanded={open} aria-controls={open ? id : undefined} onClick={toggle}>
+      <button
+        ref={button}
+        type="button"
+        className="icon-button kd-menu-button"
+        aria-label={label}
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? id : undefined}
+        onClick={toggle}
+      >
         <Icon name="more" />
       </button>
-      {style && createPortal(
-        <div ref={list} id={id} role="menu" aria-label={label} className="kd-menu" style={style} onKeyDown={onKey}>
-          {items.map((item) => (
-            <button key={item.label} type="button" role="menuitem" tabIndex={-1} className={item.danger ? 'kd-menu-danger' : undefined}
-              disabled={item.disabled} onClick={() => { close(); item.onSelect() }}>
-              {item.label}
-            </button>
-          ))}
-        </div>,
-        document.body,
-      )}
+      {style &&
+        createPortal(
+          <div ref={list} id={id} role="menu" aria-label={label} className="kd-menu" style={style} onKeyDown={onKey}>
+            {items.map((item) => (
+              <button
+                key={item.label}
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className={item.danger ? 'kd-menu-danger' : undefined}
+                disabled={item.disabled}
+                onClick={() => {
+                  close()
+                  item.onSelect()
+                }}
+              >
+                {item.label}
+              </button>
+            ))}
+          </div>,
+          document.body,
+        )}
     </>
   )
 }

@@ -9,7 +9,12 @@ export function ThemeToggle() {
   const theme = usePrefs((s) => s.theme)
   const setTheme = usePrefs((s) => s.setTheme)
   return (
-    <button type="button" className="ghost" onClick={() => setTheme(NEXT[theme])} title={`Switch to ${NEXT[theme]} theme`}>
+    <button
+      type="button"
+      className="ghost"
+      onClick={() => setTheme(NEXT[theme])}
+      title={`Switch to ${NEXT[theme]} theme`}
+    >
       <Icon name={ICON[theme]} /> {WORDS[theme]}
     </button>
   )

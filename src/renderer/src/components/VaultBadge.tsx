@@ -8,7 +8,11 @@ const WORDS: Record<VaultStatus['state'], string> = {
 
 export function VaultBadge({ status }: { status: VaultStatus }) {
   return (
-    <span className={`vault vault-${status.state}`} role="status" title={[status.reason, status.fix].filter(Boolean).join(' ')}>
+    <span
+      className={`vault vault-${status.state}`}
+      role="status"
+      title={[status.reason, status.fix].filter(Boolean).join(' ')}
+    >
       <span aria-hidden="true" className="dot" /> {WORDS[status.state]}
     </span>
   )

@@ -9,10 +9,16 @@ const TICK_MS = 15_000
 function subscribe(l: () => void): () => void {
   listeners.add(l)
   if (!timer) now = Date.now()
-  timer ??= setInterval(() => { now = Date.now(); for (const fn of listeners) fn() }, TICK_MS)
+  timer ??= setInterval(() => {
+    now = Date.now()
+    for (const fn of listeners) fn()
+  }, TICK_MS)
   return () => {
     listeners.delete(l)
-    if (listeners.size === 0 && timer) { clearInterval(timer); timer = null }
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer)
+      timer = null
+    }
   }
 }
 

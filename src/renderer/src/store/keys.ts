@@ -47,7 +47,12 @@ export const useKeys = create<KeysState>((set, get) => {
       markListed(accountId)
       if (!get().byAccount[accountId]) return
       const prev = get().byAccount[accountId]?.keys ?? []
-      patch(accountId, { keys: reuseUnchanged(prev, list.keys), fetchedAt: Date.parse(list.fetchedAt) || Date.now(), error: null, loading: false })
+      patch(accountId, {
+        keys: reuseUnchanged(prev, list.keys),
+        fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
+        error: null,
+        loading: false,
+      })
     } catch (err) {
       if (!get().byAccount[accountId]) return
       patch(accountId, { error: toProblem(err), loading: false })
@@ -61,21 +66,26 @@ export const useKeys = create<KeysState>((set, get) => {
     refreshAll: async (accountIds) => {
       await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
     },
-    forget: (accountId) => set((s) => {
-      const { [accountId]: _gone, ...rest } = s.byAccount
-      const selected = new Set([...s.selected].filter((uid) => !uid.startsWith(`${accountId}/`)))
-      return { byAccount: rest, selected }
-    }),
-    toggle: (uid) => set((s) => {
-      const selected = new Set(s.selected)
-      if (!selected.delete(uid)) selected.add(uid)
-      return { selected }
-    }),
-    selectMany: (uids, on) => set((s) => {
-      const selected = new Set(s.selected)
-      for (const uid of uids) if (on) selected.add(uid); else selected.delete(uid)
-      return { selected }
-    }),
+    forget: (accountId) =>
+      set((s) => {
+        const { [accountId]: _gone, ...rest } = s.byAccount
+        const selected = new Set([...s.selected].filter((uid) => !uid.startsWith(`${accountId}/`)))
+        return { byAccount: rest, selected }
+      }),
+    toggle: (uid) =>
+      set((s) => {
+        const selected = new Set(s.selected)
+        if (!selected.delete(uid)) selected.add(uid)
+        return { selected }
+      }),
+    selectMany: (uids, on) =>
+      set((s) => {
+        const selected = new Set(s.selected)
+        for (const uid of uids)
+          if (on) selected.add(uid)
+          else selected.delete(uid)
+        return { selected }
+      }),
     clear: () => set({ selected: new Set() }),
   }
 })
@@ -106,8 +116,16 @@ export function reuseUnchanged(prev: readonly KeyRecord[], next: readonly KeyRec
 }
 
 function sameKey(a: KeyRecord, b: KeyRecord): boolean {
-  if (a.name !== b.name || a.state !== b.state || a.createdAt !== b.createdAt || a.lastUsedAt !== b.lastUsedAt ||
-    a.lastUsedIp !== b.lastUsedIp || a.provider !== b.provider || a.accountId !== b.accountId) return false
+  if (
+    a.name !== b.name ||
+    a.state !== b.state ||
+    a.createdAt !== b.createdAt ||
+    a.lastUsedAt !== b.lastUsedAt ||
+    a.lastUsedIp !== b.lastUsedIp ||
+    a.provider !== b.provider ||
+    a.accountId !== b.accountId
+  )
+    return false
   const ak = Object.keys(a.extra)
   return ak.length === Object.keys(b.extra).length && ak.every((k) => a.extra[k] === b.extra[k])
 }

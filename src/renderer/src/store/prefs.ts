@@ -27,9 +27,12 @@ let pendingSave: () => void = () => undefined
 
 export const usePrefs = create<PrefsState>((set, get) => {
   const persist = (patch: Parameters<typeof api.settings.set>[0]): Promise<void> =>
-    api.settings.set(patch).then(() => set({ saveError: null }), (err: unknown) => {
-      set({ saveError: `Your preference was not saved: ${toProblem(err).message}` })
-    })
+    api.settings.set(patch).then(
+      () => set({ saveError: null }),
+      (err: unknown) => {
+        set({ saveError: `Your preference was not saved: ${toProblem(err).message}` })
+      },
+    )
   return {
     theme: 'system',
     keepSecretsByDefault: true,
@@ -38,7 +41,12 @@ export const usePrefs = create<PrefsState>((set, get) => {
     saveError: null,
     load: async () => {
       const p = await api.settings.get()
-      set({ theme: p.theme, keepSecretsByDefault: p.keepSecretsByDefault, clipboardClearSec: p.clipboardClearSec, list: { ...DEFAULT_LIST, ...p.list } })
+      set({
+        theme: p.theme,
+        keepSecretsByDefault: p.keepSecretsByDefault,
+        clipboardClearSec: p.clipboardClearSec,
+        list: { ...DEFAULT_LIST, ...p.list },
+      })
       applyTheme(p.theme)
     },
     setTheme: (theme) => {
@@ -69,7 +77,8 @@ export const usePrefs = create<PrefsState>((set, get) => {
   }
 })
 
-const isProvider = (p: string): p is 'spaceone' | 'cloudmc' | 'onqlave' => p === 'spaceone' || p === 'cloudmc' || p === 'onqlave'
+const isProvider = (p: string): p is 'spaceone' | 'cloudmc' | 'onqlave' =>
+  p === 'spaceone' || p === 'cloudmc' || p === 'onqlave'
 
 /** 'system' follows the OS through prefers-color-scheme; the others pin the palette. */
 export function applyTheme(theme: Theme): void {

@@ -9,5 +9,9 @@ export interface Problem {
 
 export function toProblem(err: unknown): Problem {
   if (err instanceof AppError) return { code: err.code, message: err.message, retryable: err.retryable }
-  return { code: 'INTERNAL', message: 'Something went wrong inside KeyDesk. Try again; if it persists, restart the app.', retryable: true }
+  return {
+    code: 'INTERNAL',
+    message: 'Something went wrong inside KeyDesk. Try again; if it persists, restart the app.',
+    retryable: true,
+  }
 }

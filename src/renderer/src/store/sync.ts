@@ -19,7 +19,11 @@ export function startSync(): () => void {
   const reconcile = (next: readonly AccountView[], prev: readonly AccountView[]): void => {
     const before = new Map(prev.map((a) => [a.id, a]))
     const ids = new Set(next.map((a) => a.id))
-    for (const id of before.keys()) if (!ids.has(id)) { useKeys.getState().forget(id); lastAttempt.delete(id) }
+    for (const id of before.keys())
+      if (!ids.has(id)) {
+        useKeys.getState().forget(id)
+        lastAttempt.delete(id)
+      }
     for (const a of next) {
       const old = before.get(a.id)
       const loaded = useKeys.getState().byAccount[a.id]
@@ -31,10 +35,19 @@ export function startSync(): () => void {
 
   // After the browser host's event stream reconnects: any event may have been missed while it was down.
   const resync = (): void => {
-    void useApp.getState().refreshAccounts().catch(() => undefined)
+    void useApp
+      .getState()
+      .refreshAccounts()
+      .catch(() => undefined)
     void (async () => useApp.getState().setVault(await api.vault.status()))().catch(() => undefined)
-    void usePropagationStore.getState().load().catch(() => undefined)
-    void useRotationStore.getState().load().catch(() => undefined)
+    void usePropagationStore
+      .getState()
+      .load()
+      .catch(() => undefined)
+    void useRotationStore
+      .getState()
+      .load()
+      .catch(() => undefined)
     for (const a of useApp.getState().accounts) if (useKeys.getState().byAccount[a.id]) refresh(a.id)
   }
 
@@ -59,11 +72,17 @@ export function startSync(): () => void {
     // account each time would feed a failing account's status changes back into more listings.
     api.on('accounts.changed', ({ resync: all }) => {
       if (all) resync()
-      else void useApp.getState().refreshAccounts().catch(() => undefined)
+      else
+        void useApp
+          .getState()
+          .refreshAccounts()
+          .catch(() => undefined)
     }),
     api.on('propagation.updated', ({ records }) => usePropagationStore.getState().replace(records)),
     api.on('vault.status', (status) => useApp.getState().setVault(status)),
-    useApp.subscribe((s, p) => { if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts) }),
+    useApp.subscribe((s, p) => {
+      if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts)
+    }),
   ]
   reconcile(useApp.getState().accounts, [])
   const timer = setInterval(tick, TICK_MS)

@@ -21,19 +21,33 @@ export function AccountHeader({ account }: { readonly account: AccountView }) {
       <div className="account-title">
         <h2>{account.label}</h2>
         <span className="muted">{info.name}</span>
-        {account.demo && <span className="badge" title="Keys here live in KeyDesk's local demo services, not a real account.">Demo</span>}
+        {account.demo && (
+          <span className="badge" title="Keys here live in KeyDesk's local demo services, not a real account.">
+            Demo
+          </span>
+        )}
         <StatusDot status={account.status} message={account.statusMessage} />
         <span className="spacer" />
         <LoadStatus accountId={account.id} ageOnly />
-        <button type="button" onClick={() => void refresh(account.id)} disabled={loading}>{loading ? 'Refreshing…' : 'Refresh'}</button>
+        <button type="button" onClick={() => void refresh(account.id)} disabled={loading}>
+          {loading ? 'Refreshing…' : 'Refresh'}
+        </button>
         <AccountMenu account={account} />
       </div>
-      {account.statusMessage && account.status !== 'ok' && <p className="muted status-message">{account.statusMessage}</p>}
+      {account.statusMessage && account.status !== 'ok' && (
+        <p className="muted status-message">{account.statusMessage}</p>
+      )}
       <FactsList facts={account.facts} endpoint={account.endpoint} />
       <details className="account-facts" onToggle={(e) => setShowEndpoints(e.currentTarget.open)}>
         <summary>Service endpoints</summary>
         {showEndpoints && <Endpoints accountId={account.id} />}
-        {info.docsUrl && <p><a href={info.docsUrl} target="_blank" rel="noreferrer noopener">{info.name} API documentation</a></p>}
+        {info.docsUrl && (
+          <p>
+            <a href={info.docsUrl} target="_blank" rel="noreferrer noopener">
+              {info.name} API documentation
+            </a>
+          </p>
+        )}
       </details>
     </header>
   )
@@ -44,11 +58,19 @@ function Endpoints({ accountId }: { readonly accountId: string }) {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     let live = true
-    setEndpoints(null); setError(null)
-    api.accounts.endpoints({ accountId }).then((e) => { if (live) setEndpoints(e) }, (err: unknown) => {
-      if (live) setError(toProblem(err).message)
-    })
-    return () => { live = false }
+    setEndpoints(null)
+    setError(null)
+    api.accounts.endpoints({ accountId }).then(
+      (e) => {
+        if (live) setEndpoints(e)
+      },
+      (err: unknown) => {
+        if (live) setError(toProblem(err).message)
+      },
+    )
+    return () => {
+      live = false
+    }
   }, [accountId])
   if (error) return <p className="muted">Endpoints are not available: {error}</p>
   if (!endpoints) return <p className="muted">Loading endpoints…</p>

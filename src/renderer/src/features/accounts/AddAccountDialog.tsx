@@ -13,10 +13,21 @@ import { ImportAccounts } from './ImportAccounts'
 import { PROVIDER_ORDER, PROVIDERS, toCredential, validateFields, type Fields } from './providers'
 import { Icon } from '../../components/Icon'
 
-export function AddAccountDialog({ open, onOpenChange }: { readonly open: boolean; readonly onOpenChange: (open: boolean) => void }) {
+export function AddAccountDialog({
+  open,
+  onOpenChange,
+}: {
+  readonly open: boolean
+  readonly onOpenChange: (open: boolean) => void
+}) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Add account" wide
-      description="KeyDesk checks the credential with the service, then keeps it in the OS keychain.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title="Add account"
+      wide
+      description="KeyDesk checks the credential with the service, then keeps it in the OS keychain."
+    >
       <AddAccountForm onDone={() => onOpenChange(false)} />
       <ImportAccounts />
     </Dialog>
@@ -54,11 +65,17 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     setErrors(e)
     return Object.keys(e).length === 0
   }
-  const input = () => ({ provider, endpoint: (fields.endpoint ?? '').trim(), credential: toCredential(provider, fields) })
+  const input = () => ({
+    provider,
+    endpoint: (fields.endpoint ?? '').trim(),
+    credential: toCredential(provider, fields),
+  })
 
   const test = async (): Promise<void> => {
     if (!check(false)) return
-    setBusy('testing'); setProblem(null); setTested(null)
+    setBusy('testing')
+    setProblem(null)
+    setTested(null)
     try {
       setTested(await api.accounts.validate(input()))
     } catch (err) {
@@ -69,11 +86,15 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   }
   const save = async (): Promise<void> => {
     if (!check(true)) return
-    setBusy('saving'); setProblem(null)
+    setBusy('saving')
+    setProblem(null)
     try {
       const added = await api.accounts.add({ ...input(), label: label.trim() })
       setFields({})
-      await useApp.getState().refreshAccounts().catch(() => undefined)
+      await useApp
+        .getState()
+        .refreshAccounts()
+        .catch(() => undefined)
       useApp.getState().openView(added.id)
       onDone()
     } catch (err) {
@@ -84,7 +105,15 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
 
   const info = PROVIDERS[provider]
   return (
-    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); void save() }} aria-busy={busy !== null}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        void save()
+      }}
+      aria-busy={busy !== null}
+    >
       <fieldset className="providers" disabled={busy !== null}>
         <legend>Service</legend>
         {PROVIDER_ORDER.map((p) => (
@@ -97,24 +126,53 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
       </fieldset>
       <div className="field">
         <label htmlFor={labelId}>Label</label>
-        <input id={labelId} value={label} onChange={(e) => { setLabel(e.target.value); setErrors(({ label: _l, ...r }) => r) }}
-          placeholder={`e.g. ${info.name} production`} disabled={busy !== null} maxLength={80}
-          aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? `${labelId}-error` : undefined} />
-        {errors.label && <p id={`${labelId}-error`} className="field-error"><Icon name="alert" /> {errors.label}</p>}
+        <input
+          id={labelId}
+          value={label}
+          onChange={(e) => {
+            setLabel(e.target.value)
+            setErrors(({ label: _l, ...r }) => r)
+          }}
+          placeholder={`e.g. ${info.name} production`}
+          disabled={busy !== null}
+          maxLength={80}
+          aria-invalid={errors.label ? true : undefined}
+          aria-describedby={errors.label ? `${labelId}-error` : undefined}
+        />
+        {errors.label && (
+          <p id={`${labelId}-error`} className="field-error">
+            <Icon name="alert" /> {errors.label}
+          </p>
+        )}
       </div>
-      <CredentialFields provider={provider} values={fields} errors={errors} onChange={change} show={{ endpoint: true, credential: true }} disabled={busy !== null} />
+      <CredentialFields
+        provider={provider}
+        values={fields}
+        errors={errors}
+        onChange={change}
+        show={{ endpoint: true, credential: true }}
+        disabled={busy !== null}
+      />
       {tested && (
         <div role="status" className="success">
-          <p><Icon name="check" /> Connection works: {tested.summary}</p>
+          <p>
+            <Icon name="check" /> Connection works: {tested.summary}
+          </p>
           <FactsList facts={tested.facts} />
         </div>
       )}
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
-        <button type="button" onClick={() => void test()} disabled={busy !== null}>{busy === 'testing' ? 'Testing…' : 'Test connection'}</button>
-        <button type="submit" className="primary" disabled={busy !== null}>{busy === 'saving' ? 'Saving…' : 'Save account'}</button>
+        <button type="button" onClick={() => void test()} disabled={busy !== null}>
+          {busy === 'testing' ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="submit" className="primary" disabled={busy !== null}>
+          {busy === 'saving' ? 'Saving…' : 'Save account'}
+        </button>
       </div>
-      <p className="sr-only" aria-live="polite">{busy === 'testing' ? 'Testing the connection' : busy === 'saving' ? 'Saving the account' : ''}</p>
+      <p className="sr-only" aria-live="polite">
+        {busy === 'testing' ? 'Testing the connection' : busy === 'saving' ? 'Saving the account' : ''}
+      </p>
     </form>
   )
 }

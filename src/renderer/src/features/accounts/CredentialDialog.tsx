@@ -8,12 +8,20 @@ import { CredentialFields } from './CredentialFields'
 import { toCredential, validateFields, type Fields } from './providers'
 import { refreshed, useSubmit } from './useSubmit'
 
-interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+interface Props {
+  readonly account: AccountView
+  readonly open: boolean
+  readonly onOpenChange: (o: boolean) => void
+}
 
 export function CredentialDialog({ account, open, onOpenChange }: Props) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Re-enter the credential for ${account.label}`}
-      description="KeyDesk tests it with the service first; the old one stays in the keychain if the test fails.">
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Re-enter the credential for ${account.label}`}
+      description="KeyDesk tests it with the service first; the old one stays in the keychain if the test fails."
+    >
       <CredentialForm account={account} onDone={() => onOpenChange(false)} />
     </Dialog>
   )
@@ -35,12 +43,27 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
     })
   }
   return (
-    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); save() }}>
-      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: false, credential: true }}
-        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))} disabled={busy} />
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        save()
+      }}
+    >
+      <CredentialFields
+        provider={account.provider}
+        values={fields}
+        errors={errors}
+        show={{ endpoint: false, credential: true }}
+        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))}
+        disabled={busy}
+      />
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Checking and saving…' : 'Save credential'}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Checking and saving…' : 'Save credential'}
+        </button>
       </div>
     </form>
   )

@@ -24,11 +24,27 @@ export function CredentialFields({ provider, values, errors, onChange, show, dis
         return (
           <div className="field" key={f.name}>
             <label htmlFor={id}>{f.label}</label>
-            <input id={id} name={f.name} type={f.secret ? 'password' : 'text'} value={values[f.name] ?? ''} placeholder={f.placeholder}
-              autoComplete="off" spellCheck={false} disabled={disabled} aria-invalid={error ? true : undefined}
-              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`} onChange={(e) => onChange(f.name, e.target.value)} />
-            <p id={`${id}-hint`} className="hint">{f.hint}</p>
-            {error && <p id={`${id}-error`} className="field-error"><Icon name="alert" /> {error}</p>}
+            <input
+              id={id}
+              name={f.name}
+              type={f.secret ? 'password' : 'text'}
+              value={values[f.name] ?? ''}
+              placeholder={f.placeholder}
+              autoComplete="off"
+              spellCheck={false}
+              disabled={disabled}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+              onChange={(e) => onChange(f.name, e.target.value)}
+            />
+            <p id={`${id}-hint`} className="hint">
+              {f.hint}
+            </p>
+            {error && (
+              <p id={`${id}-error`} className="field-error">
+                <Icon name="alert" /> {error}
+              </p>
+            )}
           </div>
         )
       })}

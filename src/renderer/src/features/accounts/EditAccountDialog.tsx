@@ -8,7 +8,11 @@ import { CredentialFields } from './CredentialFields'
 import { toCredential, validateFields, type Fields } from './providers'
 import { refreshed, useSubmit } from './useSubmit'
 
-interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+interface Props {
+  readonly account: AccountView
+  readonly open: boolean
+  readonly onOpenChange: (o: boolean) => void
+}
 
 export function EditAccountDialog({ account, open, onOpenChange }: Props) {
   return (
@@ -33,7 +37,8 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     if (Object.keys(e).length) return
     void run(async () => {
       await api.accounts.update({
-        id: account.id, label: label.trim(),
+        id: account.id,
+        label: label.trim(),
         ...(endpoint !== account.endpoint ? { endpoint } : {}),
         ...(moving ? { credential: toCredential(account.provider, fields) } : {}),
       })
@@ -42,23 +47,53 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     })
   }
   return (
-    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); save() }}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        save()
+      }}
+    >
       <div className="field">
         <label htmlFor={id}>Label</label>
-        <input id={id} value={label} maxLength={80} onChange={(e) => setLabel(e.target.value)} disabled={busy}
-          aria-invalid={errors.label ? true : undefined} aria-describedby={errors.label ? `${id}-error` : undefined} />
-        {errors.label && <p id={`${id}-error`} className="field-error">{errors.label}</p>}
+        <input
+          id={id}
+          value={label}
+          maxLength={80}
+          onChange={(e) => setLabel(e.target.value)}
+          disabled={busy}
+          aria-invalid={errors.label ? true : undefined}
+          aria-describedby={errors.label ? `${id}-error` : undefined}
+        />
+        {errors.label && (
+          <p id={`${id}-error`} className="field-error">
+            {errors.label}
+          </p>
+        )}
       </div>
-      <CredentialFields provider={account.provider} values={fields} errors={errors} show={{ endpoint: true, credential: moving }}
-        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))} disabled={busy} />
+      <CredentialFields
+        provider={account.provider}
+        values={fields}
+        errors={errors}
+        show={{ endpoint: true, credential: moving }}
+        onChange={(n, v) => setFields((f) => ({ ...f, [n]: v }))}
+        disabled={busy}
+      />
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
       </div>
     </form>
   )
 }
 
 function originOf(url: string): string | null {
-  try { return new URL(url).origin } catch { return null }
+  try {
+    return new URL(url).origin
+  } catch {
+    return null
+  }
 }

@@ -16,12 +16,24 @@ export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No accounts yet</h2>
-      <p>Add a SpaceONE, CloudMC or Onqlave account to see and manage its API keys, or try KeyDesk with demo services first.</p>
+      <p>
+        Add a SpaceONE, CloudMC or Onqlave account to see and manage its API keys, or try KeyDesk with demo services
+        first.
+      </p>
       <div className="actions">
-        <button type="button" className="primary" onClick={onAdd} disabled={busy}>Add account</button>
-        <button type="button" onClick={startDemo} disabled={busy}>{busy ? 'Starting demo services…' : 'Try KeyDesk with demo services'}</button>
+        <button type="button" className="primary" onClick={onAdd} disabled={busy}>
+          Add account
+        </button>
+        <button type="button" onClick={startDemo} disabled={busy}>
+          {busy ? 'Starting demo services…' : 'Try KeyDesk with demo services'}
+        </button>
       </div>
-      {busy && <p role="status" className="muted"><span className="spinner" aria-hidden="true" /> Starting local demo services with one account of each provider…</p>}
+      {busy && (
+        <p role="status" className="muted">
+          <span className="spinner" aria-hidden="true" /> Starting local demo services with one account of each
+          provider…
+        </p>
+      )}
       {problem && <ProblemMessage problem={problem} onRetry={startDemo} />}
       <p className="hint">Demo accounts run on this computer only and are marked “Demo”. Remove them any time.</p>
     </section>

@@ -1,7 +1,12 @@
 import type { AccountFacts } from '../../../../shared/model'
 
 const LABELS: readonly (readonly [keyof AccountFacts, string])[] = [
-  ['user', 'User'], ['userId', 'User id'], ['domain', 'Domain'], ['tenant', 'Tenant'], ['organization', 'Organization'], ['ownKeyId', 'Own key id'],
+  ['user', 'User'],
+  ['userId', 'User id'],
+  ['domain', 'Domain'],
+  ['tenant', 'Tenant'],
+  ['organization', 'Organization'],
+  ['ownKeyId', 'Own key id'],
 ]
 
 export function FactsList({ facts, endpoint }: { readonly facts: AccountFacts; readonly endpoint?: string }) {
@@ -9,9 +14,17 @@ export function FactsList({ facts, endpoint }: { readonly facts: AccountFacts; r
   return (
     <dl className="facts">
       {rows.map(([k, label]) => (
-        <div key={k}><dt>{label}</dt><dd>{facts[k]}</dd></div>
+        <div key={k}>
+          <dt>{label}</dt>
+          <dd>{facts[k]}</dd>
+        </div>
       ))}
-      {endpoint && <div><dt>Endpoint</dt><dd className="mono">{endpoint}</dd></div>}
+      {endpoint && (
+        <div>
+          <dt>Endpoint</dt>
+          <dd className="mono">{endpoint}</dd>
+        </div>
+      )}
     </dl>
   )
 }

@@ -16,11 +16,16 @@ export function ImportAccounts() {
 
   const pick = async (file: File | undefined): Promise<void> => {
     if (!file) return
-    setBusy(true); setProblem(null); setOutcome(null)
+    setBusy(true)
+    setProblem(null)
+    setOutcome(null)
     try {
       const result = await api.accounts.import({ content: await file.text(), fileName: file.name })
       setOutcome(result)
-      await useApp.getState().refreshAccounts().catch(() => undefined)
+      await useApp
+        .getState()
+        .refreshAccounts()
+        .catch(() => undefined)
     } catch (err) {
       setProblem(toProblem(err))
     } finally {
@@ -31,14 +36,36 @@ export function ImportAccounts() {
   return (
     <section className="import" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Import accounts from a file</h3>
-      <p className="hint">A SpaceONE spacectl config or API key JSON, an Onqlave credentials file, or a KeyDesk export.</p>
-      <input id={id} type="file" accept=".json,.yaml,.yml,application/json,text/yaml" disabled={busy} aria-label="Import accounts from a file"
-        onChange={(e) => { void pick(e.target.files?.[0]); e.target.value = '' }} />
+      <p className="hint">
+        A SpaceONE spacectl config or API key JSON, an Onqlave credentials file, or a KeyDesk export.
+      </p>
+      <input
+        id={id}
+        type="file"
+        accept=".json,.yaml,.yml,application/json,text/yaml"
+        disabled={busy}
+        aria-label="Import accounts from a file"
+        onChange={(e) => {
+          void pick(e.target.files?.[0])
+          e.target.value = ''
+        }}
+      />
       {busy && <p role="status">Importing…</p>}
       {outcome && (
         <div role="status" className="success">
-          <p>Added {outcome.added.length} account{outcome.added.length === 1 ? '' : 's'}{outcome.skipped.length ? `, skipped ${outcome.skipped.length}` : ''}.</p>
-          {outcome.skipped.length > 0 && <ul>{outcome.skipped.map((s) => <li key={s.label}>{s.label}: {s.reason}</li>)}</ul>}
+          <p>
+            Added {outcome.added.length} account{outcome.added.length === 1 ? '' : 's'}
+            {outcome.skipped.length ? `, skipped ${outcome.skipped.length}` : ''}.
+          </p>
+          {outcome.skipped.length > 0 && (
+            <ul>
+              {outcome.skipped.map((s) => (
+                <li key={s.label}>
+                  {s.label}: {s.reason}
+                </li>
+              ))}
+            </ul>
+          )}
         </div>
       )}
       {problem && <ProblemMessage problem={problem} />}

@@ -5,19 +5,39 @@ import { ProblemMessage } from '../../components/ProblemMessage'
 import { PROVIDERS } from './providers'
 import { refreshed, useSubmit } from './useSubmit'
 
-interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+interface Props {
+  readonly account: AccountView
+  readonly open: boolean
+  readonly onOpenChange: (o: boolean) => void
+}
 
 export function RemoveAccountDialog({ account, open, onOpenChange }: Props) {
   const { busy, problem, run } = useSubmit()
   const name = PROVIDERS[account.provider].name
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Remove ${account.label} from KeyDesk?`}
-      description={`KeyDesk forgets this account and deletes its credential from the keychain on this computer. Nothing changes at ${name}: its API keys stay as they are and keep working.`}>
+    <Dialog
+      open={open}
+      onOpenChange={onOpenChange}
+      title={`Remove ${account.label} from KeyDesk?`}
+      description={`KeyDesk forgets this account and deletes its credential from the keychain on this computer. Nothing changes at ${name}: its API keys stay as they are and keep working.`}
+    >
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
-        <button type="button" onClick={() => onOpenChange(false)} disabled={busy}>Cancel</button>
-        <button type="button" className="danger" disabled={busy}
-          onClick={() => void run(async () => { await api.accounts.remove({ id: account.id }); await refreshed(); onOpenChange(false) })}>
+        <button type="button" onClick={() => onOpenChange(false)} disabled={busy}>
+          Cancel
+        </button>
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() =>
+            void run(async () => {
+              await api.accounts.remove({ id: account.id })
+              await refreshed()
+              onOpenChange(false)
+            })
+          }
+        >
           {busy ? 'Removing…' : 'Remove account'}
         </button>
       </div>

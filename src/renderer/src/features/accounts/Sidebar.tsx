@@ -16,8 +16,12 @@ export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
     <nav className="sidebar" aria-label="Accounts">
       <ul className="account-list">
         <li>
-          <button type="button" className={view === 'all' ? 'account current' : 'account'} aria-current={view === 'all' ? 'page' : undefined}
-            onClick={() => openView('all')}>
+          <button
+            type="button"
+            className={view === 'all' ? 'account current' : 'account'}
+            aria-current={view === 'all' ? 'page' : undefined}
+            onClick={() => openView('all')}
+          >
             <span className="account-label">All accounts</span>
             <span className="muted">{accounts.length}</span>
           </button>
@@ -28,30 +32,51 @@ export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
         if (!group.length) return null
         return (
           <section key={p} aria-labelledby={`group-${p}`}>
-            <h2 id={`group-${p}`} className="group-title">{PROVIDERS[p].name}</h2>
+            <h2 id={`group-${p}`} className="group-title">
+              {PROVIDERS[p].name}
+            </h2>
             <ul className="account-list">
-              {group.map((a) => <AccountItem key={a.id} account={a} current={view === a.id} onOpen={openView} />)}
+              {group.map((a) => (
+                <AccountItem key={a.id} account={a} current={view === a.id} onOpen={openView} />
+              ))}
             </ul>
           </section>
         )
       })}
-      <button type="button" className="primary add-account" onClick={onAdd}>+ Add account</button>
+      <button type="button" className="primary add-account" onClick={onAdd}>
+        + Add account
+      </button>
     </nav>
   )
 }
 
-const AccountItem = memo(function AccountItem({ account, current, onOpen }: {
-  readonly account: AccountView; readonly current: boolean; readonly onOpen: (id: string) => void
+const AccountItem = memo(function AccountItem({
+  account,
+  current,
+  onOpen,
+}: {
+  readonly account: AccountView
+  readonly current: boolean
+  readonly onOpen: (id: string) => void
 }) {
   const failure = useKeys((s) => s.byAccount[account.id]?.error?.message)
   return (
     <li className="account-row">
-      <button type="button" className={current ? 'account current' : 'account'} aria-current={current ? 'page' : undefined} onClick={() => onOpen(account.id)}>
+      <button
+        type="button"
+        className={current ? 'account current' : 'account'}
+        aria-current={current ? 'page' : undefined}
+        onClick={() => onOpen(account.id)}
+      >
         <span className="account-label">{account.label}</span>
         {account.demo && <span className="badge">Demo</span>}
         <span className="account-status">
           <StatusDot status={account.status} message={account.statusMessage} />
-          {failure && <span className="list-failed" title={failure}><Icon name="alert" /> list failed</span>}
+          {failure && (
+            <span className="list-failed" title={failure}>
+              <Icon name="alert" /> list failed
+            </span>
+          )}
         </span>
       </button>
       <AccountMenu account={account} />

@@ -6,7 +6,11 @@ import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { refreshed, useSubmit } from './useSubmit'
 
-interface Props { readonly account: AccountView; readonly open: boolean; readonly onOpenChange: (o: boolean) => void }
+interface Props {
+  readonly account: AccountView
+  readonly open: boolean
+  readonly onOpenChange: (o: boolean) => void
+}
 
 export function TimingDialog({ account, open, onOpenChange }: Props) {
   return (
@@ -37,31 +41,63 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
     setErrors(e)
     if (r === null || (hasWindow && w === null)) return
     void run(async () => {
-      await api.accounts.update({ id: account.id, refreshIntervalSec: r, ...(hasWindow && w !== null ? { propagationWindowSec: w * 60 } : {}) })
+      await api.accounts.update({
+        id: account.id,
+        refreshIntervalSec: r,
+        ...(hasWindow && w !== null ? { propagationWindowSec: w * 60 } : {}),
+      })
       await refreshed()
       onDone()
     })
   }
   return (
-    <form className="form" noValidate onSubmit={(e) => { e.preventDefault(); save() }}>
+    <form
+      className="form"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        save()
+      }}
+    >
       <div className="field">
         <label htmlFor={`${id}-r`}>Refresh the key list every (seconds)</label>
-        <input id={`${id}-r`} inputMode="numeric" value={refresh} onChange={(e) => setRefresh(e.target.value)} disabled={busy}
-          aria-invalid={errors.refresh ? true : undefined} aria-describedby={`${id}-r-hint`} />
-        <p id={`${id}-r-hint`} className={errors.refresh ? 'field-error' : 'hint'}>{errors.refresh ?? '0 refreshes only when you ask. Paused while the window is hidden.'}</p>
+        <input
+          id={`${id}-r`}
+          inputMode="numeric"
+          value={refresh}
+          onChange={(e) => setRefresh(e.target.value)}
+          disabled={busy}
+          aria-invalid={errors.refresh ? true : undefined}
+          aria-describedby={`${id}-r-hint`}
+        />
+        <p id={`${id}-r-hint`} className={errors.refresh ? 'field-error' : 'hint'}>
+          {errors.refresh ?? '0 refreshes only when you ask. Paused while the window is hidden.'}
+        </p>
       </div>
       {hasWindow && (
         <div className="field">
           <label htmlFor={`${id}-w`}>Propagation window (minutes)</label>
-          <input id={`${id}-w`} inputMode="numeric" value={windowMin} onChange={(e) => setWindowMin(e.target.value)} disabled={busy}
-            aria-invalid={errors.window ? true : undefined} aria-describedby={`${id}-w-hint`} />
+          <input
+            id={`${id}-w`}
+            inputMode="numeric"
+            value={windowMin}
+            onChange={(e) => setWindowMin(e.target.value)}
+            disabled={busy}
+            aria-invalid={errors.window ? true : undefined}
+            aria-describedby={`${id}-w-hint`}
+          />
           <p id={`${id}-w-hint`} className={errors.window ? 'field-error' : 'hint'}>
-            {errors.window ?? 'SpaceONE says enabling, disabling and deleting can take up to ~10 minutes to apply. KeyDesk shows a disabled or deleted key as "still in force" for this long.'}
+            {errors.window ??
+              'SpaceONE says enabling, disabling and deleting can take up to ~10 minutes to apply. KeyDesk shows a disabled or deleted key as "still in force" for this long.'}
           </p>
         </div>
       )}
       {problem && <ProblemMessage problem={problem} />}
-      <div className="actions"><button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Save'}</button></div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Save'}
+        </button>
+      </div>
     </form>
   )
 }

@@ -3,11 +3,17 @@ import { useState } from 'react'
 import { useApp } from '../../store/app'
 import { toProblem, type Problem } from '../../store/problem'
 
-export function useSubmit(): { busy: boolean; problem: Problem | null; run: (work: () => Promise<void>) => Promise<void>; reset: () => void } {
+export function useSubmit(): {
+  busy: boolean
+  problem: Problem | null
+  run: (work: () => Promise<void>) => Promise<void>
+  reset: () => void
+} {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
   const run = async (work: () => Promise<void>): Promise<void> => {
-    setBusy(true); setProblem(null)
+    setBusy(true)
+    setProblem(null)
     try {
       await work()
     } catch (err) {
@@ -21,5 +27,8 @@ export function useSubmit(): { busy: boolean; problem: Problem | null; run: (wor
 
 /** The core also emits accounts.changed; reading the list here means the dialog closes on the new state, not before it. */
 export function refreshed(): Promise<void> {
-  return useApp.getState().refreshAccounts().catch(() => undefined)
+  return useApp
+    .getState()
+    .refreshAccounts()
+    .catch(() => undefined)
 }

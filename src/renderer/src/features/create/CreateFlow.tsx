@@ -29,9 +29,17 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   const [requestId] = useState(() => crypto.randomUUID())
   const keepByDefault = usePrefs((s) => s.keepSecretsByDefault)
   const vault = useApp((s) => s.vault)
-  const keepBlocked = vault && vault.state !== 'available'
-    ? `The keychain is ${vault.state}, so KeyDesk cannot keep the secret: copy or export it before closing.` : null
-  const [draft, setDraft] = useState<CreateDraft>({ name: '', applicationId: '', clusterId: '', keep: keepByDefault, ...initial })
+  const keepBlocked =
+    vault && vault.state !== 'available'
+      ? `The keychain is ${vault.state}, so KeyDesk cannot keep the secret: copy or export it before closing.`
+      : null
+  const [draft, setDraft] = useState<CreateDraft>({
+    name: '',
+    applicationId: '',
+    clusterId: '',
+    keep: keepByDefault,
+    ...initial,
+  })
   const [phase, setPhase] = useState<Phase>('form')
   const [errors, setErrors] = useState<DraftErrors>({})
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -61,27 +69,55 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
     }
   }
   const primary = (): void => {
-    if (needsReview && phase === 'form') { if (check()) setPhase('review') } else void run()
+    if (needsReview && phase === 'form') {
+      if (check()) setPhase('review')
+    } else void run()
   }
   const blocked = needsReview && (loading || !options)
 
   return (
-    <form className="kd-flow" noValidate onSubmit={(e) => { e.preventDefault(); primary() }}>
+    <form
+      className="kd-flow"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault()
+        primary()
+      }}
+    >
       {phase === 'form' && (
         <>
-          {loading && <p role="status" className="kd-muted">Loading applications and Arx clusters…</p>}
+          {loading && (
+            <p role="status" className="kd-muted">
+              Loading applications and Arx clusters…
+            </p>
+          )}
           {optionsProblem && <ProblemMessage problem={optionsProblem} onRetry={retry} />}
-          <CreateFields account={account} draft={draft} errors={errors} options={options} keepBlocked={keepBlocked}
-            onChange={(patch) => { setDraft((d) => ({ ...d, ...patch })); setErrors({}) }} />
+          <CreateFields
+            account={account}
+            draft={draft}
+            errors={errors}
+            options={options}
+            keepBlocked={keepBlocked}
+            onChange={(patch) => {
+              setDraft((d) => ({ ...d, ...patch }))
+              setErrors({})
+            }}
+          />
         </>
       )}
       {phase === 'review' && <CreateReview account={account} draft={draft} options={options} />}
       {phase === 'running' && <CreateProgress provider={account.provider} latest={latest} />}
       {problem && <ProblemMessage problem={problem} />}
       <div className="kd-actions">
-        {phase === 'review'
-          ? <button type="button" onClick={() => setPhase('form')}>Back</button>
-          : <button type="button" onClick={onCancel} disabled={phase === 'running'}>Cancel</button>}
+        {phase === 'review' ? (
+          <button type="button" onClick={() => setPhase('form')}>
+            Back
+          </button>
+        ) : (
+          <button type="button" onClick={onCancel} disabled={phase === 'running'}>
+            Cancel
+          </button>
+        )}
         <button type="submit" className="primary" disabled={phase === 'running' || blocked}>
           {phase === 'running' ? 'Creating…' : needsReview && phase === 'form' ? 'Review' : 'Create key'}
         </button>

@@ -14,13 +14,19 @@ export function CreateKeyButton({ account }: { readonly account: AccountView }) 
   const id = useId()
   return (
     <span className="kd-create">
-      <button type="button" className="primary" disabled={limit?.full} aria-describedby={limit ? id : undefined}
-        onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="primary"
+        disabled={limit?.full}
+        aria-describedby={limit ? id : undefined}
+        onClick={() => setOpen(true)}
+      >
         <Icon name="plus" /> Create key
       </button>
       {limit && (
         <span id={id} className={limit.full ? 'kd-limit kd-limit-full' : 'kd-limit'}>
-          {limit.full && <Icon name="alert" /> }{limit.text}
+          {limit.full && <Icon name="alert" />}
+          {limit.text}
         </span>
       )}
       {open && <CreateKeyDialog account={account} onClosed={() => setOpen(false)} />}

@@ -10,13 +10,32 @@ import { reloadKept } from './kept-store'
 import { RevealDialog } from './RevealDialog'
 import './create.css'
 
-const A_SERVICE: Readonly<Record<AccountView['provider'], string>> = { spaceone: 'a SpaceONE', cloudmc: 'a CloudMC', onqlave: 'an Onqlave' }
+const A_SERVICE: Readonly<Record<AccountView['provider'], string>> = {
+  spaceone: 'a SpaceONE',
+  cloudmc: 'a CloudMC',
+  onqlave: 'an Onqlave',
+}
 
-export function CreateKeyDialog({ account, onClosed }: { readonly account: AccountView; readonly onClosed: () => void }) {
+export function CreateKeyDialog({
+  account,
+  onClosed,
+}: {
+  readonly account: AccountView
+  readonly onClosed: () => void
+}) {
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const [running, setRunning] = useState(false)
   if (created) {
-    return <RevealDialog account={account} created={created} onClosed={() => { setCreated(null); onClosed() }} />
+    return (
+      <RevealDialog
+        account={account}
+        created={created}
+        onClosed={() => {
+          setCreated(null)
+          onClosed()
+        }}
+      />
+    )
   }
   const onCreated = (c: CreatedKey): void => {
     setCreated(c)
@@ -24,20 +43,37 @@ export function CreateKeyDialog({ account, onClosed }: { readonly account: Accou
     if (c.kept) reloadKept(account.id)
   }
   return (
-    <D.Root open onOpenChange={(open) => { if (!open && !running) onClosed() }}>
+    <D.Root
+      open
+      onOpenChange={(open) => {
+        if (!open && !running) onClosed()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal" aria-describedby="kd-create-desc"
-          onPointerDownOutside={(e) => e.preventDefault()}>
+        <D.Content
+          className="kd-modal"
+          aria-describedby="kd-create-desc"
+          onPointerDownOutside={(e) => e.preventDefault()}
+        >
           <div className="kd-modal-head">
             <D.Title className="kd-modal-title">Create {A_SERVICE[account.provider]} key</D.Title>
-            <D.Close className="kd-icon" aria-label="Close" disabled={running}><span aria-hidden="true">×</span></D.Close>
+            <D.Close className="kd-icon" aria-label="Close" disabled={running}>
+              <span aria-hidden="true">×</span>
+            </D.Close>
           </div>
           <D.Description id="kd-create-desc" className="kd-muted">
             In {account.label}. The secret is shown once, right after it is created.
           </D.Description>
-          <CreateFlow account={account} onCreated={onCreated} onCancel={onClosed} onRunning={setRunning}
-            submit={(draft, requestId) => api.keys.create({ accountId: account.id, requestId, ...createFields(account.provider, draft) })} />
+          <CreateFlow
+            account={account}
+            onCreated={onCreated}
+            onCancel={onClosed}
+            onRunning={setRunning}
+            submit={(draft, requestId) =>
+              api.keys.create({ accountId: account.id, requestId, ...createFields(account.provider, draft) })
+            }
+          />
         </D.Content>
       </D.Portal>
     </D.Root>

@@ -14,7 +14,13 @@ const STAGES: Readonly<Record<ProviderId, readonly { stage: CreateStage; text: s
   ],
 }
 
-export function CreateProgress({ provider, latest }: { readonly provider: ProviderId; readonly latest: Events['create.progress'] | null }) {
+export function CreateProgress({
+  provider,
+  latest,
+}: {
+  readonly provider: ProviderId
+  readonly latest: Events['create.progress'] | null
+}) {
   const stages = STAGES[provider]
   const at = latest ? stages.findIndex((s) => s.stage === latest.stage) : 0
   const current = latest?.stage === 'done' ? stages.length : Math.max(0, at)
@@ -24,15 +30,25 @@ export function CreateProgress({ provider, latest }: { readonly provider: Provid
         {stages.map((s, i) => {
           const state = i < current ? 'done' : i === current ? 'current' : 'todo'
           return (
-            <li key={s.stage} className={`kd-stage kd-stage-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-              <span aria-hidden="true" className="kd-stage-icon">{state === 'done' ? <Icon name="check" /> : state === 'current' ? <Icon name="refresh" /> : '·'}</span>
+            <li
+              key={s.stage}
+              className={`kd-stage kd-stage-${state}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
+              <span aria-hidden="true" className="kd-stage-icon">
+                {state === 'done' ? <Icon name="check" /> : state === 'current' ? <Icon name="refresh" /> : '·'}
+              </span>
               {s.text}
-              <span className="sr-only">{state === 'done' ? ' (done)' : state === 'current' ? ' (in progress)' : ''}</span>
+              <span className="sr-only">
+                {state === 'done' ? ' (done)' : state === 'current' ? ' (in progress)' : ''}
+              </span>
             </li>
           )
         })}
       </ol>
-      <p role="status" aria-live="polite" className="kd-muted">{latest?.message ?? 'Starting…'}</p>
+      <p role="status" aria-live="polite" className="kd-muted">
+        {latest?.message ?? 'Starting…'}
+      </p>
     </div>
   )
 }

@@ -19,7 +19,13 @@ export async function exportSecret(ref: SecretRef, format: ExportFormat): Promis
   return result.savedTo ? `Saved to ${result.savedTo}` : `Exported ${result.fileName}`
 }
 
-export function ExportButtons({ secretRef, formats }: { readonly secretRef: SecretRef; readonly formats: readonly ExportFormat[] }) {
+export function ExportButtons({
+  secretRef,
+  formats,
+}: {
+  readonly secretRef: SecretRef
+  readonly formats: readonly ExportFormat[]
+}) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   /** The format being exported; one at a time, so a double click saves once. */
   const [running, setRunning] = useState<string | null>(null)
@@ -28,20 +34,33 @@ export function ExportButtons({ secretRef, formats }: { readonly secretRef: Secr
     if (running) return
     setRunning(f.id)
     setStatus(null)
-    exportSecret(secretRef, f).then(
-      (text) => setStatus({ ok: true, text }),
-      (err: unknown) => setStatus({ ok: false, text: toProblem(err).message }),
-    ).finally(() => setRunning(null))
+    exportSecret(secretRef, f)
+      .then(
+        (text) => setStatus({ ok: true, text }),
+        (err: unknown) => setStatus({ ok: false, text: toProblem(err).message }),
+      )
+      .finally(() => setRunning(null))
   }
   return (
     <div className="kd-exports">
       {formats.map((f) => (
-        <button key={f.id} type="button" onClick={() => run(f)} disabled={running !== null} aria-label={`Export ${f.label} as ${f.fileName}`}>
-          <Glyph name="download" /> {running === f.id ? 'Exporting…' : f.label} <span className="kd-muted">{f.fileName}</span>
+        <button
+          key={f.id}
+          type="button"
+          onClick={() => run(f)}
+          disabled={running !== null}
+          aria-label={`Export ${f.label} as ${f.fileName}`}
+        >
+          <Glyph name="download" /> {running === f.id ? 'Exporting…' : f.label}{' '}
+          <span className="kd-muted">{f.fileName}</span>
         </button>
       ))}
       <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-bad' : 'kd-muted'}>
-        {status && <><Icon name={status.ok ? 'check' : 'alert'} /> {status.text}</>}
+        {status && (
+          <>
+            <Icon name={status.ok ? 'check' : 'alert'} /> {status.text}
+          </>
+        )}
       </span>
     </div>
   )

@@ -27,29 +27,52 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
   const [kept, setKept] = useState(created.kept)
   const handle = created.handle
   // However the dialog goes away (closed, or its parent unmounted), the core drops the secret it holds for it.
-  useEffect(() => () => { void api.secrets.release({ handle }).catch(() => undefined) }, [handle])
+  useEffect(
+    () => () => {
+      void api.secrets.release({ handle }).catch(() => undefined)
+    },
+    [handle],
+  )
   const close = (): void => {
     void api.secrets.release({ handle }).catch(() => undefined)
     onClosed()
   }
   const ask = (): void => setConfirming(true)
   return (
-    <D.Root open onOpenChange={(open) => { if (!open) ask() }}>
+    <D.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) ask()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal kd-wide kd-reveal" onEscapeKeyDown={(e) => { e.preventDefault(); ask() }}
-          onPointerDownOutside={(e) => e.preventDefault()} onInteractOutside={(e) => e.preventDefault()}>
+        <D.Content
+          className="kd-modal kd-wide kd-reveal"
+          onEscapeKeyDown={(e) => {
+            e.preventDefault()
+            ask()
+          }}
+          onPointerDownOutside={(e) => e.preventDefault()}
+          onInteractOutside={(e) => e.preventDefault()}
+        >
           <div className="kd-modal-head">
-            <D.Title className="kd-modal-title">New key {created.key.name !== created.key.keyId ? `“${created.key.name}”` : created.key.keyId}</D.Title>
-            <button type="button" className="kd-icon" aria-label="Close" onClick={ask}><span aria-hidden="true">×</span></button>
+            <D.Title className="kd-modal-title">
+              New key {created.key.name !== created.key.keyId ? `“${created.key.name}”` : created.key.keyId}
+            </D.Title>
+            <button type="button" className="kd-icon" aria-label="Close" onClick={ask}>
+              <span aria-hidden="true">×</span>
+            </button>
           </div>
           <D.Description className="kd-warning">
-            <Icon name="alert" />{" "}
-            {account.label}: this is the only time KeyDesk can show this secret. Copy or export it now
+            <Icon name="alert" /> {account.label}: this is the only time KeyDesk can show this secret. Copy or export it
+            now
             {kept ? ' — it is also kept in your keychain.' : '.'}
           </D.Description>
           <div className="kd-parts">
-            {created.parts.map((p) => <SecretPartRow key={p.label} part={p} handle={handle} />)}
+            {created.parts.map((p) => (
+              <SecretPartRow key={p.label} part={p} handle={handle} />
+            ))}
           </div>
           {created.endpoints.length > 0 && (
             <section aria-label="Endpoints" className="kd-endpoints">
@@ -69,7 +92,9 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
           <KeepControl accountId={account.id} handle={handle} kept={kept} onKept={() => setKept(true)} />
           {footer && <p className="kd-muted">{footer}</p>}
           <div className="kd-actions">
-            <button type="button" className="primary" onClick={ask}>Done</button>
+            <button type="button" className="primary" onClick={ask}>
+              Done
+            </button>
           </div>
           <ConfirmClose open={confirming} kept={kept} onStay={() => setConfirming(false)} onClose={close} />
         </D.Content>
@@ -78,29 +103,72 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
   )
 }
 
-function KeepControl({ accountId, handle, kept, onKept }: { accountId: string; handle: string; kept: boolean; onKept: () => void }) {
+function KeepControl({
+  accountId,
+  handle,
+  kept,
+  onKept,
+}: {
+  accountId: string
+  handle: string
+  kept: boolean
+  onKept: () => void
+}) {
   const vault = useApp((s) => s.vault)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  if (kept) return <p className="kd-good" role="status"><Icon name="check" /> Kept in your keychain: copy or export it again later from the key’s actions.</p>
+  if (kept)
+    return (
+      <p className="kd-good" role="status">
+        <Icon name="check" /> Kept in your keychain: copy or export it again later from the key’s actions.
+      </p>
+    )
   const keep = (): void => {
     setBusy(true)
-    api.keys.keepSecret({ handle }).then(() => { onKept(); reloadKept(accountId) }, (err: unknown) => setProblem(toProblem(err).message))
+    api.keys
+      .keepSecret({ handle })
+      .then(
+        () => {
+          onKept()
+          reloadKept(accountId)
+        },
+        (err: unknown) => setProblem(toProblem(err).message),
+      )
       .finally(() => setBusy(false))
   }
   return (
     <div className="kd-keep">
-      <button type="button" onClick={keep} disabled={busy || (vault !== null && vault.state !== 'available')}>Keep in keychain</button>
+      <button type="button" onClick={keep} disabled={busy || (vault !== null && vault.state !== 'available')}>
+        Keep in keychain
+      </button>
       <span role="status" className={problem ? 'kd-bad' : 'kd-muted'}>
-        {problem ?? (vault && vault.state !== 'available' ? `The keychain is ${vault.state}.` : 'Not kept: once closed, KeyDesk cannot show it again.')}
+        {problem ??
+          (vault && vault.state !== 'available'
+            ? `The keychain is ${vault.state}.`
+            : 'Not kept: once closed, KeyDesk cannot show it again.')}
       </span>
     </div>
   )
 }
 
-function ConfirmClose({ open, kept, onStay, onClose }: { open: boolean; kept: boolean; onStay: () => void; onClose: () => void }) {
+function ConfirmClose({
+  open,
+  kept,
+  onStay,
+  onClose,
+}: {
+  open: boolean
+  kept: boolean
+  onStay: () => void
+  onClose: () => void
+}) {
   return (
-    <D.Root open={open} onOpenChange={(o) => { if (!o) onStay() }}>
+    <D.Root
+      open={open}
+      onOpenChange={(o) => {
+        if (!o) onStay()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
         <D.Content className="kd-modal" role="alertdialog">
@@ -111,8 +179,12 @@ function ConfirmClose({ open, kept, onStay, onClose }: { open: boolean; kept: bo
               : 'You will not be able to see this secret again. Copy or export it first if you still need it.'}
           </D.Description>
           <div className="kd-actions">
-            <button type="button" autoFocus onClick={onStay}>Back to the secret</button>
-            <button type="button" className="kd-danger" onClick={onClose}>Close</button>
+            <button type="button" autoFocus onClick={onStay}>
+              Back to the secret
+            </button>
+            <button type="button" className="kd-danger" onClick={onClose}>
+              Close
+            </button>
           </div>
         </D.Content>
       </D.Portal>

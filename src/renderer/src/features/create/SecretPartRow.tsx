@@ -16,29 +16,54 @@ export function SecretPartRow({ part, handle }: { readonly part: SecretPart; rea
     if (copying) return
     setCopying(true)
     setStatus(null)
-    api.keys.copySecret({ handle, part: part.label }).then(
-      ({ clearsInSec }) => setStatus({ ok: true, text: `Copied — clears in ${clearsInSec} s` }),
-      (err: unknown) => setStatus({ ok: false, text: `Not copied: ${toProblem(err).message}` }),
-    ).finally(() => setCopying(false))
+    api.keys
+      .copySecret({ handle, part: part.label })
+      .then(
+        ({ clearsInSec }) => setStatus({ ok: true, text: `Copied — clears in ${clearsInSec} s` }),
+        (err: unknown) => setStatus({ ok: false, text: `Not copied: ${toProblem(err).message}` }),
+      )
+      .finally(() => setCopying(false))
   }
   const visible = !part.secret || shown
   return (
     <div className="kd-part" role="group" aria-label={part.label}>
-      <span className="kd-part-label">{part.label}{part.secret && <span className="kd-muted"> · secret</span>}</span>
-      <code className={visible ? 'kd-part-value' : 'kd-part-value kd-masked'} aria-label={visible ? undefined : `${part.label} (hidden)`}>
+      <span className="kd-part-label">
+        {part.label}
+        {part.secret && <span className="kd-muted"> · secret</span>}
+      </span>
+      <code
+        className={visible ? 'kd-part-value' : 'kd-part-value kd-masked'}
+        aria-label={visible ? undefined : `${part.label} (hidden)`}
+      >
         {visible ? part.value : MASK}
       </code>
       <span className="kd-part-tools">
         {part.secret && (
-          <button type="button" className="kd-icon" aria-pressed={shown} aria-label={shown ? `Hide ${part.label}` : `Show ${part.label}`}
-            title={shown ? 'Hide' : 'Show'} onClick={() => setShown((s) => !s)}>
+          <button
+            type="button"
+            className="kd-icon"
+            aria-pressed={shown}
+            aria-label={shown ? `Hide ${part.label}` : `Show ${part.label}`}
+            title={shown ? 'Hide' : 'Show'}
+            onClick={() => setShown((s) => !s)}
+          >
             <Glyph name={shown ? 'eyeOff' : 'eye'} />
           </button>
         )}
-        <button type="button" onClick={copy} disabled={copying} aria-label={`Copy ${part.label}`}>{copying ? 'Copying…' : 'Copy'}</button>
+        <button type="button" onClick={copy} disabled={copying} aria-label={`Copy ${part.label}`}>
+          {copying ? 'Copying…' : 'Copy'}
+        </button>
       </span>
-      <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}>
-        {status && <><Icon name={status.ok ? 'check' : 'alert'} /> {status.text}</>}
+      <span
+        role="status"
+        aria-live="polite"
+        className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}
+      >
+        {status && (
+          <>
+            <Icon name={status.ok ? 'check' : 'alert'} /> {status.text}
+          </>
+        )}
       </span>
     </div>
   )

@@ -11,14 +11,23 @@ export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
   const run = (): void => {
     setBusy(true)
     setResult(null)
-    api.keys.try(secretRef).then(setResult, (err: unknown) => setResult({ ok: false, message: toProblem(err).message }))
+    api.keys
+      .try(secretRef)
+      .then(setResult, (err: unknown) => setResult({ ok: false, message: toProblem(err).message }))
       .finally(() => setBusy(false))
   }
   return (
     <div className="kd-try">
-      <button type="button" onClick={run} disabled={busy}>{busy ? 'Trying…' : 'Try it'}</button>
+      <button type="button" onClick={run} disabled={busy}>
+        {busy ? 'Trying…' : 'Try it'}
+      </button>
       <span role="status" aria-live="polite" className={result ? (result.ok ? 'kd-good' : 'kd-bad') : undefined}>
-        {result && <><Icon name={result.ok ? 'check' : 'x'} /> <strong>{result.ok ? 'Works' : 'Failed'}:</strong> {result.message}</>}
+        {result && (
+          <>
+            <Icon name={result.ok ? 'check' : 'x'} /> <strong>{result.ok ? 'Works' : 'Failed'}:</strong>{' '}
+            {result.message}
+          </>
+        )}
       </span>
     </div>
   )

@@ -20,13 +20,17 @@ export function draftErrors(provider: ProviderId, d: CreateDraft, options: Creat
   }
   if (provider === 'onqlave') {
     if (!d.clusterId) errors.clusterId = 'Choose the Arx the key is for.'
-    if ((options?.applications.length ?? 0) > 0 && !d.applicationId) errors.applicationId = 'Choose the application that will use the key.'
+    if ((options?.applications.length ?? 0) > 0 && !d.applicationId)
+      errors.applicationId = 'Choose the application that will use the key.'
   }
   return errors
 }
 
 /** The fields of keys.create / rotation.create: blank CloudMC name → the service's default name. */
-export function createFields(provider: ProviderId, d: CreateDraft): { name?: string; applicationId?: string; clusterId?: string; keep: boolean } {
+export function createFields(
+  provider: ProviderId,
+  d: CreateDraft,
+): { name?: string; applicationId?: string; clusterId?: string; keep: boolean } {
   const name = d.name.trim()
   return {
     keep: d.keep,

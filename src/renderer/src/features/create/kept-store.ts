@@ -26,5 +26,8 @@ export function ensureKept(accountId: string): void {
 }
 
 export function reloadKept(accountId: string): void {
-  void useKept.getState().load(accountId).catch(() => undefined)
+  void useKept
+    .getState()
+    .load(accountId)
+    .catch(() => undefined)
 }

@@ -18,5 +18,10 @@ export function keyLimit(provider: ProviderId, keys: readonly KeyRecord[] | unde
   // A deleted key still propagating is no longer listed by the service, so it does not count.
   const count = keys.filter((k) => k.state !== 'deleted').length
   const full = count >= max
-  return { count, max, full, text: full ? `${count} of ${max} keys — delete or rotate one first` : `${count} of ${max}` }
+  return {
+    count,
+    max,
+    full,
+    text: full ? `${count} of ${max} keys — delete or rotate one first` : `${count} of ${max}`,
+  }
 }

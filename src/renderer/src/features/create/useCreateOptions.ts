@@ -24,10 +24,22 @@ export function useCreateOptions(account: AccountView): OptionsState {
     setLoading(true)
     setProblem(null)
     api.keys.createOptions({ accountId: account.id }).then(
-      (o) => { if (live) { setOptions(o); setLoading(false) } },
-      (err: unknown) => { if (live) { setProblem(toProblem(err)); setLoading(false) } },
+      (o) => {
+        if (live) {
+          setOptions(o)
+          setLoading(false)
+        }
+      },
+      (err: unknown) => {
+        if (live) {
+          setProblem(toProblem(err))
+          setLoading(false)
+        }
+      },
     )
-    return () => { live = false }
+    return () => {
+      live = false
+    }
   }, [account.id, needed, attempt])
   return { options, loading, problem, retry: () => setAttempt((n) => n + 1) }
 }

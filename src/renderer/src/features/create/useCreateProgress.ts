@@ -7,6 +7,12 @@ export type CreateStage = Events['create.progress']['stage']
 
 export function useCreateProgress(requestId: string): Events['create.progress'] | null {
   const [latest, setLatest] = useState<Events['create.progress'] | null>(null)
-  useEffect(() => api.on('create.progress', (p) => { if (p.requestId === requestId) setLatest(p) }), [requestId])
+  useEffect(
+    () =>
+      api.on('create.progress', (p) => {
+        if (p.requestId === requestId) setLatest(p)
+      }),
+    [requestId],
+  )
   return latest
 }

@@ -21,7 +21,11 @@ export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; reado
 
 export function Created({ iso, now }: { readonly iso: string; readonly now: number }) {
   // A service clock a little ahead of ours must not make a past event read as "in a moment".
-  return <time dateTime={iso} title={exact(iso)}>{relative(iso, Math.max(now, Date.parse(iso) || now))}</time>
+  return (
+    <time dateTime={iso} title={exact(iso)}>
+      {relative(iso, Math.max(now, Date.parse(iso) || now))}
+    </time>
+  )
 }
 
 export function Age({ iso, now }: { readonly iso: string; readonly now: number }) {
@@ -33,12 +37,25 @@ export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; re
   const { lastUsedAt, lastUsedIp, provider } = keyRecord
   if (!lastUsedAt && !lastUsedIp) {
     const why = provider === 'cloudmc' ? 'Never used' : 'Not reported by this service'
-    return <span className="muted" title={why}>{provider === 'cloudmc' ? 'never' : '—'}<span className="sr-only"> {why}</span></span>
+    return (
+      <span className="muted" title={why}>
+        {provider === 'cloudmc' ? 'never' : '—'}
+        <span className="sr-only"> {why}</span>
+      </span>
+    )
   }
   return (
-    <span className="last-used" title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}>
+    <span
+      className="last-used"
+      title={[lastUsedAt && exact(lastUsedAt), lastUsedIp && `from ${lastUsedIp}`].filter(Boolean).join(' ')}
+    >
       {lastUsedAt && <span>{relative(lastUsedAt, Math.max(now, Date.parse(lastUsedAt) || now))}</span>}
-      {lastUsedIp && <span className="muted mono truncate"><span className="sr-only">from </span>{lastUsedIp}</span>}
+      {lastUsedIp && (
+        <span className="muted mono truncate">
+          <span className="sr-only">from </span>
+          {lastUsedIp}
+        </span>
+      )}
     </span>
   )
 }
@@ -46,13 +63,20 @@ export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; re
 export function Application({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const { applicationName, clusterName } = keyRecord.extra
   if (!applicationName && !clusterName) return null
-  return <span title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>{[applicationName, clusterName].filter(Boolean).join(' · ')}</span>
+  return (
+    <span title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>
+      {[applicationName, clusterName].filter(Boolean).join(' · ')}
+    </span>
+  )
 }
 
 /** The key KeyDesk itself signs in with: disabling or deleting it locks KeyDesk out of the account. */
 export function OwnKeyBadge() {
   return (
-    <span className="badge" title="KeyDesk signs in to this account with this key. Disabling or deleting it locks KeyDesk out: rotate it instead.">
+    <span
+      className="badge"
+      title="KeyDesk signs in to this account with this key. Disabling or deleting it locks KeyDesk out: rotate it instead."
+    >
       KeyDesk<span className="sr-only"> signs in with this key</span>
     </span>
   )

@@ -45,36 +45,67 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
 
   return (
     <section className="key-list" aria-label={title} aria-busy={anyLoading}>
-      <KeyToolbar account={account} shown={rows.length} total={total} providers={providers}
-        onRefresh={() => void refreshAll(accounts.map((a) => a.id))} refreshing={anyLoading} />
+      <KeyToolbar
+        account={account}
+        shown={rows.length}
+        total={total}
+        providers={providers}
+        onRefresh={() => void refreshAll(accounts.map((a) => a.id))}
+        refreshing={anyLoading}
+      />
       {account && byAccount[account.id]?.error && <LoadStatus accountId={account.id} />}
       {failed.length > 0 && (
         <div className="failures" aria-label="Accounts that could not be listed">
-          {failed.map((a) => <LoadStatus key={a.id} accountId={a.id} label={a.label} />)}
+          {failed.map((a) => (
+            <LoadStatus key={a.id} accountId={a.id} label={a.label} />
+          ))}
         </div>
       )}
       {!account && inView.some((a) => byAccount[a.id]?.loading && byAccount[a.id]?.fetchedAt === null) && (
         <p className="muted loading-accounts" role="status">
-          Loading {inView.filter((a) => byAccount[a.id]?.loading && byAccount[a.id]?.fetchedAt === null).map((a) => a.label).join(', ')}…
+          Loading{' '}
+          {inView
+            .filter((a) => byAccount[a.id]?.loading && byAccount[a.id]?.fetchedAt === null)
+            .map((a) => a.label)
+            .join(', ')}
+          …
         </p>
       )}
       <div className="list-body">
-        {rows.length > 0 ? <KeyTable rows={rows} columns={columns} accounts={accountMap} label={title} />
-          : <ListEmpty waiting={waiting && anyLoading} total={total} account={account} />}
+        {rows.length > 0 ? (
+          <KeyTable rows={rows} columns={columns} accounts={accountMap} label={title} />
+        ) : (
+          <ListEmpty waiting={waiting && anyLoading} total={total} account={account} />
+        )}
         {detail && <KeyDetail uid={detail} />}
       </div>
     </section>
   )
 }
 
-function ListEmpty({ waiting, total, account }: { readonly waiting: boolean; readonly total: number; readonly account: AccountView | undefined }) {
+function ListEmpty({
+  waiting,
+  total,
+  account,
+}: {
+  readonly waiting: boolean
+  readonly total: number
+  readonly account: AccountView | undefined
+}) {
   const setList = usePrefs((s) => s.setList)
-  if (waiting) return <div className="list-empty" role="status"><span className="spinner" aria-hidden="true" /> Loading keys…</div>
+  if (waiting)
+    return (
+      <div className="list-empty" role="status">
+        <span className="spinner" aria-hidden="true" /> Loading keys…
+      </div>
+    )
   if (total > 0) {
     return (
       <div className="list-empty">
         <p>No keys match the search and filters.</p>
-        <button type="button" onClick={() => setList({ search: '', states: [], providers: [] })}>Clear filters</button>
+        <button type="button" onClick={() => setList({ search: '', states: [], providers: [] })}>
+          Clear filters
+        </button>
       </div>
     )
   }

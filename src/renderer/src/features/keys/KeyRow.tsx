@@ -24,34 +24,77 @@ interface Props {
 
 export const ROW_HEIGHT = 40
 
-export const KeyRow = memo(function KeyRow({ keyRecord: k, account, columns, rowIndex, top, template, selected, onToggle, onOpen }: Props) {
+export const KeyRow = memo(function KeyRow({
+  keyRecord: k,
+  account,
+  columns,
+  rowIndex,
+  top,
+  template,
+  selected,
+  onToggle,
+  onOpen,
+}: Props) {
   const now = useNow()
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   const cell = (c: Column) => {
     switch (c.id) {
-      case 'select': return <input type="checkbox" checked={selected} onChange={() => onToggle(uid)} aria-label={`Select ${title}`} />
-      case 'name': return (
-        <>
-          <button type="button" className="link name" onClick={() => onOpen(uid)} title={`Details of ${title}`}>{title}</button>
-          {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
-          <Flags keyRecord={k} now={now} />
-        </>
-      )
-      case 'keyId': return <><span className="mono truncate" title={k.keyId}>{k.keyId}</span><CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} /></>
-      case 'account': return <span className="truncate" title={account?.label}>{account?.label ?? k.accountId} <span className="muted">· {PROVIDERS[k.provider].name}</span></span>
-      case 'state': return <StateBadge keyRecord={k} />
-      case 'createdAt': return <Created iso={k.createdAt} now={now} />
-      case 'age': return <Age iso={k.createdAt} now={now} />
-      case 'lastUsed': return <LastUsed keyRecord={k} now={now} />
-      case 'application': return <Application keyRecord={k} />
-      case 'actions': return account ? <KeyRowActions keyRecord={k} account={account} /> : null
+      case 'select':
+        return (
+          <input type="checkbox" checked={selected} onChange={() => onToggle(uid)} aria-label={`Select ${title}`} />
+        )
+      case 'name':
+        return (
+          <>
+            <button type="button" className="link name" onClick={() => onOpen(uid)} title={`Details of ${title}`}>
+              {title}
+            </button>
+            {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
+            <Flags keyRecord={k} now={now} />
+          </>
+        )
+      case 'keyId':
+        return (
+          <>
+            <span className="mono truncate" title={k.keyId}>
+              {k.keyId}
+            </span>
+            <CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} />
+          </>
+        )
+      case 'account':
+        return (
+          <span className="truncate" title={account?.label}>
+            {account?.label ?? k.accountId} <span className="muted">· {PROVIDERS[k.provider].name}</span>
+          </span>
+        )
+      case 'state':
+        return <StateBadge keyRecord={k} />
+      case 'createdAt':
+        return <Created iso={k.createdAt} now={now} />
+      case 'age':
+        return <Age iso={k.createdAt} now={now} />
+      case 'lastUsed':
+        return <LastUsed keyRecord={k} now={now} />
+      case 'application':
+        return <Application keyRecord={k} />
+      case 'actions':
+        return account ? <KeyRowActions keyRecord={k} account={account} /> : null
     }
   }
   return (
-    <div role="row" aria-rowindex={rowIndex} className={selected ? 'row selected' : 'row'}
-      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}>
-      {columns.map((c) => <div role="cell" key={c.id} className={`cell cell-${c.id}`}>{cell(c)}</div>)}
+    <div
+      role="row"
+      aria-rowindex={rowIndex}
+      className={selected ? 'row selected' : 'row'}
+      style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}
+    >
+      {columns.map((c) => (
+        <div role="cell" key={c.id} className={`cell cell-${c.id}`}>
+          {cell(c)}
+        </div>
+      ))}
     </div>
   )
 })

@@ -32,7 +32,13 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     scrollMargin: HEADER_HEIGHT,
     initialRect: { width: 1000, height: 600 },
     // Stable while the rows are: a new function makes the virtualiser re-measure every row on every render.
-    getItemKey: useCallback((i: number) => { const k = rows[i]; return k ? `${k.accountId}/${k.keyId}` : i }, [rows]),
+    getItemKey: useCallback(
+      (i: number) => {
+        const k = rows[i]
+        return k ? `${k.accountId}/${k.keyId}` : i
+      },
+      [rows],
+    ),
   })
   const template = gridTemplate(columns)
   const width = minWidth(columns)
@@ -40,7 +46,9 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     <div ref={scroller} className="table-scroll" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
       <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT, minWidth: width }}>
         <div role="row" aria-rowindex={1} className="row header" style={{ gridTemplateColumns: template }}>
-          {columns.map((c) => (c.id === 'select' ? <SelectAll key={c.id} rows={rows} /> : <HeaderCell key={c.id} column={c} />))}
+          {columns.map((c) =>
+            c.id === 'select' ? <SelectAll key={c.id} rows={rows} /> : <HeaderCell key={c.id} column={c} />,
+          )}
         </div>
       </div>
       <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize(), minWidth: width }}>
@@ -49,8 +57,18 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
           if (!k) return null
           const uid = `${k.accountId}/${k.keyId}`
           return (
-            <KeyRow key={item.key} keyRecord={k} account={accounts.get(k.accountId)} columns={columns} rowIndex={item.index + 2}
-              top={item.start - HEADER_HEIGHT} template={template} selected={selected.has(uid)} onToggle={toggle} onOpen={onOpen} />
+            <KeyRow
+              key={item.key}
+              keyRecord={k}
+              account={accounts.get(k.accountId)}
+              columns={columns}
+              rowIndex={item.index + 2}
+              top={item.start - HEADER_HEIGHT}
+              template={template}
+              selected={selected.has(uid)}
+              onToggle={toggle}
+              onOpen={onOpen}
+            />
           )
         })}
       </div>
@@ -64,13 +82,26 @@ function SelectAll({ rows }: { readonly rows: readonly KeyRecord[] }) {
   const selectMany = useKeys((s) => s.selectMany)
   const ref = useRef<HTMLInputElement>(null)
   // Nothing selected is the usual case: no need to walk every row shown on each keystroke of a search.
-  const chosen = selected.size === 0 ? 0 : rows.reduce((n, k) => n + (selected.has(`${k.accountId}/${k.keyId}`) ? 1 : 0), 0)
+  const chosen =
+    selected.size === 0 ? 0 : rows.reduce((n, k) => n + (selected.has(`${k.accountId}/${k.keyId}`) ? 1 : 0), 0)
   const all = rows.length > 0 && chosen === rows.length
-  useEffect(() => { if (ref.current) ref.current.indeterminate = chosen > 0 && !all }, [chosen, all])
+  useEffect(() => {
+    if (ref.current) ref.current.indeterminate = chosen > 0 && !all
+  }, [chosen, all])
   return (
     <div role="columnheader" className="cell cell-select">
-      <input ref={ref} type="checkbox" checked={all} aria-label={`Select all ${rows.length} keys shown`}
-        onChange={() => selectMany(rows.map((k) => `${k.accountId}/${k.keyId}`), !all)} />
+      <input
+        ref={ref}
+        type="checkbox"
+        checked={all}
+        aria-label={`Select all ${rows.length} keys shown`}
+        onChange={() =>
+          selectMany(
+            rows.map((k) => `${k.accountId}/${k.keyId}`),
+            !all,
+          )
+        }
+      />
     </div>
   )
 }
@@ -80,17 +111,29 @@ function HeaderCell({ column }: { readonly column: Column }) {
   const desc = usePrefs((s) => s.list.sortDesc)
   const setList = usePrefs((s) => s.setList)
   if (!column.sortKey) {
-    return <div role="columnheader" className={`cell cell-${column.id}`}><span className="sr-only">{column.label}</span></div>
+    return (
+      <div role="columnheader" className={`cell cell-${column.id}`}>
+        <span className="sr-only">{column.label}</span>
+      </div>
+    )
   }
   const key: SortKey = column.sortKey
   const active = sortKey === key
   const sort = active ? (desc ? 'descending' : 'ascending') : 'none'
   return (
     <div role="columnheader" aria-sort={sort} className={`cell cell-${column.id}`}>
-      <button type="button" className="sort" onClick={() => setList({ sortKey: key, sortDesc: active ? !desc : key === 'createdAt' || key === 'lastUsedAt' })}
-        title={`Sort by ${column.label.toLowerCase()}`}>
+      <button
+        type="button"
+        className="sort"
+        onClick={() =>
+          setList({ sortKey: key, sortDesc: active ? !desc : key === 'createdAt' || key === 'lastUsedAt' })
+        }
+        title={`Sort by ${column.label.toLowerCase()}`}
+      >
         {column.label}
-        <span aria-hidden="true" className="sort-mark">{active ? (desc ? '▼' : '▲') : ''}</span>
+        <span aria-hidden="true" className="sort-mark">
+          {active ? (desc ? '▼' : '▲') : ''}
+        </span>
       </button>
     </div>
   )

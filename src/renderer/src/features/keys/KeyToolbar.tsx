@@ -22,29 +22,55 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
   const bar = useRef<HTMLDivElement>(null)
   // A filter popup closes like a menu: on a click elsewhere, or Escape (which returns focus to its summary).
   useEffect(() => {
-    const openOnes = (): HTMLDetailsElement[] => [...(bar.current?.querySelectorAll<HTMLDetailsElement>('details[open]') ?? [])]
-    const away = (e: MouseEvent): void => { for (const d of openOnes()) if (!d.contains(e.target as Node)) d.open = false }
+    const openOnes = (): HTMLDetailsElement[] => [
+      ...(bar.current?.querySelectorAll<HTMLDetailsElement>('details[open]') ?? []),
+    ]
+    const away = (e: MouseEvent): void => {
+      for (const d of openOnes()) if (!d.contains(e.target as Node)) d.open = false
+    }
     const escape = (e: KeyboardEvent): void => {
       if (e.key !== 'Escape') return
-      for (const d of openOnes()) { d.open = false; d.querySelector('summary')?.focus() }
+      for (const d of openOnes()) {
+        d.open = false
+        d.querySelector('summary')?.focus()
+      }
     }
     document.addEventListener('mousedown', away)
     document.addEventListener('keydown', escape)
-    return () => { document.removeEventListener('mousedown', away); document.removeEventListener('keydown', escape) }
+    return () => {
+      document.removeEventListener('mousedown', away)
+      document.removeEventListener('keydown', escape)
+    }
   }, [])
-  const toggleIn = (values: readonly string[], v: string): string[] => (values.includes(v) ? values.filter((x) => x !== v) : [...values, v])
+  const toggleIn = (values: readonly string[], v: string): string[] =>
+    values.includes(v) ? values.filter((x) => x !== v) : [...values, v]
   const filtered = list.search.trim() !== '' || list.states.length > 0 || list.providers.length > 0
   return (
     <div ref={bar} className="toolbar" role="group" aria-label="Search, filter and refresh keys">
-      <label htmlFor={searchId} className="sr-only">Search keys by name, id or account</label>
-      <input id={searchId} type="search" className="search" placeholder="Search name, id or account" value={list.search}
-        onChange={(e) => setList({ search: e.target.value })} />
+      <label htmlFor={searchId} className="sr-only">
+        Search keys by name, id or account
+      </label>
+      <input
+        id={searchId}
+        type="search"
+        className="search"
+        placeholder="Search name, id or account"
+        value={list.search}
+        onChange={(e) => setList({ search: e.target.value })}
+      />
       <details className="filter">
         <summary>State{list.states.length ? ` (${list.states.length})` : ': all'}</summary>
         <fieldset>
           <legend className="sr-only">Show keys in these states</legend>
           {STATE_FILTERS.map((s) => (
-            <label key={s}><input type="checkbox" checked={list.states.includes(s)} onChange={() => setList({ states: toggleIn(list.states, s) })} /> {STATE_FILTER_WORDS[s]}</label>
+            <label key={s}>
+              <input
+                type="checkbox"
+                checked={list.states.includes(s)}
+                onChange={() => setList({ states: toggleIn(list.states, s) })}
+              />{' '}
+              {STATE_FILTER_WORDS[s]}
+            </label>
           ))}
         </fieldset>
       </details>
@@ -54,15 +80,32 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
           <fieldset>
             <legend className="sr-only">Show keys of these providers</legend>
             {PROVIDER_ORDER.filter((p) => providers.has(p)).map((p) => (
-              <label key={p}><input type="checkbox" checked={list.providers.includes(p)} onChange={() => setList({ providers: toggleIn(list.providers, p) })} /> {PROVIDERS[p].name}</label>
+              <label key={p}>
+                <input
+                  type="checkbox"
+                  checked={list.providers.includes(p)}
+                  onChange={() => setList({ providers: toggleIn(list.providers, p) })}
+                />{' '}
+                {PROVIDERS[p].name}
+              </label>
             ))}
           </fieldset>
         </details>
       )}
-      {filtered && <button type="button" className="ghost" onClick={() => setList({ search: '', states: [], providers: [] })}>Clear filters</button>}
-      <span className="count" aria-live="polite">{shown === total ? `${total} keys` : `${shown} of ${total} keys`}</span>
+      {filtered && (
+        <button type="button" className="ghost" onClick={() => setList({ search: '', states: [], providers: [] })}>
+          Clear filters
+        </button>
+      )}
+      <span className="count" aria-live="polite">
+        {shown === total ? `${total} keys` : `${shown} of ${total} keys`}
+      </span>
       <span className="spacer" />
-      {!account && <button type="button" onClick={onRefresh} disabled={refreshing}>{refreshing ? 'Refreshing…' : 'Refresh all'}</button>}
+      {!account && (
+        <button type="button" onClick={onRefresh} disabled={refreshing}>
+          {refreshing ? 'Refreshing…' : 'Refresh all'}
+        </button>
+      )}
       {account && <CreateKeyButton account={account} />}
     </div>
   )

@@ -5,21 +5,41 @@ import { useKeys } from '../../store/keys'
 import { since } from './format'
 
 /** With ageOnly, an error shows nowhere here: the list shows it once, beside the keys it concerns. */
-export function LoadStatus({ accountId, label, ageOnly }: { readonly accountId: string; readonly label?: string; readonly ageOnly?: boolean }) {
+export function LoadStatus({
+  accountId,
+  label,
+  ageOnly,
+}: {
+  readonly accountId: string
+  readonly label?: string
+  readonly ageOnly?: boolean
+}) {
   const s = useKeys((st) => st.byAccount[accountId])
   const refresh = useKeys((st) => st.refreshAccount)
   const now = useNow()
   if (!s) return null
   const who = label ? `${label}: ` : ''
-  if (s.error && ageOnly) return s.fetchedAt ? <span className="load-status">Updated {since(s.fetchedAt, now)}</span> : null
+  if (s.error && ageOnly)
+    return s.fetchedAt ? <span className="load-status">Updated {since(s.fetchedAt, now)}</span> : null
   if (s.error) {
     const age = s.fetchedAt ? ` Showing the keys from ${since(s.fetchedAt, now)}.` : ''
-    return <ProblemMessage problem={{ ...s.error, message: `${who}${s.error.message}${age}` }} onRetry={() => void refresh(accountId)} busy={s.loading} />
+    return (
+      <ProblemMessage
+        problem={{ ...s.error, message: `${who}${s.error.message}${age}` }}
+        onRetry={() => void refresh(accountId)}
+        busy={s.loading}
+      />
+    )
   }
   return (
     <span className="load-status" aria-live="polite">
-      {s.loading ? (s.fetchedAt ? `Refreshing… (updated ${since(s.fetchedAt, now)})` : 'Loading keys…')
-        : s.fetchedAt ? `Updated ${since(s.fetchedAt, now)}` : ''}
+      {s.loading
+        ? s.fetchedAt
+          ? `Refreshing… (updated ${since(s.fetchedAt, now)})`
+          : 'Loading keys…'
+        : s.fetchedAt
+          ? `Updated ${since(s.fetchedAt, now)}`
+          : ''}
     </span>
   )
 }

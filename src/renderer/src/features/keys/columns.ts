@@ -2,7 +2,8 @@
 import type { ProviderId } from '../../../../shared/model'
 import type { SortKey } from './select'
 
-export type ColumnId = 'select' | 'name' | 'keyId' | 'account' | 'state' | 'createdAt' | 'age' | 'lastUsed' | 'application' | 'actions'
+export type ColumnId =
+  'select' | 'name' | 'keyId' | 'account' | 'state' | 'createdAt' | 'age' | 'lastUsed' | 'application' | 'actions'
 
 export interface Column {
   readonly id: ColumnId
@@ -13,8 +14,13 @@ export interface Column {
   readonly track: string
 }
 
-const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: SortKey): Column =>
-  ({ id, label, min, track: grow ? `minmax(${min}px, ${grow}fr)` : `${min}px`, ...(sortKey ? { sortKey } : {}) })
+const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: SortKey): Column => ({
+  id,
+  label,
+  min,
+  track: grow ? `minmax(${min}px, ${grow}fr)` : `${min}px`,
+  ...(sortKey ? { sortKey } : {}),
+})
 
 const ALL: readonly Column[] = [
   col('select', 'Select', 36, 0),

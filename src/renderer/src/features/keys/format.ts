@@ -9,9 +9,18 @@ export function relative(iso: string | undefined, now: number): string {
   if (Number.isNaN(t)) return iso
   const d = now - t
   const a = Math.abs(d)
-  const words = a < MIN ? 'moments' : a < HOUR ? plural(Math.round(a / MIN), 'min') : a < DAY ? plural(Math.round(a / HOUR), 'hour')
-    : a < 60 * DAY ? plural(Math.round(a / DAY), 'day') : a < 730 * DAY ? plural(Math.round(a / (30 * DAY)), 'month')
-    : plural(Math.round(a / (365 * DAY)), 'year')
+  const words =
+    a < MIN
+      ? 'moments'
+      : a < HOUR
+        ? plural(Math.round(a / MIN), 'min')
+        : a < DAY
+          ? plural(Math.round(a / HOUR), 'hour')
+          : a < 60 * DAY
+            ? plural(Math.round(a / DAY), 'day')
+            : a < 730 * DAY
+              ? plural(Math.round(a / (30 * DAY)), 'month')
+              : plural(Math.round(a / (365 * DAY)), 'year')
   if (words === 'moments') return d >= 0 ? 'just now' : 'in a moment'
   return d >= 0 ? `${words} ago` : `in ${words}`
 }

@@ -37,7 +37,11 @@ function lastCall<A extends readonly unknown[], R>(fn: (...args: A) => R): (...a
 export function createListSelector(): (input: ListInput) => readonly KeyRecord[] {
   let parts: readonly (readonly KeyRecord[])[] = []
   let gathered: readonly KeyRecord[] = NONE
-  const gather = (view: string, accounts: readonly AccountView[], byAccount: ListInput['byAccount']): readonly KeyRecord[] => {
+  const gather = (
+    view: string,
+    accounts: readonly AccountView[],
+    byAccount: ListInput['byAccount'],
+  ): readonly KeyRecord[] => {
     const next = view === 'all' ? accounts.map((a) => byAccount[a.id]?.keys ?? NONE) : [byAccount[view]?.keys ?? NONE]
     if (next.length === parts.length && next.every((p, i) => p === parts[i])) return gathered
     parts = next
@@ -56,17 +60,35 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
     const keys = gather(view, accounts, byAccount)
     const names = labelsOf(accounts)
     const sortKey: SortKey = isSortKey(query.sortKey) ? query.sortKey : 'createdAt'
-    const sorted = sort(keys, sortKey, query.sortDesc, sortKey === 'account' ? names : null, sortKey === 'state' ? propagation : NO_PROPS)
+    const sorted = sort(
+      keys,
+      sortKey,
+      query.sortDesc,
+      sortKey === 'account' ? names : null,
+      sortKey === 'state' ? propagation : NO_PROPS,
+    )
     const searching = query.search.trim() !== ''
-    return filter(sorted, query.search.trim().toLowerCase(), query.states.join(','), query.providers.join(','),
-      searching ? names : null, query.states.length ? propagation : NO_PROPS)
+    return filter(
+      sorted,
+      query.search.trim().toLowerCase(),
+      query.states.join(','),
+      query.providers.join(','),
+      searching ? names : null,
+      query.states.length ? propagation : NO_PROPS,
+    )
   }
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 
 /** Decorate-sort-undecorate: each key is read once, not once per comparison. */
-export function sortKeys(keys: readonly KeyRecord[], sortKey: SortKey, desc: boolean, labels: Labels | null, props: Props): readonly KeyRecord[] {
+export function sortKeys(
+  keys: readonly KeyRecord[],
+  sortKey: SortKey,
+  desc: boolean,
+  labels: Labels | null,
+  props: Props,
+): readonly KeyRecord[] {
   const values = keys.map((k) => sortValue(k, sortKey, labels, props))
   const order = keys.map((_, i) => i)
   const dir = desc ? -1 : 1
@@ -83,14 +105,22 @@ export function sortKeys(keys: readonly KeyRecord[], sortKey: SortKey, desc: boo
 
 function sortValue(k: KeyRecord, sortKey: SortKey, labels: Labels | null, props: Props): string | number {
   switch (sortKey) {
-    case 'name': return k.name || k.keyId
-    case 'keyId': return k.keyId
-    case 'account': return labels?.get(k.accountId) ?? k.accountId
-    case 'state': return STATE_RANK[displayState(k, props[`${k.accountId}/${k.keyId}`]).kind]
-    case 'createdAt': return k.createdAt
-    case 'age': return -Date.parse(k.createdAt) || 0
-    case 'lastUsedAt': return k.lastUsedAt ?? ''
-    case 'application': return [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' ')
+    case 'name':
+      return k.name || k.keyId
+    case 'keyId':
+      return k.keyId
+    case 'account':
+      return labels?.get(k.accountId) ?? k.accountId
+    case 'state':
+      return STATE_RANK[displayState(k, props[`${k.accountId}/${k.keyId}`]).kind]
+    case 'createdAt':
+      return k.createdAt
+    case 'age':
+      return -Date.parse(k.createdAt) || 0
+    case 'lastUsedAt':
+      return k.lastUsedAt ?? ''
+    case 'application':
+      return [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' ')
   }
 }
 
@@ -105,8 +135,14 @@ const haystack = (k: KeyRecord): string => {
 }
 
 /** Keeps the sorted order; states and providers arrive joined so an equal choice is an equal argument. */
-export function filterKeys(sorted: readonly KeyRecord[], search: string, states: string, providers: string,
-  labels: Labels | null, props: Props): readonly KeyRecord[] {
+export function filterKeys(
+  sorted: readonly KeyRecord[],
+  search: string,
+  states: string,
+  providers: string,
+  labels: Labels | null,
+  props: Props,
+): readonly KeyRecord[] {
   if (!search && !states && !providers) return sorted
   const stateSet = new Set(states ? states.split(',') : [])
   const providerSet = new Set(providers ? providers.split(',') : [])

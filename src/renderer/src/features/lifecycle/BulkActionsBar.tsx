@@ -17,7 +17,9 @@ export function BulkActionsBar() {
   for (const uid of selectedUids) {
     const ref = parseUid(uid)
     const account = ref && accounts.find((a) => a.id === ref.accountId)
-    const key: KeyRecord | undefined = ref ? byAccount[ref.accountId]?.keys.find((k) => k.keyId === ref.keyId) : undefined
+    const key: KeyRecord | undefined = ref
+      ? byAccount[ref.accountId]?.keys.find((k) => k.keyId === ref.keyId)
+      : undefined
     if (account && key) items.push({ key, account })
   }
   const n = items.length
@@ -31,10 +33,18 @@ export function BulkActionsBar() {
     <>
       {n > 0 && (
         <div className="kd-bulkbar" role="region" aria-label="Selected keys">
-          <span><strong>{n}</strong> key{n === 1 ? '' : 's'} selected{inAccounts > 1 ? ` in ${inAccounts} accounts` : ''}</span>
-          <button type="button" onClick={() => setOp({ op: 'disable', items })}>Disable…</button>
-          <button type="button" className="kd-danger" onClick={() => setOp({ op: 'delete', items })}>Delete…</button>
-          <button type="button" onClick={() => useKeys.getState().clear()}>Clear selection</button>
+          <span>
+            <strong>{n}</strong> key{n === 1 ? '' : 's'} selected{inAccounts > 1 ? ` in ${inAccounts} accounts` : ''}
+          </span>
+          <button type="button" onClick={() => setOp({ op: 'disable', items })}>
+            Disable…
+          </button>
+          <button type="button" className="kd-danger" onClick={() => setOp({ op: 'delete', items })}>
+            Delete…
+          </button>
+          <button type="button" onClick={() => useKeys.getState().clear()}>
+            Clear selection
+          </button>
         </div>
       )}
       {op && <BulkDialog op={op.op} selected={op.items} onClose={closed} />}

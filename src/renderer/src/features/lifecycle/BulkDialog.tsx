@@ -23,7 +23,10 @@ interface Props {
   readonly onClose: (done: readonly Selected[]) => void
 }
 
-const VERB: Record<BulkOp, { verb: string; done: string }> = { disable: { verb: 'Disable', done: 'Disabled' }, delete: { verb: 'Delete', done: 'Deleted' } }
+const VERB: Record<BulkOp, { verb: string; done: string }> = {
+  disable: { verb: 'Disable', done: 'Disabled' },
+  delete: { verb: 'Delete', done: 'Deleted' },
+}
 
 export function BulkDialog({ op, selected, onClose }: Props) {
   const [plan] = useState(() => planBulk(op, selected))
@@ -37,31 +40,49 @@ export function BulkDialog({ op, selected, onClose }: Props) {
     const results: Outcome[] = []
     setOutcomes(results)
     // Accounts in parallel, keys of one account one after another: no service sees a burst.
-    await Promise.all(accounts.map(async (account) => {
-      for (const item of plan.act.filter((s) => s.account.id === account.id)) {
-        const outcome = await changeKey(item.key, { op }).then(
-          (): Outcome => ({ item, ok: true, text: done }),
-          (err: unknown): Outcome => ({ item, ok: false, text: `Failed: ${toProblem(err).message}` }))
-        results.push(outcome)
-        setOutcomes([...results])
-      }
-      if (op === 'delete') reloadKept(account.id)
-    }))
+    await Promise.all(
+      accounts.map(async (account) => {
+        for (const item of plan.act.filter((s) => s.account.id === account.id)) {
+          const outcome = await changeKey(item.key, { op }).then(
+            (): Outcome => ({ item, ok: true, text: done }),
+            (err: unknown): Outcome => ({ item, ok: false, text: `Failed: ${toProblem(err).message}` }),
+          )
+          results.push(outcome)
+          setOutcomes([...results])
+        }
+        if (op === 'delete') reloadKept(account.id)
+      }),
+    )
     setRunning(false)
   }
   const close = (): void => onClose((outcomes ?? []).filter((o) => o.ok).map((o) => o.item))
   const finished = outcomes !== null && !running
 
   return (
-    <D.Root open onOpenChange={(o) => { if (!o && !running) close() }}>
+    <D.Root
+      open
+      onOpenChange={(o) => {
+        if (!o && !running) close()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal kd-wide" role={outcomes ? 'dialog' : 'alertdialog'} onPointerDownOutside={(e) => e.preventDefault()}>
+        <D.Content
+          className="kd-modal kd-wide"
+          role={outcomes ? 'dialog' : 'alertdialog'}
+          onPointerDownOutside={(e) => e.preventDefault()}
+        >
           <D.Title className="kd-modal-title">
-            {finished ? `${verb}: ${outcomes.filter((o) => o.ok).length} of ${plan.act.length} done` : `${verb} ${plan.act.length} key${plan.act.length === 1 ? '' : 's'}?`}
+            {finished
+              ? `${verb}: ${outcomes.filter((o) => o.ok).length} of ${plan.act.length} done`
+              : `${verb} ${plan.act.length} key${plan.act.length === 1 ? '' : 's'}?`}
           </D.Title>
           <D.Description className="kd-muted">
-            {outcomes ? (running ? `Working… ${outcomes.length} of ${plan.act.length}` : 'Each key’s result is below.') : 'Nothing is sent until you confirm.'}
+            {outcomes
+              ? running
+                ? `Working… ${outcomes.length} of ${plan.act.length}`
+                : 'Each key’s result is below.'
+              : 'Nothing is sent until you confirm.'}
           </D.Description>
           {!outcomes && (
             <div className="kd-bulk-plan">
@@ -70,19 +91,32 @@ export function BulkDialog({ op, selected, onClose }: Props) {
                   <h3>{account.label}</h3>
                   <p className="kd-muted">{accountEffect(op, account)}</p>
                   <ul>
-                    {plan.act.filter((s) => s.account.id === account.id).map((s) => (
-                      <li key={s.key.keyId}>
-                        <code>{keyLabel(s.key)}</code>
-                        {s.warning && <span className="kd-bad"> <Icon name="alert" /> {s.warning}</span>}
-                      </li>
-                    ))}
+                    {plan.act
+                      .filter((s) => s.account.id === account.id)
+                      .map((s) => (
+                        <li key={s.key.keyId}>
+                          <code>{keyLabel(s.key)}</code>
+                          {s.warning && (
+                            <span className="kd-bad">
+                              {' '}
+                              <Icon name="alert" /> {s.warning}
+                            </span>
+                          )}
+                        </li>
+                      ))}
                   </ul>
                 </section>
               ))}
               {plan.skip.length > 0 && (
                 <section aria-label="Skipped">
                   <h3>Left alone</h3>
-                  <ul>{plan.skip.map((s) => <li key={`${s.account.id}/${s.key.keyId}`}><code>{keyLabel(s.key)}</code> — {s.reason}</li>)}</ul>
+                  <ul>
+                    {plan.skip.map((s) => (
+                      <li key={`${s.account.id}/${s.key.keyId}`}>
+                        <code>{keyLabel(s.key)}</code> — {s.reason}
+                      </li>
+                    ))}
+                  </ul>
                 </section>
               )}
             </div>
@@ -91,15 +125,28 @@ export function BulkDialog({ op, selected, onClose }: Props) {
             <ul className="kd-results" aria-label="Results" aria-live="polite">
               {outcomes.map((o) => (
                 <li key={`${o.item.account.id}/${o.item.key.keyId}`} className={o.ok ? 'kd-good' : 'kd-bad'}>
-                  <Icon name={o.ok ? 'check' : 'x'} /> <code>{keyLabel(o.item.key)}</code> ({o.item.account.label}): {o.text}
+                  <Icon name={o.ok ? 'check' : 'x'} /> <code>{keyLabel(o.item.key)}</code> ({o.item.account.label}):{' '}
+                  {o.text}
                 </li>
               ))}
             </ul>
           )}
           <div className="kd-actions">
-            {!outcomes && <button type="button" onClick={close} autoFocus>Cancel</button>}
-            {!outcomes && <button type="button" className="kd-danger" disabled={plan.act.length === 0} onClick={() => void run()}>{verb} {plan.act.length} key{plan.act.length === 1 ? '' : 's'}</button>}
-            {outcomes && <button type="button" className="primary" disabled={running} onClick={close}>Close</button>}
+            {!outcomes && (
+              <button type="button" onClick={close} autoFocus>
+                Cancel
+              </button>
+            )}
+            {!outcomes && (
+              <button type="button" className="kd-danger" disabled={plan.act.length === 0} onClick={() => void run()}>
+                {verb} {plan.act.length} key{plan.act.length === 1 ? '' : 's'}
+              </button>
+            )}
+            {outcomes && (
+              <button type="button" className="primary" disabled={running} onClick={close}>
+                Close
+              </button>
+            )}
           </div>
         </D.Content>
       </D.Portal>

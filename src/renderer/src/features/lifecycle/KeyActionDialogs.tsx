@@ -16,7 +16,9 @@ export function KeyActionDialogs() {
   return (
     <>
       {open && <OpenDialog key={open.uid} open={open} />}
-      {Object.entries(toasts).map(([uid, message]) => <KeyToast key={uid} uid={uid} message={message} />)}
+      {Object.entries(toasts).map(([uid, message]) => (
+        <KeyToast key={uid} uid={uid} message={message} />
+      ))}
     </>
   )
 }
@@ -30,11 +32,28 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
   const d = open.dialog
   switch (d.kind) {
     case 'confirm':
-      return <ConfirmChange op={d.op} account={t.account} keyRecord={t.keyRecord} onCancel={close}
-        onConfirm={() => (d.op === 'forget' ? forgetTarget(t) : changeTarget(t, { op: d.op }))} onRotateFirst={() => rotateTarget(t)} />
-    case 'rename': return <RenameDialog keyRecord={t.keyRecord} onCancel={close} onRename={(n) => changeTarget(t, { op: 'rename', name: n })} />
-    case 'rotation': return <RotationDialog rotationId={d.id} onClose={close} />
-    case 'notice': return <Notice title={d.title} text={d.text} onClose={close} />
+      return (
+        <ConfirmChange
+          op={d.op}
+          account={t.account}
+          keyRecord={t.keyRecord}
+          onCancel={close}
+          onConfirm={() => (d.op === 'forget' ? forgetTarget(t) : changeTarget(t, { op: d.op }))}
+          onRotateFirst={() => rotateTarget(t)}
+        />
+      )
+    case 'rename':
+      return (
+        <RenameDialog
+          keyRecord={t.keyRecord}
+          onCancel={close}
+          onRename={(n) => changeTarget(t, { op: 'rename', name: n })}
+        />
+      )
+    case 'rotation':
+      return <RotationDialog rotationId={d.id} onClose={close} />
+    case 'notice':
+      return <Notice title={d.title} text={d.text} onClose={close} />
   }
 }
 

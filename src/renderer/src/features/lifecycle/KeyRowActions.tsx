@@ -11,7 +11,13 @@ import './lifecycle.css'
 
 const BUSY: Partial<Record<KeyAction['kind'], string>> = { copy: 'Copying…', export: 'Exporting…', try: 'Trying…' }
 
-export function KeyRowActions({ keyRecord, account }: { readonly keyRecord: KeyRecord; readonly account: AccountView }) {
+export function KeyRowActions({
+  keyRecord,
+  account,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly account: AccountView
+}) {
   const kept = useKept((s) => s.byAccount[account.id]?.has(keyRecord.keyId))
   const running = useActions((s) => s.busy[`${account.id}/${keyRecord.keyId}`])
   useEffect(() => ensureKept(account.id), [account.id])

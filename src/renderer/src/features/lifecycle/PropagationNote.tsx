@@ -5,7 +5,12 @@ import { Icon, type IconName } from '../../components/Icon'
 import { propagationWords, type PropagationWords } from './propagation-words'
 import { useSecondTicker } from './useSecondTicker'
 
-export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconName>> = { counting: 'clock', checking: 'refresh', failed: 'alert', settled: 'check' }
+export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconName>> = {
+  counting: 'clock',
+  checking: 'refresh',
+  failed: 'alert',
+  settled: 'check',
+}
 
 export function PropagationNote({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const p = usePropagation(keyRecord.accountId, keyRecord.keyId)

@@ -23,24 +23,57 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
     onRename(name.trim())
   }
   return (
-    <D.Root open onOpenChange={(open) => { if (!open) onCancel() }}>
+    <D.Root
+      open
+      onOpenChange={(open) => {
+        if (!open) onCancel()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
         <D.Content className="kd-modal" aria-describedby={`${id}-hint`}>
           <D.Title className="kd-modal-title">Rename key</D.Title>
-          <form noValidate onSubmit={(e) => { e.preventDefault(); submit() }} className="kd-fields">
+          <form
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault()
+              submit()
+            }}
+            className="kd-fields"
+          >
             <div className="kd-field">
               <label htmlFor={`${id}-name`}>Name</label>
-              <input id={`${id}-name`} value={name} autoFocus maxLength={MAX_NAME + 50} autoComplete="off" spellCheck={false}
-                aria-invalid={problem ? true : undefined} aria-describedby={`${id}-hint`}
-                onChange={(e) => { setName(e.target.value); setProblem(null) }} />
+              <input
+                id={`${id}-name`}
+                value={name}
+                autoFocus
+                maxLength={MAX_NAME + 50}
+                autoComplete="off"
+                spellCheck={false}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={`${id}-hint`}
+                onChange={(e) => {
+                  setName(e.target.value)
+                  setProblem(null)
+                }}
+              />
               <span id={`${id}-hint`} className={problem ? 'kd-field-error' : 'kd-muted'}>
-                {problem ? <><Icon name="alert" /> {problem}</> : `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`}
+                {problem ? (
+                  <>
+                    <Icon name="alert" /> {problem}
+                  </>
+                ) : (
+                  `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`
+                )}
               </span>
             </div>
             <div className="kd-actions">
-              <button type="button" onClick={onCancel}>Cancel</button>
-              <button type="submit" className="primary">Rename</button>
+              <button type="button" onClick={onCancel}>
+                Cancel
+              </button>
+              <button type="submit" className="primary">
+                Rename
+              </button>
             </div>
           </form>
         </D.Content>

@@ -22,9 +22,13 @@ export function RotationBanner() {
             {active.map((r) => (
               <li key={r.id}>
                 <span>
-                  Rotating <code>{r.oldKeyId}</code> in {accounts.find((a) => a.id === r.accountId)?.label ?? 'an account'} — next: {stepTitle(r.step).toLowerCase()}
+                  Rotating <code>{r.oldKeyId}</code> in{' '}
+                  {accounts.find((a) => a.id === r.accountId)?.label ?? 'an account'} — next:{' '}
+                  {stepTitle(r.step).toLowerCase()}
                 </span>
-                <button type="button" onClick={() => setOpen(r.id)} aria-label={`Resume rotating ${r.oldKeyId}`}>Resume</button>
+                <button type="button" onClick={() => setOpen(r.id)} aria-label={`Resume rotating ${r.oldKeyId}`}>
+                  Resume
+                </button>
               </li>
             ))}
           </ul>

@@ -27,21 +27,42 @@ export function RotationDialog({ rotationId, onClose }: { readonly rotationId: s
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const [creating, setCreating] = useState(false)
   if (created && account) {
-    return <RevealDialog account={account} created={created} onClosed={() => setCreated(null)}
-      footer="Next: put the new key wherever the old one is used, then continue the rotation." />
+    return (
+      <RevealDialog
+        account={account}
+        created={created}
+        onClosed={() => setCreated(null)}
+        footer="Next: put the new key wherever the old one is used, then continue the rotation."
+      />
+    )
   }
   return (
-    <D.Root open onOpenChange={(open) => { if (!open && !creating) onClose() }}>
+    <D.Root
+      open
+      onOpenChange={(open) => {
+        if (!open && !creating) onClose()
+      }}
+    >
       <D.Portal>
         <D.Overlay className="kd-overlay" />
         <D.Content className="kd-modal kd-wide" onPointerDownOutside={(e) => e.preventDefault()}>
           <div className="kd-modal-head">
             <D.Title className="kd-modal-title">Rotate {rotation?.oldKeyId ?? 'key'}</D.Title>
-            <D.Close className="kd-icon" aria-label="Close" disabled={creating}><span aria-hidden="true">×</span></D.Close>
+            <D.Close className="kd-icon" aria-label="Close" disabled={creating}>
+              <span aria-hidden="true">×</span>
+            </D.Close>
           </div>
-          {rotation && account
-            ? <RotationBody rotation={rotation} account={account} onCreated={setCreated} onCreating={setCreating} onClose={onClose} />
-            : <D.Description>This rotation is no longer in progress.</D.Description>}
+          {rotation && account ? (
+            <RotationBody
+              rotation={rotation}
+              account={account}
+              onCreated={setCreated}
+              onCreating={setCreating}
+              onClose={onClose}
+            />
+          ) : (
+            <D.Description>This rotation is no longer in progress.</D.Description>
+          )}
         </D.Content>
       </D.Portal>
     </D.Root>
@@ -67,11 +88,22 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
   const advance = (): void => {
     setBusy(true)
     setProblem(null)
-    api.rotation.advance({ id: r.id }).then((next) => { upsert(next); void refreshAccount(r.accountId) },
-      (err: unknown) => setProblem(toProblem(err))).finally(() => setBusy(false))
+    api.rotation
+      .advance({ id: r.id })
+      .then(
+        (next) => {
+          upsert(next)
+          void refreshAccount(r.accountId)
+        },
+        (err: unknown) => setProblem(toProblem(err)),
+      )
+      .finally(() => setBusy(false))
   }
   const finish = (): void => {
-    void api.rotation.cancel({ id: r.id }).catch(() => undefined).then(() => useRotationStore.getState().load())
+    void api.rotation
+      .cancel({ id: r.id })
+      .catch(() => undefined)
+      .then(() => useRotationStore.getState().load())
     onClose()
   }
 
@@ -83,19 +115,29 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
       <RotationSteps rotation={r} provider={account.provider} />
       <section className="kd-step-panel" aria-label="Current step">
         {r.step !== 'create' && <p>{stepDetail(r.step, r)}</p>}
-        {r.note && <p className="kd-warning" role="note"><Icon name="alert" /> {r.note}</p>}
+        {r.note && (
+          <p className="kd-warning" role="note">
+            <Icon name="alert" /> {r.note}
+          </p>
+        )}
         {r.step === 'create' && (
           <>
             <p>{stepDetail('create', r)}</p>
-            <CreateFlow account={account} onCancel={onClose} onRunning={onCreating}
+            <CreateFlow
+              account={account}
+              onCancel={onClose}
+              onRunning={onCreating}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
-              submit={(draft, requestId) => api.rotation.create({ id: r.id, requestId, ...createFields(account.provider, draft) })}
+              submit={(draft, requestId) =>
+                api.rotation.create({ id: r.id, requestId, ...createFields(account.provider, draft) })
+              }
               onCreated={(c) => {
                 onCreated(c)
                 void useRotationStore.getState().load()
                 void refreshAccount(r.accountId)
                 if (c.kept) reloadKept(r.accountId)
-              }} />
+              }}
+            />
           </>
         )}
         {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} provider={account.provider} />}
@@ -103,20 +145,39 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
       </section>
       {r.step !== 'create' && (
         <div className="kd-actions">
-          {r.step !== 'done' && (stopping
-            ? <span className="kd-stop" role="group" aria-label="Stop the rotation?">
+          {r.step !== 'done' &&
+            (stopping ? (
+              <span className="kd-stop" role="group" aria-label="Stop the rotation?">
                 <span>Stop tracking this rotation? Both keys stay as they are.</span>
-                <button type="button" onClick={() => setStopping(false)}>Keep going</button>
-                <button type="button" className="kd-danger" onClick={finish}>Stop rotation</button>
+                <button type="button" onClick={() => setStopping(false)}>
+                  Keep going
+                </button>
+                <button type="button" className="kd-danger" onClick={finish}>
+                  Stop rotation
+                </button>
               </span>
-            : <button type="button" onClick={() => setStopping(true)}>Stop rotation…</button>)}
-          <button type="button" onClick={onClose}>Close</button>
+            ) : (
+              <button type="button" onClick={() => setStopping(true)}>
+                Stop rotation…
+              </button>
+            ))}
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
           <StepButton rotation={r} busy={busy} onAdvance={advance} onConfirm={setConfirm} onFinish={finish} />
         </div>
       )}
       {confirm && (
-        <ConfirmChange op={confirm} account={account} keyRecord={oldKey ?? placeholder(r, account)} onCancel={() => setConfirm(null)}
-          onConfirm={() => { setConfirm(null); advance() }} />
+        <ConfirmChange
+          op={confirm}
+          account={account}
+          keyRecord={oldKey ?? placeholder(r, account)}
+          onCancel={() => setConfirm(null)}
+          onConfirm={() => {
+            setConfirm(null)
+            advance()
+          }}
+        />
       )}
     </>
   )
@@ -124,7 +185,15 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
 
 /** The old key when its account's list is not loaded: enough to word the confirmation. */
 function placeholder(r: Rotation, account: AccountView): KeyRecord {
-  return { provider: account.provider, accountId: r.accountId, keyId: r.oldKeyId, name: r.oldKeyId, state: 'disabled', createdAt: r.startedAt, extra: {} }
+  return {
+    provider: account.provider,
+    accountId: r.accountId,
+    keyId: r.oldKeyId,
+    name: r.oldKeyId,
+    state: 'disabled',
+    createdAt: r.startedAt,
+    extra: {},
+  }
 }
 
 interface StepProps {
@@ -138,12 +207,39 @@ interface StepProps {
 
 function StepButton({ rotation: r, busy, onAdvance, onConfirm, onFinish }: StepProps) {
   switch (r.step) {
-    case 'switch': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'My apps use the new key — continue'}</button>
-    case 'disable': return <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('disable')}>{busy ? 'Disabling…' : `Disable ${r.oldKeyId}…`}</button>
-    case 'wait': return <button type="button" className="primary" disabled={busy} onClick={onAdvance}>{busy ? 'Checking…' : 'Continue'}</button>
-    case 'delete': return <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('delete')}>{busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}</button>
-    case 'done': return <button type="button" className="primary" onClick={onFinish}>Finish</button>
-    case 'create': return null
-    default: return assertNever(r.step)
+    case 'switch':
+      return (
+        <button type="button" className="primary" disabled={busy} onClick={onAdvance}>
+          {busy ? 'Checking…' : 'My apps use the new key — continue'}
+        </button>
+      )
+    case 'disable':
+      return (
+        <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('disable')}>
+          {busy ? 'Disabling…' : `Disable ${r.oldKeyId}…`}
+        </button>
+      )
+    case 'wait':
+      return (
+        <button type="button" className="primary" disabled={busy} onClick={onAdvance}>
+          {busy ? 'Checking…' : 'Continue'}
+        </button>
+      )
+    case 'delete':
+      return (
+        <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('delete')}>
+          {busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}
+        </button>
+      )
+    case 'done':
+      return (
+        <button type="button" className="primary" onClick={onFinish}>
+          Finish
+        </button>
+      )
+    case 'create':
+      return null
+    default:
+      return assertNever(r.step)
   }
 }

@@ -12,9 +12,16 @@ export function RotationSteps({ rotation, provider }: { readonly rotation: Rotat
         const state = i < at || rotation.step === 'done' ? 'done' : i === at ? 'current' : 'todo'
         return (
           <li key={step} className={`kd-step kd-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-            <span aria-hidden="true" className="kd-step-mark">{state === 'done' ? <Icon name="check" /> : i + 1}</span>
-            <span>{stepTitle(step)}{step === 'create' && rotation.newKeyId ? `: ${rotation.newKeyId}` : ''}</span>
-            <span className="sr-only">{state === 'done' ? ' (done)' : state === 'current' ? ' (current step)' : ''}</span>
+            <span aria-hidden="true" className="kd-step-mark">
+              {state === 'done' ? <Icon name="check" /> : i + 1}
+            </span>
+            <span>
+              {stepTitle(step)}
+              {step === 'create' && rotation.newKeyId ? `: ${rotation.newKeyId}` : ''}
+            </span>
+            <span className="sr-only">
+              {state === 'done' ? ' (done)' : state === 'current' ? ' (current step)' : ''}
+            </span>
           </li>
         )
       })}

@@ -21,7 +21,13 @@ function tray(): HTMLElement {
   return el
 }
 
-export function Toast({ message, onDismiss }: { readonly message: ToastMessage | null; readonly onDismiss: () => void }) {
+export function Toast({
+  message,
+  onDismiss,
+}: {
+  readonly message: ToastMessage | null
+  readonly onDismiss: () => void
+}) {
   useEffect(() => {
     if (!message?.ok) return
     const t = setTimeout(onDismiss, OK_MS)
@@ -32,7 +38,9 @@ export function Toast({ message, onDismiss }: { readonly message: ToastMessage |
     <div className={message.ok ? 'kd-toast' : 'kd-toast kd-toast-bad'} role={message.ok ? 'status' : 'alert'}>
       <Icon name={message.ok ? 'check' : 'alert'} />
       <span className="kd-toast-text">{message.text}</span>
-      <button type="button" className="kd-icon" aria-label="Dismiss" onClick={onDismiss}><span aria-hidden="true">×</span></button>
+      <button type="button" className="kd-icon" aria-label="Dismiss" onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
     </div>,
     tray(),
   )

@@ -6,7 +6,15 @@ import { useSecondTicker } from './useSecondTicker'
 import { PROPAGATION_ICON } from './PropagationNote'
 import { Icon } from '../../components/Icon'
 
-export function WaitCountdown({ accountId, keyId, provider }: { readonly accountId: string; readonly keyId: string; readonly provider: ProviderId }) {
+export function WaitCountdown({
+  accountId,
+  keyId,
+  provider,
+}: {
+  readonly accountId: string
+  readonly keyId: string
+  readonly provider: ProviderId
+}) {
   const p = usePropagation(accountId, keyId)
   const now = useSecondTicker(p?.state === 'propagating')
   if (!p) return <p className="kd-muted">No change is being tracked for {keyId}: continue when ready.</p>

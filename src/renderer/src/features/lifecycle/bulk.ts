@@ -18,12 +18,14 @@ export interface BulkPlan {
 function skipReason(op: BulkOp, { key, account }: Selected): string | null {
   if (key.state === 'deleted') return 'already deleted'
   if (op === 'disable') {
-    if (account.provider !== 'spaceone') return `${account.provider === 'cloudmc' ? 'CloudMC' : 'Onqlave'} keys cannot be disabled`
+    if (account.provider !== 'spaceone')
+      return `${account.provider === 'cloudmc' ? 'CloudMC' : 'Onqlave'} keys cannot be disabled`
     if (key.state === 'disabled') return 'already disabled'
     if (key.state !== 'enabled') return `it is ${key.state}`
   }
   // Onqlave asks for each key id to be typed: one at a time, from the key's own actions.
-  if (op === 'delete' && account.provider === 'onqlave') return 'Onqlave keys are deleted one at a time (type the key id)'
+  if (op === 'delete' && account.provider === 'onqlave')
+    return 'Onqlave keys are deleted one at a time (type the key id)'
   return null
 }
 
@@ -33,7 +35,15 @@ export function planBulk(op: BulkOp, selected: readonly Selected[]): BulkPlan {
   for (const s of selected) {
     const reason = skipReason(op, s)
     if (reason) skip.push({ ...s, reason })
-    else act.push(isOwnKey(s.account, s.key) ? { ...s, warning: `KeyDesk signs in to ${s.account.label} with this key and loses access once it propagates` } : s)
+    else
+      act.push(
+        isOwnKey(s.account, s.key)
+          ? {
+              ...s,
+              warning: `KeyDesk signs in to ${s.account.label} with this key and loses access once it propagates`,
+            }
+          : s,
+      )
   }
   return { act, skip }
 }
@@ -41,10 +51,14 @@ export function planBulk(op: BulkOp, selected: readonly Selected[]): BulkPlan {
 /** One sentence per account about when the change bites. */
 export function accountEffect(op: BulkOp, account: AccountView): string {
   switch (account.provider) {
-    case 'spaceone': return `Apps may keep working for up to ${windowWords(account.propagationWindowSec)}, then get 401 errors.${op === 'delete' ? ' Cannot be undone.' : ''}`
-    case 'cloudmc': return 'Apps get HTTP 401 immediately. Cannot be undone.'
-    case 'onqlave': return 'Deleted as Onqlave finishes, usually within a minute.'
-    default: return assertNever(account.provider)
+    case 'spaceone':
+      return `Apps may keep working for up to ${windowWords(account.propagationWindowSec)}, then get 401 errors.${op === 'delete' ? ' Cannot be undone.' : ''}`
+    case 'cloudmc':
+      return 'Apps get HTTP 401 immediately. Cannot be undone.'
+    case 'onqlave':
+      return 'Deleted as Onqlave finishes, usually within a minute.'
+    default:
+      return assertNever(account.provider)
   }
 }
 

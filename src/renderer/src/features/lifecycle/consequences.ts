@@ -33,17 +33,28 @@ export function consequences(op: DestructiveOp, account: AccountView, key: KeyRe
   switch (op) {
     case 'disable':
       return {
-        title: `Disable ${id}?`, confirmLabel: 'Disable', typeToConfirm: null, ownKey: own,
+        title: `Disable ${id}?`,
+        confirmLabel: 'Disable',
+        typeToConfirm: null,
+        ownKey: own,
         lines: [
           `Apps using this key may keep working for up to ${window} (the account's window) while SpaceONE's caches expire; after that they get 401 errors.`,
           'You can enable it again at any time.',
         ],
       }
     case 'delete':
-      return { title: `Delete ${key.name && key.name !== id ? `“${key.name}”` : id}?`, confirmLabel: 'Delete', ownKey: own, ...deleteWords(account, id, window) }
+      return {
+        title: `Delete ${key.name && key.name !== id ? `“${key.name}”` : id}?`,
+        confirmLabel: 'Delete',
+        ownKey: own,
+        ...deleteWords(account, id, window),
+      }
     case 'forget':
       return {
-        title: `Forget the secret of ${id}?`, confirmLabel: 'Forget secret', typeToConfirm: null, ownKey: null,
+        title: `Forget the secret of ${id}?`,
+        confirmLabel: 'Forget secret',
+        typeToConfirm: null,
+        ownKey: null,
         lines: [
           'KeyDesk deletes its copy of this key’s secret from your keychain. The key itself keeps working.',
           'You will not be able to copy or export it from KeyDesk again.',

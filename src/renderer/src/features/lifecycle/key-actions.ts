@@ -30,17 +30,28 @@ export function keyActions(account: AccountView, key: KeyRecord, kept: boolean |
 
 export function actionLabel(a: KeyAction): string {
   switch (a.kind) {
-    case 'enable': return 'Enable'
-    case 'disable': return 'Disable…'
-    case 'rename': return 'Rename…'
-    case 'rotate': return 'Rotate…'
-    case 'delete': return 'Delete…'
-    case 'copy': return `Copy ${/^[A-Z][a-z]/.test(a.part) ? a.part.charAt(0).toLowerCase() + a.part.slice(1) : a.part}`
-    case 'export': return `Export ${a.format.label}`
-    case 'try': return 'Try the kept secret'
-    case 'forget': return 'Forget secret…'
-    case 'not-held': return 'Secret not held by KeyDesk…'
-    default: return assertNever(a)
+    case 'enable':
+      return 'Enable'
+    case 'disable':
+      return 'Disable…'
+    case 'rename':
+      return 'Rename…'
+    case 'rotate':
+      return 'Rotate…'
+    case 'delete':
+      return 'Delete…'
+    case 'copy':
+      return `Copy ${/^[A-Z][a-z]/.test(a.part) ? a.part.charAt(0).toLowerCase() + a.part.slice(1) : a.part}`
+    case 'export':
+      return `Export ${a.format.label}`
+    case 'try':
+      return 'Try the kept secret'
+    case 'forget':
+      return 'Forget secret…'
+    case 'not-held':
+      return 'Secret not held by KeyDesk…'
+    default:
+      return assertNever(a)
   }
 }
 

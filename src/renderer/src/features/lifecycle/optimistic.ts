@@ -4,7 +4,8 @@ import type { KeyRecord } from '../../../../shared/model'
 import { api } from '../../api'
 import { refreshAccount, useKeys } from '../../store/keys'
 
-export type KeyChange = { readonly op: 'enable' | 'disable' | 'delete' } | { readonly op: 'rename'; readonly name: string }
+export type KeyChange =
+  { readonly op: 'enable' | 'disable' | 'delete' } | { readonly op: 'rename'; readonly name: string }
 
 /** Replaces one key in the keys store; returns what was there (null when the key is not loaded). */
 function put(accountId: string, keyId: string, next: (k: KeyRecord) => KeyRecord): KeyRecord | null {
@@ -23,22 +24,32 @@ function put(accountId: string, keyId: string, next: (k: KeyRecord) => KeyRecord
 
 function optimistic(key: KeyRecord, change: KeyChange): KeyRecord {
   switch (change.op) {
-    case 'enable': return { ...key, state: 'enabled' }
-    case 'disable': return { ...key, state: 'disabled' }
-    case 'delete': return { ...key, state: 'deleted' }
-    case 'rename': return { ...key, name: change.name.trim() }
-    default: return assertNever(change)
+    case 'enable':
+      return { ...key, state: 'enabled' }
+    case 'disable':
+      return { ...key, state: 'disabled' }
+    case 'delete':
+      return { ...key, state: 'deleted' }
+    case 'rename':
+      return { ...key, name: change.name.trim() }
+    default:
+      return assertNever(change)
   }
 }
 
 function send(key: KeyRecord, change: KeyChange): Promise<KeyRecord | null> {
   const ref = { accountId: key.accountId, keyId: key.keyId }
   switch (change.op) {
-    case 'enable': return api.keys.enable(ref)
-    case 'disable': return api.keys.disable(ref)
-    case 'delete': return api.keys.delete(ref)
-    case 'rename': return api.keys.rename({ ...ref, name: change.name.trim() })
-    default: return assertNever(change)
+    case 'enable':
+      return api.keys.enable(ref)
+    case 'disable':
+      return api.keys.disable(ref)
+    case 'delete':
+      return api.keys.delete(ref)
+    case 'rename':
+      return api.keys.rename({ ...ref, name: change.name.trim() })
+    default:
+      return assertNever(change)
   }
 }
 

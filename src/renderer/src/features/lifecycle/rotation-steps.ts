@@ -4,18 +4,27 @@ import type { ProviderId, Rotation, RotationStep } from '../../../../shared/mode
 
 export function stepsFor(provider: ProviderId): readonly RotationStep[] {
   // Only SpaceONE can disable: elsewhere the old key goes straight from "switched" to deleted.
-  return provider === 'spaceone' ? ['create', 'switch', 'disable', 'wait', 'delete', 'done'] : ['create', 'switch', 'delete', 'done']
+  return provider === 'spaceone'
+    ? ['create', 'switch', 'disable', 'wait', 'delete', 'done']
+    : ['create', 'switch', 'delete', 'done']
 }
 
 export function stepTitle(step: RotationStep): string {
   switch (step) {
-    case 'create': return 'Create the new key'
-    case 'switch': return 'Switch your apps to it'
-    case 'disable': return 'Disable the old key'
-    case 'wait': return 'Wait for the disable to take effect'
-    case 'delete': return 'Delete the old key'
-    case 'done': return 'Done'
-    default: return assertNever(step)
+    case 'create':
+      return 'Create the new key'
+    case 'switch':
+      return 'Switch your apps to it'
+    case 'disable':
+      return 'Disable the old key'
+    case 'wait':
+      return 'Wait for the disable to take effect'
+    case 'delete':
+      return 'Delete the old key'
+    case 'done':
+      return 'Done'
+    default:
+      return assertNever(step)
   }
 }
 

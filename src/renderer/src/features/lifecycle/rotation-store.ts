@@ -13,14 +13,22 @@ interface RotationState {
 export const useRotationStore = create<RotationState>((set) => ({
   rotations: [],
   load: async () => set({ rotations: await api.rotation.list() }),
-  upsert: (r) => set((s) => ({ rotations: s.rotations.some((x) => x.id === r.id) ? s.rotations.map((x) => (x.id === r.id ? r : x)) : [...s.rotations, r] })),
+  upsert: (r) =>
+    set((s) => ({
+      rotations: s.rotations.some((x) => x.id === r.id)
+        ? s.rotations.map((x) => (x.id === r.id ? r : x))
+        : [...s.rotations, r],
+    })),
 }))
 
 /** Loads on mount and follows the core's updates while mounted. */
 export function useRotations(): readonly Rotation[] {
   useEffect(() => {
     const off = api.on('rotation.updated', ({ rotations }) => useRotationStore.setState({ rotations }))
-    void useRotationStore.getState().load().catch(() => undefined)
+    void useRotationStore
+      .getState()
+      .load()
+      .catch(() => undefined)
     return off
   }, [])
   return useRotationStore((s) => s.rotations)

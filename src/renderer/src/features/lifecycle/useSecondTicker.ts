@@ -9,11 +9,17 @@ function subscribe(l: () => void): () => void {
   listeners.add(l)
   if (!timer) {
     now = Date.now()
-    timer = setInterval(() => { now = Date.now(); for (const fn of listeners) fn() }, 1000)
+    timer = setInterval(() => {
+      now = Date.now()
+      for (const fn of listeners) fn()
+    }, 1000)
   }
   return () => {
     listeners.delete(l)
-    if (listeners.size === 0 && timer) { clearInterval(timer); timer = null }
+    if (listeners.size === 0 && timer) {
+      clearInterval(timer)
+      timer = null
+    }
   }
 }
 

@@ -9,9 +9,19 @@ import { usePrefs, type Theme } from '../../store/prefs'
 import { ImportAccounts } from '../accounts/ImportAccounts'
 import { useSubmit } from '../accounts/useSubmit'
 
-const THEMES: readonly (readonly [Theme, string])[] = [['system', 'Follow the system'], ['light', 'Light'], ['dark', 'Dark']]
+const THEMES: readonly (readonly [Theme, string])[] = [
+  ['system', 'Follow the system'],
+  ['light', 'Light'],
+  ['dark', 'Dark'],
+]
 
-export function SettingsDialog({ open, onOpenChange }: { readonly open: boolean; readonly onOpenChange: (o: boolean) => void }) {
+export function SettingsDialog({
+  open,
+  onOpenChange,
+}: {
+  readonly open: boolean
+  readonly onOpenChange: (o: boolean) => void
+}) {
   return (
     <Dialog open={open} onOpenChange={onOpenChange} title="Settings" wide>
       <Preferences />
@@ -31,17 +41,38 @@ function Preferences() {
       <fieldset className="inline">
         <legend>Theme</legend>
         {THEMES.map(([t, words]) => (
-          <label key={t}><input type="radio" name="theme" checked={theme === t} onChange={() => setTheme(t)} /> {words}</label>
+          <label key={t}>
+            <input type="radio" name="theme" checked={theme === t} onChange={() => setTheme(t)} /> {words}
+          </label>
         ))}
       </fieldset>
-      <label><input type="checkbox" checked={keepSecretsByDefault} onChange={(e) => void save({ keepSecretsByDefault: e.target.checked })} /> Keep new keys' secrets in the keychain by default</label>
+      <label>
+        <input
+          type="checkbox"
+          checked={keepSecretsByDefault}
+          onChange={(e) => void save({ keepSecretsByDefault: e.target.checked })}
+        />{' '}
+        Keep new keys' secrets in the keychain by default
+      </label>
       <div className="field">
         <label htmlFor={`${id}-c`}>Clear a copied secret from the clipboard after</label>
-        <select id={`${id}-c`} value={clipboardClearSec} onChange={(e) => void save({ clipboardClearSec: Number(e.target.value) })}>
-          {[10, 30, 60, 120, 300].map((s) => <option key={s} value={s}>{s} seconds</option>)}
+        <select
+          id={`${id}-c`}
+          value={clipboardClearSec}
+          onChange={(e) => void save({ clipboardClearSec: Number(e.target.value) })}
+        >
+          {[10, 30, 60, 120, 300].map((s) => (
+            <option key={s} value={s}>
+              {s} seconds
+            </option>
+          ))}
         </select>
       </div>
-      {saveError && <p role="alert" className="field-error">{saveError}</p>}
+      {saveError && (
+        <p role="alert" className="field-error">
+          {saveError}
+        </p>
+      )}
     </section>
   )
 }
@@ -60,8 +91,13 @@ function ExportAccounts() {
   return (
     <section>
       <h3>Export accounts</h3>
-      <p className="hint">Labels, providers and endpoints only: no credentials. Import the file on another computer, then re-enter each credential.</p>
-      <button type="button" onClick={exportNow} disabled={busy}>{busy ? 'Exporting…' : 'Export accounts (no credentials)'}</button>
+      <p className="hint">
+        Labels, providers and endpoints only: no credentials. Import the file on another computer, then re-enter each
+        credential.
+      </p>
+      <button type="button" onClick={exportNow} disabled={busy}>
+        {busy ? 'Exporting…' : 'Export accounts (no credentials)'}
+      </button>
       {done && <p role="status">{done}</p>}
       {problem && <ProblemMessage problem={problem} />}
     </section>
@@ -74,8 +110,12 @@ function About() {
   return (
     <section>
       <h3>About</h3>
-      <p className="muted">{info.name} {info.version} · {info.host === 'browser' ? 'browser host' : 'desktop'} · {info.platform}</p>
-      <p className="muted">Data folder: <span className="mono">{info.dataDir}</span></p>
+      <p className="muted">
+        {info.name} {info.version} · {info.host === 'browser' ? 'browser host' : 'desktop'} · {info.platform}
+      </p>
+      <p className="muted">
+        Data folder: <span className="mono">{info.dataDir}</span>
+      </p>
     </section>
   )
 }
