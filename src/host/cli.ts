@@ -11,6 +11,20 @@ import { startHost } from './server'
 
 const root = join(import.meta.dirname, '../..')
 
+const USAGE = `usage: npm run web -- [--port N] [--data-dir DIR] [--demo]
+
+Serves KeyDesk to a browser on 127.0.0.1 only (build it first: npm run build).
+It prints a one-time launch URL: open it in a browser on this machine.
+
+  --port N          port to listen on (default 0: any free port)
+  --data-dir DIR    where settings are kept (default: the desktop app's data directory,
+                    ${defaultDataDir()})
+  --demo            add demo accounts backed by the local emulator of every service
+  -h, --help        show this help and exit
+
+Credentials are kept in the OS keychain under the service name in KEYDESK_VAULT_SERVICE
+(default "KeyDesk Dev").`
+
 /** Where Electron's app.getPath('userData') points for "KeyDesk", so both hosts share accounts. */
 export function defaultDataDir(platform = process.platform, env = process.env, home = homedir()): string {
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'KeyDesk')
@@ -24,8 +38,13 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '0' },
       'data-dir': { type: 'string' },
       demo: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
     },
   })
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
   const port = Number(values.port)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0–65535, not "${values.port}"`)
@@ -62,6 +81,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`keydesk web: ${err instanceof Error ? err.message : String(err)}\n`)
+  const usage = err instanceof TypeError && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')
+  process.stderr.write(`keydesk web: ${err instanceof Error ? err.message : String(err)}\n${usage ? `${USAGE}\n` : ''}`)
   process.exit(2)
 })

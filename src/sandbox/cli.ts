@@ -1,8 +1,7 @@
 // `npm run sandbox -- [flags]`: prints {"url","accounts"} as the first stdout line, then serves until SIGINT/SIGTERM.
+import { pathToFileURL } from 'node:url'
 import { startSandbox, type SandboxOptions } from './index'
-
-const USAGE = `usage: npm run sandbox -- [--port N] [--propagation-seconds S] [--activation-seconds A] [--latency-ms L]
-       [--fault-rate F] [--keys-per-account K] [--accounts-per-provider M] [--seed X] [--state-file PATH]`
+import { USAGE } from './usage'
 
 type NumberFlag =
   | 'port'
@@ -90,4 +89,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main()
+// Run only as a program, so tests can import parseArgs without starting a sandbox.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void main()
