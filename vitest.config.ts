@@ -17,6 +17,18 @@ export default defineConfig({
         },
       },
       {
+        // Needs the build (out/): scripts/test.mjs runs it after `electron-vite build`, under a private keyring.
+        test: {
+          name: 'shell',
+          environment: 'node',
+          include: ['tests/shell/**/*.test.ts'],
+          env,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+      {
         esbuild: { jsx: 'automatic' },
         test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.tsx'], env },
       },

@@ -1,32 +1,22 @@
-// npm start [-- --demo]: builds, then runs Electron when its binary exists; otherwise says so and runs the browser host.
+// npm start [-- --demo]: builds, then runs the Electron app, fetching Electron's binary the first time;
+// when the binary cannot be had, says why in one line and runs the browser host instead.
 import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
-import { dirname, join } from 'node:path'
+import { obtainElectron } from './electron-binary.mjs'
 
 const args = process.argv.slice(2)
-
-/** Never require('electron') here: in plain Node that starts a download. */
-function electronBinary() {
-  const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'))
-  const pathTxt = join(dir, 'path.txt')
-  if (!existsSync(pathTxt)) return null
-  const exe = join(process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(dir, 'dist'), readFileSync(pathTxt, 'utf8').trim())
-  return existsSync(exe) ? exe : null
-}
 
 const build = spawnSync('npx', ['electron-vite', 'build'], { stdio: 'inherit' })
 if (build.status !== 0) process.exit(build.status ?? 1)
 
-const exe = electronBinary()
+const electron = await obtainElectron()
 let cmd
 let cmdArgs
-if (exe) {
-  cmd = exe
+if (electron.exe) {
+  console.log(`\nStarting KeyDesk in Electron (${electron.exe}).\n`)
+  cmd = electron.exe
   cmdArgs = ['.', ...args]
 } else {
-  console.log('\nNo Electron binary is installed on this machine (it cannot be downloaded here),')
-  console.log('so KeyDesk starts its browser host instead: the same app, in your browser, on 127.0.0.1.\n')
+  console.log(`\nNo Electron: ${electron.reason}. Starting the browser host instead (the same app, in your browser).\n`)
   cmd = process.execPath
   cmdArgs = ['--import', 'tsx', 'src/host/cli.ts', ...args]
   if (!process.env.DBUS_SESSION_BUS_ADDRESS) {

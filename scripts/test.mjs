@@ -1,4 +1,4 @@
-// npm test: type-check, unit + renderer tests, keychain tests under a private keyring, build, e2e.
+// npm test: type-check, unit + renderer tests, keychain tests under a private keyring, build, shell tests, e2e.
 // Ends with one line "N passed, N failed[, N skipped]" counting every test that ran.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -51,6 +51,12 @@ run('keychain tests (private gnome-keyring)', 'scripts/with-keyring.sh', [
 ])
 countVitest(`${results}/keychain.json`)
 if (run('build', 'npx', ['electron-vite', 'build'])) {
+  run(
+    'shell tests: npm start, packaging, the Electron shell on a fake electron (private gnome-keyring)',
+    'scripts/with-keyring.sh',
+    ['npx', ...vitest(`${results}/shell.json`, ['shell'])],
+  )
+  countVitest(`${results}/shell.json`)
   run('e2e (Playwright, Debian Chromium, private gnome-keyring)', 'scripts/with-keyring.sh', [
     'npx',
     'playwright',
