@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { scrubbed } from '../../src/main/core/accounts'
-import { openSettings, SETTINGS_FILE } from '../../src/main/core/settings'
+import { openSettings } from '../../src/main/core/settings'
 import { AppError } from '../../src/shared/errors'
 import type { Sandbox } from '../../src/sandbox'
 import { addAccount, openCore, removeDir, testSandbox, type Harness } from './create-harness'
@@ -56,14 +56,7 @@ describe('errors from a service that echoes the credential', () => {
   })
 })
 
-describe('settings that cannot be opened', () => {
-  it('are reported, not treated as corrupt and moved aside', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'keydesk-settings-dir-'))
-    mkdirSync(join(dir, SETTINGS_FILE))
-    expect(() => openSettings(dir, '0.1.0')).toThrow()
-    rmSync(dir, { recursive: true, force: true })
-  })
-
+describe('settings records', () => {
   it('drop a propagation record whose times are not real dates instead of arming a timer for NaN', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'keydesk-bad-record-'))
     const account = {

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { openSettings, SETTINGS_FILE } from '../../src/main/core/settings'
+import { openConfEngine, openSettings, SETTINGS_FILE, type OpenSettingsEngine } from '../../src/main/core/settings'
 import { writeSecretFile } from '../../src/main/core/export'
 
 let dir: string
@@ -11,45 +12,36 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-const account = {
-  id: 'a1',
-  provider: 'cloudmc',
-  label: 'Work',
-  endpoint: 'https://p.example/api/v2',
-  facts: {},
-  demo: false,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  propagationWindowSec: 600,
-  refreshIntervalSec: 60,
-} as const
+const account = (id: string) =>
+  ({
+    id,
+    provider: 'cloudmc',
+    label: `Work ${id}`,
+    endpoint: 'https://p.example/api/v2',
+    facts: {},
+    demo: false,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    propagationWindowSec: 600,
+    refreshIntervalSec: 60,
+  }) as const
+
+const file = () => join(dir, SETTINGS_FILE)
+const kept = () => readdirSync(dir).filter((f) => f.startsWith(`${SETTINGS_FILE}.broken-`))
+
+/** Two accounts written one after the other: the good copy holds the newest state, not the one at start-up. */
+function twoAccounts(): void {
+  const s = openSettings(dir, '0.1.0')
+  s.set('accounts', [account('a1')])
+  s.set('accounts', [account('a1'), account('a2')])
+}
 
 describe('settings store', () => {
   it('keeps what was written across a reopen, in the data directory it was given', () => {
-    openSettings(dir, '0.1.0').set('accounts', [account])
+    openSettings(dir, '0.1.0').set('accounts', [account('a1')])
     const again = openSettings(dir, '0.1.0')
-    expect(again.get('accounts')).toEqual([account])
-    expect(again.path).toBe(join(dir, SETTINGS_FILE))
+    expect(again.get('accounts')).toEqual([account('a1')])
+    expect(again.path).toBe(file())
     expect(again.recovery).toBeNull()
-  })
-
-  it('moves a corrupt file aside, restores the last good copy, and says so', () => {
-    openSettings(dir, '0.1.0').set('accounts', [account])
-    openSettings(dir, '0.1.0') // a clean start leaves the last good copy as the backup
-    writeFileSync(join(dir, SETTINGS_FILE), '{"accounts": [ broken')
-    const recovered = openSettings(dir, '0.1.0')
-    expect(recovered.recovery).toMatch(/could not be read.*last good copy was restored/)
-    expect(recovered.get('accounts')).toEqual([account])
-    const aside = readdirSync(dir).filter((f) => f.startsWith(`${SETTINGS_FILE}.corrupt-`))
-    expect(aside).toHaveLength(1)
-    expect(readFileSync(join(dir, aside[0]!), 'utf8')).toBe('{"accounts": [ broken')
-  })
-
-  it('starts empty but never silently when there is no good copy to restore', () => {
-    writeFileSync(join(dir, SETTINGS_FILE), 'not json at all')
-    const recovered = openSettings(dir, '0.1.0')
-    expect(recovered.recovery).toMatch(/started with empty settings/)
-    expect(recovered.get('accounts')).toEqual([])
-    expect(readdirSync(dir).some((f) => f.includes('.corrupt-'))).toBe(true)
   })
 
   it('refuses a value the schema does not allow', () => {
@@ -58,22 +50,140 @@ describe('settings store', () => {
   })
 })
 
+describe('a settings file that cannot be used', () => {
+  const cases: ReadonlyArray<readonly [string, () => void, RegExp]> = [
+    ['null', () => writeFileSync(file(), 'null'), /holds null/],
+    ['an empty list', () => writeFileSync(file(), '[]'), /holds a list/],
+    ['truncated JSON', () => writeFileSync(file(), readFileSync(file(), 'utf8').slice(0, 40)), /cut off/],
+    ['an empty file', () => writeFileSync(file(), ''), /empty/],
+    ['the wrong schema', () => writeFileSync(file(), '{"accounts": "everything"}'), /does not match/],
+    [
+      'a folder in its place',
+      () => {
+        rmSync(file())
+        mkdirSync(file())
+      },
+      /folder is in its place/,
+    ],
+  ]
+  for (const [what, breakIt, reason] of cases) {
+    it(`holding ${what} is kept aside, the newest good state restored, and the user told`, () => {
+      twoAccounts()
+      breakIt()
+      const recovered = openSettings(dir, '0.1.0')
+      expect(recovered.recovery).toMatch(reason)
+      expect(recovered.recovery).toMatch(/kept as .*broken-.*last good state was restored/)
+      expect(recovered.get('accounts').map((a) => a.id)).toEqual(['a1', 'a2'])
+      expect(kept()).toHaveLength(1)
+      // The restored state is written again as the good copy on the next change, never an empty one.
+      recovered.set('accounts', [...recovered.get('accounts'), account('a3')])
+      expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8')).accounts).toHaveLength(3)
+    })
+  }
+
+  it('that cannot be read is kept aside and the newest good state restored', () => {
+    twoAccounts()
+    let first = true
+    const unreadable: OpenSettingsEngine = (options) => {
+      if (first) {
+        first = false
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      }
+      return openConfEngine(options)
+    }
+    const recovered = openSettings(dir, '0.1.0', unreadable)
+    expect(recovered.recovery).toMatch(/cannot be read \(EACCES\).*last good state was restored/)
+    expect(recovered.get('accounts')).toHaveLength(2)
+  })
+
+  it('that is read-only refuses a change with what to do, and keeps the state it had', () => {
+    twoAccounts()
+    const readOnly: OpenSettingsEngine = (options) => {
+      const conf = openConfEngine(options)
+      return {
+        path: conf.path,
+        get store() {
+          return conf.store
+        },
+        set store(_value) {
+          throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })
+        },
+      }
+    }
+    const s = openSettings(dir, '0.1.0', readOnly)
+    expect(() => s.set('accounts', [])).toThrow(/could not save its settings.*EROFS.*nothing was changed/)
+    expect(s.get('accounts')).toHaveLength(2)
+    expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8')).accounts).toHaveLength(2)
+  })
+
+  it('with no good copy starts empty, never silently', () => {
+    writeFileSync(file(), 'not json at all')
+    const recovered = openSettings(dir, '0.1.0')
+    expect(recovered.recovery).toMatch(/no good copy was found.*started with empty settings.*Repair/)
+    expect(recovered.get('accounts')).toEqual([])
+    expect(kept()).toHaveLength(1)
+  })
+
+  it('never lets an empty state overwrite a good copy that holds accounts', () => {
+    twoAccounts()
+    openSettings(dir, '0.1.0').set('accounts', [])
+    expect(JSON.parse(readFileSync(`${file()}.bak.1`, 'utf8')).accounts).toHaveLength(2)
+  })
+})
+
+describe('settings under SIGKILL', () => {
+  it('lose no acknowledged account when the writer is killed mid-write again and again', async () => {
+    const acknowledged: string[] = []
+    const rounds = 8
+    for (let round = 0; round < rounds; round++) {
+      const acks = await killAfterAcks(dir, `r${round}`, 1 + ((round * 7) % 5))
+      acknowledged.push(...acks)
+      const s = openSettings(dir, '0.1.0')
+      const ids = new Set(s.get('accounts').map((a) => a.id))
+      expect(acknowledged.filter((id) => !ids.has(id))).toEqual([])
+    }
+    expect(acknowledged.length).toBeGreaterThanOrEqual(rounds)
+  }, 120_000)
+})
+
+/** Starts the writer, waits for `count` acknowledgements, SIGKILLs it while it is writing the next one. */
+function killAfterAcks(dataDir: string, prefix: string, count: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/unit/fixtures/settings-writer.ts', dataDir, prefix],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    )
+    const acks: string[] = []
+    let buffered = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString('utf8')
+      const lines = buffered.split('\n')
+      buffered = lines.pop() ?? ''
+      for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4))
+      if (acks.length >= count) child.kill('SIGKILL')
+    })
+    child.on('error', reject)
+    child.on('exit', () => resolve(acks))
+  })
+}
+
 describe('secret files', () => {
   it('are written with mode 0600', async () => {
-    const file = join(dir, 'credentials.json')
-    await writeSecretFile(file, '{"k":"v"}')
-    expect(statSync(file).mode & 0o777).toBe(0o600)
-    expect(readFileSync(file, 'utf8')).toBe('{"k":"v"}')
+    const target = join(dir, 'credentials.json')
+    await writeSecretFile(target, '{"k":"v"}')
+    expect(statSync(target).mode & 0o777).toBe(0o600)
+    expect(readFileSync(target, 'utf8')).toBe('{"k":"v"}')
   })
 
   it('never replace an existing file unless asked, and leave no temp file behind', async () => {
-    const file = join(dir, 'api_key')
-    writeFileSync(file, 'original')
-    await expect(writeSecretFile(file, 'new')).rejects.toMatchObject({ code: 'CONFLICT' })
-    expect(readFileSync(file, 'utf8')).toBe('original')
-    await writeSecretFile(file, 'replaced', true)
-    expect(readFileSync(file, 'utf8')).toBe('replaced')
+    const target = join(dir, 'api_key')
+    writeFileSync(target, 'original')
+    await expect(writeSecretFile(target, 'new')).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(readFileSync(target, 'utf8')).toBe('original')
+    await writeSecretFile(target, 'replaced', true)
+    expect(readFileSync(target, 'utf8')).toBe('replaced')
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
-    expect(existsSync(file)).toBe(true)
+    expect(existsSync(target)).toBe(true)
   })
 })

@@ -1,10 +1,11 @@
 // Non-secret state on disk: accounts' metadata, preferences, propagation records, rotations.
-// conf is the store electron-store is built on; the core uses it directly because electron-store imports electron.
-import { copyFileSync, existsSync, readFileSync, renameSync } from 'node:fs'
-import { join } from 'node:path'
-import Conf, { type Schema } from 'conf'
+// The engine is conf here (the store electron-store is built on) and electron-store in the Electron shell:
+// both open the same file with the same schema through SettingsEngine, the only thing the core asks of them.
+import Conf, { type Options, type Schema } from 'conf'
+import { AppError } from '../../shared/errors'
 import type { Preferences } from '../../shared/api'
 import type { Account, Propagation, Rotation } from '../../shared/model'
+import { openRecovering, writeGoodCopy } from './settings-recovery'
 
 export interface DemoState {
   readonly seed: string
@@ -47,69 +48,80 @@ const schema: Schema<SettingsData> = {
 
 export const SETTINGS_FILE = 'settings.json'
 
+/**
+ * The storage engine port: read and write the whole store. conf and electron-store both satisfy it as they are
+ * (`path`, and `store` read from / written atomically to the file, validated against the schema).
+ */
+export interface SettingsEngine {
+  readonly path: string
+  store: SettingsData
+}
+
+export type SettingsEngineOptions = Options<SettingsData>
+
+/** Opens the engine on the options below; throws when the file is not JSON or breaks the schema. */
+export type OpenSettingsEngine = (options: SettingsEngineOptions) => SettingsEngine
+
+export const openConfEngine: OpenSettingsEngine = (options) => new Conf<SettingsData>(options)
+
+/** The one set of options every engine opens the settings file with (the Electron shell passes them to electron-store). */
+export function settingsEngineOptions(dataDir: string, version: string): SettingsEngineOptions {
+  return {
+    cwd: dataDir,
+    configName: 'settings',
+    projectName: 'keydesk',
+    projectVersion: version,
+    defaults: DEFAULTS,
+    schema,
+    clearInvalidConfig: false,
+    migrations: {
+      // Version 0.1.0 is the first schema; later versions add their migrations here.
+      '0.1.0': (store) => {
+        if (!Array.isArray(store.get('rotations'))) store.set('rotations', [])
+      },
+    },
+  }
+}
+
 export interface SettingsStore {
   get<K extends keyof SettingsData>(key: K): SettingsData[K]
   set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void
   readonly path: string
-  /** Set when the file on disk was unreadable and was moved aside. */
+  /** Set when the file on disk was broken, was kept aside and the newest good state restored: the user is told. */
   readonly recovery: string | null
 }
 
-export function openSettings(dataDir: string, version: string): SettingsStore {
-  const path = join(dataDir, SETTINGS_FILE)
-  const backup = `${path}.bak`
-  let recovery: string | null = null
-  const open = (): Conf<SettingsData> =>
-    new Conf<SettingsData>({
-      cwd: dataDir,
-      configName: 'settings',
-      projectName: 'keydesk',
-      projectVersion: version,
-      defaults: DEFAULTS,
-      schema,
-      clearInvalidConfig: false,
-      migrations: {
-        // Version 0.1.0 is the first schema; later versions add their migrations here.
-        '0.1.0': (store) => {
-          if (!Array.isArray(store.get('rotations'))) store.set('rotations', [])
-        },
-      },
-    })
-  let conf: Conf<SettingsData>
-  try {
-    conf = open()
-  } catch (err) {
-    // Only a file that is not JSON or breaks the schema is corrupt; a permission or disk error must not cost the user it.
-    if (!isCorruption(err)) throw err
-    const aside = `${path}.corrupt-${Date.now()}`
-    if (existsSync(path)) renameSync(path, aside)
-    const restored = existsSync(backup) && isJson(backup)
-    if (restored) copyFileSync(backup, path)
-    recovery =
-      `Your settings file could not be read (${(err as Error).message.slice(0, 120)}). ` +
-      `It was kept as ${aside}` +
-      (restored ? ' and the last good copy was restored.' : '; KeyDesk started with empty settings.')
-    conf = open()
-  }
-  // The last file that loaded is the one a later recovery restores.
-  if (existsSync(path)) copyFileSync(path, backup)
+export function openSettings(
+  dataDir: string,
+  version: string,
+  openEngine: OpenSettingsEngine = openConfEngine,
+): SettingsStore {
+  const { engine, recovery } = openRecovering(dataDir, SETTINGS_FILE, () =>
+    openEngine(settingsEngineOptions(dataDir, version)),
+  )
   return {
-    get: (key) => conf.get(key),
-    set: (key, value) => conf.set(key, value as never),
-    path,
+    get: (key) => engine.store[key],
+    set: (key, value) => {
+      const next = { ...engine.store, [key]: value }
+      try {
+        engine.store = next
+      } catch (err) {
+        if (err instanceof Error && err.message.startsWith('Config schema violation')) throw err
+        throw new AppError(
+          'PERMISSION_DENIED',
+          `KeyDesk could not save its settings to ${engine.path} (${errorCode(err)}); nothing was changed. ` +
+            'Make the file and its folder writable, then try again.',
+        )
+      }
+      // The last good state after every successful write, so a later broken file restores this one.
+      writeGoodCopy(engine.path)
+    },
+    path: engine.path,
     recovery,
   }
 }
 
-function isCorruption(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'SyntaxError' || err.message.startsWith('Config schema violation'))
-}
-
-function isJson(file: string): boolean {
-  try {
-    JSON.parse(readFileSync(file, 'utf8'))
-    return true
-  } catch {
-    return false
-  }
+function errorCode(err: unknown): string {
+  const code = err && typeof err === 'object' && 'code' in err ? err.code : undefined
+  return typeof code === 'string' ? code : 'write failed'
 }
