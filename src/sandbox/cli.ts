@@ -68,6 +68,15 @@ async function main(): Promise<void> {
         `sandbox: ${u.label} user ${u.userId} (${u.role}) in ${u.domainId}, password ${u.password}\n`,
       )
     }
+    const cf2 = sandbox.spaceone2
+    process.stderr.write(`sandbox: Cloudforet 2.x at ${cf2.endpoint}, domain name ${cf2.users[0]?.domainName ?? '?'}\n`)
+    for (const u of cf2.users) {
+      process.stderr.write(`sandbox: Cloudforet 2.x user ${u.userId} (${u.role}), password ${u.password}\n`)
+    }
+    process.stderr.write(
+      `sandbox: Cloudforet 2.x secrets: credential app ${cf2.secrets.credential}\n` +
+        `sandbox: Cloudforet 2.x secrets: workspace app ${cf2.secrets.workspace}\n`,
+    )
     process.stdout.write(`${JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts })}\n`)
     let stopping = false
     const stop = (): void => {

@@ -23,6 +23,8 @@ const ConfigBody = z.strictObject({
   faultRate: z.number().min(0).max(1).optional(),
   propagationSeconds: seconds.optional(),
   activationSeconds: seconds.optional(),
+  tokenLeewaySeconds: z.number().finite().min(0).max(3600).optional(),
+  naiveTzOffsetHours: z.number().finite().min(-14).max(14).optional(),
   account: z.string().optional(),
 })
 const ClockBody = z.union([
@@ -54,7 +56,15 @@ export function controlHandler(deps: ControlDeps): (req: Incoming) => Reply {
 function configure(deps: ControlDeps, body: unknown): Reply {
   const parsed = ConfigBody.safeParse(body)
   if (!parsed.success) return fail(400, z.prettifyError(parsed.error))
-  const { account, latencyMs, faultRate, propagationSeconds, activationSeconds } = parsed.data
+  const {
+    account,
+    latencyMs,
+    faultRate,
+    propagationSeconds,
+    activationSeconds,
+    tokenLeewaySeconds,
+    naiveTzOffsetHours,
+  } = parsed.data
   const old = deps.ctx.config
   const tuning: Partial<Tuning> = {
     ...(latencyMs !== undefined ? { latencyMs } : {}),
@@ -70,6 +80,8 @@ function configure(deps: ControlDeps, body: unknown): Reply {
     ...(account === undefined ? tuning : {}),
     ...(propagationSeconds !== undefined ? { propagationSeconds } : {}),
     ...(activationSeconds !== undefined ? { activationSeconds } : {}),
+    ...(tokenLeewaySeconds !== undefined ? { tokenLeewaySeconds } : {}),
+    ...(naiveTzOffsetHours !== undefined ? { naiveTzOffsetHours } : {}),
     perAccount,
   }
   deps.ctx.config = next
@@ -109,6 +121,7 @@ function counts(ctx: Context): unknown {
       keys: byState,
       authCacheEntries: spaceone.authCache.size,
     },
+    spaceone2: { apps: ctx.world.spaceone2.apps.size, checkCacheEntries: ctx.world.spaceone2.checkCache.size },
     cloudmc: { users: cloudmc.users.size, keys: cloudmc.keys.size },
     onqlave: {
       tenants: onqlave.tenants.size,

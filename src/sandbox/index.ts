@@ -12,6 +12,8 @@ import { freshSeed, seededRandom } from './random'
 import { seedWorld, type SeedParams } from './seed'
 import { listen } from './server'
 import { spaceoneService } from './spaceone'
+import { spaceone2Service } from './spaceone2'
+import { spaceone2Info } from './spaceone2-info'
 import { worldFromJson, worldToJson, type StateFile } from './state'
 import type { Sandbox, SandboxOptions } from './types'
 
@@ -55,6 +57,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         }),
       )
   if (domainKeys.length === 0) throw new Error('the state file has no SpaceONE domain keys')
+  const spaceone2Key = saved?.spaceone2Key
+    ? createPrivateKey(saved.spaceone2Key)
+    : (await makeKeyPair('rsa', { modulusLength: 2048 })).privateKey
 
   const server = await listen(options.port ?? 0, log)
   const url = `http://127.0.0.1:${server.port}`
@@ -64,19 +69,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faultRate: options.faultRate ?? 0,
     propagationSeconds: options.propagationSeconds ?? 300,
     activationSeconds: options.activationSeconds ?? 2,
+    tokenLeewaySeconds: 0,
+    naiveTzOffsetHours: 0,
     perAccount: new Map(),
   }
-  const seeded = seedWorld(params, url, clock.now(), domainKeys)
+  const seeded = seedWorld(params, url, clock.now(), domainKeys, spaceone2Key)
   let saver: Saver | undefined
   const ctx: Context = {
     clock,
     url,
     config: initialConfig,
     // After a restart the runtime stream must not repeat ids handed out before it.
-    world: saved ? worldFromJson(saved.world) : seeded.world,
+    // A state file from before 2.x was served has no 2.x world: it starts from the seed.
+    world: saved
+      ? { ...worldFromJson(saved.world), ...(saved.world.spaceone2 ? {} : { spaceone2: seeded.world.spaceone2 }) }
+      : seeded.world,
     random: seededRandom(params.seed, saved ? `runtime/${freshSeed()}` : 'runtime'),
     domainKeys,
     domainPublicKeys: domainKeys.map((key: KeyObject) => createPublicKey(key)),
+    spaceone2Key,
+    spaceone2PublicKey: createPublicKey(spaceone2Key),
     spaceoneServices: options.spaceoneServices ?? HELM_SERVICES,
     changed: () => saver?.changed(),
   }
@@ -85,6 +97,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       version: 1,
       ...params,
       domainKeys: domainKeys.map((key) => key.export({ type: 'pkcs8', format: 'pem' }).toString()),
+      spaceone2Key: spaceone2Key.export({ type: 'pkcs8', format: 'pem' }).toString(),
       world: worldToJson(ctx.world),
     })
     saver = stateSaver(options.stateFile, snapshot, log)
@@ -102,13 +115,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const reset = (): void => {
     clock.setOffset(0)
     ctx.config = initialConfig
-    ctx.world = seedWorld(params, url, clock.now(), domainKeys).world
+    ctx.world = seedWorld(params, url, clock.now(), domainKeys, spaceone2Key).world
     ctx.random = seededRandom(params.seed, 'runtime')
     faults = seededRandom(params.seed, 'faults')
     ctx.changed()
   }
   server.attach({
-    services: [spaceoneService(ctx), cloudmcService(ctx), onqlaveService(ctx), arxService(ctx)],
+    services: [spaceone2Service(ctx), spaceoneService(ctx), cloudmcService(ctx), onqlaveService(ctx), arxService(ctx)],
     control: controlHandler({ ctx, token: controlToken, labels: new Set(seeded.accounts.map((a) => a.label)), reset }),
     tuning: (account) => {
       const own = account === undefined ? undefined : ctx.config.perAccount.get(account)
@@ -123,6 +136,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     accounts: seeded.accounts,
     controlToken,
     spaceone: { users: seeded.spaceoneUsers },
+    spaceone2: spaceone2Info(ctx, seeded.spaceone2),
     close: () => {
       closing ??= (async () => {
         await server.close()

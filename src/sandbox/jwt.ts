@@ -1,10 +1,16 @@
 // RS256 JWTs with node:crypto. SpaceONE signs `{"alg":"RS256"}` headers with a per-domain RSA key.
 import { sign, verify, type KeyObject } from 'node:crypto'
 
-const HEADER = Buffer.from(JSON.stringify({ alg: 'RS256' })).toString('base64url')
+const RS256: Readonly<Record<string, string>> = { alg: 'RS256' }
 
-export function signJwt(payload: Readonly<Record<string, unknown>>, privateKey: KeyObject): string {
-  const input = `${HEADER}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`
+/** `header` is `{"alg":"RS256"}` for 1.x; Cloudforet 2.x (python-jose) adds `"typ":"JWT"`. */
+export function signJwt(
+  payload: Readonly<Record<string, unknown>>,
+  privateKey: KeyObject,
+  header: Readonly<Record<string, string>> = RS256,
+): string {
+  const head = Buffer.from(JSON.stringify(header)).toString('base64url')
+  const input = `${head}.${Buffer.from(JSON.stringify(payload)).toString('base64url')}`
   return `${input}.${sign('sha256', Buffer.from(input), privateKey).toString('base64url')}`
 }
 

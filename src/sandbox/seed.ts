@@ -4,6 +4,7 @@ import { hashSecret } from './cloudmc'
 import { newSecrets } from './onqlave'
 import { NANOID_ALPHABET, seededRandom, type Random } from './random'
 import { apiKeyJwt } from './spaceone'
+import { seedSpaceone2, type Spaceone2Seeded } from './spaceone2-seed'
 import { addCloudmcKey, addOnqlaveKey, addOnqlaveTenant, emptyWorld, userKey, type World } from './state'
 import type { SandboxAccount, SandboxSpaceoneUser } from './types'
 
@@ -18,6 +19,7 @@ export interface Seeded {
   readonly world: World
   readonly accounts: SandboxAccount[]
   readonly spaceoneUsers: SandboxSpaceoneUser[]
+  readonly spaceone2: Omit<Spaceone2Seeded, 'world'>
 }
 
 const MINUTE = 60_000
@@ -28,8 +30,19 @@ export function labelOf(provider: string, n: number): string {
   return n === 1 ? `Demo ${provider}` : `Demo ${provider} ${n}`
 }
 
-export function seedWorld(params: SeedParams, url: string, now: number, domainKeys: readonly KeyObject[]): Seeded {
-  const world = emptyWorld()
+export function seedWorld(
+  params: SeedParams,
+  url: string,
+  now: number,
+  domainKeys: readonly KeyObject[],
+  spaceone2Key: KeyObject,
+): Seeded {
+  const { world: spaceone2World, ...spaceone2 } = seedSpaceone2(
+    seededRandom(params.seed, 'spaceone2'),
+    now,
+    spaceone2Key,
+  )
+  const world: World = { ...emptyWorld(), spaceone2: spaceone2World }
   const spaceone: SandboxAccount[] = []
   const cloudmc: SandboxAccount[] = []
   const onqlave: SandboxAccount[] = []
@@ -54,7 +67,7 @@ export function seedWorld(params: SeedParams, url: string, now: number, domainKe
     const tenant = seedOnqlave(world, seededRandom(params.seed, `onqlave/${n}`), n, suffix, params, now)
     onqlave.push({ provider: 'onqlave', label: labelOf('Onqlave', n), endpoint: url, credentials: tenant })
   }
-  return { world, accounts: [...spaceone, ...cloudmc, ...onqlave], spaceoneUsers }
+  return { world, accounts: [...spaceone, ...cloudmc, ...onqlave], spaceoneUsers, spaceone2 }
 }
 
 function keyCount(params: SeedParams, fallback: number, minimum: number): number {

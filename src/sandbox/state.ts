@@ -1,5 +1,12 @@
 // The sandbox's data: plain records in maps. The zod schemas describe the state file and give the record types.
 import { z } from 'zod'
+import {
+  emptySpaceone2,
+  Spaceone2Json,
+  spaceone2FromJson,
+  spaceone2ToJson,
+  type Spaceone2World,
+} from './spaceone2-state'
 
 const SpaceoneDomain = z.object({
   domainId: z.string(),
@@ -108,6 +115,8 @@ export type OnqlaveCluster = Readonly<z.infer<typeof OnqlaveCluster>>
 export type OnqlaveKey = Readonly<z.infer<typeof OnqlaveKey>>
 
 export interface World {
+  /** Cloudforet 2.x under /spaceone2. */
+  readonly spaceone2: Spaceone2World
   readonly spaceone: {
     readonly domains: Map<string, SpaceoneDomain>
     /** by `userKey(domainId, userId)` */
@@ -141,6 +150,7 @@ export function userKey(domainId: string, userId: string): string {
 
 export function emptyWorld(): World {
   return {
+    spaceone2: emptySpaceone2(),
     spaceone: { domains: new Map(), users: new Map(), keys: new Map(), refreshKeys: new Map(), authCache: new Map() },
     cloudmc: { users: new Map(), keys: new Map(), keyIdByHash: new Map() },
     onqlave: {
@@ -177,7 +187,10 @@ export const StateFile = z.object({
   keysPerAccount: z.number().int().nonnegative().nullable(),
   /** PKCS#8 PEM of the SpaceONE domain signing keys: tokens already handed out must keep verifying. */
   domainKeys: z.array(z.string()),
+  /** PKCS#8 PEM of the Cloudforet 2.x domain key; absent in files written before 2.x was served. */
+  spaceone2Key: z.string().optional(),
   world: z.object({
+    spaceone2: Spaceone2Json.optional(),
     spaceone: z.object({
       domains: z.array(SpaceoneDomain),
       users: z.array(SpaceoneUser),
@@ -199,6 +212,7 @@ export function worldToJson(world: World): StateFile['world'] {
   const s = world.spaceone
   const o = world.onqlave
   return {
+    spaceone2: spaceone2ToJson(world.spaceone2),
     spaceone: {
       domains: [...s.domains.values()],
       users: [...s.users.values()],
@@ -216,7 +230,7 @@ export function worldToJson(world: World): StateFile['world'] {
 }
 
 export function worldFromJson(json: StateFile['world']): World {
-  const world = emptyWorld()
+  const world = { ...emptyWorld(), ...(json.spaceone2 ? { spaceone2: spaceone2FromJson(json.spaceone2) } : {}) }
   for (const d of json.spaceone.domains) world.spaceone.domains.set(d.domainId, d)
   for (const u of json.spaceone.users) world.spaceone.users.set(userKey(u.domainId, u.userId), u)
   for (const k of json.spaceone.keys) world.spaceone.keys.set(k.apiKeyId, k)

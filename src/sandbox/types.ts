@@ -1,4 +1,5 @@
 // The sandbox's public shapes (re-exported by index.ts).
+import type { Spaceone2Info } from './spaceone2-info'
 
 export type SandboxCredentials = { token: string } | { apiKey: string } | { tenantId: string; token: string }
 
@@ -41,11 +42,15 @@ export interface SandboxSpaceoneUser {
   readonly role: 'DOMAIN_ADMIN' | 'USER' | 'NO_PERMISSION'
 }
 
+export type { Spaceone2User as SandboxSpaceone2User } from './spaceone2-seed'
+
 export interface Sandbox {
   url: string
   accounts: SandboxAccount[]
   controlToken: string
   /** For tests: the seeded SpaceONE users of every domain, with passwords. */
   spaceone: { readonly users: readonly SandboxSpaceoneUser[] }
+  /** For tests: the Cloudforet 2.x endpoint, users with passwords, seeded ids and the two seeded secrets. */
+  spaceone2: Spaceone2Info
   close(): Promise<void>
 }
