@@ -12,6 +12,7 @@ import type {
   VaultStatus,
 } from './model'
 import { PROVIDER_IDS } from './model'
+import type { ProviderDescriptor } from './descriptor'
 
 const request =
   <R>() =>
@@ -21,12 +22,8 @@ const id = z.string().min(1).max(200)
 const provider = z.enum(PROVIDER_IDS)
 const label = z.string().trim().min(1, 'Give the account a label.').max(80, 'Keep the label under 80 characters.')
 const endpoint = z.string().trim().min(1, 'Enter the endpoint URL.').max(500)
-const secretString = z.string().trim().min(1).max(20_000)
-const credential = z.discriminatedUnion('provider', [
-  z.object({ provider: z.literal('spaceone'), token: secretString, refreshToken: secretString.optional() }),
-  z.object({ provider: z.literal('cloudmc'), apiKey: secretString }),
-  z.object({ provider: z.literal('onqlave'), tenantId: z.string().trim().min(1).max(200), token: secretString }),
-])
+// Field by field, a credential is checked against its provider's descriptor by the core.
+const credential = z.object({ provider }).catchall(z.string().trim().max(20_000))
 const keyRef = z.object({ accountId: id, keyId: id })
 const secretRef = z.union([z.object({ handle: id }), keyRef])
 const empty = z.object({}).strict().optional()
@@ -91,6 +88,8 @@ export const preferencesPatch = z
 
 export const requests = {
   'app.info': request<AppInfo>()(empty),
+  /** What each provider is and offers: the renderer and CLI read this instead of naming providers. */
+  'providers.list': request<readonly ProviderDescriptor[]>()(empty),
   'vault.status': request<VaultStatus>()(empty),
   'settings.get': request<Preferences>()(empty),
   'settings.set': request<Preferences>()(preferencesPatch),

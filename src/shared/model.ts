@@ -33,18 +33,7 @@ export interface Propagation {
   readonly note?: string
 }
 
-export type PropagationModel = 'none' | 'window' | 'poll' | 'next-list'
-
-export interface Capabilities {
-  /** Keys one user may hold; null when the service sets no limit. Enforced by the client. */
-  readonly maxKeysPerUser: number | null
-  readonly canDisable: boolean
-  readonly canRename: boolean
-  readonly needsReview: boolean
-  readonly typedDeleteConfirm: boolean
-  readonly asyncCreate: boolean
-  readonly propagation: Readonly<Record<PropagationOp, PropagationModel>>
-}
+export type PropagationModel = 'none' | 'window' | 'poll'
 
 /** Non-secret facts about an account, learned when it is validated. */
 export interface AccountFacts {
@@ -77,12 +66,14 @@ export interface AccountView extends Account {
   readonly statusMessage?: string
 }
 
-/** Credential fields per provider. Secret: they go to the vault, never to the renderer or settings. */
-export type Credential =
-  /** An API key (never expires) or an access token with the refresh token that renews it. */
-  | { readonly provider: 'spaceone'; readonly token: string; readonly refreshToken?: string }
-  | { readonly provider: 'cloudmc'; readonly apiKey: string }
-  | { readonly provider: 'onqlave'; readonly tenantId: string; readonly token: string }
+/**
+ * A credential: the provider's credential fields (its descriptor names them) by name. Secret: it goes to the vault,
+ * never to the renderer or settings. SpaceONE {token, refreshToken?}, CloudMC {apiKey}, Onqlave {tenantId, token}.
+ */
+export interface Credential {
+  readonly provider: ProviderId
+  readonly [field: string]: string
+}
 
 export interface VaultStatus {
   readonly state: 'available' | 'locked' | 'unavailable'

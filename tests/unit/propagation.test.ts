@@ -63,8 +63,7 @@ class FakeService {
     }
     return {
       id,
-      displayName: real.displayName,
-      capabilities: real.capabilities,
+      descriptor: real.descriptor,
       validate: async () => unused(),
       list: async (ctx) => {
         read('list', ctx)
@@ -81,7 +80,7 @@ class FakeService {
       secretParts: unused,
       exportFiles: unused,
       tryKey: async () => unused(),
-      ownKeyId: unused,
+      credentialFrom: unused,
     }
   }
 }
@@ -393,33 +392,6 @@ describe('Onqlave create and delete are polled with backoff', () => {
   })
 })
 
-describe('CloudMC delete settles on the next listing', () => {
-  it('settles when the listing no longer shows the key, without a request of its own', async () => {
-    const h = harness()
-    const tracked = h.tracker.track('cm', 'uuid-1', 'delete')
-    expect(tracked?.settleBy).toBe(tracked?.requestedAt)
-    await h.clock.advance(30 * MIN)
-    expect(h.tracker.stats.requests).toBe(0)
-    h.tracker.onListed('cm', [])
-    expect(record(h, 'uuid-1')?.state).toBe('settled')
-  })
-
-  it('fails when the next listing still shows the key', () => {
-    const h = harness()
-    h.service.put('cloudmc', 'cm', 'uuid-1', 'enabled')
-    h.tracker.track('cm', 'uuid-1', 'delete')
-    h.tracker.onListed('cm', h.service.listing('cm'))
-    expect(record(h, 'uuid-1')).toMatchObject({ state: 'failed', note: 'the key is still listed after delete' })
-  })
-
-  it('a listing of another account leaves the record alone', () => {
-    const h = harness()
-    h.tracker.track('cm', 'uuid-1', 'delete')
-    h.tracker.onListed('so', [])
-    expect(record(h, 'uuid-1')?.state).toBe('propagating')
-  })
-})
-
 describe('records over time', () => {
   it('a change on top of a pending change replaces it: the latest intent wins', async () => {
     const h = harness()
@@ -467,8 +439,8 @@ describe('records over time', () => {
 
   it('settled records stay for an hour, then leave the list and the file', async () => {
     const h = harness()
-    h.tracker.track('cm', 'uuid-1', 'delete')
-    h.tracker.onListed('cm', [])
+    h.tracker.track('oq', 'apikey--1', 'delete')
+    h.tracker.onListed('oq', [])
     await h.clock.advance(59 * MIN)
     expect(h.tracker.all()).toHaveLength(1)
     await h.clock.advance(MIN)

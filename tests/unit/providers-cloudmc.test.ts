@@ -209,10 +209,10 @@ describe('CloudMC adapter against the sandbox', () => {
     expect(await keyCount()).toBe(before + 1)
   })
 
-  it('declares unlimited keys, rename, and delete settled by the next listing', () => {
-    expect(cloudmc.capabilities).toMatchObject({ maxKeysPerUser: null, canRename: true, canDisable: false })
-    expect(cloudmc.capabilities.propagation.delete).toBe('next-list')
-    expect(cloudmc.ownKeyId({ provider: 'cloudmc', apiKey: apiKeyOf(seed) })).toBeUndefined()
+  it('declares unlimited keys, rename, a delete in force at once, and no way to tell its own key', () => {
+    expect(cloudmc.descriptor).toMatchObject({ keyLimit: null, capabilities: { rename: true, disable: false } })
+    expect(cloudmc.descriptor.changes.delete).toMatchObject({ model: 'none', pending: null })
+    expect(cloudmc.descriptor.capabilities.knowsOwnKey).toBe(false)
   })
 })
 

@@ -260,13 +260,11 @@ describe('Onqlave adapter against the sandbox', () => {
   })
 
   it('declares the review step, typed delete confirmation and polled propagation', () => {
-    expect(onqlave.capabilities).toMatchObject({
-      needsReview: true,
-      typedDeleteConfirm: true,
-      asyncCreate: true,
-      maxKeysPerUser: null,
+    expect(onqlave.descriptor).toMatchObject({ create: { review: true }, deleteConfirm: 'type-key-id', keyLimit: null })
+    expect(onqlave.descriptor.changes).toMatchObject({
+      create: { model: 'poll', pending: 'Activating' },
+      delete: { model: 'poll', pending: 'Deleting' },
     })
-    expect(onqlave.capabilities.propagation).toMatchObject({ create: 'poll', delete: 'poll' })
   })
 })
 

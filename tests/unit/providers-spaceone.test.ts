@@ -118,7 +118,8 @@ describe('SpaceONE adapter against the sandbox', () => {
     expect(created.reconciled).toBeUndefined()
     const secret = created.secret?.fields.api_key ?? ''
     expect(payloadOf(secret)).toMatchObject({ cat: 'API_KEY', api_key_id: created.key.keyId })
-    expect(spaceone.ownKeyId({ provider: 'spaceone', token: secret })).toBe(created.key.keyId)
+    const own = await spaceone.validate({ ...ctx, credential: spaceone.credentialFrom(created.secret!)! })
+    expect(own.facts.ownKeyId).toBe(created.key.keyId)
     expect(created.key.state).toBe('enabled')
     expect((await spaceone.list(ctx)).map((k) => k.keyId)).toContain(created.key.keyId)
     const tried = await spaceone.tryKey(http, ctx.account, created.secret!)
@@ -131,13 +132,8 @@ describe('SpaceONE adapter against the sandbox', () => {
     await spaceone.create(ctx, {})
     await spaceone.create(ctx, {})
     expect(await spaceone.list(ctx)).toHaveLength(3)
-    expect(spaceone.capabilities).toMatchObject({ maxKeysPerUser: 2, canDisable: true, canRename: false })
-    expect(spaceone.capabilities.propagation).toEqual({
-      create: 'none',
-      enable: 'none',
-      disable: 'window',
-      delete: 'window',
-    })
+    expect(spaceone.descriptor).toMatchObject({ keyLimit: 2, capabilities: { disable: true, rename: false } })
+    expect(Object.values(spaceone.descriptor.changes).map((c) => c.model)).toEqual(['none', 'none', 'window', 'window'])
   })
 
   it('disables at once in the API while a recently used key keeps working until the cache window passes', async () => {

@@ -2,23 +2,17 @@
 import { parse as parseYaml } from 'yaml'
 import { requests } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import type { Account, AccountView, Credential, ProviderId } from '../../shared/model'
+import type { Account, AccountView, ProviderId } from '../../shared/model'
+import { providers } from '../providers'
+import type { ImportedAccount } from '../providers/provider'
 import { PROVIDER_IDS } from '../../shared/model'
 import type { Accounts } from './accounts'
 import { toNewAccount } from './demo'
 
-interface Candidate {
-  provider: ProviderId
-  label: string
-  endpoint: string
-  credential: Credential
-}
-
 type Json = Record<string, unknown>
-const str = (v: unknown): string => (typeof v === 'string' ? v.trim() : '')
 
-/** Recognises: the sandbox's first-line JSON, a SpaceONE spacectl_config (YAML), an Onqlave credentials JSON, a KeyDesk export. */
-export function parseAccountFile(content: string, fileName = ''): Candidate[] {
+/** Recognises the sandbox's first-line JSON, then whatever each provider's adapter recognises as its own. */
+export function parseAccountFile(content: string, fileName = ''): ImportedAccount[] {
   let doc: unknown
   try {
     doc = content.trim().startsWith('{') ? JSON.parse(content) : parseYaml(content)
@@ -35,46 +29,17 @@ export function parseAccountFile(content: string, fileName = ''): Candidate[] {
       .filter((a) => PROVIDER_IDS.includes(a.provider as ProviderId))
       .map((a) => toNewAccount(a as never))
   }
-  if (typeof d.api_key === 'string' && d.endpoints && typeof d.endpoints === 'object') {
-    const identity = str((d.endpoints as Json).identity)
-    return [
-      {
-        provider: 'spaceone',
-        label: 'SpaceONE (imported)',
-        credential: { provider: 'spaceone', token: d.api_key.trim() },
-        endpoint: consoleApiFromIdentity(identity),
-      },
-    ]
+  for (const provider of Object.values(providers)) {
+    const found = provider.recognise?.(d)
+    if (found) return [...found]
   }
-  const onq = Array.isArray(d.credentials) ? (d.credentials[0] as Json) : d
-  if (str(onq.tenant_id) && (str(onq.auth_key) || str(onq.token))) {
-    return [
-      {
-        provider: 'onqlave',
-        label: 'Onqlave (imported)',
-        endpoint: str(onq.endpoint) || str(onq.base_url) || 'https://api.onqlave.com',
-        credential: { provider: 'onqlave', tenantId: str(onq.tenant_id), token: str(onq.auth_key) || str(onq.token) },
-      },
-    ]
-  }
-  if (str(onq.arx_url) && str(onq.access_key)) {
-    throw new AppError(
-      'INVALID_INPUT',
-      'This is an Onqlave API-key credentials file (for the SDKs). KeyDesk needs the ' +
-        "management token and tenant id (the CLI's auth_key and tenant_id) to add an Onqlave account.",
-    )
-  }
+  const kinds = ['a sandbox account line', ...Object.values(providers).map((p) => p.descriptor.importHint)]
+  const named = kinds.filter((k) => k !== '')
+  const last = named.pop() ?? ''
   throw new AppError(
     'INVALID_INPUT',
-    'KeyDesk did not recognise this file. It reads a sandbox account line, ' +
-      'a SpaceONE spacectl_config, or an Onqlave auth file with tenant_id and auth_key.',
+    `KeyDesk did not recognise this file. It reads ${named.join(', ')}${named.length ? ', or ' : ''}${last}.`,
   )
-}
-
-/** spacectl endpoints are gRPC; the console-api REST base is the user's to confirm, so keep the host only. */
-function consoleApiFromIdentity(identity: string): string {
-  const m = /^grpc(\+ssl)?:\/\/([^/:]+)/.exec(identity)
-  return m ? `https://${m[2]}` : ''
 }
 
 export async function importAccounts(

@@ -1,5 +1,6 @@
 // Accounts: metadata in settings, the credential in the vault. Secret first, then metadata; on remove, the reverse.
 import { randomUUID } from 'node:crypto'
+import { credentialProblems, toCredential } from '../../shared/descriptor'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountStatus, AccountView, Credential, ProviderId } from '../../shared/model'
 import { getProvider } from '../providers'
@@ -94,11 +95,9 @@ export class Accounts {
     credential: Credential,
     label = 'this account',
   ): Promise<ValidationResult> {
-    if (credential.provider !== provider)
-      throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
     const account = draft(provider, label, requireSafeEndpoint(endpoint), false)
     return getProvider(provider)
-      .validate({ account, credential, http: this.http })
+      .validate({ account, credential: checkedCredential(provider, credential), http: this.http })
       .catch((err: unknown) => {
         throw scrubbed(err, credential)
       })
@@ -117,7 +116,8 @@ export class Accounts {
   private async addOnce(input: NewAccount): Promise<AccountView> {
     await this.requireVault()
     const endpoint = requireSafeEndpoint(input.endpoint)
-    const { facts } = await this.validate(input.provider, endpoint, input.credential, input.label)
+    const credential = checkedCredential(input.provider, input.credential)
+    const { facts } = await this.validate(input.provider, endpoint, credential, input.label)
     const duplicate = this.all().find(
       (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
     )
@@ -128,7 +128,7 @@ export class Accounts {
       )
     }
     const account: Account = { ...draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
-    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(input.credential))
+    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
     this.settings.set('accounts', [...this.all(), account])
     this.setStatus(account.id, 'ok')
     this.onChange()
@@ -150,11 +150,10 @@ export class Accounts {
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
       await this.requireVault()
-      const credential = patch.credential ?? (await this.credential(current))
+      const given = patch.credential ? checkedCredential(current.provider, patch.credential) : null
+      const credential = given ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
-      if (patch.credential) {
-        await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(patch.credential))
-      }
+      if (given) await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(given))
       this.setStatus(current.id, 'ok')
     }
     const next: Account = {
@@ -231,13 +230,22 @@ export class Accounts {
 /** A service that echoes what it was sent must not put the credential into an error the user (or a log) sees. */
 export function scrubbed(err: unknown, credential: Credential): unknown {
   if (!(err instanceof AppError)) return err
-  const secrets = Object.entries(credential)
-    .filter(([k, v]) => k !== 'provider' && k !== 'tenantId' && v.length >= 8)
-    .map(([, v]) => v)
+  const secretFields = getProvider(credential.provider).descriptor.credential.filter((f) => f.secret)
+  const secrets = secretFields.map((f) => credential[f.name] ?? '').filter((v) => v.length >= 8)
   const message = secrets.reduce((m, s) => m.split(s).join('…'), err.message)
   return message === err.message
     ? err
     : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
+}
+
+/** The credential as the provider's descriptor defines it: its fields, trimmed, each one checked. */
+function checkedCredential(provider: ProviderId, credential: Credential): Credential {
+  if (credential.provider !== provider)
+    throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
+  const descriptor = getProvider(provider).descriptor
+  const problem = Object.values(credentialProblems(descriptor, credential))[0]
+  if (problem) throw new AppError('INVALID_INPUT', problem)
+  return toCredential(descriptor, credential)
 }
 
 function draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {

@@ -11,6 +11,7 @@ import {
   type Requests,
 } from '../../shared/api'
 import { AppError, toErrorData } from '../../shared/errors'
+import { providerRegistry } from '../providers'
 import { Accounts } from './accounts'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
@@ -156,6 +157,7 @@ export class AppCore {
         dataDir: options.dataDir,
         notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
       }),
+      'providers.list': async () => providerRegistry.all().map((p) => p.descriptor),
       'vault.status': () => options.vault.status(),
       'settings.get': async () => settings.get('preferences'),
       'settings.set': async (patch) => {

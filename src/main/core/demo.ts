@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import type { AccountView, Credential } from '../../shared/model'
 import type { Sandbox, SandboxAccount } from '../../sandbox'
-import type { Accounts } from './accounts'
+import type { Accounts, NewAccount } from './accounts'
 import type { SettingsStore } from './settings'
 import { vaultNames, type SecretVault } from './vault'
 
@@ -82,18 +82,8 @@ export class Demo {
   }
 }
 
-export function toNewAccount(acc: SandboxAccount): {
-  provider: Credential['provider']
-  label: string
-  endpoint: string
-  credential: Credential
-} {
-  const c = acc.credentials as Record<string, string>
-  const credential: Credential =
-    acc.provider === 'spaceone'
-      ? { provider: 'spaceone', token: c.token ?? '' }
-      : acc.provider === 'cloudmc'
-        ? { provider: 'cloudmc', apiKey: c.apiKey ?? '' }
-        : { provider: 'onqlave', tenantId: c.tenantId ?? '', token: c.token ?? '' }
+/** A sandbox account's credentials are named as its provider's descriptor names the credential fields. */
+export function toNewAccount(acc: SandboxAccount): NewAccount {
+  const credential: Credential = { ...(acc.credentials as Readonly<Record<string, string>>), provider: acc.provider }
   return { provider: acc.provider, label: acc.label, endpoint: acc.endpoint, credential }
 }

@@ -90,21 +90,21 @@ export class Keys {
     const ctx = await this.accounts.context(req.accountId)
     const provider = getProvider(ctx.account.provider)
     const resumed = this.born.get(req.requestId)
-    const max = provider.capabilities.maxKeysPerUser
+    const max = provider.descriptor.keyLimit
     if (max !== null && !resumed) {
       const own = (await this.call(req.accountId, (c) => provider.list(c))).filter((k) => k.state !== 'deleted')
       if (own.length >= max) {
         throw new AppError(
           'LIMIT_REACHED',
           `${ctx.account.label} already has ${own.length} of ${max} keys, the most ` +
-            `${provider.displayName} allows a user. Delete one (or rotate it) before creating another.`,
+            `${provider.descriptor.name} allows a user. Delete one (or rotate it) before creating another.`,
           { accountId: req.accountId },
         )
       }
     }
     const progress = (stage: Events['create.progress']['stage'], message: string): void =>
       this.emit('create.progress', { requestId: req.requestId, stage, message })
-    if (!resumed) progress('creating', `Asking ${provider.displayName} for a new key…`)
+    if (!resumed) progress('creating', `Asking ${provider.descriptor.name} for a new key…`)
     const result = resumed ? { key: resumed } : await this.call(req.accountId, (c) => provider.create(c, req))
     if (!resumed) this.emit('keys.changed', { accountId: req.accountId })
     let key = result.key
@@ -114,7 +114,7 @@ export class Keys {
     if (!secret && result.reconciled && !provider.fetchSecret) {
       throw new AppError(
         'PROVIDER_ERROR',
-        `The request timed out, but ${provider.displayName} did create key ${key.keyId}. ` +
+        `The request timed out, but ${provider.descriptor.name} did create key ${key.keyId}. ` +
           'Its secret was lost on the way: delete that key and create a new one.',
         { accountId: req.accountId },
       )
@@ -126,7 +126,8 @@ export class Keys {
       progress('fetching', 'Fetching the secret (the service shows it once)…')
       secret = await this.call(req.accountId, (c) => provider.fetchSecret!(c, key.keyId))
     }
-    if (!secret) throw new AppError('PROVIDER_ERROR', `${provider.displayName} returned no secret for ${key.keyId}.`)
+    if (!secret)
+      throw new AppError('PROVIDER_ERROR', `${provider.descriptor.name} returned no secret for ${key.keyId}.`)
     this.born.delete(req.requestId)
     const endpoints = await provider.endpoints(ctx).catch(() => [])
     const handle = randomBytes(16).toString('hex')
@@ -181,14 +182,14 @@ export class Keys {
 
   enable(accountId: string, keyId: string): Promise<KeyRecord | null> {
     return this.change(accountId, keyId, 'enable', (p, ctx) => {
-      if (!p.enable) throw notSupported(p.displayName, 'enable keys')
+      if (!p.enable) throw notSupported(p.descriptor.name, 'enable keys')
       return p.enable(ctx, keyId)
     })
   }
 
   disable(accountId: string, keyId: string): Promise<KeyRecord | null> {
     return this.change(accountId, keyId, 'disable', (p, ctx) => {
-      if (!p.disable) throw notSupported(p.displayName, 'disable keys')
+      if (!p.disable) throw notSupported(p.descriptor.name, 'disable keys')
       return p.disable(ctx, keyId)
     })
   }
@@ -204,7 +205,7 @@ export class Keys {
   async rename(accountId: string, keyId: string, name: string): Promise<KeyRecord> {
     const ctx = await this.accounts.context(accountId)
     const p = getProvider(ctx.account.provider)
-    if (!p.rename) throw notSupported(p.displayName, 'rename keys')
+    if (!p.rename) throw notSupported(p.descriptor.name, 'rename keys')
     const key = await this.call(accountId, (c) => p.rename!(c, keyId, name))
     this.emit('keys.changed', { accountId })
     return key

@@ -115,7 +115,7 @@ export class Propagations {
 
   track(accountId: string, keyId: string, op: PropagationOp): Propagation | null {
     const account = this.accounts.get(accountId)
-    const model = this.provider(account.provider).capabilities.propagation[op]
+    const model = this.provider(account.provider).descriptor.changes[op].model
     const key = keyOf({ accountId, keyId })
     const replaced = this.entries.delete(key)
     if (model === 'none') {
@@ -152,8 +152,6 @@ export class Propagations {
         return { model, dueAt: settleBy, step: 0, probeAt: this.firstProbe(now), paused: false }
       case 'poll':
         return { model, dueAt: now + backoffMs(0, this.random), step: 1, probeAt: Infinity, paused: false }
-      case 'next-list':
-        return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
       default:
         return assertNever(model)
     }
@@ -167,8 +165,6 @@ export class Propagations {
       }
       case 'poll':
         return { model, dueAt: now, step: 0, probeAt: Infinity, paused: false }
-      case 'next-list':
-        return { model, dueAt: Infinity, step: 0, probeAt: Infinity, paused: false }
       default:
         return assertNever(model)
     }
@@ -180,7 +176,7 @@ export class Propagations {
 
   private modelOf(accountId: string, op: PropagationOp): Tracked | null {
     try {
-      const model = this.provider(this.accounts.get(accountId).provider).capabilities.propagation[op]
+      const model = this.provider(this.accounts.get(accountId).provider).descriptor.changes[op].model
       return model === 'none' ? null : model
     } catch {
       return null
@@ -321,8 +317,7 @@ export class Propagations {
   private resume(entry: Entry, run: Run, now: number): void {
     run.paused = false
     run.step = 0
-    run.dueAt =
-      run.model === 'window' ? Math.max(now, Date.parse(entry.record.settleBy)) : run.model === 'poll' ? now : Infinity
+    run.dueAt = run.model === 'window' ? Math.max(now, Date.parse(entry.record.settleBy)) : now
     entry.record = withoutNote(entry.record)
   }
 
@@ -353,7 +348,7 @@ export class Propagations {
 
   private serviceName(entry: Entry): string {
     try {
-      return this.provider(this.accounts.get(entry.record.accountId).provider).displayName
+      return this.provider(this.accounts.get(entry.record.accountId).provider).descriptor.name
     } catch {
       return 'service'
     }
@@ -412,8 +407,6 @@ function settleDelayMs(model: Tracked, windowSec: number): number {
       return windowSec * 1000
     case 'poll':
       return POLL_SETTLE_MS
-    case 'next-list':
-      return 0
     default:
       return assertNever(model)
   }

@@ -57,7 +57,7 @@ export class Rotations {
     if (old.state !== 'enabled' && old.state !== 'disabled') {
       throw new AppError('CONFLICT', `Key ${keyId} is ${old.state}: only a working key can be rotated.`, { accountId })
     }
-    const max = getProvider(account.provider).capabilities.maxKeysPerUser
+    const max = getProvider(account.provider).descriptor.keyLimit
     if (max !== null && keys.length >= max)
       throw new AppError('LIMIT_REACHED', limitMessage(account, max, keys, keyId), { accountId })
     const rotation: Rotation = {
@@ -121,7 +121,7 @@ export class Rotations {
         throw new AppError('CONFLICT', 'Create the new key first: the old one stays until its replacement exists.')
       case 'switch': {
         await this.ensureSwitched(r)
-        const next: RotationStep = getProvider(account.provider).capabilities.canDisable ? 'disable' : 'delete'
+        const next: RotationStep = getProvider(account.provider).descriptor.capabilities.disable ? 'disable' : 'delete'
         return this.update({ ...withoutNote(r), step: next })
       }
       case 'disable':
@@ -235,22 +235,15 @@ export function limitMessage(account: Account, max: number, keys: readonly KeyRe
 }
 
 function credentialFrom(account: Account, secret: SecretBundle): Credential {
-  const value = secret.fields.api_key
-  if (!value)
+  const provider = getProvider(account.provider)
+  const credential = provider.credentialFrom(secret)
+  if (!credential) {
     throw new AppError(
-      'PROVIDER_ERROR',
-      `The new key's secret cannot serve as the ${account.provider} account's credential.`,
+      'NOT_SUPPORTED',
+      `A new ${provider.descriptor.name} key cannot serve as the account's credential.`,
     )
-  switch (account.provider) {
-    case 'spaceone':
-      return { provider: 'spaceone', token: value }
-    case 'cloudmc':
-      return { provider: 'cloudmc', apiKey: value }
-    case 'onqlave':
-      throw new AppError('NOT_SUPPORTED', 'An Onqlave API key cannot be the account credential.')
-    default:
-      return assertNever(account.provider)
   }
+  return credential
 }
 
 function latest(records: readonly Propagation[], accountId: string, keyId: string): Propagation | undefined {

@@ -1,6 +1,7 @@
 // CloudMC / CloudOps v2 API keys (../shared/providers/cloudmc.md). /api_keys is INFERRED: probed, never assumed.
 import { AppError } from '../../shared/errors'
-import type { Account, Capabilities, Credential, KeyRecord } from '../../shared/model'
+import type { Account, Credential, KeyRecord } from '../../shared/model'
+import { CLOUDMC_MAX_NAME as MAX_NAME, cloudmcDescriptor } from './cloudmc-descriptor'
 import type { Http, HttpRequest, HttpResponse } from '../core/http'
 import { requireSafeEndpoint } from '../core/http'
 import { ApiKey, ErrorsBody, KeyBody, KeyListBody, UsersBody, toKeyRecord } from './cloudmc-wire'
@@ -11,17 +12,6 @@ import { createWithReconcile } from './reconcile'
 import { parseAs } from './wire'
 
 const SERVICE = 'CloudMC'
-const MAX_NAME = 255
-
-export const cloudmcCapabilities: Capabilities = {
-  maxKeysPerUser: null,
-  canDisable: false,
-  canRename: true,
-  needsReview: false,
-  typedDeleteConfirm: false,
-  asyncCreate: false,
-  propagation: { create: 'none', enable: 'none', disable: 'none', delete: 'next-list' },
-}
 
 type Route = 'users' | 'keys' | 'key'
 
@@ -115,8 +105,7 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
 
   return {
     id: 'cloudmc',
-    displayName: SERVICE,
-    capabilities: cloudmcCapabilities,
+    descriptor: cloudmcDescriptor,
 
     async validate(ctx) {
       const parsed = parseAs(
@@ -236,9 +225,9 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
       return { ok: false, message: failure(res, account, c).message }
     },
 
-    ownKeyId() {
-      // The key list carries no secrets, so the account's own key cannot be recognised.
-      return undefined
+    credentialFrom(secret) {
+      const apiKey = secret.fields.api_key
+      return apiKey ? { provider: 'cloudmc', apiKey } : null
     },
   }
 }

@@ -12,6 +12,17 @@ export const providers: Readonly<Record<ProviderId, KeyProvider>> = {
   onqlave: createOnqlaveProvider(),
 }
 
+/** The registry the core's services are given: every adapter, and one by id. */
+export interface ProviderRegistry {
+  all(): readonly KeyProvider[]
+  get(id: ProviderId): KeyProvider
+}
+
+export const providerRegistry: ProviderRegistry = {
+  all: () => Object.values(providers),
+  get: (id) => getProvider(id),
+}
+
 export function getProvider(id: ProviderId): KeyProvider {
   const provider: KeyProvider | undefined = providers[id]
   if (!provider) throw new AppError('INVALID_INPUT', `KeyDesk has no provider "${String(id)}".`)

@@ -1,6 +1,8 @@
 // Onqlave management plane (../shared/providers/onqlave.md): asynchronous create/delete, a one-time secret fetch.
 import { AppError } from '../../shared/errors'
-import type { Account, Capabilities, Credential, KeyRecord } from '../../shared/model'
+import type { Account, Credential, KeyRecord } from '../../shared/model'
+import { onqlaveDescriptor } from './onqlave-descriptor'
+import { recogniseOnqlaveFile } from './onqlave-files'
 import type { HttpResponse } from '../core/http'
 import { requireSafeEndpoint } from '../core/http'
 import { failureError, unexpectedAnswer, wrongCredential } from './errors'
@@ -14,16 +16,6 @@ import { createWithReconcile } from './reconcile'
 import { parseAs } from './wire'
 
 const SERVICE = 'Onqlave'
-
-export const onqlaveCapabilities: Capabilities = {
-  maxKeysPerUser: null,
-  canDisable: false,
-  canRename: false,
-  needsReview: true,
-  typedDeleteConfirm: true,
-  asyncCreate: true,
-  propagation: { create: 'poll', enable: 'none', disable: 'none', delete: 'poll' },
-}
 
 interface Call {
   readonly method: 'GET' | 'POST' | 'DELETE'
@@ -99,8 +91,7 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
 
   return {
     id: 'onqlave',
-    displayName: SERVICE,
-    capabilities: onqlaveCapabilities,
+    descriptor: onqlaveDescriptor,
 
     async validate(ctx) {
       const { tenantId } = credentialOf(ctx.credential)
@@ -251,9 +242,10 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
       }
     },
 
-    ownKeyId() {
-      return undefined
-    },
+    // An Onqlave API key is for the data plane; the management plane needs the tenant's auth token.
+    credentialFrom: () => null,
+
+    recognise: recogniseOnqlaveFile,
   }
 }
 

@@ -1,14 +1,6 @@
 // The one interface every key service sits behind. Only adapters speak a wire protocol.
-import type {
-  Account,
-  AccountFacts,
-  Capabilities,
-  Credential,
-  Endpoint,
-  KeyRecord,
-  ProviderId,
-  SecretPart,
-} from '../../shared/model'
+import type { ProviderDescriptor } from '../../shared/descriptor'
+import type { Account, AccountFacts, Credential, Endpoint, KeyRecord, ProviderId, SecretPart } from '../../shared/model'
 import type { Http } from '../core/http'
 
 export interface ProviderContext {
@@ -71,10 +63,18 @@ export interface TryResult {
   readonly refused?: boolean
 }
 
+/** An account found in a file the user already has, before it is checked like one added by hand. */
+export interface ImportedAccount {
+  readonly provider: ProviderId
+  readonly label: string
+  readonly endpoint: string
+  readonly credential: Credential
+}
+
 export interface KeyProvider {
   readonly id: ProviderId
-  readonly displayName: string
-  readonly capabilities: Capabilities
+  /** Everything the renderer and CLI know of this provider; served by providers.list. */
+  readonly descriptor: ProviderDescriptor
   validate(ctx: ProviderContext): Promise<ValidationResult>
   list(ctx: ProviderContext): Promise<KeyRecord[]>
   /** One key, or null when the service no longer has it. */
@@ -97,6 +97,8 @@ export interface KeyProvider {
   tryKey(http: Http, account: Account, secret: SecretBundle): Promise<TryResult>
   /** Renews an expiring credential (a SpaceONE access token, with its refresh token); null when it cannot be renewed. */
   renew?(http: Http, account: Account, credential: Credential): Promise<Credential | null>
-  /** Whether a credential of this account's kind is the given key (SpaceONE api_key_id in the JWT). */
-  ownKeyId(credential: Credential): string | undefined
+  /** The account credential a created key's secret makes (rotating the key KeyDesk signs in with); null when it cannot. */
+  credentialFrom(secret: SecretBundle): Credential | null
+  /** The accounts an account file of this service holds, or null when the file is not one of its own. */
+  recognise?(doc: Readonly<Record<string, unknown>>): readonly ImportedAccount[] | null
 }

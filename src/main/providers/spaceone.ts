@@ -1,37 +1,19 @@
 // SpaceONE / Cloudforet 1.x identity API keys (../shared/providers/spaceone.md).
-import { stringify } from 'yaml'
 import { AppError } from '../../shared/errors'
-import type { Account, Capabilities, Credential, Endpoint, KeyRecord } from '../../shared/model'
+import type { Account, Credential, KeyRecord } from '../../shared/model'
 import type { Http, HttpResponse } from '../core/http'
 import { requireSafeEndpoint } from '../core/http'
 import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
-import type { ExportFile, KeyProvider, ProviderContext, SecretBundle } from './provider'
+import type { KeyProvider, ProviderContext } from './provider'
+import { spaceoneDescriptor } from './spaceone-descriptor'
+import { apiKeyJson, recogniseSpacectlConfig, spacectlConfig } from './spaceone-files'
 import { createWithReconcile } from './reconcile'
-import {
-  API_KEY_FIELDS,
-  ApiKeyInfo,
-  ApiKeyList,
-  EndpointList,
-  ErrorBody,
-  readToken,
-  toKeyRecord,
-  TokenPair,
-} from './spaceone-wire'
+import { ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
 
 const SERVICE = 'SpaceONE'
-
-export const spaceoneCapabilities: Capabilities = {
-  maxKeysPerUser: 2,
-  canDisable: true,
-  canRename: false,
-  needsReview: false,
-  typedDeleteConfirm: false,
-  asyncCreate: false,
-  propagation: { create: 'none', enable: 'none', disable: 'window', delete: 'window' },
-}
 
 interface CallOptions {
   readonly idempotent?: boolean
@@ -122,8 +104,7 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
 
   return {
     id: 'spaceone',
-    displayName: SERVICE,
-    capabilities: spaceoneCapabilities,
+    descriptor: spaceoneDescriptor,
 
     async validate(ctx) {
       const facts = tokenOf(ctx.credential)
@@ -252,46 +233,11 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       return { provider: 'spaceone', token: pair.access_token, refreshToken: pair.refresh_token }
     },
 
-    ownKeyId(credential) {
-      if (credential.provider !== 'spaceone') return undefined
-      try {
-        return readToken(credential.token).apiKeyId
-      } catch {
-        return undefined
-      }
+    credentialFrom(secret) {
+      const token = secret.fields.api_key
+      return token ? { provider: 'spaceone', token } : null
     },
-  }
-}
 
-/** The console's "Download JSON": the whole create response, one line, all seven fields. */
-function apiKeyJson(secret: SecretBundle): ExportFile {
-  const raw =
-    secret.raw && typeof secret.raw === 'object' && !Array.isArray(secret.raw)
-      ? (secret.raw as Record<string, unknown>)
-      : {}
-  const content: Record<string, unknown> = { ...raw }
-  for (const field of API_KEY_FIELDS) if (!(field in content)) content[field] = ''
-  content.api_key_id = content.api_key_id || secret.keyId
-  content.api_key = content.api_key || secret.fields.api_key || ''
-  return {
-    id: 'api_key',
-    fileName: 'api_key',
-    label: 'API key (JSON)',
-    mime: 'application/json',
-    content: JSON.stringify(content),
-  }
-}
-
-/** The console's "Download YAML", read by spacectl. lineWidth 0 keeps the JWT on one line, as the console's dump does. */
-function spacectlConfig(secret: SecretBundle, endpoints: readonly Endpoint[]): ExportFile {
-  const map: Record<string, string> = {}
-  for (const e of endpoints) map[e.service] = e.url
-  const content = stringify({ api_key: secret.fields.api_key ?? '', endpoints: map }, { lineWidth: 0 })
-  return {
-    id: 'spacectl_config',
-    fileName: 'spacectl_config',
-    label: 'spacectl config (YAML)',
-    mime: 'application/yaml',
-    content,
+    recognise: recogniseSpacectlConfig,
   }
 }
