@@ -1,12 +1,18 @@
 // Worlds several rows share, started on first use and stopped once at the end.
 import type { SandboxAccount } from '../src/sandbox/index'
+import { startCountingProxy, type CountingProxy } from './counting-proxy'
 import { startHostProc, startSandboxProc, type HostProc, type SandboxProc } from './procs'
 import { addAccounts, ofProvider, tempDir } from './setup'
 
-export const BIG = 10_000
+/** The issue's scale: five times the 10,000 keys the first bench used. */
+export const BIG = 50_000
+export const MID = 10_000
 export const SMALL = 100
-/** The provider whose account fills the browser rows: CloudMC has no per-user key limit, so 10,000 keys is a real case. */
+/** The provider whose account fills the browser rows: CloudMC has no per-user key limit, so 50,000 keys is a real case. */
 export const LIST_PROVIDER: SandboxAccount['provider'] = 'cloudmc'
+
+/** The world of rows 1, 12 and 13: 30 accounts (10 per provider) behind a service that takes 200 ms to answer. */
+export const SLOW = { latencyMs: 200, accountsPerProvider: 10, keysPerAccount: 60 } as const
 
 export interface ListHost {
   readonly host: HostProc
@@ -14,10 +20,24 @@ export interface ListHost {
   readonly keys: number
 }
 
+export interface SlowWorld {
+  readonly sandbox: SandboxProc
+  /** Every account of the host talks to the sandbox through this proxy, which counts the requests. */
+  readonly proxy: CountingProxy
+  /** A host with all 30 accounts, and one with the first account only (the "one request" side of row 1). */
+  readonly all: HostProc
+  readonly one: HostProc
+  readonly allDir: string
+  readonly accountIds: readonly string[]
+}
+
+type Stoppable = { stop(): Promise<void> }
+
 export class Fixtures {
   private readonly sandboxes = new Map<number, Promise<SandboxProc>>()
   private readonly hosts = new Map<string, Promise<HostProc>>()
-  private readonly started: Promise<{ stop(): Promise<void> }>[] = []
+  private readonly started: Promise<Stoppable>[] = []
+  private slowWorld: Promise<SlowWorld> | null = null
 
   /** One account per provider with `keys` keys each, no added latency. */
   sandbox(keys: number): Promise<SandboxProc> {
@@ -42,6 +62,28 @@ export class Fixtures {
   /** A browser host with every account of the `keys` sandbox. */
   async allHost(keys: number): Promise<HostProc> {
     return this.host(`all-${keys}`, (await this.sandbox(keys)).accounts)
+  }
+
+  slow(): Promise<SlowWorld> {
+    this.slowWorld ??= this.startSlow()
+    return this.slowWorld
+  }
+
+  private async startSlow(): Promise<SlowWorld> {
+    // Set up without latency (adding 30 accounts validates each against its service), then slowed down.
+    const sandbox = await startSandboxProc({ ...SLOW, latencyMs: 0, seed: 'bench-slow' })
+    this.started.push(Promise.resolve(sandbox))
+    const proxy = await startCountingProxy(sandbox.url)
+    this.started.push(Promise.resolve({ stop: () => proxy.close() }))
+    const viaProxy = sandbox.accounts.map((a) => ({ ...a, endpoint: a.endpoint.replace(sandbox.url, proxy.url) }))
+    const allDir = tempDir('slow-all')
+    const [all, one] = await Promise.all([startHostProc(allDir), startHostProc(tempDir('slow-one'))])
+    this.started.push(Promise.resolve(all), Promise.resolve(one))
+    const accountIds = await addAccounts(all, viaProxy)
+    await addAccounts(one, viaProxy.slice(0, 1))
+    await sandbox.configure({ latencyMs: SLOW.latencyMs })
+    proxy.take()
+    return { sandbox, proxy, all, one, allDir, accountIds }
   }
 
   private host(name: string, accounts: readonly SandboxAccount[]): Promise<HostProc> {

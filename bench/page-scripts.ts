@@ -33,26 +33,78 @@ export const ARRIVAL_OF = (accountId: string): string =>
   `performance.getEntriesByName(${JSON.stringify(`keydesk:keys-listed:${accountId}`)}, 'mark')[0]?.startTime`
 
 /**
- * Installed once the list is shown. For each input event: the time to the next painted frame (keystrokes), and, when
- * the keystroke changes how many rows the table has (aria-rowcount), the time until the frame with the new rows is
- * painted (results).
+ * Installed once the list is shown. expectRows(counts) arms it for one typed query: counts[i] is how many keys match
+ * the first i + 1 characters. For each input event, `keystrokes` gets the time to the next painted frame (the echo)
+ * and `rows` the time until the table holds the matching rows (aria-rowcount, header included) and that frame has been
+ * painted. A keystroke whose rows were never shown before the next one arrived is kept as `superseded`, with the time
+ * it waited (a lower bound), so slow keystrokes cannot drop out of the figure.
  */
 export const KEYSTROKE_PROBE = `(() => {
   const bench = (window.__bench = window.__bench || {})
   bench.keystrokes = []
-  bench.results = []
-  let t0 = null
-  document.addEventListener('input', () => {
+  bench.rows = []
+  bench.superseded = []
+  let counts = []
+  let pending = null
+  bench.expectRows = (c) => { counts = c; pending = null }
+  const table = () => document.querySelector('[role="table"][aria-rowcount]')
+  const check = () => {
+    const p = pending
+    if (!p || p.seen) return
+    const t = table()
+    if (!t || Number(t.getAttribute('aria-rowcount')) !== p.want) return
+    p.seen = true
+    requestAnimationFrame(() => setTimeout(() => {
+      bench.rows.push(performance.now() - p.t0)
+      if (pending === p) pending = null
+    }, 0))
+  }
+  document.addEventListener('input', (e) => {
     const start = performance.now()
-    t0 = start
     requestAnimationFrame(() => setTimeout(() => bench.keystrokes.push(performance.now() - start), 0))
+    const len = e.target && typeof e.target.value === 'string' ? e.target.value.length : 0
+    if (!len || len > counts.length) return
+    if (pending && !pending.seen) bench.superseded.push(start - pending.t0)
+    pending = { t0: start, want: counts[len - 1] + 1, seen: false }
+    check()
   }, true)
-  new MutationObserver(() => {
-    if (t0 === null) return
-    const start = t0
-    t0 = null
-    requestAnimationFrame(() => setTimeout(() => bench.results.push(performance.now() - start), 0))
-  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['aria-rowcount'] })
+  new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-rowcount'] })
 })()`
 
 export const ROW_COUNT = `document.querySelectorAll('[role="row"]').length`
+
+/**
+ * Installed before the app's scripts: wraps performance.mark so every "keys listed" mark is seen as it is made. After
+ * expectRefresh(n), the next click starts the clock; once n accounts have been listed since, the painted frame after
+ * the last one stops it: window.__bench.refreshed resolves with the ms.
+ */
+export const REFRESH_PROBE = `(() => {
+  const bench = (window.__bench = window.__bench || {})
+  const listed = new Set()
+  let pending = null
+  bench.listedAccounts = () => listed.size
+  bench.expectRefresh = (n) => {
+    let done
+    bench.refreshed = new Promise((resolve) => { done = resolve })
+    pending = { n, t0: null, seen: new Set(), done }
+  }
+  document.addEventListener('click', () => {
+    if (pending && pending.t0 === null) pending.t0 = performance.now()
+  }, true)
+  const mark = performance.mark.bind(performance)
+  performance.mark = (name, options) => {
+    const entry = mark(name, options)
+    if (typeof name === 'string' && name.startsWith('keydesk:keys-listed:')) {
+      listed.add(name)
+      const p = pending
+      if (p && p.t0 !== null) {
+        p.seen.add(name)
+        if (p.seen.size >= p.n) {
+          pending = null
+          requestAnimationFrame(() => setTimeout(() => p.done(performance.now() - p.t0), 0))
+        }
+      }
+    }
+    return entry
+  }
+})()`

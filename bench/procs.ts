@@ -10,6 +10,7 @@ export const ROOT = join(import.meta.dirname, '..')
 const START_LIMIT_MS = 60_000
 const STOP_LIMIT_MS = 5_000
 const live = new Set<ChildProcess>()
+const CONTROL_TOKEN = /control token \(X-Sandbox-Token\): (\S+)/
 const OPEN_URL = /^(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/
 
 /** A child's stdout as lines, kept from start to exit so no line is missed between waits. */
@@ -97,6 +98,8 @@ export async function stopAll(): Promise<void> {
 export interface SandboxProc {
   readonly url: string
   readonly accounts: readonly SandboxAccount[]
+  /** POST /__sandbox/config: latency and faults at run time. */
+  configure(body: Readonly<Record<string, unknown>>): Promise<void>
   stop(): Promise<void>
 }
 
@@ -105,6 +108,8 @@ export interface SandboxSpec {
   readonly keysPerAccount: number
   readonly accountsPerProvider: number
   readonly seed: string
+  /** Onqlave's activation time; the sandbox's default when absent. */
+  readonly activationSeconds?: number
 }
 
 export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> {
@@ -123,13 +128,26 @@ export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> 
       String(spec.accountsPerProvider),
       '--seed',
       spec.seed,
+      ...(spec.activationSeconds === undefined ? [] : ['--activation-seconds', String(spec.activationSeconds)]),
     ],
     'sandbox',
   )
+  let controlToken = ''
+  child.stderr?.on('data', (c: Buffer) => {
+    controlToken ||= CONTROL_TOKEN.exec(String(c))?.[1] ?? ''
+  })
   const first = await lines.take((line) =>
     line.startsWith('{') ? (JSON.parse(line) as { url: string; accounts: SandboxAccount[] }) : undefined,
   )
-  return { url: first.url, accounts: first.accounts, stop: () => stop(child) }
+  const configure = async (body: Readonly<Record<string, unknown>>): Promise<void> => {
+    const res = await fetch(`${first.url}/__sandbox/config`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-sandbox-token': controlToken },
+      body: JSON.stringify(body),
+    })
+    if (res.status !== 200) throw new Error(`sandbox config: HTTP ${res.status} ${await res.text()}`)
+  }
+  return { url: first.url, accounts: first.accounts, configure, stop: () => stop(child) }
 }
 
 export interface HostProc {

@@ -7,7 +7,6 @@ import type { SandboxAccount } from '../src/sandbox/index'
 import type { HostProc } from './procs'
 
 const dirs: string[] = []
-const ADD_CONCURRENCY = 5
 
 export function tempDir(name: string): string {
   const dir = mkdtempSync(join(tmpdir(), `keydesk-bench-${name}-`))
@@ -19,16 +18,17 @@ export function removeTempDirs(): void {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 }
 
-/** Adds the accounts a few at a time (each is validated against the sandbox and written to the keychain); returns their ids in order. */
+/**
+ * Adds the accounts one at a time, as a user does (the core folds concurrent adds at one provider endpoint into one),
+ * and checks the host then holds them all; returns their ids in order.
+ */
 export async function addAccounts(host: HostProc, accounts: readonly SandboxAccount[]): Promise<string[]> {
-  const ids: string[] = new Array<string>(accounts.length)
-  for (let i = 0; i < accounts.length; i += ADD_CONCURRENCY) {
-    const batch = accounts.slice(i, i + ADD_CONCURRENCY)
-    const added = await Promise.all(batch.map((a) => host.call<{ id: string }>('accounts.add', toNewAccount(a))))
-    added.forEach((a, j) => {
-      ids[i + j] = a.id
-    })
-  }
+  const before = (await host.call<unknown[]>('accounts.list')).length
+  const ids: string[] = []
+  for (const a of accounts) ids.push((await host.call<{ id: string }>('accounts.add', toNewAccount(a))).id)
+  const after = (await host.call<unknown[]>('accounts.list')).length
+  if (after - before !== accounts.length || new Set(ids).size !== ids.length)
+    throw new Error(`added ${accounts.length} accounts, the host holds ${after - before} more`)
   return ids
 }
 

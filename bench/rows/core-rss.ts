@@ -1,4 +1,4 @@
-// Row 8: the core's resident memory with 50 accounts of 200 keys, all listed, in a process of its own running the
+// Row 8: the core's resident memory with 50 accounts of 1,000 keys, all listed, in a process of its own running the
 // bundled core. Judged after a full collection (the footprint it keeps); the figure before it is kept in the detail.
 import { bundleCoreChild } from '../core-bundle'
 import { rssMb, startCoreProc, startSandboxProc } from '../procs'
@@ -7,7 +7,7 @@ import { addAccounts, tempDir } from '../setup'
 import { round, summarize } from '../stats'
 
 const ACCOUNTS = 50
-const KEYS = 200
+const KEYS = 1000
 const TARGET_MB = 150
 
 export async function coreRssRow(): Promise<RowResult> {
@@ -37,20 +37,20 @@ export async function coreRssRow(): Promise<RowResult> {
       after.push(await core.rssAfterGcMb())
     }
     const s = summarize(after)
-    return result(
-      8,
-      `core RSS after GC, ${ids.length} accounts × ${KEYS} keys listed (bundled core process)`,
-      'MB',
-      TARGET_MB,
-      round(s.median, 1),
-      s,
-      {
+    return result({
+      id: '8',
+      title: `core RSS after GC, ${ids.length} accounts × ${KEYS.toLocaleString('en')} keys listed (bundled core process)`,
+      unit: 'MB',
+      target: TARGET_MB,
+      figure: round(s.median, 1),
+      summary: s,
+      detail: {
         rssAfterGcMb: after.map((m) => round(m, 1)),
         rssBeforeGcMb: before.map((m) => round(m, 1)),
         idleBeforeAccountsMb: round(idleMb, 1),
         keysListed: listed,
       },
-    )
+    })
   } finally {
     await core.stop()
     await sandbox.stop()

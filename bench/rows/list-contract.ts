@@ -1,17 +1,17 @@
-// Row 2: listing a 10,000-key account through the core and the host's HTTP contract (POST /api/keys.list with the
+// Row 2: listing a 50,000-key account through the core and the host's HTTP contract (POST /api/keys.list with the
 // token, then parse, as the renderer does) against one fetch + JSON.parse of the same sandbox payload alone.
 import type { SandboxAccount } from '../../src/sandbox/index'
 import { BIG, LIST_PROVIDER, type Fixtures } from '../fixtures'
 import type { HostProc } from '../procs'
 import { listRequest } from '../sandbox-wire'
-import { result, RUNS, type RowResult } from '../row'
+import { result, type RowResult } from '../row'
 import { round, summarize, type Summary } from '../stats'
 
-const TARGET = 2.5
-/** Both sides take a few tens of ms on a shared machine: more runs than the minimum keep the median steady. */
-const ROW_RUNS = 3 * RUNS
-/** The host's first listings run cold code (JIT, zod's compiled parsers); the row is about the steady state. */
-const WARMUP = 5
+const TARGET = 2.0
+/** More runs than the minimum five, to keep the median steady on a shared machine. */
+const MAIN_RUNS = 9
+/** The host's first listings run cold code (JIT, compiled parsers); the row is about the steady state. */
+const WARMUP = 2
 
 interface Measured {
   readonly ratios: Summary
@@ -26,7 +26,7 @@ async function timed(fn: () => Promise<unknown>): Promise<number> {
   return performance.now() - t
 }
 
-async function measure(host: HostProc, accountId: string, raw: SandboxAccount): Promise<Measured> {
+async function measure(host: HostProc, accountId: string, raw: SandboxAccount, runs: number): Promise<Measured> {
   const direct = listRequest(raw)
   const fetchParse = async (): Promise<unknown> => {
     const res = await direct()
@@ -44,7 +44,7 @@ async function measure(host: HostProc, accountId: string, raw: SandboxAccount): 
   const viaHostMs: number[] = []
   const rawMs: number[] = []
   // Paired, back to back: a burst of load from elsewhere on the machine hits both sides of a ratio alike.
-  for (let run = 0; run < ROW_RUNS; run += 1) {
+  for (let run = 0; run < runs; run += 1) {
     rawMs.push(await timed(fetchParse))
     viaHostMs.push(await timed(viaHost))
   }
@@ -57,10 +57,12 @@ export async function listContractRow(fx: Fixtures): Promise<RowResult> {
   const host = await fx.allHost(BIG)
   const accounts = await host.call<{ id: string; provider: string }[]>('accounts.list')
   const measured = new Map<string, Measured>()
-  for (const raw of sandbox.accounts) {
+  // The judged provider only: the others' 50,000-key listings take seconds each in the sandbox itself (Onqlave's
+  // statuses are computed per key) and would not fit the bench's time.
+  for (const raw of sandbox.accounts.filter((a) => a.provider === LIST_PROVIDER)) {
     const account = accounts.find((a) => a.provider === raw.provider)
     if (!account) throw new Error(`no ${raw.provider} account in the host`)
-    measured.set(raw.provider, await measure(host, account.id, raw))
+    measured.set(raw.provider, await measure(host, account.id, raw, MAIN_RUNS))
   }
   const main = measured.get(LIST_PROVIDER)
   if (!main) throw new Error(`no ${LIST_PROVIDER} measurement`)
@@ -75,17 +77,13 @@ export async function listContractRow(fx: Fixtures): Promise<RowResult> {
       },
     ]),
   )
-  const others = [...measured]
-    .filter(([p]) => p !== LIST_PROVIDER)
-    .map(([p, m]) => `${p} ${round(m.ratios.median)}`)
-    .join(', ')
-  return result(
-    2,
-    `list ${BIG.toLocaleString('en')} ${LIST_PROVIDER} keys via host API ÷ raw fetch+parse (${others})`,
-    '×',
-    TARGET,
-    round(main.ratios.median),
-    main.ratios,
-    { perProvider },
-  )
+  return result({
+    id: '2',
+    title: `list ${BIG.toLocaleString('en')} ${LIST_PROVIDER} keys via host API ÷ raw fetch+parse of the same payload`,
+    unit: '×',
+    target: TARGET,
+    figure: round(main.ratios.median),
+    summary: main.ratios,
+    detail: { perProvider },
+  })
 }
