@@ -1,5 +1,7 @@
-// Builds window.api from the channel map over any transport (Electron IPC in the preload, HTTP in the browser host).
-import { CHANNELS, type AppApi, type Channel, type EventName, type Events, type Reply } from '../shared/api'
+// Builds window.api from the channel names over any transport (Electron IPC in the preload, HTTP in the browser host).
+// Names only (src/shared/channels.ts): the channel map's schemas stay in the core's half of the contract.
+import type { AppApi, Channel, EventName, Events, Reply } from '../shared/api'
+import { CHANNEL_NAMES } from '../shared/channels'
 import { fromErrorData } from '../shared/errors'
 
 export interface Transport {
@@ -15,7 +17,7 @@ export function unwrapReply(reply: Reply): unknown {
 
 export function createClient(transport: Transport): AppApi {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
-  for (const channel of CHANNELS) {
+  for (const channel of CHANNEL_NAMES) {
     const [ns, name] = channel.split('.') as [string, string]
     api[ns] ??= {}
     api[ns][name] = (input?: unknown) => transport.invoke(channel, input ?? {})

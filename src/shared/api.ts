@@ -11,6 +11,7 @@ import type {
   Rotation,
   VaultStatus,
 } from './model'
+import { CHANNEL_NAMES, type ChannelName } from './channels'
 import { PROVIDER_IDS } from './model'
 import type { ProviderDescriptor } from './descriptor'
 
@@ -86,6 +87,7 @@ export const preferencesPatch = z
   })
   .strict()
 
+/** Exactly the channels named in src/shared/channels.ts: `satisfies` below refuses a missing or an extra one. */
 export const requests = {
   'app.info': request<AppInfo>()(empty),
   /** What each provider is and offers: the renderer and CLI read this instead of naming providers. */
@@ -165,7 +167,7 @@ export const requests = {
   /** Runs the current step (switch confirmed → disable old → wait for propagation → delete old → done). */
   'rotation.advance': request<Rotation>()(z.object({ id })),
   'rotation.cancel': request<void>()(z.object({ id })),
-} as const
+} as const satisfies Record<ChannelName, { readonly input: z.ZodType; readonly result: unknown }>
 
 export type Requests = typeof requests
 export type Channel = keyof Requests
@@ -188,7 +190,7 @@ export interface Events {
 }
 export type EventName = keyof Events
 
-export const CHANNELS = Object.keys(requests) as Channel[]
+export const CHANNELS: readonly Channel[] = CHANNEL_NAMES
 
 /** How a request's outcome crosses a process boundary. */
 export type Reply = { ok: true; value: unknown } | { ok: false; error: unknown }
