@@ -1,13 +1,13 @@
 // Row 9: 1,000 pending propagations for 10 simulated minutes cost few requests, and no record whose
 // confirmation is a time window (SpaceONE) is read before its window ends.
-import { Propagations } from '../../src/main/core/propagation'
+import { Propagations } from '../../src/main/core/propagation/scheduler'
 import type { SettingsData, SettingsStore } from '../../src/main/core/settings'
 import { DEFAULT_PREFERENCES } from '../../src/main/core/settings'
 import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
 import { AppError } from '../../src/shared/errors'
 import type { Account, KeyRecord, KeyState, PropagationOp, ProviderId } from '../../src/shared/model'
-import { FakeClock } from '../../tests/unit/fake-clock'
+import { FakeClock } from '../../tests/support/fake-clock'
 import { result, RUNS, type RowResult } from '../row'
 import { round, summarize } from '../stats'
 

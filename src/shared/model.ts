@@ -29,8 +29,10 @@ export interface Propagation {
   readonly settleBy: string
   readonly state: PropagationState
   readonly checkedAt?: string
-  /** Why it failed, or what confirmed it early; words for the user. */
+  /** Why it failed, or what confirmed it; words for the user. */
   readonly note?: string
+  /** A delete's key as last listed: its row keeps its real name, creation time and fields while it propagates. */
+  readonly key?: KeyRecord
 }
 
 export type PropagationModel = 'none' | 'window' | 'poll'

@@ -120,18 +120,16 @@ describe('the key list on screen', () => {
       byAccount: { s1: loaded([key('s1', 'api-key-1', { provider: 'spaceone', state: 'disabled' })]) },
     })
     const settleBy = new Date(Date.now() + 8 * 60_000).toISOString()
-    usePropagationStore
-      .getState()
-      .replace([
-        {
-          accountId: 's1',
-          keyId: 'api-key-1',
-          op: 'disable',
-          requestedAt: new Date().toISOString(),
-          settleBy,
-          state: 'propagating',
-        },
-      ])
+    usePropagationStore.getState().replace([
+      {
+        accountId: 's1',
+        keyId: 'api-key-1',
+        op: 'disable',
+        requestedAt: new Date().toISOString(),
+        settleBy,
+        state: 'propagating',
+      },
+    ])
     render(<KeyList account={space} />)
     const badge = screen.getByText(/Disabling — in force by ~\d{1,2}:\d\d/)
     expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/in force everywhere by .* \(in 8 min\)/)

@@ -232,33 +232,29 @@ describe('per-key actions', () => {
   it('shows a propagating change as a countdown, then as checking once its time has passed', () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone', state: 'disabled' })
     const now = Date.now()
-    usePropagationStore
-      .getState()
-      .replace([
+    usePropagationStore.getState().replace([
+      {
+        accountId: 's1',
+        keyId: 'api-key-other',
+        op: 'disable',
+        state: 'propagating',
+        requestedAt: new Date(now - 60_000).toISOString(),
+        settleBy: new Date(now + 252_000).toISOString(),
+      },
+    ])
+    const { container } = render(<KeyRowActions keyRecord={k} account={space} />)
+    expect(container.textContent).toMatch(/4:1\d.*may still authenticate for 4:1\d/)
+    act(() =>
+      usePropagationStore.getState().replace([
         {
           accountId: 's1',
           keyId: 'api-key-other',
           op: 'disable',
           state: 'propagating',
-          requestedAt: new Date(now - 60_000).toISOString(),
-          settleBy: new Date(now + 252_000).toISOString(),
+          requestedAt: new Date(now - 700_000).toISOString(),
+          settleBy: new Date(now - 100_000).toISOString(),
         },
-      ])
-    const { container } = render(<KeyRowActions keyRecord={k} account={space} />)
-    expect(container.textContent).toMatch(/4:1\d.*may still authenticate for 4:1\d/)
-    act(() =>
-      usePropagationStore
-        .getState()
-        .replace([
-          {
-            accountId: 's1',
-            keyId: 'api-key-other',
-            op: 'disable',
-            state: 'propagating',
-            requestedAt: new Date(now - 700_000).toISOString(),
-            settleBy: new Date(now - 100_000).toISOString(),
-          },
-        ]),
+      ]),
     )
     expect(container.textContent).toMatch(/checking…/)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createHttp, requireSafeEndpoint } from '../../src/main/core/http'
-import type { HttpRequest } from '../../src/main/core/http'
+import { createHttp, requireSafeEndpoint } from '../../src/main/net/http'
+import type { HttpRequest } from '../../src/main/net/http'
 import { AppError } from '../../src/shared/errors'
 
 type Step = number | 'refuse' | 'hang'

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createHttp } from '../../src/main/core/http'
-import { Propagations, type Prober } from '../../src/main/core/propagation'
-import { FakeClock } from './fake-clock'
+import { createHttp } from '../../src/main/net/http'
+import { Propagations, type Prober } from '../../src/main/core/propagation/scheduler'
+import { FakeClock } from '../support/fake-clock'
 import { openSettings, type SettingsStore } from '../../src/main/core/settings'
 import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
@@ -451,9 +451,10 @@ describe('records over time', () => {
 
   it('forgetting an account drops its records', () => {
     const h = harness()
-    h.tracker.track('cm', 'uuid-1', 'delete')
+    h.tracker.track('oq', 'apikey--1', 'delete')
     h.tracker.track('so', 'api-key-1', 'delete')
-    h.tracker.forgetAccount('cm')
+    h.tracker.forgetAccount('oq')
+    h.tracker.stop()
     expect(h.tracker.all().map((r) => r.accountId)).toEqual(['so'])
     expect(h.settings.get('propagations').map((r) => r.accountId)).toEqual(['so'])
   })

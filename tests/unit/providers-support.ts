@@ -1,8 +1,8 @@
 // Shared set-up for the adapter tests: the real sandbox over real HTTP, accounts built from its seeds, and an Http
 // whose traffic the test can inspect.
 import { startSandbox } from '../../src/sandbox/index'
-import { createHttp } from '../../src/main/core/http'
-import type { Http, HttpOptions } from '../../src/main/core/http'
+import { createHttp } from '../../src/main/net/http'
+import type { Http, HttpOptions } from '../../src/main/net/http'
 import type { ProviderContext } from '../../src/main/providers/provider'
 import type { Account, Credential, ProviderId } from '../../src/shared/model'
 

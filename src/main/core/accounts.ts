@@ -1,11 +1,11 @@
 // Accounts: metadata in settings, the credential in the vault. Secret first, then metadata; on remove, the reverse.
-import { randomUUID } from 'node:crypto'
 import { credentialProblems, toCredential } from '../../shared/descriptor'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountStatus, AccountView, Credential, ProviderId } from '../../shared/model'
 import { getProvider } from '../providers'
 import type { ProviderContext, ValidationResult } from '../providers/provider'
-import { requireSafeEndpoint, type Http } from './http'
+import { requireSafeEndpoint, type Http } from '../net/http'
+import { iso, type Ports } from './ports'
 import type { SettingsStore } from './settings'
 import { vaultNames, type SecretVault } from './vault'
 
@@ -38,6 +38,7 @@ export class Accounts {
     private readonly settings: SettingsStore,
     private readonly vault: SecretVault,
     private readonly http: Http,
+    private readonly ports: Pick<Ports, 'providers' | 'clock' | 'newId'>,
     private readonly onChange: () => void,
   ) {}
 
@@ -95,9 +96,10 @@ export class Accounts {
     credential: Credential,
     label = 'this account',
   ): Promise<ValidationResult> {
-    const account = draft(provider, label, requireSafeEndpoint(endpoint), false)
-    return getProvider(provider)
-      .validate({ account, credential: checkedCredential(provider, credential), http: this.http })
+    const account = this.draft(provider, label, requireSafeEndpoint(endpoint), false)
+    return this.ports.providers
+      .get(provider)
+      .validate({ account, credential: this.checked(provider, credential), http: this.http })
       .catch((err: unknown) => {
         throw scrubbed(err, credential)
       })
@@ -116,7 +118,7 @@ export class Accounts {
   private async addOnce(input: NewAccount): Promise<AccountView> {
     await this.requireVault()
     const endpoint = requireSafeEndpoint(input.endpoint)
-    const credential = checkedCredential(input.provider, input.credential)
+    const credential = this.checked(input.provider, input.credential)
     const { facts } = await this.validate(input.provider, endpoint, credential, input.label)
     const duplicate = this.all().find(
       (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
@@ -127,7 +129,7 @@ export class Accounts {
         `This ${input.provider} user at ${endpoint} is already in KeyDesk as "${duplicate.label}".`,
       )
     }
-    const account: Account = { ...draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
+    const account: Account = { ...this.draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
     await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
     this.settings.set('accounts', [...this.all(), account])
     this.setStatus(account.id, 'ok')
@@ -150,7 +152,7 @@ export class Accounts {
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
       await this.requireVault()
-      const given = patch.credential ? checkedCredential(current.provider, patch.credential) : null
+      const given = patch.credential ? this.checked(current.provider, patch.credential) : null
       const credential = given ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
       if (given) await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(given))
@@ -197,7 +199,7 @@ export class Accounts {
   private async renewOnce(ctx: ProviderContext): Promise<ProviderContext | null> {
     const stored = await this.credential(ctx.account)
     if (JSON.stringify(stored) !== JSON.stringify(ctx.credential)) return { ...ctx, credential: stored }
-    const provider = getProvider(ctx.account.provider)
+    const provider = this.ports.providers.get(ctx.account.provider)
     const credential = provider.renew ? await provider.renew(this.http, ctx.account, ctx.credential) : null
     if (!credential) return null
     await this.vault.set(vaultNames.credential(ctx.account.provider, ctx.account.id), JSON.stringify(credential))
@@ -214,6 +216,30 @@ export class Accounts {
       this.all().map((a) => (a.id === id ? { ...a, facts } : a)),
     )
     this.onChange()
+  }
+
+  /** The credential as the provider's descriptor defines it: its fields, trimmed, each one checked. */
+  private checked(provider: ProviderId, credential: Credential): Credential {
+    if (credential.provider !== provider)
+      throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
+    const descriptor = this.ports.providers.get(provider).descriptor
+    const problem = Object.values(credentialProblems(descriptor, credential))[0]
+    if (problem) throw new AppError('INVALID_INPUT', problem)
+    return toCredential(descriptor, credential)
+  }
+
+  private draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {
+    return {
+      id: this.ports.newId(),
+      provider,
+      label,
+      endpoint,
+      facts: {},
+      demo,
+      createdAt: iso(this.ports.clock.now()),
+      propagationWindowSec: DEFAULT_WINDOW_SEC,
+      refreshIntervalSec: DEFAULT_REFRESH_SEC,
+    }
   }
 
   private async requireVault(): Promise<void> {
@@ -236,30 +262,6 @@ export function scrubbed(err: unknown, credential: Credential): unknown {
   return message === err.message
     ? err
     : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
-}
-
-/** The credential as the provider's descriptor defines it: its fields, trimmed, each one checked. */
-function checkedCredential(provider: ProviderId, credential: Credential): Credential {
-  if (credential.provider !== provider)
-    throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
-  const descriptor = getProvider(provider).descriptor
-  const problem = Object.values(credentialProblems(descriptor, credential))[0]
-  if (problem) throw new AppError('INVALID_INPUT', problem)
-  return toCredential(descriptor, credential)
-}
-
-function draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {
-  return {
-    id: randomUUID(),
-    provider,
-    label,
-    endpoint,
-    facts: {},
-    demo,
-    createdAt: new Date().toISOString(),
-    propagationWindowSec: DEFAULT_WINDOW_SEC,
-    refreshIntervalSec: DEFAULT_REFRESH_SEC,
-  }
 }
 
 function sameOwner(a: Account['facts'], b: Account['facts']): boolean {

@@ -15,10 +15,14 @@ import { providerRegistry } from '../providers'
 import { Accounts } from './accounts'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
-import { createHttp, type Http } from './http'
-import { Keys } from './keys'
+import { createHttp, type Http } from '../net/http'
+import { KeyCreation } from './keys/creation'
+import { SecretCustody } from './keys/custody'
+import { KeyLifecycle } from './keys/lifecycle'
+import { ProviderSession } from './keys/session'
 import { importAccounts, exportAccounts } from './account-files'
-import { Propagations, systemClock, type Clock } from './propagation'
+import { systemPorts, type Clock, type Ports } from './ports'
+import { Propagations } from './propagation/scheduler'
 import { Rotations } from './rotation'
 import { openSettings, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
@@ -44,7 +48,10 @@ type Handlers = { [C in Channel]: (input: Input<C>) => Promise<RequestResult<C>>
 export class AppCore {
   readonly settings: SettingsStore
   readonly accounts: Accounts
-  readonly keys: Keys
+  readonly session: ProviderSession
+  readonly custody: SecretCustody
+  readonly lifecycle: KeyLifecycle
+  readonly creation: KeyCreation
   readonly propagations: Propagations
   readonly rotations: Rotations
   readonly demo: Demo
@@ -57,25 +64,34 @@ export class AppCore {
   constructor(private readonly options: CoreOptions) {
     this.events.setMaxListeners(50)
     const http = options.http ?? createHttp({ log: options.log })
-    const clock = options.clock ?? systemClock
+    const ports: Ports = systemPorts((event, payload) => this.emit(event, payload), {
+      ...(options.clock ? { clock: options.clock } : {}),
+    })
     this.settings = openSettings(options.dataDir, options.version)
-    this.accounts = new Accounts(this.settings, options.vault, http, () => this.accountsChanged())
+    this.accounts = new Accounts(this.settings, options.vault, http, ports, () => this.accountsChanged())
+    this.session = new ProviderSession(this.accounts, ports)
+    this.custody = new SecretCustody(this.accounts, options.vault, http, ports)
     this.propagations = new Propagations(
       this.settings,
       this.accounts,
-      clock,
-      (records) => {
-        this.emit('propagation.updated', { records })
-      },
+      ports.clock,
+      (records) => this.emit('propagation.updated', { records }),
       (title, body) => this.emit('notify', { title, body }),
-      { prober: (accountId, keyId) => this.keys.probe(accountId, keyId) },
+      { prober: (accountId, keyId) => this.custody.probe(accountId, keyId) },
     )
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
-    this.keys = new Keys(this.accounts, options.vault, http, this.propagations, (name, payload) =>
-      this.emit(name, payload),
-    )
-    this.rotations = new Rotations(this.settings, this.accounts, this.keys, this.propagations, (rotations) =>
-      this.emit('rotation.updated', { rotations }),
+    this.lifecycle = new KeyLifecycle(this.accounts, this.session, this.custody, this.propagations, ports)
+    this.creation = new KeyCreation(this.accounts, this.session, this.custody, this.propagations, ports)
+    this.rotations = new Rotations(
+      this.settings,
+      this.accounts,
+      {
+        ...bind(this.lifecycle, 'list', 'disable', 'remove'),
+        ...bind(this.creation, 'create'),
+        ...bind(this.custody, 'secretBundle'),
+      },
+      this.propagations,
+      ports,
     )
     this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault)
     this.handlers = this.buildHandlers()
@@ -147,7 +163,7 @@ export class AppCore {
   }
 
   private buildHandlers(): Handlers {
-    const { accounts, keys, settings, options } = this
+    const { accounts, custody, lifecycle, creation, settings, options } = this
     return {
       'app.info': async () => ({
         name: 'KeyDesk',
@@ -171,38 +187,38 @@ export class AppCore {
       'accounts.update': (patch) => accounts.update(patch),
       'accounts.remove': async ({ id }) => {
         const removed = await accounts.remove(id)
-        await keys.forgetAccount(removed)
+        await custody.forgetAccount(removed)
         this.propagations.forgetAccount(id)
         if (removed.demo) await this.demo.stopIfUnused()
       },
-      'accounts.check': ({ id }) => keys.check(id),
+      'accounts.check': ({ id }) => lifecycle.check(id),
       'accounts.import': ({ content, fileName }) => importAccounts(accounts, content, fileName),
       'accounts.export': async () => {
         const file = exportAccounts(accounts.all())
         return this.deliver(file.fileName, file.content)
       },
-      'accounts.endpoints': ({ accountId }) => keys.endpoints(accountId),
+      'accounts.endpoints': ({ accountId }) => lifecycle.endpoints(accountId),
       'demo.start': () => this.demo.start(),
-      'keys.list': ({ accountId }) => keys.list(accountId),
-      'keys.createOptions': ({ accountId }) => keys.createOptions(accountId),
-      'keys.create': (input) => keys.create(input),
-      'keys.enable': ({ accountId, keyId }) => keys.enable(accountId, keyId),
-      'keys.disable': ({ accountId, keyId }) => keys.disable(accountId, keyId),
-      'keys.delete': ({ accountId, keyId }) => keys.remove(accountId, keyId),
-      'keys.rename': ({ accountId, keyId, name }) => keys.rename(accountId, keyId, name),
+      'keys.list': ({ accountId }) => lifecycle.list(accountId),
+      'keys.createOptions': ({ accountId }) => lifecycle.createOptions(accountId),
+      'keys.create': (input) => creation.create(input),
+      'keys.enable': ({ accountId, keyId }) => lifecycle.enable(accountId, keyId),
+      'keys.disable': ({ accountId, keyId }) => lifecycle.disable(accountId, keyId),
+      'keys.delete': ({ accountId, keyId }) => lifecycle.remove(accountId, keyId),
+      'keys.rename': ({ accountId, keyId, name }) => lifecycle.rename(accountId, keyId, name),
       'keys.copySecret': async (input) => {
-        const value = await keys.secretPart(input, input.part)
+        const value = await custody.secretPart(input, input.part)
         return { clearsInSec: await this.clipboard.copySecret(value) }
       },
       'keys.export': async (input) => {
-        const file = await keys.exportFile(input, input.format)
+        const file = await custody.exportFile(input, input.format)
         return this.deliver(file.fileName, file.content)
       },
-      'keys.try': (input) => keys.tryKey(input),
-      'keys.keepSecret': ({ handle }) => keys.keepSecret(handle),
-      'keys.forgetSecret': ({ accountId, keyId }) => keys.forgetSecret(accountId, keyId),
-      'keys.kept': ({ accountId }) => keys.kept(accountId),
-      'secrets.release': async ({ handle }) => keys.release(handle),
+      'keys.try': (input) => custody.tryKey(input),
+      'keys.keepSecret': ({ handle }) => custody.keepSecret(handle),
+      'keys.forgetSecret': ({ accountId, keyId }) => custody.forgetSecret(accountId, keyId),
+      'keys.kept': ({ accountId }) => custody.kept(accountId),
+      'secrets.release': async ({ handle }) => custody.release(handle),
       'propagation.list': async () => this.propagations.all(),
       'rotation.list': async () => this.rotations.list(),
       'rotation.start': ({ accountId, keyId }) => this.rotations.start(accountId, keyId),
@@ -222,4 +238,14 @@ export class AppCore {
     if (!savedTo) throw new AppError('INVALID_INPUT', 'Export cancelled: nothing was written.')
     return { fileName, savedTo }
   }
+}
+
+/** The named methods of a service, bound to it: a narrow port for another service. */
+function bind<T extends object, K extends keyof T>(service: T, ...names: K[]): Pick<T, K> {
+  const out: Partial<Pick<T, K>> = {}
+  for (const name of names) {
+    const member = service[name]
+    out[name] = (typeof member === 'function' ? member.bind(service) : member) as T[K]
+  }
+  return out as Pick<T, K>
 }

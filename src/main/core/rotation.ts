@@ -1,6 +1,5 @@
 // The rotation assistant: new key → apps switched → old key disabled → its disable propagated → old key deleted.
 // Every step is persisted in settings, so closing the app mid-way resumes where it stopped.
-import { randomUUID } from 'node:crypto'
 import { AppError, assertNever } from '../../shared/errors'
 import type {
   Account,
@@ -11,11 +10,13 @@ import type {
   Rotation,
   RotationStep,
 } from '../../shared/model'
-import { getProvider } from '../providers'
-import type { SecretBundle } from '../providers/provider'
+import type { KeyProvider, SecretBundle } from '../providers/provider'
 import type { Accounts } from './accounts'
-import type { Keys } from './keys'
-import type { Propagations } from './propagation'
+import type { SecretCustody } from './keys/custody'
+import type { KeyCreation } from './keys/creation'
+import type { KeyLifecycle } from './keys/lifecycle'
+import type { Ports } from './ports'
+import type { Propagations } from './propagation/scheduler'
 import type { SettingsStore } from './settings'
 
 export interface RotationCreateInput {
@@ -26,7 +27,10 @@ export interface RotationCreateInput {
   readonly clusterId?: string
 }
 
-type KeysPort = Pick<Keys, 'list' | 'create' | 'disable' | 'remove' | 'secretBundle'>
+/** What a rotation does to keys: list, create, disable, delete, and read the new secret. */
+export type RotationKeys = Pick<KeyLifecycle, 'list' | 'disable' | 'remove'> &
+  Pick<KeyCreation, 'create'> &
+  Pick<SecretCustody, 'secretBundle'>
 
 export class Rotations {
   /** One running create/advance per rotation: a double click joins the running call. */
@@ -35,9 +39,9 @@ export class Rotations {
   constructor(
     private readonly settings: SettingsStore,
     private readonly accounts: Pick<Accounts, 'get' | 'all' | 'replaceCredential'>,
-    private readonly keys: KeysPort,
+    private readonly keys: RotationKeys,
     private readonly propagations: Pick<Propagations, 'all'>,
-    private readonly onUpdate: (rotations: readonly Rotation[]) => void,
+    private readonly ports: Pick<Ports, 'emit' | 'providers' | 'clock' | 'newId'>,
   ) {}
 
   /** Rotations of accounts that still exist; a removed account takes its rotations with it. */
@@ -57,15 +61,15 @@ export class Rotations {
     if (old.state !== 'enabled' && old.state !== 'disabled') {
       throw new AppError('CONFLICT', `Key ${keyId} is ${old.state}: only a working key can be rotated.`, { accountId })
     }
-    const max = getProvider(account.provider).descriptor.keyLimit
+    const max = this.ports.providers.get(account.provider).descriptor.keyLimit
     if (max !== null && keys.length >= max)
       throw new AppError('LIMIT_REACHED', limitMessage(account, max, keys, keyId), { accountId })
     const rotation: Rotation = {
-      id: randomUUID(),
+      id: this.ports.newId(),
       accountId,
       oldKeyId: keyId,
       step: 'create',
-      startedAt: new Date().toISOString(),
+      startedAt: new Date(this.ports.clock.now()).toISOString(),
       ownCredential: account.facts.ownKeyId === keyId,
     }
     this.save([...this.settings.get('rotations'), rotation])
@@ -121,7 +125,9 @@ export class Rotations {
         throw new AppError('CONFLICT', 'Create the new key first: the old one stays until its replacement exists.')
       case 'switch': {
         await this.ensureSwitched(r)
-        const next: RotationStep = getProvider(account.provider).descriptor.capabilities.disable ? 'disable' : 'delete'
+        const next: RotationStep = this.ports.providers.get(account.provider).descriptor.capabilities.disable
+          ? 'disable'
+          : 'delete'
         return this.update({ ...withoutNote(r), step: next })
       }
       case 'disable':
@@ -163,7 +169,10 @@ export class Rotations {
 
   private async switchCredential(r: Rotation, secret: SecretBundle): Promise<void> {
     const account = this.accounts.get(r.accountId)
-    await this.accounts.replaceCredential(r.accountId, credentialFrom(account, secret))
+    await this.accounts.replaceCredential(
+      r.accountId,
+      credentialFrom(this.ports.providers.get(account.provider), secret),
+    )
   }
 
   private requireSettled(r: Rotation, account: Account): void {
@@ -177,7 +186,7 @@ export class Rotations {
         { accountId: r.accountId },
       )
     }
-    const left = Math.max(1, Math.ceil((Date.parse(record.settleBy) - Date.now()) / 60_000))
+    const left = Math.max(1, Math.ceil((Date.parse(record.settleBy) - this.ports.clock.now()) / 60_000))
     throw new AppError(
       'CONFLICT',
       `${r.oldKeyId} may still authenticate until ${record.settleBy} while ${account.label}'s ` +
@@ -219,7 +228,7 @@ export class Rotations {
 
   private save(rotations: Rotation[]): void {
     this.settings.set('rotations', rotations)
-    this.onUpdate(this.list())
+    this.ports.emit('rotation.updated', { rotations: this.list() })
   }
 }
 
@@ -234,8 +243,7 @@ export function limitMessage(account: Account, max: number, keys: readonly KeyRe
   )
 }
 
-function credentialFrom(account: Account, secret: SecretBundle): Credential {
-  const provider = getProvider(account.provider)
+function credentialFrom(provider: KeyProvider, secret: SecretBundle): Credential {
   const credential = provider.credentialFrom(secret)
   if (!credential) {
     throw new AppError(

@@ -2,13 +2,12 @@
 import { AppError } from '../../shared/errors'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
 import { CLOUDMC_MAX_NAME as MAX_NAME, cloudmcDescriptor } from './cloudmc-descriptor'
-import type { Http, HttpRequest, HttpResponse } from '../core/http'
-import { requireSafeEndpoint } from '../core/http'
+import type { Http, HttpRequest, HttpResponse } from '../net/http'
+import { requireSafeEndpoint } from '../net/http'
 import { ApiKey, ErrorsBody, KeyBody, KeyListBody, UsersBody, toKeyRecord } from './cloudmc-wire'
 import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
 import type { KeyProvider, ProviderContext, SecretBundle } from './provider'
-import { createWithReconcile } from './reconcile'
 import { parseAs } from './wire'
 
 const SERVICE = 'CloudMC'
@@ -136,31 +135,26 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
       return null
     },
 
-    create(ctx, input) {
+    async create(ctx, input) {
       const name = input.name?.trim() ? checkedName(input.name) : undefined
-      return createWithReconcile({
-        list: () => list(ctx),
-        create: async () => {
-          const text = await call(ctx, { method: 'POST', path: '/api_keys', route: 'keys', body: name ? { name } : {} })
-          const data = parseAs(KeyBody, text)?.data
-          if (!data)
-            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST /api_keys without the new key')
-          const key = record(ctx, data)
-          if (!data.apiKey) {
-            throw new AppError(
-              'PROVIDER_ERROR',
-              `${SERVICE} created ${key.name} but sent no secret for it. Delete that key and create another.`,
-              {
-                accountId: ctx.account.id,
-              },
-            )
-          }
-          return {
-            key,
-            secret: { keyId: key.keyId, fields: { api_key: data.apiKey }, raw: { ...data, name: key.name } },
-          }
-        },
-      })
+      const text = await call(ctx, { method: 'POST', path: '/api_keys', route: 'keys', body: name ? { name } : {} })
+      const data = parseAs(KeyBody, text)?.data
+      if (!data)
+        throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST /api_keys without the new key')
+      const key = record(ctx, data)
+      if (!data.apiKey) {
+        throw new AppError(
+          'PROVIDER_ERROR',
+          `${SERVICE} created ${key.name} but sent no secret for it. Delete that key and create another.`,
+          {
+            accountId: ctx.account.id,
+          },
+        )
+      }
+      return {
+        key,
+        secret: { keyId: key.keyId, fields: { api_key: data.apiKey }, raw: { ...data, name: key.name } },
+      }
     },
 
     async rename(ctx, keyId, newName) {

@@ -2,8 +2,8 @@
 import { constants, createHash, createHmac, createPrivateKey, privateDecrypt } from 'node:crypto'
 import { z } from 'zod'
 import { AppError } from '../../shared/errors'
-import type { Http, HttpResponse } from '../core/http'
-import { requireSafeEndpoint } from '../core/http'
+import type { Http, HttpResponse } from '../net/http'
+import { requireSafeEndpoint } from '../net/http'
 import { parseAs } from './wire'
 
 export interface ArxCredentials {

@@ -3,8 +3,8 @@ import { AppError } from '../../shared/errors'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
 import { onqlaveDescriptor } from './onqlave-descriptor'
 import { recogniseOnqlaveFile } from './onqlave-files'
-import type { HttpResponse } from '../core/http'
-import { requireSafeEndpoint } from '../core/http'
+import type { HttpResponse } from '../net/http'
+import { requireSafeEndpoint } from '../net/http'
 import { failureError, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
 import { arxEncrypt } from './onqlave-arx'
@@ -12,7 +12,6 @@ import type { ArxCredentials } from './onqlave-arx'
 import { BaseBody, ErrorBody, KeyBody, KeysBody, SensitiveBody, toCreateOptions, toKeyRecord } from './onqlave-wire'
 import type { Model } from './onqlave-wire'
 import type { KeyProvider, ProviderContext, SecretBundle } from './provider'
-import { createWithReconcile } from './reconcile'
 import { parseAs } from './wire'
 
 const SERVICE = 'Onqlave'
@@ -46,6 +45,8 @@ function failure(res: HttpResponse, account: Account, tenantId: string, subject?
 
 export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvider {
   const firstSeen = createFirstSeen(opts.now)
+  /** Each account's applications and clusters as last listed: a create names the application's technology. */
+  const models = new Map<string, Model>()
 
   async function send(ctx: ProviderContext, c: Call): Promise<HttpResponse> {
     const { tenantId, token } = credentialOf(ctx.credential)
@@ -71,6 +72,7 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
     const parsed = parseAs(KeysBody, await call(ctx, { method: 'GET', path: '', idempotent: true }))
     if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'GET keys without data')
     const keys = (parsed.data.api_keys ?? []).map((k) => toKeyRecord(k, ctx.account.id, firstSeen))
+    if (parsed.data.model) models.set(ctx.account.id, parsed.data.model)
     return { keys, model: parsed.data.model }
   }
 
@@ -86,6 +88,7 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
   async function base(ctx: ProviderContext): Promise<Model | null | undefined> {
     const parsed = parseAs(BaseBody, await call(ctx, { method: 'GET', path: '/base', idempotent: true }))
     if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'GET keys/base without data')
+    if (parsed.data.model) models.set(ctx.account.id, parsed.data.model)
     return parsed.data.model
   }
 
@@ -111,31 +114,22 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
       return toCreateOptions(await base(ctx))
     },
 
-    create(ctx, input) {
+    async create(ctx, input) {
       const clusterId = input.clusterId?.trim()
-      if (!clusterId) return Promise.reject(new AppError('INVALID_INPUT', 'Choose the Arx cluster the key is for.'))
+      if (!clusterId) throw new AppError('INVALID_INPUT', 'Choose the Arx cluster the key is for.')
       const applicationId = input.applicationId?.trim()
-      let model: Model | null | undefined
-      return createWithReconcile({
-        list: async () => {
-          const l = await listing(ctx)
-          model ??= l.model
-          return l.keys
-        },
-        create: async () => {
-          const technology = toCreateOptions(model).applications.find((a) => a.id === applicationId)?.technology
-          // The newer contract has no applications: send only what is known.
-          const apiKey = {
-            ...(applicationId ? { application_id: applicationId } : {}),
-            cluster_id: clusterId,
-            ...(applicationId && technology ? { application_technology: technology } : {}),
-          }
-          const parsed = parseAs(KeyBody, await call(ctx, { method: 'POST', path: '', body: { api_key: apiKey } }))
-          if (!parsed)
-            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST keys without the new key')
-          return { key: toKeyRecord(parsed.data, ctx.account.id, firstSeen) }
-        },
-      })
+      // The listing the core makes before every create has told the model; otherwise ask for it.
+      const model = models.get(ctx.account.id) ?? (await base(ctx))
+      const technology = toCreateOptions(model).applications.find((a) => a.id === applicationId)?.technology
+      // The newer contract has no applications: send only what is known.
+      const apiKey = {
+        ...(applicationId ? { application_id: applicationId } : {}),
+        cluster_id: clusterId,
+        ...(applicationId && technology ? { application_technology: technology } : {}),
+      }
+      const parsed = parseAs(KeyBody, await call(ctx, { method: 'POST', path: '', body: { api_key: apiKey } }))
+      if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'POST keys without the new key')
+      return { key: toKeyRecord(parsed.data, ctx.account.id, firstSeen) }
     },
 
     async fetchSecret(ctx, keyId) {

@@ -1,7 +1,7 @@
 // The one interface every key service sits behind. Only adapters speak a wire protocol.
 import type { ProviderDescriptor } from '../../shared/descriptor'
 import type { Account, AccountFacts, Credential, Endpoint, KeyRecord, ProviderId, SecretPart } from '../../shared/model'
-import type { Http } from '../core/http'
+import type { Http } from '../net/http'
 
 export interface ProviderContext {
   readonly account: Account

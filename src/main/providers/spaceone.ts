@@ -1,14 +1,13 @@
 // SpaceONE / Cloudforet 1.x identity API keys (../shared/providers/spaceone.md).
 import { AppError } from '../../shared/errors'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
-import type { Http, HttpResponse } from '../core/http'
-import { requireSafeEndpoint } from '../core/http'
+import type { Http, HttpResponse } from '../net/http'
+import { requireSafeEndpoint } from '../net/http'
 import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
 import type { KeyProvider, ProviderContext } from './provider'
 import { spaceoneDescriptor } from './spaceone-descriptor'
 import { apiKeyJson, recogniseSpacectlConfig, spacectlConfig } from './spaceone-files'
-import { createWithReconcile } from './reconcile'
 import { ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
@@ -134,33 +133,28 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       return null
     },
 
-    create(ctx) {
-      return createWithReconcile({
-        list: () => list(ctx),
-        create: async () => {
-          const { userId, domainId } = tokenOf(ctx.credential)
-          const text = await call(
-            ctx,
-            '/identity/api-key/create',
-            { user_id: userId, domain_id: domainId },
-            { subject: `User ${userId}` },
-          )
-          const info = parseAs(ApiKeyInfo, text)
-          if (!info)
-            throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/create without an api_key_id')
-          const key = toKeyRecord(info, ctx.account.id, firstSeen)
-          if (!info.api_key) {
-            throw new AppError(
-              'PROVIDER_ERROR',
-              `${SERVICE} created ${key.keyId} but sent no secret for it. Delete that key and create another.`,
-              {
-                accountId: ctx.account.id,
-              },
-            )
-          }
-          return { key, secret: { keyId: key.keyId, fields: { api_key: info.api_key }, raw: parseJson(text) } }
-        },
-      })
+    async create(ctx) {
+      const { userId, domainId } = tokenOf(ctx.credential)
+      const text = await call(
+        ctx,
+        '/identity/api-key/create',
+        { user_id: userId, domain_id: domainId },
+        { subject: `User ${userId}` },
+      )
+      const info = parseAs(ApiKeyInfo, text)
+      if (!info)
+        throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/create without an api_key_id')
+      const key = toKeyRecord(info, ctx.account.id, firstSeen)
+      if (!info.api_key) {
+        throw new AppError(
+          'PROVIDER_ERROR',
+          `${SERVICE} created ${key.keyId} but sent no secret for it. Delete that key and create another.`,
+          {
+            accountId: ctx.account.id,
+          },
+        )
+      }
+      return { key, secret: { keyId: key.keyId, fields: { api_key: info.api_key }, raw: parseJson(text) } }
     },
 
     enable: (ctx, keyId) => keyCall(ctx, '/identity/api-key/enable', keyId, true),

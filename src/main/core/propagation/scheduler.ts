@@ -1,25 +1,13 @@
 // Tracks changes a service accepted but has not yet applied everywhere (DESIGN §4 Propagation).
 // One timer serves every record and reads are coalesced per account, so thousands of pending changes stay cheap.
-import { AppError, assertNever, type ErrorCode } from '../../shared/errors'
-import type { KeyRecord, Propagation, PropagationModel, PropagationOp, ProviderId } from '../../shared/model'
-import { getProvider as registeredProvider } from '../providers'
-import type { KeyProvider } from '../providers/provider'
-import type { Accounts } from './accounts'
-import { backoffMs, failedMessage, judge, settledMessage, timeoutNote, type Verdict } from './propagation-rules'
-import type { SettingsStore } from './settings'
-
-export interface Clock {
-  now(): number
-  setTimeout(fn: () => void, ms: number): unknown
-  clearTimeout(handle: unknown): void
-}
-
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  // Unref'd so a pending check never keeps a CLI or test process alive.
-  setTimeout: (fn, ms) => setTimeout(fn, ms).unref(),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-}
+import { AppError, assertNever, type ErrorCode } from '../../../shared/errors'
+import type { KeyRecord, Propagation, PropagationModel, PropagationOp, ProviderId } from '../../../shared/model'
+import { getProvider as registeredProvider } from '../../providers'
+import type { KeyProvider } from '../../providers/provider'
+import type { Accounts } from '../accounts'
+import { backoffMs, failedMessage, judge, settledMessage, timeoutNote, type Verdict } from './rules'
+import type { SettingsStore } from '../settings'
+import type { Clock } from '../ports'
 
 /** Optional early confirmation for SpaceONE when KeyDesk holds the key's secret: 'refused' when the key no longer authenticates. */
 export type Prober = (accountId: string, keyId: string) => Promise<'refused' | 'accepted' | 'unknown'>
@@ -71,6 +59,9 @@ export class Propagations {
   private timer: { readonly handle: unknown; readonly at: number } | null = null
   private running = false
   private ticking = false
+  private flushing = false
+  /** Records finished so far: a tick that finished none need not rewrite the file. */
+  private finished = 0
 
   constructor(
     private readonly settings: SettingsStore,
@@ -104,6 +95,7 @@ export class Propagations {
   }
 
   stop(): void {
+    this.flush()
     this.running = false
     if (this.timer) this.clock.clearTimeout(this.timer.handle)
     this.timer = null
@@ -113,11 +105,12 @@ export class Propagations {
     return [...this.entries.values()].map((e) => e.record)
   }
 
-  track(accountId: string, keyId: string, op: PropagationOp): Propagation | null {
+  /** `key`: the key as last seen, kept with a delete so its row stays true while the delete propagates. */
+  track(accountId: string, keyId: string, op: PropagationOp, key?: KeyRecord): Propagation | null {
     const account = this.accounts.get(accountId)
     const model = this.provider(account.provider).descriptor.changes[op].model
-    const key = keyOf({ accountId, keyId })
-    const replaced = this.entries.delete(key)
+    const id = keyOf({ accountId, keyId })
+    const replaced = this.entries.delete(id)
     if (model === 'none') {
       if (replaced) this.changed()
       return null
@@ -132,10 +125,16 @@ export class Propagations {
       requestedAt: iso(now),
       settleBy: iso(settleBy),
       state: 'propagating',
+      ...(op === 'delete' && key ? { key } : {}),
     }
-    this.entries.set(key, { record, run: this.fresh(model, now, settleBy) })
+    this.entries.set(id, { record, run: this.fresh(model, now, settleBy) })
     this.changed()
     return record
+  }
+
+  /** The account's deletes still propagating. */
+  deleting(accountId: string): Propagation[] {
+    return this.all().filter((p) => p.accountId === accountId && p.op === 'delete' && p.state === 'propagating')
   }
 
   onListed(accountId: string, keys: readonly KeyRecord[]): void {
@@ -197,11 +196,11 @@ export class Propagations {
           else due.set(entry.record.accountId, [entry])
         }
       }
+      const finished = this.finished
       await Promise.all([...due].map(([accountId, entries]) => this.check(accountId, entries, now)))
-      if (pruned || due.size > 0) {
-        this.persist()
-        this.onUpdate(this.all())
-      }
+      // A check time alone is not worth a write: a restart checks again anyway.
+      if (pruned || this.finished !== finished) this.persist()
+      if (pruned || due.size > 0) this.onUpdate(this.all())
     } finally {
       this.ticking = false
       this.arm()
@@ -326,6 +325,7 @@ export class Propagations {
     const note = verdict.note ? { note: verdict.note } : {}
     entry.record = { ...withoutNote(entry.record), state: verdict.kind, checkedAt: iso(this.clock.now()), ...note }
     entry.run = null
+    this.finished += 1
     const label = this.accountLabel(accountId)
     const message =
       verdict.kind === 'settled'
@@ -370,10 +370,19 @@ export class Propagations {
     return pruned
   }
 
+  /** Many changes in one turn (a bulk delete of 1,000 keys) are written and announced once. */
   private changed(): void {
+    this.arm()
+    if (this.flushing) return
+    this.flushing = true
+    queueMicrotask(() => this.flush())
+  }
+
+  private flush(): void {
+    if (!this.flushing) return
+    this.flushing = false
     this.persist()
     this.onUpdate(this.all())
-    this.arm()
   }
 
   private persist(): void {

@@ -1,6 +1,6 @@
 // Pure rules of propagation tracking: what a read of the key means, how long to wait, the words for the user.
-import { assertNever } from '../../shared/errors'
-import type { KeyRecord, KeyState, PropagationOp } from '../../shared/model'
+import { assertNever } from '../../../shared/errors'
+import type { KeyRecord, KeyState, PropagationOp } from '../../../shared/model'
 
 export type Verdict =
   | { readonly kind: 'settled'; readonly note?: string }

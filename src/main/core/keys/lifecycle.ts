@@ -1,0 +1,120 @@
+// A key's life after its creation: listing (with the deleted keys still propagating), enable, disable, rename,
+// delete. One change is one request to the service and one keys.changed; its propagation is tracked from here.
+import type { CreateOptionsView, KeyList } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
+import type { AccountView, Endpoint, KeyRecord, PropagationOp } from '../../../shared/model'
+import type { KeyProvider, ProviderContext } from '../../providers/provider'
+import type { Accounts } from '../accounts'
+import type { Ports } from '../ports'
+import type { Propagations } from '../propagation/scheduler'
+import type { SecretCustody } from './custody'
+import type { ProviderSession } from './session'
+
+type Change = Exclude<PropagationOp, 'create'>
+
+export class KeyLifecycle {
+  /** The last listing of each account, so a deleted key's row keeps its real fields while the delete propagates. */
+  private readonly seen = new Map<string, ReadonlyMap<string, KeyRecord>>()
+
+  constructor(
+    private readonly accounts: Pick<Accounts, 'get' | 'setStatus' | 'view'>,
+    private readonly session: ProviderSession,
+    private readonly custody: Pick<SecretCustody, 'dropDeleted'>,
+    private readonly propagations: Pick<Propagations, 'track' | 'onListed' | 'deleting'>,
+    private readonly ports: Pick<Ports, 'emit' | 'clock'>,
+  ) {}
+
+  async list(accountId: string): Promise<KeyList> {
+    const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx))
+    this.seen.set(accountId, new Map(keys.map((k) => [k.keyId, k])))
+    this.propagations.onListed(accountId, keys)
+    return {
+      accountId,
+      keys: this.withTombstones(accountId, keys),
+      fetchedAt: new Date(this.ports.clock.now()).toISOString(),
+    }
+  }
+
+  async check(accountId: string): Promise<AccountView> {
+    this.accounts.setStatus(accountId, 'checking')
+    await this.session.call(accountId, (ctx, p) => p.validate(ctx)).catch(() => undefined)
+    return this.accounts.view(this.accounts.get(accountId))
+  }
+
+  endpoints(accountId: string): Promise<Endpoint[]> {
+    return this.session.call(accountId, (ctx, p) => p.endpoints(ctx))
+  }
+
+  createOptions(accountId: string): Promise<CreateOptionsView | null> {
+    return this.session.call(accountId, (ctx, p) => p.createOptions(ctx))
+  }
+
+  enable(accountId: string, keyId: string): Promise<KeyRecord | null> {
+    return this.change(accountId, keyId, 'enable', (p, ctx) => {
+      if (!p.enable) throw notSupported(p, 'enable keys')
+      return p.enable(ctx, keyId)
+    })
+  }
+
+  disable(accountId: string, keyId: string): Promise<KeyRecord | null> {
+    return this.change(accountId, keyId, 'disable', (p, ctx) => {
+      if (!p.disable) throw notSupported(p, 'disable keys')
+      return p.disable(ctx, keyId)
+    })
+  }
+
+  async remove(accountId: string, keyId: string): Promise<KeyRecord | null> {
+    const result = await this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId))
+    await this.custody.dropDeleted(accountId, keyId)
+    return result
+  }
+
+  async rename(accountId: string, keyId: string, name: string): Promise<KeyRecord> {
+    const key = await this.session.call(accountId, (ctx, p) => {
+      if (!p.rename) throw notSupported(p, 'rename keys')
+      return p.rename(ctx, keyId, name)
+    })
+    this.ports.emit('keys.changed', { accountId })
+    return key
+  }
+
+  private async change(
+    accountId: string,
+    keyId: string,
+    op: Change,
+    run: (p: KeyProvider, ctx: ProviderContext) => Promise<KeyRecord | null>,
+  ): Promise<KeyRecord | null> {
+    const result = await this.session.call(accountId, (ctx, p) => run(p, ctx))
+    const known = result ?? this.seen.get(accountId)?.get(keyId)
+    this.propagations.track(accountId, keyId, op, known)
+    this.ports.emit('keys.changed', { accountId })
+    return result
+  }
+
+  /** A deleted key still propagating stays visible as `deleted`, with its own fields, until it settles. */
+  private withTombstones(accountId: string, keys: readonly KeyRecord[]): readonly KeyRecord[] {
+    const deleting = this.propagations.deleting(accountId)
+    // The common case, and with 10,000 keys the set below is not free.
+    if (deleting.length === 0) return keys
+    const present = new Set(keys.map((k) => k.keyId))
+    const provider = this.accounts.get(accountId).provider
+    const tombstones = deleting
+      .filter((p) => !present.has(p.keyId))
+      .map((p): KeyRecord => {
+        const base = p.key ?? {
+          provider,
+          accountId,
+          keyId: p.keyId,
+          name: p.keyId,
+          createdAt: p.requestedAt,
+          extra: {},
+        }
+        return { ...base, state: 'deleted' }
+      })
+    return [...keys, ...tombstones]
+  }
+}
+
+function notSupported(p: KeyProvider, what: string): AppError {
+  return new AppError('NOT_SUPPORTED', `${p.descriptor.name} does not let KeyDesk ${what}.`)
+}
