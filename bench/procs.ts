@@ -72,7 +72,9 @@ function spawnNode(
   what: string,
   env: NodeJS.ProcessEnv = {},
 ): { child: ChildProcess; lines: Lines } {
-  const child = spawn(process.execPath, args, {
+  // KEYDESK_BENCH_PROFILE=DIR: every child writes a CPU profile there when it exits (open it in Chrome's DevTools).
+  const dir = process.env.KEYDESK_BENCH_PROFILE
+  const child = spawn(process.execPath, [...(dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []), ...args], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, ...env },

@@ -1,7 +1,6 @@
 // Row 11: requests per user action against the sandbox, for every provider: create, disable, enable, rename, delete,
 // clicked through the app's UI, counted by a proxy in front of the sandbox. The rule: one mutation and at most one
-// listing; a create may add only what the service requires (SpaceONE: the listing that checks the 2-key limit the
-// service does not enforce; Onqlave: reading the new key until it is active).
+// listing; a create may add only what the service requires (see `allowed`).
 import type { KeyRecord, ProviderId } from '../../src/shared/model'
 import { closePage, freshPage } from '../browser'
 import { startCountingProxy, type CountingProxy, type Seen } from '../counting-proxy'
@@ -52,11 +51,19 @@ function count(provider: ProviderId, seen: readonly Seen[]): Counted {
   return { mutations, listings, keyReads, other, requests: seen.map((s) => `${s.method} ${s.path}`) }
 }
 
-/** What the action may spend: one mutation, one listing, and what the service itself requires for a create. */
+/**
+ * What the action may spend: one mutation and at most one listing. A create may add what the service requires: one
+ * listing before it (no service takes an idempotency key, so that listing is what tells a create whose answer was lost
+ * from one that never happened; for SpaceONE it also checks the 2-key limit the service does not enforce), SpaceONE's
+ * endpoint list (the spacectl config offered with the one-time secret needs it, as the console's download does), and
+ * Onqlave's reads of the new key until it is active (the secret is handed out only then). Onqlave's delete may read the
+ * key to see it go (its propagation has no other evidence).
+ */
 function allowed(provider: ProviderId, action: Action, c: Counted): boolean {
-  const extraListings = provider === 'spaceone' && action === 'create' ? 1 : 0
+  const create = action === 'create'
   const keyReadsOk = provider === 'onqlave' ? true : c.keyReads === 0
-  return c.mutations === 1 && c.listings <= 1 + extraListings && keyReadsOk && c.other === 0
+  const otherOk = c.other <= (create && provider === 'spaceone' ? 1 : 0)
+  return c.mutations === 1 && c.listings <= (create ? 2 : 1) && keyReadsOk && otherOk
 }
 
 async function settled(proxy: CountingProxy): Promise<Seen[]> {

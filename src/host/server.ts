@@ -21,6 +21,7 @@ const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 const MAX_BODY = 2 * 1024 * 1024
+const MAX_BATCH = 100
 export const TOKEN_HEADER = 'x-keydesk-token'
 
 export interface HostOptions {
@@ -67,6 +68,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' })
     const body = await readBody(req)
     if (body === null) return send(res, 413, { error: 'too large' })
+    if (url.pathname === '/api/batch') return batch(res, options.core, body)
     let input: unknown
     try {
       input = body.length ? JSON.parse(body) : {}
@@ -93,6 +95,51 @@ export async function startHost(options: HostOptions): Promise<Host> {
       server.closeAllConnections()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     },
+  }
+}
+
+interface BatchCall {
+  readonly channel: string
+  readonly input: unknown
+}
+
+function batchCalls(body: string): readonly BatchCall[] | null {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(body)
+  } catch {
+    return null
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0 || parsed.length > MAX_BATCH) return null
+  const ok = parsed.every(
+    (c: unknown) => typeof c === 'object' && c !== null && typeof (c as { channel?: unknown }).channel === 'string',
+  )
+  return ok ? (parsed as BatchCall[]) : null
+}
+
+/**
+ * Several calls in one request (the renderer's transport sends calls made together this way, since a browser opens
+ * only six connections to a host). Each answer is written as its own line as soon as the core has it, so one slow
+ * account does not hold back the others.
+ */
+async function batch(res: ServerResponse, core: HostOptions['core'], body: string): Promise<void> {
+  const calls = batchCalls(body)
+  if (!calls) return send(res, 400, { error: `a batch is a list of 1 to ${MAX_BATCH} {channel, input}` })
+  res.writeHead(200, {
+    'content-type': 'application/x-ndjson',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  })
+  try {
+    await Promise.all(
+      calls.map(async ({ channel, input }, i) => {
+        const reply: Reply = await core.invoke(channel, input ?? {})
+        res.write(`${JSON.stringify({ i, reply })}\n`)
+      }),
+    )
+  } finally {
+    // A call without its line is reported lost by the client rather than left waiting.
+    res.end()
   }
 }
 

@@ -177,6 +177,16 @@ describe('the key list selector at 10,000 keys', () => {
     expect(reads).toBeLessThan(10_000 * 3)
   })
 
+  it('answers each keystroke of a search as a fresh selector would, typing forwards and backwards', () => {
+    const select = createListSelector()
+    const base = { view: 'big', accounts: accs, byAccount: state(), propagation: {} }
+    const typed = ['s', 'se', 'service 1', 'service 17', 'service 17 key 1', 'service 17', 'service 1', '']
+    for (const search of typed) {
+      const query = { ...DEFAULT_LIST, search }
+      expect(ids(select({ ...base, query }))).toEqual(ids(createListSelector()({ ...base, query })))
+    }
+  })
+
   it("in the All view rebuilds only when an account's keys change, not on its loading flag", () => {
     const select = createListSelector()
     const first = select({ view: 'all', accounts: accs, byAccount: state(), propagation: {}, query: DEFAULT_LIST })

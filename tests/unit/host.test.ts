@@ -33,6 +33,7 @@ function send(
   path: string,
   headers: Record<string, string>,
   method = 'POST',
+  payload = '{}',
 ): Promise<{ status: number; body: string }> {
   const url = new URL(path, host.url)
   return new Promise((resolve, reject) => {
@@ -44,7 +45,7 @@ function send(
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
     })
     req.on('error', reject)
-    req.end(method === 'POST' ? '{}' : undefined)
+    req.end(method === 'POST' ? payload : undefined)
   })
 }
 
@@ -90,5 +91,28 @@ describe('browser host', () => {
   it('does not serve files outside the renderer folder', async () => {
     const r = await send('/..%2f..%2fetc%2fpasswd', {}, 'GET')
     expect(r.status).toBe(404)
+  })
+
+  it('answers a batch of calls with one line per call, each naming its place in the batch', async () => {
+    const auth = { [TOKEN_HEADER]: token, 'content-type': 'application/json' }
+    const batch = JSON.stringify([{ channel: 'keys.list', input: { accountId: 'a' } }, { channel: 'vault.status' }])
+    const r = await send('/api/batch', auth, 'POST', batch)
+    expect(r.status).toBe(200)
+    const lines = r.body
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { i: number; reply: Reply })
+    expect(lines.map((l) => [l.i, l.reply]).sort()).toEqual([
+      [0, { ok: true, value: { channel: 'keys.list' } }],
+      [1, { ok: true, value: { channel: 'vault.status' } }],
+    ])
+  })
+
+  it('refuses a batch without the token, and one that is not a list of calls', async () => {
+    const batch = JSON.stringify([{ channel: 'app.info' }])
+    expect((await send('/api/batch', { 'content-type': 'application/json' }, 'POST', batch)).status).toBe(403)
+    const auth = { [TOKEN_HEADER]: token, 'content-type': 'application/json' }
+    expect((await send('/api/batch', auth, 'POST', '{"channel":"app.info"}')).status).toBe(400)
+    expect((await send('/api/batch', auth, 'POST', '[]')).status).toBe(400)
   })
 })

@@ -14,35 +14,108 @@ export function takeToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? ''
 }
 
+/** The host's limit on one batch (src/host/server.ts). */
+const MAX_BATCH = 100
+
+interface Call {
+  readonly channel: string
+  readonly input: unknown
+  resolve(value: unknown): void
+  reject(err: unknown): void
+}
+
+const LOST = {
+  code: 'NETWORK',
+  message: 'KeyDesk lost its connection to the browser host. Is `npm run web` still running?',
+  retryable: true,
+} as const
+const REFUSED = {
+  code: 'UNTRUSTED_SENDER',
+  message: 'The browser host refused this page: open the URL it printed, with its token.',
+  retryable: false,
+} as const
+
 export function httpTransport(token: string): Transport {
   const headers = { 'content-type': 'application/json', 'x-keydesk-token': token }
+  let queued: Call[] = []
+  // A browser opens at most six connections to one host, and the event stream holds one: calls made in the same
+  // task (a refresh of every account) travel as one batch whose answers stream back as each is ready.
+  const flush = (): void => {
+    const calls = queued
+    queued = []
+    for (let i = 0; i < calls.length; i += MAX_BATCH) {
+      const part = calls.slice(i, i + MAX_BATCH)
+      void (part.length === 1 && part[0] ? single(headers, part[0]) : batch(headers, part))
+    }
+  }
   return {
-    invoke: async (channel, input) => {
-      let res: Response
-      try {
-        res = await fetch(`/api/${channel}`, { method: 'POST', headers, body: JSON.stringify(input ?? {}) })
-      } catch {
-        throw fromErrorData({
-          code: 'NETWORK',
-          message: 'KeyDesk lost its connection to the browser host. Is `npm run web` still running?',
-          retryable: true,
-        })
-      }
-      if (res.status === 403) {
-        throw fromErrorData({
-          code: 'UNTRUSTED_SENDER',
-          message: 'The browser host refused this page: open the URL it printed, with its token.',
-          retryable: false,
-        })
-      }
-      return unwrapReply((await res.json()) as Reply)
-    },
+    invoke: (channel, input) =>
+      new Promise((resolve, reject) => {
+        if (queued.length === 0) queueMicrotask(flush)
+        queued.push({ channel, input: input ?? {}, resolve, reject })
+      }),
     subscribe: (listener) => {
       const abort = new AbortController()
       void readEvents(headers, abort.signal, listener)
       return () => abort.abort()
     },
   }
+}
+
+async function single(headers: Record<string, string>, call: Call): Promise<void> {
+  let res: Response
+  try {
+    res = await fetch(`/api/${call.channel}`, { method: 'POST', headers, body: JSON.stringify(call.input) })
+  } catch {
+    return call.reject(fromErrorData(LOST))
+  }
+  if (res.status === 403) return call.reject(fromErrorData(REFUSED))
+  try {
+    call.resolve(unwrapReply((await res.json()) as Reply))
+  } catch (err) {
+    call.reject(err)
+  }
+}
+
+/** POST /api/batch: one line `{"i","reply"}` per call, in the order the core answers them. */
+async function batch(headers: Record<string, string>, calls: readonly Call[]): Promise<void> {
+  const settled = new Set<number>()
+  const settle = (i: number, reply: Reply): void => {
+    const call = calls[i]
+    if (!call || settled.has(i)) return
+    settled.add(i)
+    try {
+      call.resolve(unwrapReply(reply))
+    } catch (err) {
+      call.reject(err)
+    }
+  }
+  let lost: typeof LOST | typeof REFUSED = LOST
+  try {
+    const body = JSON.stringify(calls.map((c) => ({ channel: c.channel, input: c.input })))
+    const res = await fetch('/api/batch', { method: 'POST', headers, body })
+    if (res.status === 403) lost = REFUSED
+    if (res.ok && res.body) {
+      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
+      let buffer = ''
+      for (;;) {
+        const { value, done } = await reader.read()
+        if (done) break
+        buffer += value
+        let cut: number
+        while ((cut = buffer.indexOf('\n')) >= 0) {
+          const line = JSON.parse(buffer.slice(0, cut)) as { i: number; reply: Reply }
+          buffer = buffer.slice(cut + 1)
+          settle(line.i, line.reply)
+        }
+      }
+    }
+  } catch {
+    // Whatever did not answer before the stream broke is lost, below.
+  }
+  calls.forEach((call, i) => {
+    if (!settled.has(i)) call.reject(fromErrorData(lost))
+  })
 }
 
 /** Server-sent events read with fetch, since EventSource cannot send the token header. Reconnects with a bounded backoff. */
