@@ -1,4 +1,5 @@
-// Accounts: metadata in settings, the credential in the vault. Secret first, then metadata; on remove, the reverse.
+// Accounts: metadata in settings, the credential in the vault. On add, the secret first, then metadata (undone if
+// the metadata cannot be saved); on remove, the secrets first too, so no failure leaves a secret nobody lists.
 import { credentialProblems, toCredential } from '../../shared/descriptor'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountStatus, AccountView, Credential, ProviderId } from '../../shared/model'
@@ -68,6 +69,12 @@ export class Accounts {
     this.onChange()
   }
 
+  /** The keychain works again: accounts that could not read their credential are checked afresh. */
+  keychainBack(): void {
+    for (const [id, s] of this.status) if (s.status === 'keychain') this.status.set(id, { status: 'unknown' })
+    this.onChange()
+  }
+
   async credential(account: Account): Promise<Credential> {
     let raw: string | null
     try {
@@ -130,8 +137,15 @@ export class Accounts {
       )
     }
     const account: Account = { ...this.draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
-    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
-    this.settings.set('accounts', [...this.all(), account])
+    const name = vaultNames.credential(account.provider, account.id)
+    await this.vault.set(name, JSON.stringify(credential))
+    try {
+      this.settings.set('accounts', [...this.all(), account])
+    } catch (err) {
+      // Not added: its credential must not stay behind (if this fails too, Repair lists it as an orphan).
+      await this.vault.delete(name).catch(() => false)
+      throw err
+    }
     this.setStatus(account.id, 'ok')
     this.onChange()
     return this.view(account)
@@ -174,14 +188,52 @@ export class Accounts {
     return this.view(next)
   }
 
+  /**
+   * Keychain first, then settings: an account whose secrets cannot be deleted stays listed with the reason, so no
+   * secret is orphaned, and a removal is reported done only when both stores say so.
+   */
   async remove(id: string): Promise<Account> {
     const account = this.get(id)
-    this.settings.set(
-      'accounts',
-      this.all().filter((a) => a.id !== id),
-    )
+    const keyPrefix = vaultNames.keySecret(account.provider, account.id, '')
+    let removed = 0
+    let total = 0
+    try {
+      const names = [
+        ...(await this.vault.names()).filter((n) => n.startsWith(keyPrefix)),
+        vaultNames.credential(account.provider, account.id),
+      ]
+      total = names.length
+      for (const name of names) {
+        await this.vault.delete(name)
+        removed++
+      }
+    } catch (err) {
+      const why = err instanceof AppError ? err.message : 'The keychain refused.'
+      const done = removed === 0 ? 'Nothing was removed' : `${removed} of ${total} of its keychain entries were removed`
+      throw new AppError(
+        'KEYCHAIN_UNAVAILABLE',
+        `${account.label} is still in KeyDesk: its secrets are removed from the keychain first, and that failed. ` +
+          `${why} ${done}; remove the account again once the keychain is available.`,
+        { accountId: id },
+      )
+    }
+    try {
+      this.settings.set(
+        'accounts',
+        this.all().filter((a) => a.id !== id),
+      )
+    } catch (err) {
+      const message = `${account.label}'s secrets were removed from the keychain, but the account could not be removed from the settings`
+      this.setStatus(id, 'keychain', `${message}: remove it again to finish.`)
+      throw new AppError(
+        'PERMISSION_DENIED',
+        `${message}. ${err instanceof AppError ? err.message : ''} Remove it again to finish.`,
+        {
+          accountId: id,
+        },
+      )
+    }
     this.status.delete(id)
-    await this.vault.delete(vaultNames.credential(account.provider, account.id))
     this.onChange()
     return account
   }

@@ -12,6 +12,7 @@ import {
 } from '../../shared/api'
 import { AppError, toErrorData } from '../../shared/errors'
 import { providerRegistry } from '../providers'
+import type { Account } from '../../shared/model'
 import { Accounts } from './accounts'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
@@ -26,6 +27,7 @@ import { Propagations } from './propagation/scheduler'
 import { Rotations } from './rotation'
 import { openSettings, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
+import { VaultWatch } from './vault-watch'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -55,6 +57,7 @@ export class AppCore {
   readonly propagations: Propagations
   readonly rotations: Rotations
   readonly demo: Demo
+  readonly vaultWatch: VaultWatch
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
   private readonly handlers: Handlers
@@ -94,6 +97,11 @@ export class AppCore {
       ports,
     )
     this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault)
+    this.vaultWatch = new VaultWatch(options.vault, ports.clock, (status, previous) => {
+      this.emit('vault.status', status)
+      // Back after a lock or an outage: accounts that could not read their credential try again.
+      if (status.state === 'available' && previous && previous.state !== 'available') this.accounts.keychainBack()
+    })
     this.handlers = this.buildHandlers()
   }
 
@@ -106,14 +114,17 @@ export class AppCore {
       )
     })
     this.propagations.start()
+    this.vaultWatch.start()
   }
 
   async close(): Promise<void> {
     this.propagations.stop()
+    this.vaultWatch.stop()
     if (this.accountsTimer) clearTimeout(this.accountsTimer)
     await this.clipboard.clearNow()
     await this.demo.stop()
     this.events.removeAllListeners()
+    this.options.vault.close?.()
   }
 
   /** Parses the raw input with the channel's schema, runs it, and turns any failure into AppError data. */
@@ -174,7 +185,7 @@ export class AppCore {
         notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
       }),
       'providers.list': async () => providerRegistry.all().map((p) => p.descriptor),
-      'vault.status': () => options.vault.status(),
+      'vault.status': () => this.vaultWatch.check(),
       'settings.get': async () => settings.get('preferences'),
       'settings.set': async (patch) => {
         const next = { ...settings.get('preferences'), ...patch }
@@ -187,9 +198,8 @@ export class AppCore {
       'accounts.update': (patch) => accounts.update(patch),
       'accounts.remove': async ({ id }) => {
         const removed = await accounts.remove(id)
-        await custody.forgetAccount(removed)
-        this.propagations.forgetAccount(id)
-        if (removed.demo) await this.demo.stopIfUnused()
+        // Removed from both stores: tidying up after it must not turn a done removal into a reported failure.
+        await this.tidyAfterRemove(removed)
       },
       'accounts.check': ({ id }) => lifecycle.check(id),
       'accounts.import': ({ content, fileName }) => importAccounts(accounts, content, fileName),
@@ -225,6 +235,15 @@ export class AppCore {
       'rotation.create': ({ id, ...input }) => this.rotations.create(id, input),
       'rotation.advance': ({ id }) => this.rotations.advance(id),
       'rotation.cancel': async ({ id }) => this.rotations.cancel(id),
+    }
+  }
+
+  private async tidyAfterRemove(removed: Account): Promise<void> {
+    try {
+      this.propagations.forgetAccount(removed.id)
+      if (removed.demo) await this.demo.stopIfUnused()
+    } catch (err) {
+      this.options.log?.(`after removing an account: ${err instanceof Error ? err.name : 'error'}`)
     }
   }
 

@@ -74,13 +74,6 @@ export class SecretCustody {
     return (await this.vault.names()).filter((n) => n.startsWith(prefix)).map((n) => n.slice(prefix.length))
   }
 
-  async forgetAccount(account: Account): Promise<void> {
-    const prefix = vaultNames.keySecret(account.provider, account.id, '')
-    for (const name of await this.vault.names().catch(() => [])) {
-      if (name.startsWith(prefix)) await this.vault.delete(name)
-    }
-  }
-
   /** The whole bundle, for the core's own use (rotation makes it the account's credential); never sent to the renderer. */
   async secretBundle(ref: SecretRef): Promise<SecretBundle> {
     return (await this.resolve(ref)).secret

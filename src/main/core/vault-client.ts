@@ -1,0 +1,227 @@
+// KeytarVault: the app's side of the keychain helper process. Every call has a timeout; a helper that hangs is
+// killed, one that crashes is restarted on demand by a single probe; while it is down, calls fail at once with
+// the last status instead of piling up behind it.
+import { fork } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { AppError } from '../../shared/errors'
+import type { VaultStatus } from '../../shared/model'
+import type { SecretVault } from './vault'
+import { platformFix } from './vault-words'
+import type {
+  HelperStats,
+  SpawnVaultHelper,
+  VaultHelperProcess,
+  VaultOp,
+  VaultReply,
+  VaultRequest,
+} from './vault-protocol'
+
+export interface KeytarVaultOptions {
+  /** How the helper process starts: a Node child by default; the Electron shell passes a utilityProcess. */
+  readonly spawn?: SpawnVaultHelper
+  /** Per call; a helper that does not answer in time is killed. */
+  readonly timeoutMs?: number
+  /** After the helper failed, calls fail at once for this long, then one probe restarts it (doubling to 30 s). */
+  readonly retryAfterMs?: number
+  readonly now?: () => number
+}
+
+interface Pending {
+  readonly resolve: (value: unknown) => void
+  readonly reject: (err: unknown) => void
+  readonly timer: NodeJS.Timeout
+}
+
+/** A keychain refusal that carries the status the user is shown. */
+export class VaultError extends AppError {
+  constructor(readonly status: VaultStatus) {
+    super('KEYCHAIN_UNAVAILABLE', `${status.reason ?? 'The keychain cannot be used.'} ${status.fix ?? ''}`.trim())
+  }
+}
+
+const MAX_RETRY_MS = 30_000
+
+export class KeytarVault implements SecretVault {
+  private helper: VaultHelperProcess | null = null
+  private nextId = 1
+  private readonly pending = new Map<number, Pending>()
+  private failure: { status: VaultStatus; at: number; wait: number } | null = null
+  private probing: Promise<void> | null = null
+  private statusCall: Promise<VaultStatus> | null = null
+  private readonly spawn: SpawnVaultHelper
+  private readonly timeoutMs: number
+  private readonly retryAfterMs: number
+  private readonly now: () => number
+
+  constructor(
+    private readonly service: string,
+    options: KeytarVaultOptions = {},
+  ) {
+    this.spawn = options.spawn ?? forkVaultHelper
+    this.timeoutMs = options.timeoutMs ?? 8000
+    this.retryAfterMs = options.retryAfterMs ?? 1000
+    this.now = options.now ?? Date.now
+  }
+
+  get(name: string): Promise<string | null> {
+    return this.request({ op: 'get', name }) as Promise<string | null>
+  }
+  async set(name: string, secret: string): Promise<void> {
+    await this.request({ op: 'set', name, secret })
+  }
+  async delete(name: string): Promise<boolean> {
+    return (await this.request({ op: 'delete', name })) === true
+  }
+  /** The vault's index of names: one lookup, never a read of every secret. */
+  async names(): Promise<string[]> {
+    return (await this.request({ op: 'names' })) as string[]
+  }
+
+  /** One status question at a time, however many ask. */
+  status(): Promise<VaultStatus> {
+    this.statusCall ??= this.request({ op: 'status' })
+      .then(
+        (s) => s as VaultStatus,
+        (err: unknown) => statusOf(err),
+      )
+      .finally(() => {
+        this.statusCall = null
+      })
+    return this.statusCall
+  }
+
+  /** What the helper has done; for the keychain tests. */
+  async helperStats(): Promise<HelperStats> {
+    return (await this.request({ op: 'stats' })) as HelperStats
+  }
+
+  close(): void {
+    this.helper?.kill()
+    this.helper = null
+  }
+
+  private async request(op: VaultOp): Promise<unknown> {
+    await this.healthy()
+    return this.send(op)
+  }
+
+  /** Fails fast while the helper is known to be down; after the wait, one probe (shared by all callers) restarts it. */
+  private async healthy(): Promise<void> {
+    const failure = this.failure
+    if (!failure) return
+    if (this.now() - failure.at < failure.wait) throw new VaultError(failure.status)
+    this.probing ??= this.send({ op: 'status' })
+      .then(
+        () => {
+          this.failure = null
+        },
+        (err: unknown) => {
+          // A locked keyring answered: the helper works.
+          if (err instanceof VaultError && err.status.state === 'locked') this.failure = null
+        },
+      )
+      .finally(() => {
+        this.probing = null
+      })
+    await this.probing
+    if (this.failure) throw new VaultError(this.failure.status)
+  }
+
+  private send(op: VaultOp): Promise<unknown> {
+    const helper = (this.helper ??= this.start())
+    const id = this.nextId++
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => this.fail(`the keychain did not answer within ${this.timeoutMs / 1000} s`),
+        this.timeoutMs,
+      )
+      this.pending.set(id, { resolve, reject, timer })
+      const message: VaultRequest = { ...op, id, service: this.service }
+      helper.postMessage(message)
+    })
+  }
+
+  private start(): VaultHelperProcess {
+    const helper = this.spawn()
+    helper.onMessage((reply: VaultReply) => {
+      const p = this.pending.get(reply.id)
+      if (!p) return
+      this.pending.delete(reply.id)
+      clearTimeout(p.timer)
+      if (reply.ok) p.resolve(reply.value)
+      else p.reject(new VaultError(reply.status))
+    })
+    helper.onExit((code, signal) => {
+      if (this.helper !== helper) return
+      this.helper = null
+      if (this.pending.size > 0) this.fail(`the keychain helper stopped (${signal ?? `exit ${code}`})`)
+    })
+    return helper
+  }
+
+  /** The helper hung or crashed: it is killed, everything waiting on it fails, and later calls wait for one probe. */
+  private fail(why: string): void {
+    const wait = this.failure ? Math.min(this.failure.wait * 2, MAX_RETRY_MS) : this.retryAfterMs
+    const status: VaultStatus = {
+      state: 'unavailable',
+      reason: `The OS keychain cannot be used: ${why}. KeyDesk will try again by itself.`,
+      fix: `If this persists, restart your keyring or desktop session. ${platformFix()}`,
+    }
+    this.failure = { status, at: this.now(), wait }
+    const helper = this.helper
+    this.helper = null
+    helper?.kill()
+    for (const [id, p] of this.pending) {
+      clearTimeout(p.timer)
+      this.pending.delete(id)
+      p.reject(new VaultError(status))
+    }
+  }
+}
+
+function statusOf(err: unknown): VaultStatus {
+  if (err instanceof VaultError) return err.status
+  return { state: 'unavailable', reason: 'The OS keychain cannot be reached.', fix: platformFix() }
+}
+
+/** The Node child process that runs src/main/core/vault-helper (through tsx when running from source). */
+export const forkVaultHelper: SpawnVaultHelper = () => {
+  const here = fileURLToPath(import.meta.url)
+  const fromSource = here.endsWith('.ts')
+  const entry = join(dirname(here), fromSource ? 'vault-helper.ts' : 'vault-helper.js')
+  const execArgv = fromSource ? ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href] : []
+  const child = fork(entry, [], { execArgv, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' })
+  // The helper never keeps the app alive; it exits when the app's end of the channel closes.
+  child.unref()
+  ;(child.channel as { unref?: () => void } | undefined)?.unref?.()
+  return {
+    postMessage: (message) => {
+      if (child.connected) child.send(message)
+    },
+    onMessage: (listener) => child.on('message', (m) => listener(m as VaultReply)),
+    onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
+    kill: () => {
+      child.kill('SIGKILL')
+    },
+  }
+}
+
+/** The shape of Electron's UtilityProcess this needs, so the shell can pass `utilityProcess.fork(...)` without the
+ * core importing electron. */
+export interface UtilityProcessLike {
+  postMessage(message: unknown): void
+  on(event: 'message', listener: (message: unknown) => void): unknown
+  on(event: 'exit', listener: (code: number) => void): unknown
+  kill(): boolean
+}
+
+export function fromUtilityProcess(proc: UtilityProcessLike): VaultHelperProcess {
+  return {
+    postMessage: (message) => proc.postMessage(message),
+    onMessage: (listener) => void proc.on('message', (m) => listener(m as VaultReply)),
+    onExit: (listener) => void proc.on('exit', (code) => listener(code, null)),
+    kill: () => void proc.kill(),
+  }
+}

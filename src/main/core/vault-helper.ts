@@ -1,0 +1,178 @@
+// The keychain helper process: the only place keytar is loaded. A crash (keytar's findCredentials segfaults on a
+// locked gnome-keyring) or a hang here costs this process, never the app; the client restarts it on demand.
+// Every call first asks whether the keyring is locked and touches nothing while it is.
+import type { VaultStatus } from '../../shared/model'
+import { readKeyringLock, type KeyringLock } from './keyring-lock'
+import { platformFix } from './vault-words'
+import { INDEX_NAME, STATUS_PROBE, type HelperStats, type VaultReply, type VaultRequest } from './vault-protocol'
+
+interface Keytar {
+  getPassword(service: string, account: string): Promise<string | null>
+  setPassword(service: string, account: string, password: string): Promise<void>
+  deletePassword(service: string, account: string): Promise<boolean>
+  findCredentials(service: string): Promise<Array<{ account: string; password: string }>>
+}
+
+class Refused extends Error {
+  constructor(readonly status: VaultStatus) {
+    super(status.reason ?? status.state)
+  }
+}
+
+let keytar: Keytar | null = null
+const stats = { keytarCalls: 0, refusedWhileLocked: 0 }
+let lockCheck: Promise<KeyringLock> | null = null
+let indexQueue: Promise<unknown> = Promise.resolve()
+
+async function api(): Promise<Keytar> {
+  if (!keytar) {
+    const mod = (await import('keytar')) as unknown as { default?: Keytar } & Keytar
+    keytar = mod.default ?? mod
+  }
+  return keytar
+}
+
+async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
+  const k = await api()
+  stats.keytarCalls++
+  return fn(k)
+}
+
+/** Concurrent calls share one question to D-Bus. */
+function lock(): Promise<KeyringLock> {
+  lockCheck ??= readKeyringLock().finally(() => {
+    lockCheck = null
+  })
+  return lockCheck
+}
+
+async function requireOpen(): Promise<void> {
+  const state = await lock()
+  if (state === 'locked') {
+    stats.refusedWhileLocked++
+    throw new Refused({
+      state: 'locked',
+      reason: 'The keychain is locked.',
+      fix: 'Unlock your "login" keyring (unlock the screen or open Passwords and Keys), then retry.',
+    })
+  }
+  if (state === 'no-keyring' || state === 'no-service') {
+    throw new Refused({
+      state: 'unavailable',
+      reason:
+        state === 'no-keyring'
+          ? 'The Secret Service has no default keyring.'
+          : 'No Secret Service answers on the D-Bus session bus.',
+      fix: platformFix(),
+    })
+  }
+}
+
+/** Index changes run one at a time, so two writes in this process never drop each other's name. */
+function serial<T>(fn: () => Promise<T>): Promise<T> {
+  const next = indexQueue.then(fn, fn)
+  indexQueue = next.catch(() => undefined)
+  return next
+}
+
+async function readIndex(service: string): Promise<string[] | null> {
+  const raw = await call((k) => k.getPassword(service, INDEX_NAME))
+  if (raw === null) return null
+  try {
+    const names = JSON.parse(raw) as unknown
+    return Array.isArray(names) ? names.filter((n): n is string => typeof n === 'string') : []
+  } catch {
+    return []
+  }
+}
+
+async function names(service: string): Promise<string[]> {
+  const index = await readIndex(service)
+  if (index !== null) return index
+  // Once, for entries kept before the index existed; only reached with the keyring unlocked.
+  const found = (await call((k) => k.findCredentials(service)))
+    .map((c) => c.account)
+    .filter((n) => n !== INDEX_NAME && n !== STATUS_PROBE)
+  await call((k) => k.setPassword(service, INDEX_NAME, JSON.stringify(found)))
+  return found
+}
+
+async function run(req: VaultRequest): Promise<unknown> {
+  if (req.op === 'stats') return { pid: process.pid, ...stats } satisfies HelperStats
+  await requireOpen()
+  switch (req.op) {
+    case 'status':
+      await call((k) => k.getPassword(req.service, STATUS_PROBE))
+      return { state: 'available' } satisfies VaultStatus
+    case 'get':
+      return call((k) => k.getPassword(req.service, req.name))
+    case 'set':
+      // The name is indexed before the secret is written, so the index never misses a secret that exists.
+      return serial(async () => {
+        const index = await names(req.service)
+        if (!index.includes(req.name))
+          await call((k) => k.setPassword(req.service, INDEX_NAME, JSON.stringify([...index, req.name])))
+        await call((k) => k.setPassword(req.service, req.name, req.secret))
+      })
+    case 'delete':
+      return serial(async () => {
+        const removed = await call((k) => k.deletePassword(req.service, req.name))
+        const index = await names(req.service)
+        if (index.includes(req.name)) {
+          const rest = index.filter((n) => n !== req.name)
+          await call((k) => k.setPassword(req.service, INDEX_NAME, JSON.stringify(rest)))
+        }
+        return removed
+      })
+    case 'names':
+      return serial(() => names(req.service))
+  }
+}
+
+function classify(err: unknown): VaultStatus {
+  if (err instanceof Refused) return err.status
+  const message = err instanceof Error ? err.message : String(err)
+  const locked = /locked|prompt|dismissed|cancel/i.test(message)
+  return locked
+    ? { state: 'locked', reason: 'The keychain is locked.', fix: 'Unlock your keychain, then retry.' }
+    : {
+        state: 'unavailable',
+        reason: `The OS keychain cannot be reached (${message.slice(0, 160)}).`,
+        fix: platformFix(),
+      }
+}
+
+interface Port {
+  on(event: 'message', listener: (message: unknown) => void): void
+  postMessage(message: VaultReply): void
+}
+
+function parentPort(): Port | null {
+  // Electron's utilityProcess hands messages in a MessageEvent-like wrapper; a Node child gets them directly.
+  const electronPort = (process as unknown as { parentPort?: { on: Port['on']; postMessage: Port['postMessage'] } })
+    .parentPort
+  if (electronPort) {
+    return {
+      on: (event, listener) => electronPort.on(event, (e) => listener((e as { data: unknown }).data)),
+      postMessage: (m) => electronPort.postMessage(m),
+    }
+  }
+  if (!process.send) return null
+  return {
+    on: (event, listener) => process.on(event, listener),
+    postMessage: (m) => process.send?.(m),
+  }
+}
+
+const port = parentPort()
+if (port) {
+  port.on('message', (message) => {
+    const req = message as VaultRequest
+    run(req).then(
+      (value) => port.postMessage({ id: req.id, ok: true, value: value ?? null }),
+      (err: unknown) => port.postMessage({ id: req.id, ok: false, status: classify(err) }),
+    )
+  })
+  // The app went away: so does the helper.
+  process.on('disconnect', () => process.exit(0))
+}

@@ -1,0 +1,40 @@
+// The messages between the vault client (in the app) and the keychain helper process (which loads keytar).
+import type { VaultStatus } from '../../shared/model'
+
+export type VaultOp =
+  | { readonly op: 'get'; readonly name: string }
+  | { readonly op: 'set'; readonly name: string; readonly secret: string }
+  | { readonly op: 'delete'; readonly name: string }
+  | { readonly op: 'names' }
+  | { readonly op: 'status' }
+  | { readonly op: 'stats' }
+
+export type VaultRequest = VaultOp & { readonly id: number; readonly service: string }
+
+export type VaultReply =
+  | { readonly id: number; readonly ok: true; readonly value: unknown }
+  | { readonly id: number; readonly ok: false; readonly status: VaultStatus }
+
+/** What the helper has done since it started: the keychain tests read it to prove no call reached a locked keyring. */
+export interface HelperStats {
+  readonly pid: number
+  readonly keytarCalls: number
+  readonly refusedWhileLocked: number
+}
+
+/**
+ * The helper process as the client sees it. A Node child process here; Electron's utilityProcess in the desktop app
+ * (its postMessage / 'message' / 'exit' / kill fit this shape).
+ */
+export interface VaultHelperProcess {
+  postMessage(message: VaultRequest): void
+  onMessage(listener: (message: VaultReply) => void): void
+  onExit(listener: (code: number | null, signal: string | null) => void): void
+  kill(): void
+}
+
+export type SpawnVaultHelper = () => VaultHelperProcess
+
+/** Names the vault keeps for itself: never an account's or a key's secret. */
+export const INDEX_NAME = 'keydesk/index'
+export const STATUS_PROBE = 'keydesk/status-probe'
