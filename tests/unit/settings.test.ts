@@ -28,11 +28,16 @@ const account = (id: string) =>
 const file = () => join(dir, SETTINGS_FILE)
 const kept = () => readdirSync(dir).filter((f) => f.startsWith(`${SETTINGS_FILE}.broken-`))
 
+/** The good copy is taken once the writes of one turn of the event loop are done. */
+const settled = () => new Promise<void>((resolve) => setImmediate(resolve))
+
 /** Two accounts written one after the other: the good copy holds the newest state, not the one at start-up. */
-function twoAccounts(): void {
+async function twoAccounts(): Promise<void> {
   const s = openSettings(dir, '0.1.0')
   s.set('accounts', [account('a1')])
+  await settled()
   s.set('accounts', [account('a1'), account('a2')])
+  await settled()
 }
 
 describe('settings store', () => {
@@ -67,8 +72,8 @@ describe('a settings file that cannot be used', () => {
     ],
   ]
   for (const [what, breakIt, reason] of cases) {
-    it(`holding ${what} is kept aside, the newest good state restored, and the user told`, () => {
-      twoAccounts()
+    it(`holding ${what} is kept aside, the newest good state restored, and the user told`, async () => {
+      await twoAccounts()
       breakIt()
       const recovered = openSettings(dir, '0.1.0')
       expect(recovered.recovery).toMatch(reason)
@@ -77,12 +82,13 @@ describe('a settings file that cannot be used', () => {
       expect(kept()).toHaveLength(1)
       // The restored state is written again as the good copy on the next change, never an empty one.
       recovered.set('accounts', [...recovered.get('accounts'), account('a3')])
+      await settled()
       expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8')).accounts).toHaveLength(3)
     })
   }
 
-  it('that cannot be read is kept aside and the newest good state restored', () => {
-    twoAccounts()
+  it('that cannot be read is kept aside and the newest good state restored', async () => {
+    await twoAccounts()
     let first = true
     const unreadable: OpenSettingsEngine = (options) => {
       if (first) {
@@ -96,8 +102,9 @@ describe('a settings file that cannot be used', () => {
     expect(recovered.get('accounts')).toHaveLength(2)
   })
 
-  it('that is read-only refuses a change with what to do, and keeps the state it had', () => {
-    twoAccounts()
+  it('that is read-only refuses a change with what to do, and keeps the state it had', async () => {
+    await twoAccounts()
+    const refusal = () => Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })
     const readOnly: OpenSettingsEngine = (options) => {
       const conf = openConfEngine(options)
       return {
@@ -106,7 +113,10 @@ describe('a settings file that cannot be used', () => {
           return conf.store
         },
         set store(_value) {
-          throw Object.assign(new Error('EROFS: read-only file system'), { code: 'EROFS' })
+          throw refusal()
+        },
+        set: () => {
+          throw refusal()
         },
       }
     }
@@ -124,9 +134,10 @@ describe('a settings file that cannot be used', () => {
     expect(kept()).toHaveLength(1)
   })
 
-  it('never lets an empty state overwrite a good copy that holds accounts', () => {
-    twoAccounts()
+  it('never lets an empty state overwrite a good copy that holds accounts', async () => {
+    await twoAccounts()
     openSettings(dir, '0.1.0').set('accounts', [])
+    await settled()
     expect(JSON.parse(readFileSync(`${file()}.bak.1`, 'utf8')).accounts).toHaveLength(2)
   })
 })

@@ -1,16 +1,6 @@
 // A settings file that cannot be used is kept aside, never deleted, and the newest good state takes its place.
 // The good state is the copy written after every successful write (`<file>.bak`), so a broken file costs nothing.
-import {
-  accessSync,
-  constants,
-  copyFileSync,
-  existsSync,
-  lstatSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
+import { accessSync, constants, copyFileSync, existsSync, lstatSync, readFileSync, renameSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { AppError } from '../../shared/errors'
 
@@ -54,7 +44,8 @@ export function openRecovering<E>(dataDir: string, fileName: string, open: () =>
   if (!problem) {
     try {
       const engine = open()
-      if (existsSync(path) && !existsSync(goodCopyOf(path))) writeGoodCopy(path)
+      if (existsSync(path) && !existsSync(goodCopyOf(path)))
+        new GoodCopy(path).update(accountCount(readFileSync(path, 'utf8')))
       return { engine, recovery: readOnlyNotice(path) }
     } catch (err) {
       problem = describeOpenError(err)
@@ -84,21 +75,50 @@ export function openRecovering<E>(dataDir: string, fileName: string, open: () =>
   }
 }
 
-/** Called after every successful write: the state just written becomes the one a later recovery restores. */
-export function writeGoodCopy(path: string): void {
-  const good = goodCopyOf(path)
-  try {
-    const text = readFileSync(path, 'utf8')
-    if (inspectSettingsFile(path)) return
-    // An empty state never replaces a copy that holds accounts: that copy moves one generation back instead.
-    if (accountCount(text) === 0 && existsSync(good) && accountCount(readFileSync(good, 'utf8')) > 0) {
-      renameSync(good, `${good}.1`)
+/**
+ * The last good state, copied after every successful write: the state a later recovery restores. Writes made in one
+ * turn of the event loop (a thousand propagation records tracked at once) share one copy of the last of them.
+ */
+export class GoodCopy {
+  private readonly file: string
+  private accounts: number | null = null
+  private pending: number | null = null
+  private scheduled = false
+
+  constructor(private readonly path: string) {
+    this.file = goodCopyOf(path)
+  }
+
+  /** `accounts`: how many accounts the state just written holds, or null when the write did not change them. */
+  update(accounts: number | null): void {
+    if (this.scheduled) {
+      this.pending = accounts ?? this.pending
+      return
     }
-    const tmp = `${good}.${process.pid}.tmp`
-    writeFileSync(tmp, text, { mode: 0o600 })
-    renameSync(tmp, good)
-  } catch {
-    // The write itself succeeded; a missing good copy only weakens a later recovery.
+    this.scheduled = true
+    this.pending = accounts
+    queueMicrotask(() => this.flush())
+  }
+
+  private countInCopy(): number {
+    return existsSync(this.file) ? accountCount(readFileSync(this.file, 'utf8')) : 0
+  }
+
+  private flush(): void {
+    this.accounts ??= this.countInCopy()
+    const accounts = this.pending ?? this.accounts
+    this.pending = null
+    this.scheduled = false
+    try {
+      // An empty state never replaces a copy that holds accounts: that copy moves one generation back instead.
+      if (accounts === 0 && this.accounts > 0) renameSync(this.file, `${this.file}.1`)
+      const tmp = `${this.file}.${process.pid}.tmp`
+      copyFileSync(this.path, tmp)
+      renameSync(tmp, this.file)
+      this.accounts = accounts
+    } catch {
+      // The write itself succeeded; a missing good copy only weakens a later recovery.
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import Conf, { type Options, type Schema } from 'conf'
 import { AppError } from '../../shared/errors'
 import type { Preferences } from '../../shared/api'
 import type { Account, Propagation, Rotation } from '../../shared/model'
-import { openRecovering, writeGoodCopy } from './settings-recovery'
+import { GoodCopy, openRecovering } from './settings-recovery'
 
 export interface DemoState {
   readonly seed: string
@@ -50,11 +50,12 @@ export const SETTINGS_FILE = 'settings.json'
 
 /**
  * The storage engine port: read and write the whole store. conf and electron-store both satisfy it as they are
- * (`path`, and `store` read from / written atomically to the file, validated against the schema).
+ * (`path`; `store` and `set` read from and write atomically to the file, validated against the schema).
  */
 export interface SettingsEngine {
   readonly path: string
   store: SettingsData
+  set<K extends keyof SettingsData>(key: K, value: SettingsData[K]): void
 }
 
 export type SettingsEngineOptions = Options<SettingsData>
@@ -62,7 +63,7 @@ export type SettingsEngineOptions = Options<SettingsData>
 /** Opens the engine on the options below; throws when the file is not JSON or breaks the schema. */
 export type OpenSettingsEngine = (options: SettingsEngineOptions) => SettingsEngine
 
-export const openConfEngine: OpenSettingsEngine = (options) => new Conf<SettingsData>(options)
+export const openConfEngine: OpenSettingsEngine = (options) => new Conf<SettingsData>(options) as SettingsEngine
 
 /** The one set of options every engine opens the settings file with (the Electron shell passes them to electron-store). */
 export function settingsEngineOptions(dataDir: string, version: string): SettingsEngineOptions {
@@ -99,12 +100,12 @@ export function openSettings(
   const { engine, recovery } = openRecovering(dataDir, SETTINGS_FILE, () =>
     openEngine(settingsEngineOptions(dataDir, version)),
   )
+  const goodCopy = new GoodCopy(engine.path)
   return {
     get: (key) => engine.store[key],
     set: (key, value) => {
-      const next = { ...engine.store, [key]: value }
       try {
-        engine.store = next
+        engine.set(key, value)
       } catch (err) {
         if (err instanceof Error && err.message.startsWith('Config schema violation')) throw err
         throw new AppError(
@@ -114,7 +115,7 @@ export function openSettings(
         )
       }
       // The last good state after every successful write, so a later broken file restores this one.
-      writeGoodCopy(engine.path)
+      goodCopy.update(key === 'accounts' ? (value as SettingsData['accounts']).length : null)
     },
     path: engine.path,
     recovery,
