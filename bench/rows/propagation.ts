@@ -106,11 +106,8 @@ async function once(
   const tracker = new Propagations(
     memorySettings(),
     fakeAccounts,
-    clock,
-    () => undefined,
-    () => undefined,
+    { clock, emit: () => undefined, providers: { get: provider, all: () => [] } },
     {
-      getProvider: provider,
       random: seeded(seed),
       // Worst case for SpaceONE: every key's secret is kept, so each record is probed with its own key every minute.
       prober: async () => {

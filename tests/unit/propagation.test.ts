@@ -8,6 +8,7 @@ import { FakeClock } from '../support/fake-clock'
 import { openSettings, type SettingsStore } from '../../src/main/core/settings'
 import { getProvider } from '../../src/main/providers'
 import type { KeyProvider, ProviderContext } from '../../src/main/providers/provider'
+import type { Events } from '../../src/shared/api'
 import { AppError, type ErrorCode } from '../../src/shared/errors'
 import type {
   Account,
@@ -154,10 +155,15 @@ function harness(options: { prober?: Prober; random?: () => number; from?: Harne
   const tracker = new Propagations(
     settings,
     accounts,
-    clock,
-    (records) => updates.push(records),
-    (title, body) => notices.push({ title, body }),
-    { getProvider: (id) => service.provider(id), random: options.random ?? (() => 0.5), prober: options.prober },
+    {
+      clock,
+      providers: { get: (id) => service.provider(id), all: () => [] },
+      emit: (event, payload) => {
+        if (event === 'propagation.updated') updates.push((payload as Events['propagation.updated']).records)
+        if (event === 'notify') notices.push(payload as Events['notify'])
+      },
+    },
+    { random: options.random ?? (() => 0.5), prober: options.prober },
   )
   tracker.start()
   return { dir, clock, service, accounts, settings, tracker, updates, notices }
@@ -167,7 +173,7 @@ const record = (h: Harness, keyId: string) => h.tracker.all().find((r) => r.keyI
 const readTimes = (h: Harness) => h.service.reads.map((r) => (r.at - START) / SEC)
 
 describe('SpaceONE disable and delete wait for the window', () => {
-  it('a disable sends nothing before the window ends, then one re-read settles it and says so', async () => {
+  it('a disable sends nothing before the window ends, then one re-read settles it by the window where KeyDesk cannot try the key', async () => {
     const h = harness()
     h.service.put('spaceone', 'so', 'api-key-1', 'disabled')
     const tracked = h.tracker.track('so', 'api-key-1', 'disable')
@@ -181,7 +187,10 @@ describe('SpaceONE disable and delete wait for the window', () => {
     expect(h.service.reads).toEqual([{ kind: 'get', accountId: 'so', keyId: 'api-key-1', at: START + 600 * SEC }])
     expect(record(h, 'api-key-1')?.state).toBe('settled')
     expect(h.notices).toEqual([
-      { title: 'Key api-key-1 is now disabled everywhere', body: 'Label so: confirmed by the service.' },
+      {
+        title: 'Key api-key-1 is now disabled everywhere',
+        body: "Label so: settled by the window: KeyDesk does not hold this key's secret, so it could not try the key itself.",
+      },
     ])
     expect(h.updates.at(-1)?.[0]?.state).toBe('settled')
   })
@@ -260,6 +269,21 @@ describe('SpaceONE disable and delete wait for the window', () => {
     expect(probes).toBe(9)
     await h.clock.advance(1)
     expect(record(h, 'api-key-1')?.state).toBe('failed')
+  })
+
+  it('at the window end a key the service shows disabled is tried, and settles only once it is refused', async () => {
+    let answer: 'accepted' | 'refused' = 'accepted'
+    const h = harness({ prober: async () => answer })
+    h.service.put('spaceone', 'so', 'api-key-1', 'disabled')
+    h.tracker.track('so', 'api-key-1', 'disable')
+    await h.clock.advance(10 * MIN)
+    expect(record(h, 'api-key-1')?.state).toBe('propagating')
+    answer = 'refused'
+    await h.clock.advance(2 * SEC)
+    expect(record(h, 'api-key-1')).toMatchObject({
+      state: 'settled',
+      note: 'confirmed refused: the key no longer authenticates',
+    })
   })
 
   it('a network failure at the window end does not fail the record: it retries at the next backoff step', async () => {

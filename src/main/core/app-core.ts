@@ -74,14 +74,11 @@ export class AppCore {
     this.accounts = new Accounts(this.settings, options.vault, http, ports, () => this.accountsChanged())
     this.session = new ProviderSession(this.accounts, ports)
     this.custody = new SecretCustody(this.accounts, options.vault, http, ports)
-    this.propagations = new Propagations(
-      this.settings,
-      this.accounts,
-      ports.clock,
-      (records) => this.emit('propagation.updated', { records }),
-      (title, body) => this.emit('notify', { title, body }),
-      { prober: (accountId, keyId) => this.custody.probe(accountId, keyId) },
-    )
+    this.propagations = new Propagations(this.settings, this.accounts, ports, {
+      prober: (accountId, keyId) => this.custody.probe(accountId, keyId),
+      // A deleted key is tried until its delete settles; then KeyDesk stops holding its secret.
+      onFinished: (r) => void (r.op === 'delete' ? this.custody.dropDeleted(r.accountId, r.keyId) : undefined),
+    })
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
     this.lifecycle = new KeyLifecycle(this.accounts, this.session, this.custody, this.propagations, ports)
     this.creation = new KeyCreation(this.accounts, this.session, this.custody, this.propagations, ports)

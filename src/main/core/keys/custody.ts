@@ -5,6 +5,7 @@ import type { Account, Endpoint } from '../../../shared/model'
 import type { ExportFile, SecretBundle, TryResult } from '../../providers/provider'
 import type { Accounts } from '../accounts'
 import type { Ports } from '../ports'
+import type { Probe } from '../propagation/policy'
 import { vaultNames, type SecretVault } from '../vault'
 import type { Http } from '../../net/http'
 
@@ -15,8 +16,6 @@ export interface HeldSecret {
   readonly secret: SecretBundle
   readonly endpoints: readonly Endpoint[]
 }
-
-export type Probe = 'refused' | 'accepted' | 'unknown'
 
 const HANDLE_TTL_MS = 30 * 60_000
 
@@ -106,16 +105,14 @@ export class SecretCustody {
 
   /** Whether a kept key still authenticates: the evidence that a disable or delete is in force. */
   async probe(accountId: string, keyId: string): Promise<Probe> {
-    // A key whose secret KeyDesk does not hold, or an unreachable service, tells nothing.
-    const r = await this.tryKey({ accountId, keyId }).catch(() => null)
-    return r?.ok ? 'accepted' : r?.refused ? 'refused' : 'unknown'
-  }
-
-  /** Whether KeyDesk holds the key's secret, so a probe can tell anything. */
-  async holds(accountId: string, keyId: string): Promise<boolean> {
-    const account = this.accounts.get(accountId)
-    const raw = await this.vault.get(vaultNames.keySecret(account.provider, accountId, keyId)).catch(() => null)
-    return raw !== null
+    let r: TryResult
+    try {
+      r = await this.tryKey({ accountId, keyId })
+    } catch (err) {
+      // A key whose secret KeyDesk does not hold cannot be tried; an unreachable service tells nothing yet.
+      return err instanceof AppError && err.code === 'NOT_FOUND' ? 'not-held' : 'unknown'
+    }
+    return r.ok ? 'accepted' : r.refused ? 'refused' : 'unknown'
   }
 
   private heldBy(handle: string): HeldSecret {

@@ -65,7 +65,11 @@ export class KeyLifecycle {
 
   async remove(accountId: string, keyId: string): Promise<KeyRecord | null> {
     const result = await this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId))
-    await this.custody.dropDeleted(accountId, keyId)
+    // Nothing can use a deleted key's secret, so KeyDesk stops holding it; where caches may still accept the key,
+    // not before trying it has shown the delete in force (the tracker drops it when the delete settles).
+    if (this.session.providerOf(accountId).descriptor.changes.delete.model !== 'window') {
+      await this.custody.dropDeleted(accountId, keyId)
+    }
     return result
   }
 

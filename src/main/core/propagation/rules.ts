@@ -9,16 +9,6 @@ export type Verdict =
 
 type Seen = KeyState | 'absent'
 
-const BACKOFF_FIRST_MS = 1_000
-const BACKOFF_MAX_MS = 30_000
-const JITTER = 0.2
-
-/** The wait before poll number `step` (0-based): 1, 2, 4, 8, 16, 30, 30… s, each ±20 % so many keys do not poll in step. */
-export function backoffMs(step: number, random: () => number): number {
-  const base = Math.min(BACKOFF_FIRST_MS * 2 ** step, BACKOFF_MAX_MS)
-  return Math.round(base * (1 + JITTER * (2 * random() - 1)))
-}
-
 /**
  * What one read of the key says about `op`. `final` reads are the confirmation itself (the end of a window, the next
  * listing), so anything short of the goal is a contradiction; a poll is one read among many and only stops on an outcome.
@@ -111,6 +101,6 @@ export function failedMessage(op: PropagationOp, keyId: string, accountLabel: st
   return { title: `${noun(op)} of ${keyId} failed`, body: `${accountLabel}: ${note}.` }
 }
 
-export function timeoutNote(maxPollMs: number, serviceName: string): string {
-  return `the service did not finish within ${Math.round(maxPollMs / 60_000)} minutes; check the ${serviceName} console`
+export function timeoutNote(limitMs: number, serviceName: string): string {
+  return `the service did not finish within ${Math.round(limitMs / 60_000)} minutes; check the ${serviceName} console`
 }
