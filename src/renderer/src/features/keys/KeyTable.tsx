@@ -1,5 +1,4 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys.
-import { useVirtualizer } from '@tanstack/react-virtual'
 import { useCallback, useEffect, useRef } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { useApp } from '../../store/app'
@@ -8,8 +7,10 @@ import { usePrefs } from '../../store/prefs'
 import { gridTemplate, minWidth, type Column } from './columns'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import type { SortKey } from './select'
+import { useVisibleRows } from './useVisibleRows'
 
 const HEADER_HEIGHT = 36
+const OVERSCAN = 8
 
 interface Props {
   readonly rows: readonly KeyRecord[]
@@ -24,22 +25,7 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
   const toggle = useKeys((s) => s.toggle)
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
-  const virtual = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-    scrollMargin: HEADER_HEIGHT,
-    initialRect: { width: 1000, height: 600 },
-    // Stable while the rows are: a new function makes the virtualiser re-measure every row on every render.
-    getItemKey: useCallback(
-      (i: number) => {
-        const k = rows[i]
-        return k ? `${k.accountId}/${k.keyId}` : i
-      },
-      [rows],
-    ),
-  })
+  const { first, end } = useVisibleRows(scroller, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN)
   const template = gridTemplate(columns)
   const width = minWidth(columns)
   return (
@@ -51,19 +37,18 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
           )}
         </div>
       </div>
-      <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize(), minWidth: width }}>
-        {virtual.getVirtualItems().map((item) => {
-          const k = rows[item.index]
-          if (!k) return null
+      <div role="rowgroup" className="tbody" style={{ height: rows.length * ROW_HEIGHT, minWidth: width }}>
+        {rows.slice(first, end).map((k, i) => {
+          const index = first + i
           const uid = `${k.accountId}/${k.keyId}`
           return (
             <KeyRow
-              key={item.key}
+              key={uid}
               keyRecord={k}
               account={accounts.get(k.accountId)}
               columns={columns}
-              rowIndex={item.index + 2}
-              top={item.start - HEADER_HEIGHT}
+              rowIndex={index + 2}
+              top={index * ROW_HEIGHT}
               template={template}
               selected={selected.has(uid)}
               onToggle={toggle}

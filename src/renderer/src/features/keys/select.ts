@@ -46,6 +46,7 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
     if (next.length === parts.length && next.every((p, i) => p === parts[i])) return gathered
     parts = next
     gathered = next.length === 1 ? (next[0] ?? NONE) : next.flat()
+    warmSearch(gathered)
     return gathered
   }
   let labels: Labels = new Map()
@@ -146,6 +147,24 @@ const haystack = (k: KeyRecord): string => {
   }
   return h
 }
+
+/**
+ * Fills the search-text cache in the idle time after a listing arrives, so the first keystroke of a search does not
+ * pay for building 50,000 texts. Keys searched before it is done are filled on demand, as before.
+ */
+function warmSearch(keys: readonly KeyRecord[]): void {
+  if (typeof requestIdleCallback !== 'function') return
+  let next = 0
+  const step = (deadline: IdleDeadline): void => {
+    while (next < keys.length && deadline.timeRemaining() > 1) {
+      const stop = Math.min(keys.length, next + WARM_CHUNK)
+      for (; next < stop; next += 1) haystack(keys[next] as KeyRecord)
+    }
+    if (next < keys.length) requestIdleCallback(step)
+  }
+  requestIdleCallback(step)
+}
+const WARM_CHUNK = 500
 
 /**
  * filterKeys remembering its last call. Typing adds letters, and a longer search can only match some of what the

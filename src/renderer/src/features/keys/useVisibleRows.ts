@@ -1,0 +1,55 @@
+// Which rows of the key table are in view. Every row has the same height, so the window follows from the scroll
+// position alone: nothing is measured per row, and a render costs the same at 100 keys and at 50,000.
+import { useLayoutEffect, useState, type RefObject } from 'react'
+
+export interface RowWindow {
+  /** Index of the first row to render. */
+  readonly first: number
+  /** One past the last row to render. */
+  readonly end: number
+}
+
+/** Until the table has been laid out (and where nothing is, as in tests), a typical window's height. */
+const FALLBACK_HEIGHT = 600
+
+function windowOf(el: HTMLElement, rowHeight: number, offset: number, overscan: number): RowWindow {
+  const top = Math.max(0, el.scrollTop - offset)
+  const height = el.clientHeight || FALLBACK_HEIGHT
+  return {
+    first: Math.max(0, Math.floor(top / rowHeight) - overscan),
+    end: Math.ceil((top + height) / rowHeight) + overscan,
+  }
+}
+
+/**
+ * The rows of `scroller` to render: those in view plus `overscan` on each side. `offset` is the height above the
+ * first row inside the scroller (the sticky header). Re-renders only when the window moves by a row, not per pixel;
+ * a list that shrinks under the scroll position is clamped by the browser, whose scroll event moves the window.
+ */
+export function useVisibleRows(
+  scroller: RefObject<HTMLElement | null>,
+  count: number,
+  rowHeight: number,
+  offset: number,
+  overscan: number,
+): RowWindow {
+  const [win, setWin] = useState<RowWindow>({ first: 0, end: Math.ceil(FALLBACK_HEIGHT / rowHeight) + overscan })
+  useLayoutEffect(() => {
+    const el = scroller.current
+    if (!el) return
+    const update = (): void => {
+      const next = windowOf(el, rowHeight, offset, overscan)
+      setWin((w) => (w.first === next.first && w.end === next.end ? w : next))
+    }
+    update()
+    el.addEventListener('scroll', update, { passive: true })
+    const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
+    resize?.observe(el)
+    return () => {
+      el.removeEventListener('scroll', update)
+      resize?.disconnect()
+    }
+  }, [scroller, rowHeight, offset, overscan])
+  const end = Math.min(win.end, count)
+  return { first: Math.min(win.first, end), end }
+}
