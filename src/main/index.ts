@@ -1,30 +1,25 @@
-// Electron shell: app lifecycle, the window, the app:// protocol, and wiring IPC to the core.
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize } from 'node:path'
+// Electron shell: app lifecycle, the window, the app:// protocol, tray and menu, and wiring IPC to the core.
+import { join } from 'node:path'
 import { app, BrowserWindow, dialog, ipcMain, Notification, protocol } from 'electron'
+import type { Events } from '../shared/api'
+import type { Propagation } from '../shared/model'
 import { AppCore } from './core/app-core'
 import { writeSecretFile } from './core/export'
 import { KeytarVault } from './core/vault'
+import { appProtocolHandler } from './app-protocol'
 import { electronClipboard } from './clipboard'
 import { registerIpc, TrustedSenders } from './ipc'
 import { installMenu } from './menu'
+import { createTray } from './tray'
 import { createMainWindow, hardenSession, isAppUrl } from './window'
-
-const MIME: Record<string, string> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-}
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+import { WindowState } from './window-state'
 
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
 
 if (!app.requestSingleInstanceLock()) {
+  // Another KeyDesk is running: it receives 'second-instance' and comes to the front.
   app.quit()
 } else {
   start().catch((err: unknown) => {
@@ -34,30 +29,20 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
+const propagating = (records: readonly Propagation[]): number => records.filter((r) => r.state === 'propagating').length
+
 async function start(): Promise<void> {
   await app.whenReady()
   hardenSession()
-  installMenu()
-  const rendererDir = join(import.meta.dirname, '../renderer')
-  protocol.handle('app', async (request) => {
-    const path = normalize(decodeURIComponent(new URL(request.url).pathname)).replace(/^([/\\])+/, '')
-    const file = join(rendererDir, path || 'index.html')
-    if (!file.startsWith(rendererDir)) return new Response('Not found', { status: 404 })
-    try {
-      return new Response(await readFile(file), {
-        headers: { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CSP },
-      })
-    } catch {
-      return new Response('Not found', { status: 404 })
-    }
-  })
+  protocol.handle('app', appProtocolHandler(join(import.meta.dirname, '../renderer')))
+  // Packaged or not, resources/ sits beside out/ (inside the asar when packaged).
+  const resourcesDir = join(import.meta.dirname, '../../resources')
 
-  const dev = !app.isPackaged
   const core = new AppCore({
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     host: 'electron',
-    vault: new KeytarVault(dev ? 'KeyDesk Dev' : 'KeyDesk'),
+    vault: new KeytarVault(app.isPackaged ? 'KeyDesk' : 'KeyDesk Dev'),
     clipboard: electronClipboard,
     saveFile: async (fileName, content) => {
       const win = BrowserWindow.getFocusedWindow()
@@ -76,27 +61,57 @@ async function start(): Promise<void> {
 
   const trusted = new TrustedSenders(isAppUrl)
   registerIpc(ipcMain, core, trusted)
-  const win = createMainWindow()
-  trusted.add(win.webContents)
-  core.onEvent((event, payload) => {
-    if (event === 'notify') {
-      const n = payload as { title: string; body: string }
-      if (!win.isDestroyed() && !win.isFocused() && Notification.isSupported())
-        new Notification({ title: n.title, body: n.body }).show()
+  const windowState = new WindowState(app.getPath('userData'))
+  let win: BrowserWindow | null = null
+  const openWindow = (): BrowserWindow => {
+    if (win && !win.isDestroyed()) {
+      if (win.isMinimized()) win.restore()
+      win.show()
+      win.focus()
+      return win
     }
-    if (!win.isDestroyed()) win.webContents.send(`event:${event}`, payload)
+    const created = createMainWindow(windowState, join(resourcesDir, 'icon.png'))
+    trusted.add(created.webContents)
+    created.on('closed', () => {
+      if (win === created) win = null
+    })
+    win = created
+    return created
+  }
+  openWindow()
+
+  installMenu({})
+  const tray = createTray(resourcesDir, { open: openWindow, quit: () => app.quit() })
+  const pending = await core.invoke('propagation.list', {})
+  if (pending.ok) tray.setPending(propagating(pending.value as readonly Propagation[]))
+
+  const notify = ({ title, body }: Events['notify']): void => {
+    // Only when the user is looking elsewhere: the window shows the same news itself.
+    if (win && !win.isDestroyed() && win.isFocused()) return
+    if (!Notification.isSupported()) return
+    const n = new Notification({ title, body })
+    n.on('click', () => openWindow())
+    n.show()
+  }
+  core.onEvent((event, payload) => {
+    if (event === 'notify') notify(payload as Events['notify'])
+    if (event === 'propagation.updated')
+      tray.setPending(propagating((payload as Events['propagation.updated']).records))
+    if (win && !win.isDestroyed()) win.webContents.send(`event:${event}`, payload)
   })
 
-  app.on('window-all-closed', () => app.quit())
-  app.on('second-instance', () => {
-    if (win.isMinimized()) win.restore()
-    win.focus()
+  // With the window closed the app quits, except on macOS where apps stay in the dock until Quit.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
   })
+  app.on('activate', () => openWindow())
+  app.on('second-instance', () => openWindow())
   let closing = false
   app.on('before-quit', (event) => {
     if (closing) return
     closing = true
     event.preventDefault()
+    tray.destroy()
     void core.close().finally(() => app.quit())
   })
 }

@@ -1,6 +1,7 @@
 // The hardened window: sandboxed, isolated, no navigation, no new windows, no permissions.
 import { join } from 'node:path'
 import { app, BrowserWindow, session, shell } from 'electron'
+import type { WindowState } from './window-state'
 
 /** Links the app may open in the system browser: the services' documentation only. */
 const EXTERNAL_ALLOW = [
@@ -39,14 +40,16 @@ export function hardenSession(): void {
   s.setPermissionCheckHandler(() => false)
 }
 
-export function createMainWindow(): BrowserWindow {
+export function createMainWindow(state: WindowState, icon: string): BrowserWindow {
+  const initial = state.initial()
   const win = new BrowserWindow({
-    width: 1280,
-    height: 800,
+    ...initial.bounds,
     minWidth: 900,
     minHeight: 560,
     show: false,
     title: 'KeyDesk',
+    // Linux shows this in the title bar and task switcher; macOS and Windows take the packaged app's icon.
+    icon,
     webPreferences: {
       // Reviewed: the preload exposes only the named functions of the channel map, never ipcRenderer.
       preload: join(import.meta.dirname, '../preload/index.cjs') /* eng-disable PRELOAD_JS_CHECK */,
@@ -62,7 +65,11 @@ export function createMainWindow(): BrowserWindow {
       disableBlinkFeatures: 'Auxclick',
     },
   })
-  win.once('ready-to-show', () => win.show())
+  state.track(win)
+  win.once('ready-to-show', () => {
+    if (initial.maximized) win.maximize()
+    win.show()
+  })
   win.webContents.setWindowOpenHandler(({ url }) => {
     // Only https documentation links on the allow-list reach the system browser.
     if (EXTERNAL_ALLOW.some((re) => re.test(url))) void shell.openExternal(url) /* eng-disable OPEN_EXTERNAL_JS_CHECK */
