@@ -8,6 +8,7 @@ import { writeSecretFile } from './core/export'
 import { KeytarVault } from './core/vault'
 import { appProtocolHandler } from './app-protocol'
 import { electronClipboard } from './clipboard'
+import { openElectronStore } from './settings-engine'
 import { registerIpc, TrustedSenders } from './ipc'
 import { installMenu } from './menu'
 import { createTray } from './tray'
@@ -42,6 +43,7 @@ async function start(): Promise<void> {
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
     host: 'electron',
+    openSettingsEngine: openElectronStore,
     vault: new KeytarVault(app.isPackaged ? 'KeyDesk' : 'KeyDesk Dev'),
     clipboard: electronClipboard,
     saveFile: async (fileName, content) => {

@@ -3,14 +3,19 @@
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { expect as pwExpect, type Browser, type Locator, type Page } from '@playwright/test'
+import { expect as playwrightExpect, type Browser, type Locator, type Page } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { AccountView } from '../../src/shared/model'
 import { CSP } from '../../src/main/app-protocol'
+import { openSettings } from '../../src/main/core/settings'
 import { bootShell, launchChromium, type BootedShell } from './harness'
 
+// Two cores shared by Chromium, the main process and the sandbox (and other work): give slow frames room.
+const pwExpect = playwrightExpect.configure({ timeout: 20_000 })
+
 interface ShellState {
+  readonly listened: string[]
   readonly notifications: { title: string; body: string }[]
   readonly externalOpened: string[]
   readonly clipboard: string
@@ -97,6 +102,8 @@ describe('the Electron shell on a fake electron', () => {
     })
     expect(await shell.call('permission', { permission: 'notifications' })).toBe(false)
     expect((await state(shell)).permissionCheck).toBe(false)
+    // electron-store, which opened the settings, answers its renderer helper's synchronous request.
+    expect((await state(shell)).listened).toContain('electron-store-get-data')
   })
 
   test('serves every app:// response with the CSP, and refuses a path outside the renderer', async () => {
@@ -239,6 +246,13 @@ describe('the Electron shell on a fake electron', () => {
     await shell.call('move', { windowId: shell.windowId, bounds })
     void shell.call('quit').catch(() => undefined)
     expect(await shell.exited).toEqual({ code: 0, clipboard: '' })
+
+    // The desktop app wrote its settings with electron-store; the browser host and the CLI read them with conf.
+    expect(
+      openSettings(userData, '0.1.0')
+        .get('accounts')
+        .map((a) => a.label),
+    ).toContain('Demo SpaceONE')
 
     const again = await bootShell(browser, { userData })
     try {

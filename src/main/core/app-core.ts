@@ -25,7 +25,7 @@ import { importAccounts, exportAccounts } from './account-files'
 import { systemPorts, type Clock, type Ports } from './ports'
 import { Propagations } from './propagation/scheduler'
 import { Rotations } from './rotation'
-import { openSettings, type SettingsStore } from './settings'
+import { openSettings, type OpenSettingsEngine, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
 import { VaultWatch } from './vault-watch'
 
@@ -40,6 +40,8 @@ export interface CoreOptions {
   /** Electron: a save dialog; returns the path written, or null when cancelled. Absent in the browser host (download). */
   readonly saveFile?: (fileName: string, content: string) => Promise<string | null>
   readonly log?: (line: string) => void
+  /** The settings file's engine: conf by default; electron-store in the Electron shell (same file, same schema). */
+  readonly openSettingsEngine?: OpenSettingsEngine
 }
 
 const ACCOUNTS_CHANGED_COALESCE_MS = 50
@@ -70,7 +72,7 @@ export class AppCore {
     const ports: Ports = systemPorts((event, payload) => this.emit(event, payload), {
       ...(options.clock ? { clock: options.clock } : {}),
     })
-    this.settings = openSettings(options.dataDir, options.version)
+    this.settings = openSettings(options.dataDir, options.version, options.openSettingsEngine)
     this.accounts = new Accounts(this.settings, options.vault, http, ports, () => this.accountsChanged())
     this.session = new ProviderSession(this.accounts, ports)
     this.custody = new SecretCustody(this.accounts, options.vault, http, ports)

@@ -1,7 +1,7 @@
 // Commands from the test process: play the renderer (IPC, app:// requests), the user (focus, menus, quit) and the OS.
 import type { IpcMainInvokeEvent } from 'electron'
 import { onCommand } from './channel'
-import { app, powerMonitor, registry } from './electron'
+import { app, ipcMain, powerMonitor, registry } from './electron'
 import { FakeBrowserWindow, preventable, windows } from './window'
 
 function windowById(id: unknown): FakeBrowserWindow {
@@ -89,6 +89,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     privileged: registry.privileged,
     protocols: [...registry.protocols.keys()],
     channels: [...registry.handlers.keys()],
+    listened: ipcMain.eventNames().map(String),
     permissionCheck: registry.permissionCheck ? registry.permissionCheck(null, 'clipboard-read', '', {}) : 'none',
     notifications: registry.notifications,
     externalOpened: registry.externalOpened,
