@@ -2,7 +2,18 @@ import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 
 export default defineConfig({
-  main: { build: { externalizeDeps: true } },
+  main: {
+    build: {
+      externalizeDeps: true,
+      // The keychain helper is its own entry: the shell starts it as a utilityProcess (out/main/vault-helper.js).
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          'vault-helper': resolve(import.meta.dirname, 'src/main/core/vault-helper.ts'),
+        },
+      },
+    },
+  },
   preload: {
     build: {
       // A sandboxed preload cannot require packages: bundle everything but electron.

@@ -1,11 +1,11 @@
 // Electron shell: app lifecycle, the window, the app:// protocol, tray and menu, and wiring IPC to the core.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, utilityProcess } from 'electron'
 import type { Events } from '../shared/api'
 import type { Propagation } from '../shared/model'
 import { AppCore } from './core/app-core'
 import { writeSecretFile } from './core/export'
-import { KeytarVault } from './core/vault'
+import { fromUtilityProcess, KeytarVault } from './core/vault'
 import { appProtocolHandler } from './app-protocol'
 import { electronClipboard } from './clipboard'
 import { openElectronStore } from './settings-engine'
@@ -30,6 +30,15 @@ if (!app.requestSingleInstanceLock()) {
   })
 }
 
+/** keytar runs in a utility process (with RunAsNode off, child_process.fork cannot start Electron as Node). */
+const spawnVaultHelper = () =>
+  fromUtilityProcess(
+    utilityProcess.fork(join(import.meta.dirname, 'vault-helper.js'), [], {
+      serviceName: 'KeyDesk keychain',
+      stdio: 'ignore',
+    }),
+  )
+
 const propagating = (records: readonly Propagation[]): number => records.filter((r) => r.state === 'propagating').length
 
 async function start(): Promise<void> {
@@ -44,7 +53,7 @@ async function start(): Promise<void> {
     version: app.getVersion(),
     host: 'electron',
     openSettingsEngine: openElectronStore,
-    vault: new KeytarVault(app.isPackaged ? 'KeyDesk' : 'KeyDesk Dev'),
+    vault: new KeytarVault(app.isPackaged ? 'KeyDesk' : 'KeyDesk Dev', { spawn: spawnVaultHelper }),
     clipboard: electronClipboard,
     saveFile: async (fileName, content) => {
       const win = BrowserWindow.getFocusedWindow()

@@ -15,6 +15,7 @@ import { bootShell, launchChromium, type BootedShell } from './harness'
 const pwExpect = playwrightExpect.configure({ timeout: 20_000 })
 
 interface ShellState {
+  readonly utilityProcesses: { modulePath: string; serviceName?: string }[]
   readonly listened: string[]
   readonly notifications: { title: string; body: string }[]
   readonly externalOpened: string[]
@@ -82,9 +83,10 @@ describe('the Electron shell on a fake electron', () => {
   beforeAll(async () => {
     userData = tempDir()
     shell = await bootShell(browser, { userData })
-    await viaPreload(shell.page, 'import', {
+    const imported = (await viaPreload(shell.page, 'import', {
       content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }),
-    })
+    })) as { skipped: unknown[] }
+    expect(imported.skipped).toEqual([])
   })
   afterAll(async () => {
     await shell?.stop()
@@ -207,6 +209,11 @@ describe('the Electron shell on a fake electron', () => {
       })
       .toContain(keyId)
     expect(await trayPending(shell)).toBe('No changes propagating')
+    // The credentials and the kept key went through keytar in the keychain helper, a utility process.
+    expect((await state(shell)).utilityProcesses).toContainEqual({
+      modulePath: join(import.meta.dirname, '../../out/main/vault-helper.js'),
+      serviceName: 'KeyDesk keychain',
+    })
     await pwExpect(row(page, keyId).getByText('Disabled', { exact: true })).toBeVisible()
   })
 

@@ -2,6 +2,7 @@
 import type { IpcMainInvokeEvent } from 'electron'
 import { onCommand } from './channel'
 import { app, ipcMain, powerMonitor, registry } from './electron'
+import { forked } from './utility'
 import { FakeBrowserWindow, preventable, windows } from './window'
 
 function windowById(id: unknown): FakeBrowserWindow {
@@ -104,6 +105,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
       destroyed: t.destroyed,
     })),
     clipboard: registry.clipboardText,
+    utilityProcesses: forked,
   }),
   quit: () => app.quit(),
 }

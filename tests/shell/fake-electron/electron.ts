@@ -16,6 +16,7 @@ import type {
 import { exitAfterFlush } from './channel'
 // The test drives the fake from its own process (a static import: control.ts uses these bindings only later).
 import './control'
+import { utilityProcess } from './utility'
 import { FakeBrowserWindow, preventable, windowHooks, windows } from './window'
 
 type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown
@@ -272,6 +273,7 @@ export const screen = {
 }
 
 export { FakeBrowserWindow as BrowserWindow, FakeTray as Tray }
+export { utilityProcess } from './utility'
 
 export default {
   app,
@@ -289,4 +291,5 @@ export default {
   session,
   shell,
   Tray: FakeTray,
+  utilityProcess,
 }
