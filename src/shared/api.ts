@@ -88,6 +88,15 @@ export const preferencesPatch = z
   .strict()
 
 /** Exactly the channels named in src/shared/channels.ts: `satisfies` below refuses a missing or an extra one. */
+/** What Repair found: keychain entries nobody owns, and accounts whose credential is missing. */
+export interface RepairReport {
+  readonly keychain: VaultStatus
+  readonly orphans: readonly { readonly name: string; readonly what: string }[]
+  readonly missing: readonly { readonly accountId: string; readonly label: string; readonly what: string }[]
+  /** How many entries the last fix removed. */
+  readonly removed: number
+}
+
 export const requests = {
   'app.info': request<AppInfo>()(empty),
   /** What each provider is and offers: the renderer and CLI read this instead of naming providers. */
@@ -167,6 +176,10 @@ export const requests = {
   /** Runs the current step (switch confirmed → disable old → wait for propagation → delete old → done). */
   'rotation.advance': request<Rotation>()(z.object({ id })),
   'rotation.cancel': request<void>()(z.object({ id })),
+
+  'repair.scan': request<RepairReport>()(empty),
+  /** Removes exactly the orphans the user confirmed (names from the last scan). */
+  'repair.fix': request<RepairReport>()(z.object({ remove: z.array(z.string().min(1).max(400)).max(5000) })),
 } as const satisfies Record<ChannelName, { readonly input: z.ZodType; readonly result: unknown }>
 
 export type Requests = typeof requests

@@ -37,5 +37,7 @@ export const CHANNEL_NAMES = [
   'rotation.create',
   'rotation.advance',
   'rotation.cancel',
+  'repair.scan',
+  'repair.fix',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

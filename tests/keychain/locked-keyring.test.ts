@@ -50,7 +50,7 @@ describe.skipIf(!hasKeyring)('a locked keyring', () => {
     cleanup.close()
     rmSync(dir, { recursive: true, force: true })
     mkdirSync('test-results', { recursive: true })
-    writeFileSync('test-results/keychain-figures.json', JSON.stringify(figures, null, 2))
+    writeFileSync('test-results/figures-locked-keyring.json', JSON.stringify(figures, null, 2))
   })
 
   it('is reported as locked with what to do, and no request reaches keytar while it is', async () => {

@@ -28,6 +28,7 @@ import { Rotations } from './rotation'
 import { openSettings, type OpenSettingsEngine, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
 import { VaultWatch } from './vault-watch'
+import { Repair } from './repair'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -60,6 +61,7 @@ export class AppCore {
   readonly rotations: Rotations
   readonly demo: Demo
   readonly vaultWatch: VaultWatch
+  readonly repair: Repair
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
   private readonly handlers: Handlers
@@ -101,6 +103,7 @@ export class AppCore {
       // Back after a lock or an outage: accounts that could not read their credential try again.
       if (status.state === 'available' && previous && previous.state !== 'available') this.accounts.keychainBack()
     })
+    this.repair = new Repair(options.vault, () => this.accounts.all())
     this.handlers = this.buildHandlers()
   }
 
@@ -114,6 +117,19 @@ export class AppCore {
     })
     this.propagations.start()
     this.vaultWatch.start()
+    // In the background: a slow keychain must not hold up the window.
+    void this.repair.scan().then(
+      (report) => {
+        const found = report.orphans.length + report.missing.length
+        if (found === 0) return
+        const notice =
+          `Repair found ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'} no account owns ` +
+          `and ${report.missing.length} account${report.missing.length === 1 ? '' : 's'} without a credential. Open Repair to review them.`
+        this.notices.push(notice)
+        this.emit('notify', { title: 'Repair', body: notice })
+      },
+      () => undefined,
+    )
   }
 
   async close(): Promise<void> {
@@ -234,6 +250,8 @@ export class AppCore {
       'rotation.create': ({ id, ...input }) => this.rotations.create(id, input),
       'rotation.advance': ({ id }) => this.rotations.advance(id),
       'rotation.cancel': async ({ id }) => this.rotations.cancel(id),
+      'repair.scan': () => this.repair.scan(),
+      'repair.fix': ({ remove }) => this.repair.fix(remove),
     }
   }
 

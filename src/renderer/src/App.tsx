@@ -7,6 +7,7 @@ import { EmptyState } from './features/accounts/EmptyState'
 import { Sidebar } from './features/accounts/Sidebar'
 import { KeyList } from './features/keys/KeyList'
 import { LifecycleOverlay } from './features/lifecycle/LifecycleOverlay'
+import { RepairDialog } from './features/repair/RepairDialog'
 import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useApp } from './store/app'
 import { usePrefs } from './store/prefs'
@@ -23,6 +24,7 @@ export function App() {
   const view = useApp((s) => s.view)
   const [adding, setAdding] = useState(false)
   const [settings, setSettings] = useState(false)
+  const [repairing, setRepairing] = useState(false)
 
   useEffect(() => {
     void useApp.getState().load()
@@ -46,6 +48,9 @@ export function App() {
         {vault && <VaultBadge status={vault} />}
         <span className="spacer" />
         <ThemeToggle />
+        <button type="button" className="ghost" onClick={() => setRepairing(true)}>
+          Repair
+        </button>
         <button type="button" className="ghost" onClick={() => setSettings(true)}>
           <Icon name="gear" /> Settings
         </button>
@@ -81,6 +86,7 @@ export function App() {
       )}
       {adding && <AddAccountDialog open onOpenChange={setAdding} />}
       {settings && <SettingsDialog open onOpenChange={setSettings} />}
+      {repairing && <RepairDialog open onOpenChange={setRepairing} />}
     </div>
   )
 }
