@@ -42,6 +42,8 @@ const spawnVaultHelper = () =>
 const propagating = (records: readonly Propagation[]): number => records.filter((r) => r.state === 'propagating').length
 
 async function start(): Promise<void> {
+  // Windows shows notifications only for an app with a user model id; the installer registers the same one (appId).
+  if (process.platform === 'win32') app.setAppUserModelId('dev.keydesk.app')
   await app.whenReady()
   hardenSession()
   protocol.handle('app', appProtocolHandler(join(import.meta.dirname, '../renderer')))

@@ -1,6 +1,6 @@
 // The Electron shell without a binary: the built main bundle on a fake electron, the built preload and renderer in
 // Chromium, against the sandbox. What a user does, and what the shell must refuse.
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect as playwrightExpect, type Browser, type Locator, type Page } from '@playwright/test'
@@ -278,4 +278,20 @@ test('a second KeyDesk quits at once, leaving the first to come forward', async 
     (err: Error) => err.message,
   )
   expect(second).toBe('main process exited (0) before opening a window')
+})
+
+test('a window remembered on a display that is gone opens at the default size instead', async () => {
+  const userData = tempDir()
+  writeFileSync(
+    join(userData, 'window-state.json'),
+    JSON.stringify({ bounds: { x: 4000, y: 200, width: 1000, height: 700 }, maximized: false }),
+  )
+  const shell = await bootShell(browser, { userData })
+  try {
+    const [win] = await windows(shell)
+    expect(win?.options).toMatchObject({ width: 1280, height: 800 })
+    expect(win?.options.x).toBeUndefined()
+  } finally {
+    await shell.stop()
+  }
 })
