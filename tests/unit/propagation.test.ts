@@ -495,6 +495,23 @@ describe('records over time', () => {
   })
 })
 
+describe('records of one account share their reads', () => {
+  it('Onqlave records tracked at different times fall into step: one listing per poll for the account', async () => {
+    const h = harness()
+    for (const [i, after] of [0, 10, 15].entries()) {
+      await h.clock.advance(after * SEC)
+      h.service.put('onqlave', 'oq', `apikey--${i}`, 'pending')
+      h.tracker.track('oq', `apikey--${i}`, 'create')
+    }
+    await h.clock.advance(5 * MIN)
+    const late = h.service.reads.filter((r) => r.at > START + 3 * MIN)
+    // Every 30 seconds by then: four polls in two minutes, each one listing for all three keys (not three reads).
+    expect(late.length).toBeLessThanOrEqual(5)
+    expect(late.every((r) => r.kind === 'list')).toBe(true)
+    expect(h.tracker.all().every((r) => r.state === 'propagating')).toBe(true)
+  })
+})
+
 describe('cost stays bounded with many pending records', () => {
   it('1,000 Onqlave records on 10 accounts cost at most 10 requests each over 10 minutes', async () => {
     let seed = 42

@@ -44,6 +44,18 @@ export class Records {
     return this.entries.values()
   }
 
+  /** The account's other live records a listing now would move on (not paused, and their policy reads listings). */
+  listableNow(accountId: string, except: readonly Entry[], now: number): Entry[] {
+    return [...this.entries.values()].filter(
+      (e) =>
+        e.live &&
+        !e.live.paused &&
+        e.record.accountId === accountId &&
+        !except.includes(e) &&
+        e.live.policy.listable(e.record, now),
+    )
+  }
+
   all(): Propagation[] {
     return [...this.entries.values()].map((e) => e.record)
   }

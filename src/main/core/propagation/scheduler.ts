@@ -168,9 +168,12 @@ export class Propagations {
       return
     }
     // A due read comes first: it leads to a probe when the service's state is as asked.
-    const reads = due.filter((e) => this.readDue(e, now))
-    await Promise.all(due.filter((e) => this.probeDue(e, now) && !reads.includes(e)).map((e) => this.probe(e)))
-    if (reads.length === 0) return
+    const dueReads = due.filter((e) => this.readDue(e, now))
+    await Promise.all(due.filter((e) => this.probeDue(e, now) && !dueReads.includes(e)).map((e) => this.probe(e)))
+    if (dueReads.length === 0) return
+    // One listing answers every record of the account it can: they are all read now, so their schedules fall into
+    // step and the next poll is one request for the account, not one per key on its own jittered timer.
+    const reads = [...dueReads, ...this.records.listableNow(accountId, dueReads, now)]
     try {
       const ctx = await this.accounts.context(accountId)
       this.stats.requests++
