@@ -101,6 +101,6 @@ export class Fixtures {
 
   async close(): Promise<void> {
     const all = await Promise.allSettled(this.started.splice(0))
-    await Promise.all(all.map((r) => (r.status === 'fulfilled' ? r.value.stop() : undefined)))
+    for (const r of all) if (r.status === 'fulfilled') await r.value.stop()
   }
 }

@@ -172,12 +172,10 @@ test.describe('10,000 keys', () => {
       busy: '.key-list[aria-busy="true"]',
       until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
     })
-    test
-      .info()
-      .annotations.push({
-        type: 'timing',
-        description: `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`,
-      })
+    test.info().annotations.push({
+      type: 'timing',
+      description: `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`,
+    })
     console.log(
       `10k keys: open→rows ${Math.round(openToRows)} ms; click account→rows ${Math.round(clickToRows)} ms; refresh→rows ${Math.round(refreshToRows)} ms`,
     )

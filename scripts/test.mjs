@@ -1,4 +1,4 @@
-// npm test: type-check, unit + renderer tests, keychain tests under a private keyring, build, shell tests, e2e.
+// npm test: lint, format, type-check, unit + renderer tests, keychain tests under a private keyring, build, shell tests, e2e.
 // Ends with one line "N passed, N failed[, N skipped]" counting every test that ran.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -41,6 +41,9 @@ const vitest = (out, projects) => [
   `--outputFile.json=${out}`,
 ]
 
+// Lint keeps the layers (eslint.config.js) and one format holds for the whole tree; either failing fails the run.
+run('lint (ESLint, zero warnings)', 'npx', ['eslint', '--max-warnings', '0', '.'])
+run('format (Prettier)', 'npx', ['prettier', '--check', '.'])
 run('type-check', 'npx', ['tsc', '-p', 'tsconfig.node.json']) &&
   run('type-check (renderer)', 'npx', ['tsc', '-p', 'tsconfig.web.json'])
 run('unit and renderer tests', 'npx', vitest(`${results}/vitest.json`, ['unit', 'renderer']))

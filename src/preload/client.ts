@@ -29,10 +29,10 @@ export function createClient(transport: Transport): AppApi {
       for (const l of listeners.get(name) ?? []) (l as (p: unknown) => void)(payload)
     })
     const set = listeners.get(event) ?? new Set()
-    set.add(listener as (payload: never) => void)
+    set.add(listener)
     listeners.set(event, set)
     return () => {
-      set.delete(listener as (payload: never) => void)
+      set.delete(listener)
     }
   }
   return Object.freeze({ ...api, on }) as unknown as AppApi

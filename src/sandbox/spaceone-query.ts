@@ -61,7 +61,7 @@ export function eq(k: string, v: string): Condition {
 export function projection(only: unknown, minimal: unknown): readonly string[] | undefined {
   if (only !== undefined && only !== null) {
     if (!Array.isArray(only) || !only.every((f) => typeof f === 'string')) throw typeError('only', 'list')
-    if (only.length > 0) return only as string[]
+    if (only.length > 0) return only
   }
   return minimal === true ? MINIMAL : undefined
 }

@@ -24,7 +24,7 @@ export function readMessage(body: JsonObject, name: string, message: Message): J
     if (!fits(type, value)) {
       if (Array.isArray(type)) {
         throw parseError(
-          `Failed to parse ${field} field: Invalid enum value ${String(value)} for enum type ${PACKAGE}.${name}.${field}.`,
+          `Failed to parse ${field} field: Invalid enum value ${typeof value === 'string' ? value : JSON.stringify(value)} for enum type ${PACKAGE}.${name}.${field}.`,
         )
       }
       throw parseError(`Failed to parse ${field} field: expected ${typeName(type)}, got ${JSON.stringify(value)}.`)

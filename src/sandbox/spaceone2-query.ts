@@ -140,8 +140,8 @@ function sortRows(rows: Row[], sort: unknown): Row[] {
   const order = specs.length > 0 ? specs : [{ key: 'created_at', desc: true }]
   return rows.sort((a, b) => {
     for (const { key, desc } of order) {
-      const x = String(a[key] ?? '')
-      const y = String(b[key] ?? '')
+      const x = sortText(a[key])
+      const y = sortText(b[key])
       if (x !== y) return (x < y ? -1 : 1) * (desc ? -1 : 1)
     }
     return 0
@@ -157,4 +157,9 @@ function paginate(rows: Row[], page: unknown): Row[] {
 
 function dbQuery(reason: string): HttpError {
   return new HttpError(500, 'ERROR_DB_QUERY', ` DB query failed. (reason = ${reason})`)
+}
+
+/** A field's value as text to sort by: strings as they are, anything else as JSON. */
+function sortText(v: unknown): string {
+  return typeof v === 'string' ? v : (JSON.stringify(v) ?? '')
 }

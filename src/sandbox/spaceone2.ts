@@ -124,7 +124,7 @@ function roles(ctx: Context, req: Incoming, body: JsonObject): JsonObject {
   const rows: Row[] = []
   for (const role of w.roles.values()) if (role.domainId === domain.domainId) rows.push(roleInfo(role))
   const fixed = (['role_id', 'name', 'role_type'] as const).flatMap((k) =>
-    typeof f[k] === 'string' ? [eq(k, f[k] as string)] : [],
+    typeof f[k] === 'string' ? [eq(k, f[k])] : [],
   )
   return runQuery(rows, f.query, fixed, {
     minimal: ['role_id', 'name', 'state', 'role_type'],

@@ -71,7 +71,7 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
   })
 
   it('keeps two accounts of one provider apart, and refuses the same user twice', async () => {
-    const second = sandbox.accounts.filter((a) => a.provider === 'cloudmc')[1]!
+    const second = sandbox.accounts.filter((a) => a.provider === 'cloudmc')[1]
     ok(await core.invoke('accounts.add', toNewAccount(second)))
     const again = await core.invoke('accounts.add', { ...toNewAccount(second), label: 'Same user again' })
     expect(again).toMatchObject({ ok: false, error: { code: 'CONFLICT' } })

@@ -75,7 +75,7 @@ describe('demo mode', () => {
     const core = open(dir)
     await core.start()
     const added = ok<AccountView[]>(await core.invoke('demo.start', {}))
-    const endpoint = added[0]!.endpoint
+    const endpoint = added[0].endpoint
     for (const a of added) ok(await core.invoke('accounts.remove', { id: a.id }))
     await expect(fetch(`${new URL(endpoint).origin}/api/v2/users`)).rejects.toThrow()
     expect(core.settings.get('demo')).toBeNull()

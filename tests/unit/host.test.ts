@@ -21,7 +21,7 @@ beforeAll(async () => {
     },
     onEvent: () => () => undefined,
   }
-  host = await startHost({ core: core as never, rendererDir: dir, token })
+  host = await startHost({ core: core, rendererDir: dir, token })
 })
 afterAll(async () => {
   await host.close()

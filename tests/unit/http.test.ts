@@ -17,12 +17,12 @@ function scriptedFetch(steps: Step[]) {
       })
     if (step === 'hang') {
       return new Promise<Response>((_, reject) => {
-        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason))
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason as Error))
       })
     }
     return new Response(JSON.stringify({ status: step }), { status: step ?? 200 })
   }
-  return { fetch: fake as typeof fetch, calls }
+  return { fetch: fake, calls }
 }
 
 function setup(steps: Step[], extra: { timeoutMs?: number } = {}) {

@@ -74,7 +74,7 @@ describe('IPC guard', () => {
         handle: (channel: string) => {
           registered.push(channel)
         },
-      } as never,
+      },
       recordingCore(),
       trusted,
     )

@@ -34,8 +34,8 @@ describe('no secret leaks', () => {
       output.push(String(chunk))
       return true
     }
-    process.stdout.write = capture as typeof process.stdout.write
-    process.stderr.write = capture as typeof process.stderr.write
+    process.stdout.write = capture
+    process.stderr.write = capture
     sandbox = await startSandbox({ port: 0, activationSeconds: 0.2, seed: 'leak', log: (l) => logs.push(l) })
     dir = mkdtempSync(join(tmpdir(), 'keydesk-leak-'))
     core = new AppCore({
@@ -66,7 +66,7 @@ describe('no secret leaks', () => {
       secrets.push(
         ...Object.entries(acc.credentials)
           .filter(([k]) => k !== 'tenantId')
-          .map(([, v]) => v as string),
+          .map(([, v]) => v),
       )
       ok(await core.invoke('accounts.add', toNewAccount(acc)))
     }
@@ -89,7 +89,7 @@ describe('no secret leaks', () => {
           keep: true,
           ...(options
             ? {
-                applicationId: options.applications[0]!.id,
+                applicationId: options.applications[0].id,
                 clusterId: options.clusters.find((c) => !/fail/.test(c.name))!.id,
               }
             : {}),

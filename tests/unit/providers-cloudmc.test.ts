@@ -22,7 +22,7 @@ let seed: SandboxAccount
 
 beforeAll(async () => {
   sb = await startTestSandbox()
-  seed = seeds(sb, 'cloudmc')[0] as SandboxAccount
+  seed = seeds(sb, 'cloudmc')[0]
 })
 afterAll(() => sb.close())
 beforeEach(() => control(sb, 'reset'))
@@ -104,7 +104,7 @@ describe('CloudMC adapter against the sandbox', () => {
     const { http, calls } = recordingHttp()
     const ctx = contextOf(seed, http)
     const [first] = await cloudmc.list(ctx)
-    const renamed = await cloudmc.rename!(ctx, first!.keyId, 'deploy bot')
+    const renamed = await cloudmc.rename!(ctx, first.keyId, 'deploy bot')
     expect(renamed).toMatchObject({ keyId: first?.keyId, name: 'deploy bot' })
     expect(calls.at(-1)).toMatchObject({
       method: 'PUT',
@@ -112,8 +112,8 @@ describe('CloudMC adapter against the sandbox', () => {
       body: '{"name":"deploy bot"}',
     })
     const sent = calls.length
-    expect(await caught(cloudmc.rename!(ctx, first!.keyId, '  '))).toMatchObject({ code: 'INVALID_INPUT' })
-    expect(await caught(cloudmc.rename!(ctx, first!.keyId, 'x'.repeat(256)))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(await caught(cloudmc.rename!(ctx, first.keyId, '  '))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(await caught(cloudmc.rename!(ctx, first.keyId, 'x'.repeat(256)))).toMatchObject({ code: 'INVALID_INPUT' })
     expect(calls).toHaveLength(sent)
   })
 

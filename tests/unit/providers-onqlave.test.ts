@@ -25,7 +25,7 @@ let tenantId: string
 
 beforeAll(async () => {
   sb = await startTestSandbox()
-  seed = seeds(sb, 'onqlave')[0] as SandboxAccount
+  seed = seeds(sb, 'onqlave')[0]
   tenantId = (seed.credentials as { tenantId: string }).tenantId
 })
 afterAll(() => sb.close())

@@ -24,7 +24,7 @@ let seed: SandboxAccount
 
 beforeAll(async () => {
   sb = await startTestSandbox()
-  seed = seeds(sb, 'spaceone')[0] as SandboxAccount
+  seed = seeds(sb, 'spaceone')[0]
 })
 afterAll(() => sb.close())
 beforeEach(() => control(sb, 'reset'))

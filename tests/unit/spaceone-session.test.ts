@@ -61,15 +61,15 @@ describe('a SpaceONE account signed in with an access token', () => {
     const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id)))!)
     expect(stored.token).not.toBe(pair.access_token)
     expect(stored.refreshToken).toBeTruthy()
-    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!.status).toBe('ok')
+    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0].status).toBe('ok')
   })
 
   it('asks the user to sign in again once the refresh token has expired too', async () => {
-    const account = ((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!
+    const account = ((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]
     expect((await advance(4000)).status).toBe(200)
     const listed = await core.invoke('keys.list', { accountId: account.id })
     expect(listed).toMatchObject({ ok: false, error: { code: 'AUTH_FAILED', accountId: account.id } })
     expect((listed as { error: { message: string } }).error.message).toMatch(/sign in again/)
-    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0]!.status).toBe('rejected')
+    expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0].status).toBe('rejected')
   })
 })

@@ -53,7 +53,7 @@ describe('the keychain client', () => {
     })
     await vi.advanceTimersByTimeAsync(1000)
     await check
-    expect(helpers[0]!.killed).toBe(true)
+    expect(helpers[0].killed).toBe(true)
     expect(await vault.status()).toMatchObject({ state: 'unavailable', reason: /did not answer/ })
   })
 
@@ -68,17 +68,17 @@ describe('the keychain client', () => {
     now += 500
     const waiting = Array.from({ length: 20 }, (_, i) => vault.get(`n${i}`))
     expect(helpers).toHaveLength(2)
-    expect(helpers[1]!.posted.map((m) => m.op)).toEqual(['status'])
-    helpers[1]!.answer = true
+    expect(helpers[1].posted.map((m) => m.op)).toEqual(['status'])
+    helpers[1].answer = true
     // The one probe is answered by hand; everything waiting goes through once it is.
-    const probe = helpers[1]!.posted[0]!
-    helpers[1]!.listener({
+    const probe = helpers[1].posted[0]
+    helpers[1].listener({
       id: probe.id,
       ok: true,
       value: { state: 'available' },
     })
     expect(await Promise.all(waiting)).toEqual(Array(20).fill('v'))
-    expect(helpers[1]!.posted.filter((m) => m.op === 'status')).toHaveLength(1)
+    expect(helpers[1].posted.filter((m) => m.op === 'status')).toHaveLength(1)
   })
 
   it('waits longer after each failed probe, up to a bound', async () => {

@@ -21,10 +21,8 @@ export function parseAccountFile(content: string, fileName = ''): ImportedAccoun
   }
   if (!doc || typeof doc !== 'object') throw new AppError('INVALID_INPUT', 'The file holds no accounts.')
   const d = doc as Json
-  if (
-    Array.isArray(d.accounts) &&
-    d.accounts.every((a) => a && typeof a === 'object' && a.credentials && typeof a.credentials === 'object')
-  ) {
+  const rows: unknown = d.accounts
+  if (Array.isArray(rows) && rows.every((a) => isObject(a) && isObject(a.credentials))) {
     return (d.accounts as Json[])
       .filter((a) => PROVIDER_IDS.includes(a.provider as ProviderId))
       .map((a) => toNewAccount(a as never))
@@ -40,6 +38,10 @@ export function parseAccountFile(content: string, fileName = ''): ImportedAccoun
     'INVALID_INPUT',
     `KeyDesk did not recognise this file. It reads ${named.join(', ')}${named.length ? ', or ' : ''}${last}.`,
   )
+}
+
+function isObject(v: unknown): v is Json {
+  return !!v && typeof v === 'object'
 }
 
 export async function importAccounts(

@@ -63,7 +63,7 @@ export type SettingsEngineOptions = Options<SettingsData>
 /** Opens the engine on the options below; throws when the file is not JSON or breaks the schema. */
 export type OpenSettingsEngine = (options: SettingsEngineOptions) => SettingsEngine
 
-export const openConfEngine: OpenSettingsEngine = (options) => new Conf<SettingsData>(options) as SettingsEngine
+export const openConfEngine: OpenSettingsEngine = (options) => new Conf<SettingsData>(options)
 
 /** The one set of options every engine opens the settings file with (the Electron shell passes them to electron-store). */
 export function settingsEngineOptions(dataDir: string, version: string): SettingsEngineOptions {

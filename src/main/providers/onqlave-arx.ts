@@ -168,10 +168,7 @@ export function credentialsFromJson(json: string): ArxCredentials {
     server_secret_key: z.string(),
   })
   const parsed = parseAs(
-    z.union([
-      Flat,
-      z.object({ credentials: z.array(Flat).min(1) }).transform((w) => w.credentials[0] as z.infer<typeof Flat>),
-    ]),
+    z.union([Flat, z.object({ credentials: z.array(Flat).min(1) }).transform((w) => w.credentials[0])]),
     json,
   )
   if (!parsed)

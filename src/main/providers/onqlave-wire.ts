@@ -92,6 +92,8 @@ function toState(status: string | null | undefined): KeyState {
     case 'failed':
     case 'pending':
       return status
+    case null:
+    case undefined:
     default:
       // The CLI keeps waiting on any status it does not know, so KeyDesk treats it as still in progress.
       return 'pending'

@@ -50,7 +50,15 @@ export function statusAfter(err: AppError): AccountStatus | null {
       return 'unreachable'
     case 'KEYCHAIN_UNAVAILABLE':
       return 'keychain'
-    default:
+    case 'PERMISSION_DENIED':
+    case 'NOT_FOUND':
+    case 'LIMIT_REACHED':
+    case 'INVALID_INPUT':
+    case 'CONFLICT':
+    case 'NOT_SUPPORTED':
+    case 'PROVIDER_ERROR':
+    case 'UNTRUSTED_SENDER':
+    case 'INTERNAL':
       return null
   }
 }

@@ -178,7 +178,7 @@ export class Propagations {
       const ctx = await this.accounts.context(accountId)
       this.stats.requests++
       if (reads.length >= 2) this.observe(accountId, await provider.list(ctx), new Set(reads))
-      else this.read(reads[0]!, await readKey(provider, ctx, reads[0]!.record.keyId))
+      else this.read(reads[0], await readKey(provider, ctx, reads[0].record.keyId))
     } catch (err) {
       if (err instanceof AppError && NEEDS_ATTENTION.has(err.code)) this.pause(accountId, reads, err)
       else
