@@ -41,8 +41,8 @@ describe.skipIf(!hasKeyring)('Repair', () => {
 
   it('lists orphans and missing credentials, removes only what was confirmed, and leaves none after a full fix', async () => {
     const [a, b] = sandbox.accounts.filter((x) => x.provider === 'cloudmc')
-    const kept = ok<AccountView>(await core.invoke('accounts.add', toNewAccount(a!)))
-    const gone = ok<AccountView>(await core.invoke('accounts.add', toNewAccount(b!)))
+    const kept = ok<AccountView>(await core.invoke('accounts.add', toNewAccount(a)))
+    const gone = ok<AccountView>(await core.invoke('accounts.add', toNewAccount(b)))
     await vault.set(vaultNames.keySecret('cloudmc', gone.id, 'k1'), '{"secret":{}}')
     // A crash after the settings write of an older KeyDesk: the account left settings, its secrets stayed.
     core.settings.set(

@@ -75,7 +75,7 @@ const row = (page: Page, text: string): Locator => page.getByRole('row').filter(
 
 /** The page's own window.api.accounts: the real preload, over the bridged ipcRenderer, to the main's guarded handlers. */
 const viaPreload = (page: Page, name: string, input: unknown): Promise<unknown> =>
-  page.evaluate(([n, i]) => (globalThis as unknown as Api).api.accounts[n]!(i), [name, input] as const)
+  page.evaluate(([n, i]) => (globalThis as unknown as Api).api.accounts[n](i), [name, input] as const)
 
 describe('the Electron shell on a fake electron', () => {
   let shell: BootedShell

@@ -14,9 +14,9 @@ interface Owner {
 /** `provider/accountId/credential` or `provider/accountId/key/keyId`; anything else KeyDesk did not write. */
 function parse(name: string): Owner | null {
   const parts = name.split('/')
-  if (parts.length === 3 && parts[2] === 'credential') return { accountId: parts[1]!, kind: 'credential' }
+  if (parts.length === 3 && parts[2] === 'credential') return { accountId: parts[1], kind: 'credential' }
   if (parts.length >= 4 && parts[2] === 'key')
-    return { accountId: parts[1]!, kind: 'key', keyId: parts.slice(3).join('/') }
+    return { accountId: parts[1], kind: 'key', keyId: parts.slice(3).join('/') }
   return null
 }
 

@@ -3,7 +3,7 @@ import type { IpcMainInvokeEvent } from 'electron'
 import { onCommand } from './channel'
 import { app, ipcMain, powerMonitor, registry } from './electron'
 import { forked } from './utility'
-import { FakeBrowserWindow, preventable, windows } from './window'
+import { type FakeBrowserWindow, preventable, windows } from './window'
 
 function windowById(id: unknown): FakeBrowserWindow {
   const win = windows.find((w) => w.id === id)
