@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
-import { MemoryVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 
 let dir: string
 let core: AppCore

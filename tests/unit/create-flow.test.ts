@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createHttp, type Http } from '../../src/main/net/http'
-import { MemoryVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 import { AppError } from '../../src/shared/errors'
 import type { Sandbox } from '../../src/sandbox'
 import {

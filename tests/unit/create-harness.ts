@@ -3,17 +3,22 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Channel, Events, EventName, RequestInput, RequestResult } from '../../src/shared/api'
+import type { AppApi } from '../../src/shared/api'
 import { fromErrorData } from '../../src/shared/errors'
+import { coreClient } from '../support/core-client'
 import type { AccountView, ProviderId } from '../../src/shared/model'
 import { AppCore, type CoreOptions } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
 import { createHttp, type Http } from '../../src/main/net/http'
-import { MemoryVault, type SecretVault } from '../../src/main/core/vault'
+import type { SecretVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { credentialOf } from './providers-support'
 
 export interface Harness {
   readonly core: AppCore
+  /** The typed client of this core, as the renderer has it. */
+  readonly api: AppApi
   readonly dir: string
   readonly vault: SecretVault
   readonly clipboard: MemoryClipboard
@@ -63,6 +68,7 @@ export function openCore(
   }
   return {
     core,
+    api: coreClient(core),
     dir,
     vault,
     clipboard,

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { AccountView } from '../../src/shared/model'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
-import { MemoryVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 
 const dirs: string[] = []
 const cores: AppCore[] = []

@@ -6,7 +6,7 @@ import type { AccountView, CreatedKey } from '../../src/shared/model'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
 import { toNewAccount } from '../../src/main/core/demo'
-import { MemoryVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 /** Every file under dir, as text. */

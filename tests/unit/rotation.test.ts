@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountView, Rotation } from '../../src/shared/model'
-import { MemoryVault } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 import { vaultNames } from '../../src/main/core/vault'
 import type { Sandbox } from '../../src/sandbox'
 import { addAccount, openCore, removeDir, sandboxControl, testSandbox, until, type Harness } from './create-harness'

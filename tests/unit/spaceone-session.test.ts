@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountView } from '../../src/shared/model'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
-import { MemoryVault, vaultNames } from '../../src/main/core/vault'
+import { vaultNames } from '../../src/main/core/vault'
+import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 
 describe('a SpaceONE account signed in with an access token', () => {

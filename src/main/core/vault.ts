@@ -16,26 +16,6 @@ export interface SecretVault {
 export { KeytarVault, VaultError, forkVaultHelper, fromUtilityProcess } from './vault-client'
 export { platformFix } from './vault-words'
 
-/** For tests that are not about the vault. */
-export class MemoryVault implements SecretVault {
-  private readonly items = new Map<string, string>()
-  async get(name: string): Promise<string | null> {
-    return this.items.get(name) ?? null
-  }
-  async set(name: string, secret: string): Promise<void> {
-    this.items.set(name, secret)
-  }
-  async delete(name: string): Promise<boolean> {
-    return this.items.delete(name)
-  }
-  async names(): Promise<string[]> {
-    return [...this.items.keys()]
-  }
-  async status(): Promise<VaultStatus> {
-    return { state: 'available' }
-  }
-}
-
 export const vaultNames = {
   credential: (provider: string, accountId: string) => `${provider}/${accountId}/credential`,
   keySecret: (provider: string, accountId: string, keyId: string) => `${provider}/${accountId}/key/${keyId}`,
