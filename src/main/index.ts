@@ -15,6 +15,17 @@ import { createTray } from './tray'
 import { createMainWindow, hardenSession, isAppUrl } from './window'
 import { WindowState } from './window-state'
 
+/** keytar runs in a utility process (with RunAsNode off, child_process.fork cannot start Electron as Node). */
+const spawnVaultHelper = () =>
+  fromUtilityProcess(
+    utilityProcess.fork(join(import.meta.dirname, 'vault-helper.js'), [], {
+      serviceName: 'KeyDesk keychain',
+      stdio: 'ignore',
+    }),
+  )
+
+const propagating = (records: readonly Propagation[]): number => records.filter((r) => r.state === 'propagating').length
+
 protocol.registerSchemesAsPrivileged([
   { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ])
@@ -29,17 +40,6 @@ if (!app.requestSingleInstanceLock()) {
     app.exit(1)
   })
 }
-
-/** keytar runs in a utility process (with RunAsNode off, child_process.fork cannot start Electron as Node). */
-const spawnVaultHelper = () =>
-  fromUtilityProcess(
-    utilityProcess.fork(join(import.meta.dirname, 'vault-helper.js'), [], {
-      serviceName: 'KeyDesk keychain',
-      stdio: 'ignore',
-    }),
-  )
-
-const propagating = (records: readonly Propagation[]): number => records.filter((r) => r.state === 'propagating').length
 
 async function start(): Promise<void> {
   // Windows shows notifications only for an app with a user model id; the installer registers the same one (appId).
