@@ -1,5 +1,6 @@
 // CloudMC v2 wire shapes (../shared/providers/cloudmc.md). Key fields are INFERRED, so every documented alias is read.
 import { z } from 'zod'
+import { listOf } from './list-of'
 import type { KeyRecord } from '../../shared/model'
 import { isoTime, setOptional, type KeyRecordDraft } from './wire'
 
@@ -20,7 +21,7 @@ export const ApiKey = z.object({
 })
 export type ApiKey = z.infer<typeof ApiKey>
 
-export const KeyListBody = z.object({ data: z.array(ApiKey) })
+export const KeyListBody = z.object({ data: listOf(ApiKey) })
 export const KeyBody = z.object({ data: ApiKey })
 
 export const UsersBody = z.object({

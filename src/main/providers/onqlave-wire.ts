@@ -1,5 +1,6 @@
 // Onqlave management-plane wire shapes (../shared/providers/onqlave.md §1–§5), old and new contract alike.
 import { z } from 'zod'
+import { listOf } from './list-of'
 import type { KeyRecord, KeyState } from '../../shared/model'
 import type { CreateOptions } from './provider'
 import { compact, isoTime } from './wire'
@@ -38,7 +39,7 @@ const Model = z.object({
 })
 export type Model = z.infer<typeof Model>
 
-export const KeysBody = z.object({ data: z.object({ api_keys: z.array(OnqApiKey).nullish(), model: Model.nullish() }) })
+export const KeysBody = z.object({ data: z.object({ api_keys: listOf(OnqApiKey).nullish(), model: Model.nullish() }) })
 export const BaseBody = z.object({ data: z.object({ model: Model.nullish() }) })
 export const KeyBody = z.object({ data: OnqApiKey })
 

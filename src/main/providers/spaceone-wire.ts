@@ -1,5 +1,6 @@
 // SpaceONE 1.x wire shapes (../shared/providers/spaceone.md §1–§4) and their mapping to the normalised model.
 import { z } from 'zod'
+import { listOf } from './list-of'
 import { AppError } from '../../shared/errors'
 import type { KeyRecord, KeyState } from '../../shared/model'
 import { decodeJwtPayload } from './jwt'
@@ -18,7 +19,7 @@ export const ApiKeyInfo = z.object({
 })
 export type ApiKeyInfo = z.infer<typeof ApiKeyInfo>
 
-export const ApiKeyList = z.object({ results: z.array(ApiKeyInfo).nullish(), total_count: count.nullish() })
+export const ApiKeyList = z.object({ results: listOf(ApiKeyInfo).nullish(), total_count: count.nullish() })
 
 export const EndpointList = z.object({
   results: z.array(z.object({ service: z.string(), endpoint: z.string() })).nullish(),

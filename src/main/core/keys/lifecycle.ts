@@ -14,7 +14,9 @@ type Change = Exclude<PropagationOp, 'create'>
 
 export class KeyLifecycle {
   /** The last listing of each account, so a deleted key's row keeps its real fields while the delete propagates. */
-  private readonly seen = new Map<string, ReadonlyMap<string, KeyRecord>>()
+  // The listing itself, not a map of it: a delete looks one key up, while every listing of 50,000 keys would pay for
+  // building the map.
+  private readonly seen = new Map<string, readonly KeyRecord[]>()
 
   constructor(
     private readonly accounts: Pick<Accounts, 'get' | 'setStatus' | 'view'>,
@@ -26,7 +28,7 @@ export class KeyLifecycle {
 
   async list(accountId: string): Promise<KeyList> {
     const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx))
-    this.seen.set(accountId, new Map(keys.map((k) => [k.keyId, k])))
+    this.seen.set(accountId, keys)
     this.propagations.onListed(accountId, keys)
     return {
       accountId,
@@ -89,7 +91,7 @@ export class KeyLifecycle {
     run: (p: KeyProvider, ctx: ProviderContext) => Promise<KeyRecord | null>,
   ): Promise<KeyRecord | null> {
     const result = await this.session.call(accountId, (ctx, p) => run(p, ctx))
-    const known = result ?? this.seen.get(accountId)?.get(keyId)
+    const known = result ?? this.seen.get(accountId)?.find((k) => k.keyId === keyId)
     this.propagations.track(accountId, keyId, op, known)
     this.ports.emit('keys.changed', { accountId })
     return result
