@@ -2,7 +2,6 @@
 // the channel map over the browser host's HTTP API so the bench can drive it. Used by row 8 (bench/rows/core-rss.ts).
 // Prints the host's open URL on stdout; stops on SIGTERM. Started with --expose-gc, SIGUSR2 runs a full collection
 // and prints "gc done", so the bench can read the steady-state footprint rather than a point in the GC cycle.
-import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { AppCore } from '../src/main/core/app-core'
@@ -24,8 +23,10 @@ async function main(): Promise<void> {
     vault: new KeytarVault(process.env.KEYDESK_VAULT_SERVICE ?? 'KeyDesk Bench'),
   })
   await core.start()
-  const host = await startHost({ core, rendererDir, token: randomBytes(32).toString('base64url') })
-  process.stdout.write(`${host.openUrl}\n`)
+  const host = await startHost({ core, rendererDir })
+  // One launch URL for the bench's own calls, the rest for the browsers it opens.
+  for (const url of [host.openUrl, ...Array.from({ length: 9 }, () => host.launchUrl())])
+    process.stdout.write(`${url}\n`)
   process.on('SIGTERM', () => {
     void host
       .close()

@@ -11,7 +11,7 @@ const START_LIMIT_MS = 60_000
 const STOP_LIMIT_MS = 5_000
 const live = new Set<ChildProcess>()
 const CONTROL_TOKEN = /control token \(X-Sandbox-Token\): (\S+)/
-const OPEN_URL = /^(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)$/
+const OPEN_URL = /^(http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]+)$/
 
 /** A child's stdout as lines, kept from start to exit so no line is missed between waits. */
 class Lines {
@@ -155,7 +155,8 @@ export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> 
 export interface HostProc {
   readonly openUrl: string
   readonly origin: string
-  readonly token: string
+  /** The session cookie the bench's own calls carry (from the first launch URL the host printed). */
+  readonly cookie: string
   readonly pid: number
   /** One channel of the map over the host's HTTP API, as the renderer calls it; throws on an error reply. */
   call<T>(channel: string, input?: unknown): Promise<T>
@@ -163,13 +164,14 @@ export interface HostProc {
 }
 
 async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
+  const own = await lines.take((line) => OPEN_URL.exec(line)?.[1])
   const openUrl = await lines.take((line) => OPEN_URL.exec(line)?.[1])
-  const { origin, hash } = new URL(openUrl)
-  const token = hash.replace('#token=', '')
+  const { origin } = new URL(openUrl)
+  const cookie = await redeem(own)
   const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${origin}/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-keydesk-token': token },
+      headers: { 'content-type': 'application/json', cookie, origin },
       body: JSON.stringify(input),
     })
     const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
@@ -177,7 +179,15 @@ async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
     return reply.value as T
   }
   if (child.pid === undefined) throw new Error('the child has no pid')
-  return { openUrl, origin, token, pid: child.pid, call, stop: () => stop(child) }
+  return { openUrl, origin, cookie, pid: child.pid, call, stop: () => stop(child) }
+}
+
+/** Opens a one-time launch URL as a browser would, keeping the session cookie it sets. */
+async function redeem(url: string): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' })
+  const cookie = res.headers.get('set-cookie')?.split(';')[0]
+  if (res.status !== 303 || !cookie) throw new Error(`the launch URL was refused: HTTP ${res.status}`)
+  return cookie
 }
 
 const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
@@ -185,7 +195,7 @@ const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
 /** `npm run web` as a user runs it: src/host/cli.ts under tsx, the real core, the built renderer. */
 export async function startHostProc(dataDir: string): Promise<HostProc> {
   const { child, lines } = spawnNode(
-    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0'],
+    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--launch-urls', '2'],
     'browser host',
     VAULT_ENV,
   )

@@ -1,7 +1,9 @@
 // Creating keys through the UI against the real browser host and the sandbox: reveal, copy, download, and the
 // secret leaving the page when the dialog closes.
-import { readFileSync } from 'node:fs'
-import { expect, test, type Download, type Locator, type Page } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import { readFileSync, statSync } from 'node:fs'
+import { basename } from 'node:path'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import type { Sandbox } from '../src/sandbox'
 import { hostWithSandbox, openAccount } from './fixtures'
@@ -21,10 +23,14 @@ test.afterAll(async () => {
 /** The toolbar's button; while a dialog is open, the rest of the page is hidden from the accessibility tree. */
 const createButton = (page: Page): Locator => page.getByRole('button', { name: 'Create key', exact: true })
 
-async function download(page: Page, button: Locator): Promise<{ name: string; content: string }> {
-  const [file]: [Download, void] = await Promise.all([page.waitForEvent('download'), button.click()])
-  const path = await file.path()
-  return { name: file.suggestedFilename(), content: readFileSync(path, 'utf8') }
+/** The host writes the file itself (0600, in its export folder) and the page says where; nothing is downloaded. */
+async function saved(button: Locator): Promise<{ name: string; content: string }> {
+  const status = button.locator('xpath=..').getByRole('status')
+  await button.click()
+  await expect(status).toContainText('Saved to ')
+  const path = ((await status.textContent()) ?? '').replace(/^.*Saved to /, '').trim()
+  expect(statSync(path).mode & 0o777).toBe(0o600)
+  return { name: basename(path), content: readFileSync(path, 'utf8') }
 }
 
 /** Reads a masked part by showing it, then hides it again. */
@@ -76,12 +82,14 @@ test('SpaceONE: create, reveal, copy, download both files, try, and close', asyn
 
   await dialog.getByRole('button', { name: 'Copy API key', exact: true }).click()
   await expect(dialog.getByText('Copied — clears in 30 s')).toBeVisible()
+  // The real system clipboard (xclip on the virtual display npm test runs the e2e specs on) holds it.
+  expect(execFileSync('xclip', ['-selection', 'clipboard', '-o'], { encoding: 'utf8' })).toBe(secret)
 
-  const json = await download(page, dialog.getByRole('button', { name: /Export API key \(JSON\)/ }))
+  const json = await saved(dialog.getByRole('button', { name: /Export API key \(JSON\)/ }))
   expect(json.name).toBe('api_key')
   expect(json.content).not.toContain('\n')
   expect(JSON.parse(json.content)).toMatchObject({ api_key: secret, state: 'ENABLED', last_accessed_at: '' })
-  const yaml = await download(page, dialog.getByRole('button', { name: /Export spacectl config/ }))
+  const yaml = await saved(dialog.getByRole('button', { name: /Export spacectl config/ }))
   expect(yaml.name).toBe('spacectl_config')
   const config = parseYaml(yaml.content) as { api_key: string; endpoints: Record<string, string> }
   expect(config.api_key).toBe(secret)
@@ -110,7 +118,7 @@ test('CloudMC: a named key, its secret and file, then gone from the page', async
   await expect(dialog).toBeVisible()
   await page.screenshot({ path: 'test-results/reveal-cloudmc.png' })
   const secret = await reveal(dialog, 'API key')
-  const file = await download(page, dialog.getByRole('button', { name: /Export API key \(JSON\)/ }))
+  const file = await saved(dialog.getByRole('button', { name: /Export API key \(JSON\)/ }))
   expect(file.name).toBe('cloudmc_api_key.json')
   expect(JSON.parse(file.content)).toMatchObject({ name: 'e2e ci-runner', api_key: secret })
   await dialog.getByRole('button', { name: 'Copy API key', exact: true }).click()
@@ -136,7 +144,7 @@ test('Onqlave: application and Arx, review, visible activation, then the SDK cre
   await page.screenshot({ path: 'test-results/reveal-onqlave.png' })
   const signing = await reveal(dialog, 'Server signing key')
   const secretKey = await reveal(dialog, 'Server secret key')
-  const file = await download(page, dialog.getByRole('button', { name: /Export SDK credentials/ }))
+  const file = await saved(dialog.getByRole('button', { name: /Export SDK credentials/ }))
   expect(file.name).toBe('credentials.json')
   const creds = JSON.parse(file.content) as Record<string, string>
   expect(creds).toMatchObject({ server_signing_key: signing, server_secret_key: secretKey })

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 export interface RunningHost {
+  /** A fresh one-time launch URL each time it is read (the host printed a pool of them). */
   readonly openUrl: string
   readonly dataDir: string
   /** Calls a channel of the map over the host's HTTP API, as the renderer does; throws on an error reply. */
@@ -17,7 +18,18 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
   // One process (node with the tsx loader), so stopping it cannot leave a grandchild host behind.
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, ...(opts.args ?? [])],
+    [
+      '--import',
+      'tsx',
+      'src/host/cli.ts',
+      '--data-dir',
+      dataDir,
+      '--export-dir',
+      join(dataDir, 'exports'),
+      '--launch-urls',
+      '20',
+      ...(opts.args ?? []),
+    ],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KEYDESK_VAULT_SERVICE: `KeyDesk Test ${process.pid}` },
@@ -27,15 +39,15 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
   child.stderr?.on('data', (c) => {
     stderr += String(c)
   })
-  const openUrl = await new Promise<string>((resolve, reject) => {
+  const urls = await new Promise<string[]>((resolve, reject) => {
     let out = ''
     const timer = setTimeout(() => reject(new Error(`host did not start in 30 s: ${stderr}`)), 30_000)
     child.stdout?.on('data', (c) => {
       out += String(c)
-      const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=[\w-]+)/.exec(out)
-      if (m?.[1]) {
+      const found = out.match(/http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]+/g) ?? []
+      if (found.length >= 20) {
         clearTimeout(timer)
-        resolve(m[1])
+        resolve(found)
       }
     })
     child.once('exit', (code) => {
@@ -43,15 +55,20 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
       reject(new Error(`host exited ${code}: ${stderr}`))
     })
   })
-  const { origin, hash } = new URL(openUrl)
-  const token = hash.replace('#token=', '')
+  const { origin } = new URL(urls[0]!)
+  const spare = urls.slice(1)
+  const cookie = await redeem(urls[0]!)
   return {
-    openUrl,
+    get openUrl() {
+      const next = spare.shift()
+      if (!next) throw new Error('this host has no unused launch URL left')
+      return next
+    },
     dataDir,
     call: async <T>(channel: string, input: unknown = {}): Promise<T> => {
       const res = await fetch(`${origin}/api/${channel}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-keydesk-token': token },
+        headers: { 'content-type': 'application/json', cookie, origin },
         body: JSON.stringify(input),
       })
       const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
@@ -67,4 +84,12 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
       if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** Opens a one-time launch URL as a browser would, keeping the session cookie it sets. */
+export async function redeem(url: string): Promise<string> {
+  const res = await fetch(url, { redirect: 'manual' })
+  const cookie = res.headers.get('set-cookie')?.split(';')[0]
+  if (res.status !== 303 || !cookie) throw new Error(`the launch URL was refused: HTTP ${res.status}`)
+  return cookie
 }

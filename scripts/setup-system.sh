@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian packages KeyDesk needs to build, test and run. Skips what is present.
 set -e
-PACKAGES="libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb build-essential python3 git ca-certificates"
+PACKAGES="libsecret-1-dev gnome-keyring dbus dbus-x11 chromium xvfb xclip build-essential python3 git ca-certificates"
 missing=""
 for p in $PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -60,7 +60,10 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
     ['npx', ...vitest(`${results}/shell.json`, ['shell'])],
   )
   countVitest(`${results}/shell.json`)
-  run('e2e (Playwright, Debian Chromium, private gnome-keyring)', 'scripts/with-keyring.sh', [
+  // On a virtual X display, so the browser host's Copy reaches a real system clipboard (xclip).
+  run('e2e (Playwright, Debian Chromium, private gnome-keyring, virtual display)', 'xvfb-run', [
+    '-a',
+    'scripts/with-keyring.sh',
     'npx',
     'playwright',
     'test',

@@ -1,12 +1,13 @@
 // The browser host: the built renderer and the core's channel map over loopback HTTP, for machines without Electron.
-// Loopback only; a per-launch token on every API request; foreign Host or Origin is refused.
-import { timingSafeEqual } from 'node:crypto'
+// Loopback only; a one-time launch URL redeemed for a session cookie; foreign Host or Origin is refused; bounded
+// connections, bodies and waits; a request that cannot be decoded gets 400.
 import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import type { Reply } from '../shared/api'
 import type { AppCore } from '../main/core/app-core'
+import { sessionCookie, Sessions } from './session'
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,23 +23,34 @@ const CSP =
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 const MAX_BODY = 2 * 1024 * 1024
 const MAX_BATCH = 100
-export const TOKEN_HEADER = 'x-keydesk-token'
+/** A browser uses six; the rest is headroom. Idle and slow connections are dropped by the timeouts below. */
+export const MAX_CONNECTIONS = 64
+const HEADERS_TIMEOUT_MS = 10_000
+const KEEP_ALIVE_MS = 5_000
 
 export interface HostOptions {
   readonly core: Pick<AppCore, 'invoke' | 'onEvent'>
   readonly rendererDir: string
-  readonly token: string
   readonly port?: number
+  readonly sessions?: Sessions
 }
 
 export interface Host {
   readonly url: string
-  /** The URL to open: the token travels once, in the fragment, never to the server's logs. */
+  /** The URL printed to the terminal: grants one browser a session, once. */
   readonly openUrl: string
+  /** A fresh one-time launch URL, expiring after ttlMs (for a browser KeyDesk starts itself). */
+  launchUrl(ttlMs?: number): string
   close(): Promise<void>
 }
 
+const SPENT_PAGE =
+  '<!doctype html><meta charset="utf-8"><title>KeyDesk</title><h1>This KeyDesk link was already used or has expired</h1>' +
+  '<p>Each link KeyDesk prints opens one browser session, once. In the terminal where KeyDesk runs, start it again with ' +
+  '<code>npm run web -- --open</code>, or open the newest link it printed.</p>'
+
 export async function startHost(options: HostOptions): Promise<Host> {
+  const sessions = options.sessions ?? new Sessions()
   const clients = new Set<ServerResponse>()
   const stopEvents = options.core.onEvent((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
@@ -46,18 +58,25 @@ export async function startHost(options: HostOptions): Promise<Host> {
   })
   let origin = ''
   const server = createServer((req, res) => {
-    void handle(req, res).catch(() => {
-      if (!res.headersSent) send(res, 500, { error: 'internal' })
+    void handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return
+      if (err instanceof URIError || err instanceof TypeError) send(res, 400, { error: 'bad encoding' })
+      else send(res, 500, { error: 'internal' })
     })
   })
+  server.maxConnections = MAX_CONNECTIONS
+  server.headersTimeout = HEADERS_TIMEOUT_MS
+  server.requestTimeout = 60_000
+  server.keepAliveTimeout = KEEP_ALIVE_MS
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req.headers.host, origin)) return send(res, 403, { error: 'forbidden host' })
     const url = new URL(req.url ?? '/', origin)
+    if (url.pathname.startsWith('/launch/')) return launch(res, decodeURIComponent(url.pathname.slice(8)), req.method)
     if (!url.pathname.startsWith('/api/')) return serveStatic(res, options.rendererDir, url.pathname, req.method)
     if (req.headers.origin !== undefined && req.headers.origin !== origin)
       return send(res, 403, { error: 'forbidden origin' })
-    if (!tokenMatches(req.headers[TOKEN_HEADER], options.token)) return send(res, 403, { error: 'forbidden' })
+    if (!sessions.valid(req.headers.cookie)) return send(res, 403, { error: 'session' })
     if (url.pathname === '/api/events' && req.method === 'GET') {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' })
       res.write(': connected\n\n')
@@ -67,7 +86,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
     if (req.method !== 'POST') return send(res, 405, { error: 'method not allowed' })
     const body = await readBody(req)
-    if (body === null) return send(res, 413, { error: 'too large' })
+    if (body === null) {
+      // The rest of the body is not read: this connection cannot carry another request.
+      res.setHeader('connection', 'close')
+      return send(res, 413, { error: 'too large' })
+    }
+    if (body === undefined) return send(res, 400, { error: 'the body is not UTF-8' })
     if (url.pathname === '/api/batch') return batch(res, options.core, body)
     let input: unknown
     try {
@@ -79,15 +103,35 @@ export async function startHost(options: HostOptions): Promise<Host> {
     send(res, 200, reply)
   }
 
+  function launch(res: ServerResponse, ticket: string, method = 'GET'): void {
+    if (method !== 'GET') return send(res, 405, { error: 'method not allowed' })
+    const session = sessions.redeem(ticket)
+    if (!session) {
+      res.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+      res.end(SPENT_PAGE)
+      return
+    }
+    // The redirect leaves the spent ticket behind in history, where it opens nothing.
+    res.writeHead(303, {
+      location: '/',
+      'set-cookie': sessionCookie(session),
+      'cache-control': 'no-store',
+      'referrer-policy': 'no-referrer',
+    })
+    res.end()
+  }
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
   })
   const { port } = server.address() as AddressInfo
   origin = `http://127.0.0.1:${port}`
+  const launchUrl = (ttlMs?: number): string => `${origin}/launch/${sessions.ticket(ttlMs)}`
   return {
     url: origin,
-    openUrl: `${origin}/#token=${options.token}`,
+    openUrl: launchUrl(),
+    launchUrl,
     close: async () => {
       stopEvents()
       for (const res of clients) res.end()
@@ -148,13 +192,6 @@ function hostAllowed(host: string | undefined, origin: string): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
-function tokenMatches(given: string | string[] | undefined, token: string): boolean {
-  if (typeof given !== 'string') return false
-  const a = Buffer.from(given)
-  const b = Buffer.from(token)
-  return a.length === b.length && timingSafeEqual(a, b)
-}
-
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, {
     'content-type': 'application/json',
@@ -164,7 +201,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body))
 }
 
-async function readBody(req: IncomingMessage): Promise<string | null> {
+/** The body as text; null when too large, undefined when it is not UTF-8. */
+async function readBody(req: IncomingMessage): Promise<string | null | undefined> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
@@ -172,7 +210,11 @@ async function readBody(req: IncomingMessage): Promise<string | null> {
     if (size > MAX_BODY) return null
     chunks.push(chunk as Buffer)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks))
+  } catch {
+    return undefined
+  }
 }
 
 async function serveStatic(res: ServerResponse, dir: string, pathname: string, method = 'GET'): Promise<void> {

@@ -105,7 +105,7 @@ describe('browser host event stream', () => {
       .mockResolvedValue(stream())
     vi.stubGlobal('fetch', fetch)
     const listener = vi.fn()
-    const stop = httpTransport('t').subscribe(listener)
+    const stop = httpTransport().subscribe(listener)
     await vi.advanceTimersByTimeAsync(0)
     expect(fetch).toHaveBeenCalledTimes(1)
     expect(listener).not.toHaveBeenCalled()

@@ -4,10 +4,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Reply } from '../../src/shared/api'
-import { startHost, TOKEN_HEADER, type Host } from '../../src/host/server'
+import { connect } from 'node:net'
+import { MAX_CONNECTIONS, startHost, type Host } from '../../src/host/server'
+import { OPEN_TICKET_TTL_MS, Sessions } from '../../src/host/session'
 
-const token = 'a'.repeat(43)
 let host: Host
+let cookie: string
+let now = 0
+const sessions = new Sessions(() => now)
 let dir: string
 const calls: string[] = []
 
@@ -21,7 +25,9 @@ beforeAll(async () => {
     },
     onEvent: () => () => undefined,
   }
-  host = await startHost({ core: core, rendererDir: dir, token })
+  host = await startHost({ core: core, rendererDir: dir, sessions })
+  const first = await send(new URL(host.openUrl).pathname, {}, 'GET')
+  cookie = (first.headers['set-cookie']?.[0] ?? '').split(';')[0]!
 })
 afterAll(async () => {
   await host.close()
@@ -33,40 +39,60 @@ function send(
   path: string,
   headers: Record<string, string>,
   method = 'POST',
-  payload = '{}',
-): Promise<{ status: number; body: string }> {
+  payload: string | Buffer = '{}',
+): Promise<{ status: number; body: string; headers: import('node:http').IncomingHttpHeaders }> {
   const url = new URL(path, host.url)
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: url.port, path: url.pathname, method, headers }, (res) => {
-      let body = ''
-      res.on('data', (c) => {
-        body += c
-      })
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
-    })
+    const req = request(
+      { host: '127.0.0.1', port: url.port, path: url.pathname, method, headers, agent: false },
+      (res) => {
+        let body = ''
+        res.on('data', (c) => {
+          body += c
+        })
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }))
+      },
+    )
     req.on('error', reject)
     req.end(method === 'POST' ? payload : undefined)
   })
 }
 
+const auth = () => ({ cookie, 'content-type': 'application/json' })
+
 describe('browser host', () => {
-  it('binds loopback only and prints the token in the URL fragment', () => {
+  it('binds loopback only and prints a one-time launch URL', () => {
     expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
-    expect(host.openUrl).toBe(`${host.url}/#token=${token}`)
+    expect(host.openUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/launch\/[\w-]{43}$/)
   })
 
-  it('refuses an API request with a wrong token', async () => {
-    const r = await send('/api/app.info', { [TOKEN_HEADER]: 'b'.repeat(43), 'content-type': 'application/json' })
+  it('exchanges the launch URL once for an HttpOnly, SameSite=Strict session cookie, then gives nothing', async () => {
+    const url = new URL(host.launchUrl()).pathname
+    const first = await send(url, {}, 'GET')
+    expect(first.status).toBe(303)
+    expect(first.headers.location).toBe('/')
+    expect(first.headers['set-cookie']?.[0]).toMatch(/^keydesk_session=[\w-]+; HttpOnly; SameSite=Strict; Path=\/$/)
+    const again = await send(url, {}, 'GET')
+    expect(again.status).toBe(403)
+    expect(again.headers['set-cookie']).toBeUndefined()
+    expect(again.body).toContain('npm run web -- --open')
+  })
+
+  it('lets a launch URL meant for a browser KeyDesk opens expire after a minute', async () => {
+    const url = new URL(host.launchUrl(OPEN_TICKET_TTL_MS)).pathname
+    now += OPEN_TICKET_TTL_MS + 1
+    expect((await send(url, {}, 'GET')).status).toBe(403)
+  })
+
+  it('refuses an API request with a wrong session, or none', async () => {
+    const r = await send('/api/app.info', { cookie: 'keydesk_session=forged', 'content-type': 'application/json' })
     expect(r.status).toBe(403)
     expect(calls).not.toContain('app.info')
-  })
-
-  it('refuses an API request without a token', async () => {
     expect((await send('/api/app.info', {})).status).toBe(403)
   })
 
-  it('refuses a request from a foreign Origin even with the right token', async () => {
-    const r = await send('/api/app.info', { [TOKEN_HEADER]: token, origin: 'https://evil.example' })
+  it('refuses a request from a foreign Origin even with the session', async () => {
+    const r = await send('/api/app.info', { ...auth(), origin: 'https://evil.example' })
     expect(r.status).toBe(403)
   })
 
@@ -75,10 +101,22 @@ describe('browser host', () => {
     expect(r.status).toBe(403)
   })
 
-  it('answers a request with the right token from its own origin', async () => {
-    const r = await send('/api/app.info', { [TOKEN_HEADER]: token, origin: host.url })
+  it('answers a request with the session from its own origin', async () => {
+    const r = await send('/api/app.info', { ...auth(), origin: host.url })
     expect(r.status).toBe(200)
     expect(JSON.parse(r.body)).toEqual({ ok: true, value: { channel: 'app.info' } })
+  })
+
+  it('answers 400, not 500, to malformed percent-encoding and to a body that is not UTF-8', async () => {
+    expect((await send('/api/app.%E0%A4%A', auth())).status).toBe(400)
+    expect((await send('/%E0%A4%A', {}, 'GET')).status).toBe(400)
+    expect((await send('/launch/%E0%A4%A', {}, 'GET')).status).toBe(400)
+    const notUtf8 = Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])
+    expect((await send('/api/app.info', auth(), 'POST', notUtf8)).status).toBe(400)
+  })
+
+  it('refuses a body over its limit', async () => {
+    expect((await send('/api/app.info', auth(), 'POST', 'x'.repeat(3 * 1024 * 1024))).status).toBe(413)
   })
 
   it('serves the renderer with a strict content security policy', async () => {
@@ -94,9 +132,8 @@ describe('browser host', () => {
   })
 
   it('answers a batch of calls with one line per call, each naming its place in the batch', async () => {
-    const auth = { [TOKEN_HEADER]: token, 'content-type': 'application/json' }
     const batch = JSON.stringify([{ channel: 'keys.list', input: { accountId: 'a' } }, { channel: 'vault.status' }])
-    const r = await send('/api/batch', auth, 'POST', batch)
+    const r = await send('/api/batch', auth(), 'POST', batch)
     expect(r.status).toBe(200)
     const lines = r.body
       .trim()
@@ -108,11 +145,38 @@ describe('browser host', () => {
     ])
   })
 
-  it('refuses a batch without the token, and one that is not a list of calls', async () => {
+  it('refuses a batch without the session, and one that is not a list of calls', async () => {
     const batch = JSON.stringify([{ channel: 'app.info' }])
     expect((await send('/api/batch', { 'content-type': 'application/json' }, 'POST', batch)).status).toBe(403)
-    const auth = { [TOKEN_HEADER]: token, 'content-type': 'application/json' }
-    expect((await send('/api/batch', auth, 'POST', '{"channel":"app.info"}')).status).toBe(400)
-    expect((await send('/api/batch', auth, 'POST', '[]')).status).toBe(400)
+    expect((await send('/api/batch', auth(), 'POST', '{"channel":"app.info"}')).status).toBe(400)
+    expect((await send('/api/batch', auth(), 'POST', '[]')).status).toBe(400)
+  })
+})
+
+describe('browser host under a connection flood', () => {
+  it('caps its connections so one local user cannot hold every socket', async () => {
+    const own = await startHost({
+      core: { invoke: async () => ({ ok: true, value: null }), onEvent: () => () => undefined },
+      rendererDir: dir,
+    })
+    let closed = 0
+    let enough: () => void = () => undefined
+    const fiveClosed = new Promise<void>((resolve) => {
+      enough = resolve
+    })
+    const sockets = Array.from({ length: MAX_CONNECTIONS + 5 }, () => {
+      const s = connect(Number(new URL(own.url).port), '127.0.0.1')
+      s.on('error', () => undefined)
+      s.on('close', () => {
+        closed++
+        if (closed >= 5) enough()
+      })
+      return s
+    })
+    // The server drops what is over its cap as soon as it accepts it.
+    await fiveClosed
+    for (const s of sockets) s.destroy()
+    await own.close()
+    expect(closed).toBeGreaterThanOrEqual(5)
   })
 })

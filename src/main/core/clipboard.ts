@@ -1,4 +1,7 @@
-// Secrets are copied by the core, and cleared after a delay (and on quit) only if the clipboard still holds them.
+// Secrets are copied by the core to the real system clipboard, checked by reading it back, and cleared after a delay
+// (and on quit) only if the clipboard still holds them.
+import clipboardy from 'clipboardy'
+import { AppError } from '../../shared/errors'
 export interface ClipboardPort {
   readText(): Promise<string>
   /** Writes text marked as a secret where the platform allows (x-kde-passwordManagerHint on Linux). */
@@ -29,9 +32,23 @@ export class ClipboardGuard {
     private readonly timers: Timers = realTimers,
   ) {}
 
+  /** Resolves only when the system clipboard was read back holding the value: never "Copied" without evidence. */
   async copySecret(value: string): Promise<number> {
     this.cancel()
-    await this.port.writeSecret(value)
+    let readBack: string | null = null
+    try {
+      await this.port.writeSecret(value)
+      readBack = await this.port.readText()
+    } catch {
+      readBack = null
+    }
+    if (readBack !== value) {
+      throw new AppError(
+        'NOT_SUPPORTED',
+        'No system clipboard could be reached here, so nothing was copied. Export the secret to a file, or ' +
+          'select it and copy it by hand (on Linux, KeyDesk needs a desktop session with wl-copy, xclip or xsel).',
+      )
+    }
     const sec = this.delaySec()
     this.pending = {
       value,
@@ -59,7 +76,14 @@ export class ClipboardGuard {
   }
 }
 
-/** For the browser host and tests: a process-local clipboard. */
+/** The system clipboard outside Electron (wl-copy, xclip or xsel on Linux; pbcopy; clip), through clipboardy. */
+export const systemClipboard: ClipboardPort = {
+  readText: () => clipboardy.read(),
+  writeSecret: (text) => clipboardy.write(text),
+  clear: () => clipboardy.write(''),
+}
+
+/** For tests: a process-local clipboard. */
 export class MemoryClipboard implements ClipboardPort {
   text = ''
   secretHint = false

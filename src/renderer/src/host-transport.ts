@@ -1,18 +1,8 @@
-// window.api over HTTP for the browser host. The token arrives once in the URL fragment.
+// window.api over HTTP for the browser host. The session is an HttpOnly cookie the host set when this browser opened
+// its one-time launch URL; this page never sees it.
 import type { EventName, Reply } from '../../shared/api'
 import { fromErrorData } from '../../shared/errors'
 import { unwrapReply, type Transport } from '../../preload/client'
-
-const TOKEN_KEY = 'keydesk.token'
-
-export function takeToken(): string {
-  const match = /token=([A-Za-z0-9_-]+)/.exec(location.hash)
-  if (match?.[1]) {
-    sessionStorage.setItem(TOKEN_KEY, match[1])
-    history.replaceState(null, '', location.pathname + location.search)
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? ''
-}
 
 /** The host's limit on one batch (src/host/server.ts). */
 const MAX_BATCH = 100
@@ -31,12 +21,14 @@ const LOST = {
 } as const
 const REFUSED = {
   code: 'UNTRUSTED_SENDER',
-  message: 'The browser host refused this page: open the URL it printed, with its token.',
+  message:
+    "This tab's KeyDesk session has ended (the browser host was restarted). In the terminal, run " +
+    '`npm run web -- --open` (or open the newest link it printed), then close this tab.',
   retryable: false,
 } as const
 
-export function httpTransport(token: string): Transport {
-  const headers = { 'content-type': 'application/json', 'x-keydesk-token': token }
+export function httpTransport(): Transport {
+  const headers = { 'content-type': 'application/json' }
   let queued: Call[] = []
   // A browser opens at most six connections to one host, and the event stream holds one: calls made in the same
   // task (a refresh of every account) travel as one batch whose answers stream back as each is ready.
