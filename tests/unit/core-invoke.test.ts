@@ -25,6 +25,11 @@ afterEach(async () => {
 })
 
 describe('the core behind the channel map', () => {
+  it('refuses a lone surrogate in any input as INVALID_INPUT, not INTERNAL', async () => {
+    const reply = await core.invoke('keys.delete', { accountId: 'a1', keyId: 'key-\ud800' })
+    expect(reply).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: /broken text/ } })
+  })
+
   it('answers app.info with the data directory it was given', async () => {
     const reply = await core.invoke('app.info', {})
     expect(reply).toMatchObject({ ok: true, value: { name: 'KeyDesk', dataDir: dir, host: 'browser', notices: [] } })

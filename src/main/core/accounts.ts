@@ -8,6 +8,7 @@ import type { ProviderContext, ValidationResult } from '../providers/provider'
 import { requireSafeEndpoint, type Http } from '../net/http'
 import { iso, type Ports } from './ports'
 import type { SettingsStore } from './settings'
+import { scrub } from './scrub'
 import { vaultNames, type SecretVault } from './vault'
 
 export interface NewAccount {
@@ -310,7 +311,7 @@ export function scrubbed(err: unknown, credential: Credential): unknown {
   if (!(err instanceof AppError)) return err
   const secretFields = getProvider(credential.provider).descriptor.credential.filter((f) => f.secret)
   const secrets = secretFields.map((f) => credential[f.name] ?? '').filter((v) => v.length >= 8)
-  const message = secrets.reduce((m, s) => m.split(s).join('…'), err.message)
+  const message = scrub(err.message, secrets)
   return message === err.message
     ? err
     : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })

@@ -28,6 +28,7 @@ import { Rotations } from './rotation'
 import { openSettings, type OpenSettingsEngine, type SettingsStore } from './settings'
 import type { SecretVault } from './vault'
 import { VaultWatch } from './vault-watch'
+import { hasLoneSurrogate } from './well-formed'
 import { Repair } from './repair'
 
 export interface CoreOptions {
@@ -155,6 +156,12 @@ export class AppCore {
       return {
         ok: false,
         error: new AppError('INVALID_INPUT', `${issue?.message ?? 'Invalid input'}${where}`).toData(),
+      }
+    }
+    if (hasLoneSurrogate(parsed.data)) {
+      return {
+        ok: false,
+        error: new AppError('INVALID_INPUT', 'The request holds broken text (a lone UTF-16 surrogate).').toData(),
       }
     }
     try {
