@@ -12,12 +12,19 @@ export async function bundleCoreChild(): Promise<string> {
     logLevel: 'warn',
     root: ROOT,
     build: {
-      ssr: 'bench/core-child.ts',
+      // The keychain helper is a process of its own, forked from vault-helper.js next to the core (as in out/main).
+      ssr: true,
       outDir: OUT_DIR,
       emptyOutDir: true,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: '[name].mjs' } },
+      rollupOptions: {
+        input: { 'core-child': 'bench/core-child.ts', 'vault-helper': 'src/main/core/vault-helper.ts' },
+        output: {
+          format: 'es',
+          entryFileNames: (chunk) => (chunk.name === 'vault-helper' ? '[name].js' : '[name].mjs'),
+        },
+      },
     },
   })
   return join(OUT_DIR, 'core-child.mjs')

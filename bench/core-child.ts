@@ -35,7 +35,11 @@ async function main(): Promise<void> {
   })
   process.on('SIGUSR2', () => {
     globalThis.gc?.()
-    process.stdout.write('gc done\n')
+    const m = process.memoryUsage()
+    const mb = (n: number): number => Math.round(n / 1048576)
+    process.stdout.write(
+      `memory ${JSON.stringify({ heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external) })}\ngc done\n`,
+    )
   })
 }
 

@@ -205,6 +205,8 @@ export async function startHostProc(dataDir: string): Promise<HostProc> {
 export interface CoreProc extends HostProc {
   /** Runs a full garbage collection in the child, then returns its resident set size in MB. */
   rssAfterGcMb(): Promise<number>
+  /** The V8 heap and external memory (MB) the child reported with the last collection. */
+  lastMemory(): Record<string, number>
 }
 
 /** The bundled core (bench/core-child.ts, see bench/core-bundle.ts), started with --expose-gc. */
@@ -215,13 +217,19 @@ export async function startCoreProc(bundle: string, dataDir: string): Promise<Co
     VAULT_ENV,
   )
   const host = await hostOf(child, lines)
+  let memory: Record<string, number> = {}
   return {
     ...host,
     rssAfterGcMb: async () => {
       child.kill('SIGUSR2')
+      memory = await lines.take(
+        (line) => (line.startsWith('memory ') ? (JSON.parse(line.slice(7)) as Record<string, number>) : undefined),
+        STOP_LIMIT_MS,
+      )
       await lines.take((line) => (line === 'gc done' ? true : undefined), STOP_LIMIT_MS)
       return rssMb(host.pid)
     },
+    lastMemory: () => memory,
   }
 }
 

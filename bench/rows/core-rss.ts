@@ -49,6 +49,7 @@ export async function coreRssRow(): Promise<RowResult> {
         rssBeforeGcMb: before.map((m) => round(m, 1)),
         idleBeforeAccountsMb: round(idleMb, 1),
         keysListed: listed,
+        heapAfterLastGcMb: core.lastMemory(),
       },
     })
   } finally {
