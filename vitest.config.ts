@@ -29,6 +29,17 @@ export default defineConfig({
         },
       },
       {
+        // The real `keydesk` bundle as a process: needs `npm run build:cli` and a private keyring (scripts/test.mjs).
+        test: {
+          name: 'cli',
+          environment: 'node',
+          include: ['tests/cli/**/*.test.ts'],
+          env,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
         esbuild: { jsx: 'automatic' },
         test: { name: 'renderer', environment: 'happy-dom', include: ['tests/renderer/**/*.test.tsx'], env },
       },

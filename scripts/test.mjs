@@ -60,6 +60,14 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
     ['npx', ...vitest(`${results}/shell.json`, ['shell'])],
   )
   countVitest(`${results}/shell.json`)
+  if (run('build (the keydesk command line)', 'npx', ['vite', 'build', '-c', 'vite.cli.config.ts'])) {
+    run(
+      'command-line tests: the real keydesk binary against the sandbox (private gnome-keyring)',
+      'scripts/with-keyring.sh',
+      ['npx', ...vitest(`${results}/cli.json`, ['cli'])],
+    )
+    countVitest(`${results}/cli.json`)
+  }
   // On a virtual X display, so the browser host's Copy reaches a real system clipboard (xclip).
   run('e2e (Playwright, Debian Chromium, private gnome-keyring, virtual display)', 'xvfb-run', [
     '-a',

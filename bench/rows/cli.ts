@@ -72,7 +72,7 @@ export async function cliRow(fx: Fixtures): Promise<RowResult> {
     const r = await runCli(cli, world.allDir)
     runs.push(r.ms)
     const parsed: unknown = JSON.parse(r.out)
-    keys = Array.isArray(parsed) ? parsed.length : 0
+    keys = Array.isArray(parsed) ? parsed.length : ((parsed as { keys?: unknown[] }).keys?.length ?? 0)
   }
   const single = summarize(singles).median
   const s = summarize(runs.map((t) => t / single))

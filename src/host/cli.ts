@@ -1,11 +1,13 @@
 // `npm run web`: the real core and the built renderer in a browser, on 127.0.0.1 only.
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { homedir } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
 import { AppCore } from '../main/core/app-core'
 import { systemClipboard } from '../main/core/clipboard'
 import { downloadsDir, saveInFolder } from '../main/core/export'
+import { serveCommands } from '../main/core/command-channel'
+import { defaultDataDir, defaultVaultService } from '../main/core/data-dir'
+import { claimForApp } from '../main/core/data-dir-owner'
 import { KeytarVault } from '../main/core/vault'
 import { openBrowser } from './open-browser'
 import { OPEN_TICKET_TTL_MS } from './session'
@@ -29,13 +31,6 @@ It prints a launch URL that opens one browser session, once: open it in a browse
 
 Credentials are kept in the OS keychain under the service name in KEYDESK_VAULT_SERVICE
 (default "KeyDesk Dev").`
-
-/** Where Electron's app.getPath('userData') points for "KeyDesk", so both hosts share accounts. */
-export function defaultDataDir(platform = process.platform, env = process.env, home = homedir()): string {
-  if (platform === 'darwin') return join(home, 'Library', 'Application Support', 'KeyDesk')
-  if (platform === 'win32') return join(env.APPDATA ?? join(home, 'AppData', 'Roaming'), 'KeyDesk')
-  return join(env.XDG_CONFIG_HOME ?? join(home, '.config'), 'KeyDesk')
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -65,6 +60,9 @@ async function main(): Promise<void> {
     throw new Error('The renderer is not built: run `npm run build` first.')
   const dataDir = values['data-dir'] ?? defaultDataDir()
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
+  // One core per data directory: `keydesk` commands reach this one while it runs.
+  const claim = await claimForApp(dataDir)
+  process.on('exit', () => claim.release())
   const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version
   const core = new AppCore({
     dataDir,
@@ -73,10 +71,11 @@ async function main(): Promise<void> {
     clipboard: systemClipboard,
     // Exports are written by the host itself (0600, atomically), never handed to the browser's downloads.
     saveFile: (fileName, content) => saveInFolder(exportDir, fileName, content),
-    vault: new KeytarVault(process.env.KEYDESK_VAULT_SERVICE ?? 'KeyDesk Dev'),
+    vault: new KeytarVault(defaultVaultService()),
     log: (line) => process.stderr.write(`${line}\n`),
   })
   await core.start()
+  const stopCommands = await serveCommands(core, claim)
   if (values.demo) {
     const r = await core.invoke('demo.start', {})
     if (!r.ok) process.stderr.write(`Demo mode could not start: ${(r.error as { message?: string }).message ?? ''}\n`)
@@ -94,12 +93,15 @@ async function main(): Promise<void> {
     )
   }
   process.stderr.write(`data directory: ${dataDir}\nexports go to: ${exportDir}\n`)
-  process.stderr.write(`data directory: ${dataDir}\n`)
   const stop = (): void => {
     void host
       .close()
+      .then(() => stopCommands())
       .then(() => core.close())
-      .finally(() => process.exit(0))
+      .finally(() => {
+        claim.release()
+        process.exit(0)
+      })
   }
   process.on('SIGINT', stop)
   process.on('SIGTERM', stop)

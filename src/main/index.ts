@@ -4,6 +4,8 @@ import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, utilityPro
 import type { Events } from '../shared/api'
 import type { Propagation } from '../shared/model'
 import { AppCore } from './core/app-core'
+import { serveCommands } from './core/command-channel'
+import { claimForApp } from './core/data-dir-owner'
 import { writeSecretFile } from './core/export'
 import { fromUtilityProcess, KeytarVault } from './core/vault'
 import { appProtocolHandler } from './app-protocol'
@@ -50,6 +52,9 @@ async function start(): Promise<void> {
   // Packaged or not, resources/ sits beside out/ (inside the asar when packaged).
   const resourcesDir = join(import.meta.dirname, '../../resources')
 
+  // One core per data directory: `keydesk` commands reach this one while the app runs.
+  const claim = await claimForApp(app.getPath('userData'))
+  process.on('exit', () => claim.release())
   const core = new AppCore({
     dataDir: app.getPath('userData'),
     version: app.getVersion(),
@@ -70,6 +75,7 @@ async function start(): Promise<void> {
     },
   })
   await core.start()
+  const stopCommands = await serveCommands(core, claim)
   if (process.argv.includes('--demo')) await core.invoke('demo.start', {})
 
   const trusted = new TrustedSenders(isAppUrl)
@@ -125,6 +131,11 @@ async function start(): Promise<void> {
     closing = true
     event.preventDefault()
     tray.destroy()
-    void core.close().finally(() => app.quit())
+    void stopCommands()
+      .then(() => core.close())
+      .finally(() => {
+        claim.release()
+        app.quit()
+      })
   })
 }

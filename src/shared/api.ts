@@ -14,6 +14,7 @@ import type {
 import { CHANNEL_NAMES, type ChannelName } from './channels'
 import { PROVIDER_IDS } from './model'
 import type { ProviderDescriptor } from './descriptor'
+import { AUDIT_ACTIONS, type AuditEntry } from './audit'
 
 const request =
   <R>() =>
@@ -33,7 +34,7 @@ export interface AppInfo {
   readonly name: string
   readonly version: string
   readonly platform: string
-  readonly host: 'electron' | 'browser'
+  readonly host: 'electron' | 'browser' | 'cli'
   readonly dataDir: string
   /** Things the user must be told at start, e.g. a recovered settings file. */
   readonly notices: readonly string[]
@@ -55,6 +56,15 @@ export interface ExportResult {
   /** Browser host only: the content to download. Electron writes the file itself and returns savedTo. */
   readonly content?: string
   readonly savedTo?: string
+}
+
+/** A kept secret shaped the way the service's own tools read it: variables, and files in a private temporary folder. */
+export interface ProgramSecret {
+  readonly env: Readonly<Record<string, string>>
+  /** path is relative to the temporary folder; variable, when set, receives the file's absolute path. */
+  readonly files: readonly { readonly path: string; readonly content: string; readonly variable?: string }[]
+  /** Variables that receive the temporary folder itself (HOME, for tools that read only ~/.something). */
+  readonly folderVariables: readonly string[]
 }
 
 export interface Preferences {
@@ -159,6 +169,35 @@ export const requests = {
 
   'propagation.list': request<readonly Propagation[]>()(empty),
 
+  /** The audit log, newest first. */
+  'audit.list': request<readonly AuditEntry[]>()(
+    z
+      .object({
+        since: z.iso.datetime({ offset: true }).optional(),
+        accountId: id.optional(),
+        keyId: id.optional(),
+        action: z.enum(AUDIT_ACTIONS).optional(),
+        limit: z.number().int().min(1).max(10_000).optional(),
+      })
+      .optional(),
+  ),
+  /** Command line only: the core writes a kept or just-created secret to a 0600 file the user named. */
+  'keys.exportTo': request<{ savedTo: string }>()(
+    z.intersection(
+      secretRef,
+      z.object({ format: z.string().max(80), path: z.string().min(1).max(4096), overwrite: z.boolean().optional() }),
+    ),
+  ),
+  /** Command line only: a kept secret shaped for a program (`keydesk exec`, `keydesk env`). */
+  'keys.secretForProgram': request<ProgramSecret>()(
+    keyRef.extend({
+      purpose: z.enum(['exec', 'env']),
+      program: z.string().max(200).optional(),
+      /** Also lay the tool's config out in a temporary HOME (spacectl reads only ~/.spaceone). */
+      home: z.boolean().optional(),
+    }),
+  ),
+
   'rotation.list': request<readonly Rotation[]>()(empty),
   /** Refused with LIMIT_REACHED when the account is at its key limit, naming which key to delete first. */
   'rotation.start': request<Rotation>()(keyRef),
@@ -204,6 +243,8 @@ export interface Events {
 export type EventName = keyof Events
 
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES
+/** Channels that hand a secret to a file or a program: the core answers them only for the command line. */
+export const CLI_ONLY_CHANNELS: ReadonlySet<Channel> = new Set(['keys.exportTo', 'keys.secretForProgram'])
 
 /** How a request's outcome crosses a process boundary. */
 export type Reply = { ok: true; value: unknown } | { ok: false; error: unknown }

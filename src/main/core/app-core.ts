@@ -2,6 +2,7 @@
 import { EventEmitter } from 'node:events'
 import type { z } from 'zod'
 import {
+  CLI_ONLY_CHANNELS,
   requests,
   type Channel,
   type EventName,
@@ -10,10 +11,14 @@ import {
   type RequestResult,
   type Requests,
 } from '../../shared/api'
+import type { AuditOrigin } from '../../shared/audit'
 import { AppError, toErrorData } from '../../shared/errors'
 import { providerRegistry } from '../providers'
 import type { Account } from '../../shared/model'
 import { Accounts } from './accounts'
+import { AuditLog } from './audit'
+import { AuditTrail } from './audit-trail'
+import { cliHandlers } from './cli-requests'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
 import { createHttp, type Http } from '../net/http'
@@ -34,7 +39,7 @@ import { Repair } from './repair'
 export interface CoreOptions {
   readonly dataDir: string
   readonly version: string
-  readonly host: 'electron' | 'browser'
+  readonly host: 'electron' | 'browser' | 'cli'
   readonly vault: SecretVault
   readonly clipboard: ClipboardPort
   readonly http?: Http
@@ -63,6 +68,8 @@ export class AppCore {
   readonly demo: Demo
   readonly vaultWatch: VaultWatch
   readonly repair: Repair
+  readonly audit: AuditLog
+  private readonly trail: AuditTrail
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
   private readonly handlers: Handlers
@@ -105,6 +112,13 @@ export class AppCore {
       if (status.state === 'available' && previous && previous.state !== 'available') this.accounts.keychainBack()
     })
     this.repair = new Repair(options.vault, () => this.accounts.all())
+    this.audit = new AuditLog(options.dataDir)
+    this.trail = new AuditTrail(
+      this.audit,
+      (id) => this.accounts.all().find((a) => a.id === id),
+      (id) => this.rotations.list().find((r) => r.id === id),
+      (line) => options.log?.(line),
+    )
     this.handlers = this.buildHandlers()
   }
 
@@ -144,7 +158,7 @@ export class AppCore {
   }
 
   /** Parses the raw input with the channel's schema, runs it, and turns any failure into AppError data. */
-  async invoke(channel: string, raw: unknown): Promise<Reply> {
+  async invoke(channel: string, raw: unknown, from: AuditOrigin = 'app'): Promise<Reply> {
     if (!Object.hasOwn(requests, channel)) {
       return { ok: false, error: new AppError('INVALID_INPUT', `Unknown request "${channel.slice(0, 60)}".`).toData() }
     }
@@ -164,9 +178,23 @@ export class AppCore {
         error: new AppError('INVALID_INPUT', 'The request holds broken text (a lone UTF-16 surrogate).').toData(),
       }
     }
+    if (CLI_ONLY_CHANNELS.has(c) && from !== 'cli') {
+      return {
+        ok: false,
+        error: new AppError('UNTRUSTED_SENDER', 'Only the keydesk command line may ask for this.').toData(),
+      }
+    }
+    // Every change is recorded in the audit log, whichever front end asked for it.
+    const recorded = this.trail.begin(c, parsed.data ?? {}, from)
+    const reply = await this.run(c, parsed.data ?? {})
+    recorded?.(reply)
+    return reply
+  }
+
+  private async run(c: Channel, input: unknown): Promise<Reply> {
     try {
       const handler = this.handlers[c] as (input: unknown) => Promise<unknown>
-      return { ok: true, value: await handler(parsed.data ?? {}) }
+      return { ok: true, value: await handler(input) }
     } catch (err) {
       if (!(err instanceof AppError)) this.options.log?.(`request ${c} failed: ${(err as Error)?.name ?? 'error'}`)
       return { ok: false, error: toErrorData(err) }
@@ -259,6 +287,7 @@ export class AppCore {
       'rotation.cancel': async ({ id }) => this.rotations.cancel(id),
       'repair.scan': () => this.repair.scan(),
       'repair.fix': ({ remove }) => this.repair.fix(remove),
+      ...cliHandlers(this),
     }
   }
 

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { ThemeToggle } from './components/ThemeToggle'
 import { VaultBadge } from './components/VaultBadge'
 import { AccountHeader } from './features/accounts/AccountHeader'
+import { ActivityButton } from './features/activity/ActivityButton'
 import { AddAccountDialog } from './features/accounts/AddAccountDialog'
 import { EmptyState } from './features/accounts/EmptyState'
 import { Sidebar } from './features/accounts/Sidebar'
@@ -51,6 +52,7 @@ export function App() {
         <button type="button" className="ghost" onClick={() => setRepairing(true)}>
           Repair
         </button>
+        <ActivityButton />
         <button type="button" className="ghost" onClick={() => setSettings(true)}>
           <Icon name="gear" /> Settings
         </button>

@@ -1,0 +1,79 @@
+// What a command prints: JSON for scripts on stdout (--json), tables for people, words and progress on stderr.
+
+export interface Out {
+  readonly json: boolean
+  /** The command's result: JSON with --json, otherwise the human rendering. */
+  result(value: unknown, human: () => string): void
+  /** A note for the person at the terminal; stderr, so it never mixes with results. */
+  note(line: string): void
+  /** Shows `label` on stderr when the work takes more than a second, on a terminal, without --json. */
+  progress<T>(label: string, work: (tick: (done: number, total: number) => void) => Promise<T>): Promise<T>
+}
+
+export function createOut(json: boolean, stdout = process.stdout, stderr = process.stderr): Out {
+  const interactive = !json && stderr.isTTY === true
+  return {
+    json,
+    result(value, human) {
+      const text = json ? JSON.stringify(value, null, 2) : human()
+      if (text) stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+    },
+    note(line) {
+      stderr.write(`${line}\n`)
+    },
+    async progress(label, work) {
+      if (!interactive) return work(() => undefined)
+      let count = ''
+      let shown = false
+      const frames = ['⠋', '⠙', '⠹', '⠸', '⠼', '⠴', '⠦', '⠧', '⠇', '⠏']
+      let frame = 0
+      const draw = (): void => {
+        shown = true
+        stderr.write(`\r\x1b[2K${frames[frame++ % frames.length]} ${label}${count}`)
+      }
+      const start = setTimeout(() => {
+        draw()
+        timer.refresh()
+      }, 1000)
+      const timer = setInterval(() => shown && draw(), 100)
+      timer.unref()
+      start.unref()
+      try {
+        return await work((done, total) => {
+          count = ` ${done}/${total}`
+        })
+      } finally {
+        clearTimeout(start)
+        clearInterval(timer)
+        if (shown) stderr.write('\r\x1b[2K')
+      }
+    },
+  }
+}
+
+/** A plain text table: columns padded to their widest cell, no colour, so it pipes cleanly. */
+export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
+  if (rows.length === 0) return ''
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd()
+  return [line(headers), ...rows.map(line)].join('\n')
+}
+
+/** "in 4 min", "2 h ago": times in words, as the app shows them. */
+export function relative(iso: string, now = Date.now()): string {
+  const ms = Date.parse(iso) - now
+  const abs = Math.abs(ms)
+  const words =
+    abs < 60_000
+      ? `${Math.round(abs / 1000)} s`
+      : abs < 3_600_000
+        ? `${Math.round(abs / 60_000)} min`
+        : abs < 86_400_000
+          ? `${Math.round(abs / 3_600_000)} h`
+          : `${Math.round(abs / 86_400_000)} d`
+  return ms >= 0 ? `in ${words}` : `${words} ago`
+}
