@@ -6,6 +6,7 @@ import { basename } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import type { Sandbox } from '../src/sandbox'
+import { registerSecret } from '../tests/support/secret-registry'
 import { hostWithSandbox, openAccount } from './fixtures'
 import type { RunningHost } from './host'
 
@@ -38,6 +39,7 @@ async function reveal(dialog: Locator, label: string): Promise<string> {
   const part = dialog.getByRole('group', { name: label, exact: true })
   await part.getByRole('button', { name: `Show ${label}` }).click()
   const value = (await part.locator('code').textContent()) ?? ''
+  registerSecret(value)
   await part.getByRole('button', { name: `Hide ${label}` }).click()
   return value
 }

@@ -83,6 +83,15 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
     totals.skipped += s.skipped
   }
 }
+// Security gates: Electronegativity against a reviewed allow-list, then, after everything else, the leak scan.
+for (const gate of ['electronegativity', 'leaks']) {
+  run(`security gate: ${gate}`, 'node', ['scripts/security-gate.mjs', gate])
+  if (existsSync(`${results}/gate-${gate}.json`)) {
+    const g = JSON.parse(readFileSync(`${results}/gate-${gate}.json`, 'utf8'))
+    totals.passed += g.passed
+    totals.failed += g.failed
+  }
+}
 if (broken.length) process.stdout.write(`\nfailed steps: ${broken.join(', ')}\n`)
 process.stdout.write(
   `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,

@@ -14,6 +14,7 @@ import type { SecretVault } from '../../src/main/core/vault'
 import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { credentialOf } from './providers-support'
+import { registerFromCall } from '../support/secret-registry'
 
 export interface Harness {
   readonly core: AppCore
@@ -64,6 +65,7 @@ export function openCore(
   const call = async <C extends Channel>(channel: C, input: RequestInput<C>): Promise<RequestResult<C>> => {
     const reply = await core.invoke(channel, input)
     if (!reply.ok) throw fromErrorData(reply.error)
+    registerFromCall(channel, input, reply.value)
     return reply.value as RequestResult<C>
   }
   return {
