@@ -1,14 +1,20 @@
 // The bundle's entry point (out/cli/keydesk.js, run by bin/keydesk.js).
 import { main } from './main'
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code
+/** Exits once everything written so far has left: a pipe takes writes asynchronously, and exit would cut them. */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code
+  let pending = 2
+  const done = (): void => {
+    pending -= 1
     // Pending timers (a keychain timeout, an unref'd scheduler) must not hold a finished command open.
-    setImmediate(() => process.exit(code))
-  },
-  (err: unknown) => {
-    process.stderr.write(`keydesk: ${err instanceof Error ? err.message : String(err)}\n`)
-    process.exit(1)
-  },
-)
+    if (pending === 0) process.exit(code)
+  }
+  process.stdout.write('', done)
+  process.stderr.write('', done)
+}
+
+main(process.argv.slice(2)).then(exitAfterFlush, (err: unknown) => {
+  process.stderr.write(`keydesk: ${err instanceof Error ? err.message : String(err)}\n`)
+  exitAfterFlush(1)
+})

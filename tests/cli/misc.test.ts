@@ -88,6 +88,21 @@ describe.skipIf(!hasKeyring)('keydesk exit codes, the audit log and completion',
     expect((await keydesk(dir, ['completion', 'tcsh'])).code).toBe(2)
   })
 
+  it('writes a large JSON document whole through a pipe before it exits', async () => {
+    const big = await sandbox({ seed: 'cli-misc-big', keysPerAccount: 800 })
+    const bigDir = tempDir('big')
+    try {
+      await addAccount(bigDir, seed(big, 'cloudmc'), 'Big')
+      const r = await keydesk(bigDir, ['keys', 'list', '--json'])
+      expect(r.code).toBe(0)
+      expect(r.stdout.length).toBeGreaterThan(200 * 1024)
+      expect(r.json<{ keys: unknown[] }>().keys.length).toBeGreaterThanOrEqual(800)
+    } finally {
+      await big.close()
+      removeDir(bigDir)
+    }
+  })
+
   it('reports its version and lists pending changes and rotations as JSON', async () => {
     expect((await keydesk(dir, ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
     expect((await keydesk(dir, ['propagation', 'list', '--json'])).json()).toEqual({ propagations: expect.any(Array) })
