@@ -1,19 +1,11 @@
-import { cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
-import { account, createFakeApi } from './fake-api'
+import { account, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { AddAccountForm } = await import('../../src/renderer/src/features/accounts/AddAccountDialog')
-const { useApp } = await import('../../src/renderer/src/store/app')
+import { AddAccountForm } from '../../src/renderer/src/features/accounts/AddAccountDialog'
 const api = createFakeApi()
-fake.api = api
+let h = harness(api)
 
 const type = (label: RegExp | string, value: string): void => {
   fireEvent.change(screen.getByLabelText(label), { target: { value } })
@@ -22,12 +14,12 @@ const type = (label: RegExp | string, value: string): void => {
 describe('the add-account form', () => {
   beforeEach(() => {
     api.reset()
-    useApp.setState(useApp.getInitialState(), true)
+    h = harness(api)
   })
   afterEach(cleanup)
 
   it('says what is missing before it asks the service anything', async () => {
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
     expect(await screen.findByText(/Give the account a label/)).toBeTruthy()
     expect(screen.getByText('Enter the console api endpoint.')).toBeTruthy()
@@ -41,7 +33,7 @@ describe('the add-account form', () => {
   })
 
   it("shows each provider's own fields with where to find them, and keeps credentials in password inputs", () => {
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     expect(screen.getByText(/My Page → API Key/)).toBeTruthy()
     expect((screen.getByLabelText('API key or access token (JWT)') as HTMLInputElement).type).toBe('password')
     fireEvent.click(screen.getByRole('radio', { name: /Onqlave/ }))
@@ -52,7 +44,7 @@ describe('the add-account form', () => {
   })
 
   it('rejects a CloudMC endpoint without /api/v2 and says where the right one is', () => {
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     fireEvent.click(screen.getByRole('radio', { name: /CloudMC/ }))
     type('API endpoint', 'https://cloudmc.example.com')
     type('API key', 'k-123')
@@ -66,7 +58,7 @@ describe('the add-account form', () => {
       summary: 'alice@acme in domain acme',
       facts: { user: 'alice@acme', domain: 'acme' },
     })
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test ')
     type('API key or access token (JWT)', ' eyJhbGciOi.x.y ')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
@@ -82,7 +74,7 @@ describe('the add-account form', () => {
 
   it('sends a SpaceONE refresh token only when one is given', async () => {
     api.accounts.validate.mockResolvedValue({ summary: 'alice', facts: {} })
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'eyJ.access.token')
     type('Refresh token (only with an access token)', ' eyJ.refresh.token ')
@@ -105,7 +97,7 @@ describe('the add-account form', () => {
         'SpaceONE rejected this API key: it may be disabled or expired. Create a new one in My Page → API Key.',
       ),
     )
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'bad')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
@@ -117,7 +109,7 @@ describe('the add-account form', () => {
     api.accounts.add.mockResolvedValue(added)
     api.accounts.list.mockResolvedValue([added])
     const onDone = vi.fn()
-    render(<AddAccountForm onDone={onDone} />)
+    h.view(<AddAccountForm onDone={onDone} />)
     fireEvent.click(screen.getByRole('radio', { name: /Onqlave/ }))
     type('Label', 'Onq')
     type('Tenant id', 'tenant--1')
@@ -131,8 +123,8 @@ describe('the add-account form', () => {
       endpoint: 'https://api.onqlave.com',
       credential: { provider: 'onqlave', tenantId: 'tenant--1', token: 'secret-token' },
     })
-    expect(useApp.getState().accounts).toEqual([added])
-    expect(useApp.getState().view).toBe('new-1')
+    expect(h.stores.app.getState().accounts).toEqual([added])
+    expect(h.stores.app.getState().view).toBe('new-1')
     expect((screen.getByLabelText('Auth token') as HTMLInputElement).value).toBe('')
   })
 
@@ -143,7 +135,7 @@ describe('the add-account form', () => {
         'KeyDesk keeps credentials only in the OS keychain, and it is locked. Unlock it and try again.',
       ),
     )
-    render(<AddAccountForm onDone={() => undefined} />)
+    h.view(<AddAccountForm onDone={() => undefined} />)
     type('Label', 'Prod')
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'tok')

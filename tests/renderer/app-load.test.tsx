@@ -1,22 +1,13 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
-import { account, deferred } from './fake-api'
-import { createApi } from './create-support'
+import type { AccountView } from '../../src/shared/model'
+import { account, APP_INFO, createFakeApi, deferred, harness, PREFERENCES } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { useApp } = await import('../../src/renderer/src/store/app')
-const { App } = await import('../../src/renderer/src/App')
-const { httpTransport } = await import('../../src/renderer/src/host-transport')
-const { startSync } = await import('../../src/renderer/src/store/sync')
-const api = createApi()
-fake.api = api
+import { App } from '../../src/renderer/src/App'
+import { httpTransport } from '../../src/renderer/src/host-transport'
+const api = createFakeApi()
+let h = harness(api)
 
 const space = account('s1', 'spaceone', 'Space prod')
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
@@ -24,8 +15,8 @@ const cloud = account('c1', 'cloudmc', 'Cloud dev')
 describe('start-up and account refreshes', () => {
   beforeEach(() => {
     api.reset()
-    useApp.setState(useApp.getInitialState(), true)
-    api.app.info.mockResolvedValue({ notices: [] })
+    h = harness(api)
+    api.app.info.mockResolvedValue(APP_INFO)
   })
   afterEach(() => {
     cleanup()
@@ -35,45 +26,45 @@ describe('start-up and account refreshes', () => {
   it('shows the accounts when only the keychain status fails', async () => {
     api.vault.status.mockRejectedValue(new AppError('KEYCHAIN_UNAVAILABLE', 'No keychain.'))
     api.accounts.list.mockResolvedValue([space])
-    await useApp.getState().load()
-    expect(useApp.getState()).toMatchObject({ accounts: [space], error: null, loaded: true, vault: null })
+    await h.stores.app.getState().load()
+    expect(h.stores.app.getState()).toMatchObject({ accounts: [space], error: null, loaded: true, vault: null })
   })
 
   it('offers Retry when the accounts cannot be listed, and clears the error once they can', async () => {
     api.vault.status.mockResolvedValue({ state: 'available' })
     api.accounts.list.mockRejectedValueOnce(new AppError('INTERNAL', 'Accounts file unreadable.'))
-    api.settings.get.mockResolvedValue({})
+    api.settings.get.mockResolvedValue(PREFERENCES)
     api.propagation.list.mockResolvedValue([])
-    render(<App />)
+    h.view(<App />)
     expect((await screen.findByRole('alert')).textContent).toMatch(/Accounts file unreadable/)
     api.accounts.list.mockResolvedValue([])
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Retry' }))
     })
     expect(screen.queryByText(/Accounts file unreadable/)).toBeNull()
-    expect(useApp.getState().error).toBeNull()
+    expect(h.stores.app.getState().error).toBeNull()
   })
 
   it('drops an accounts answer older than the newest request', async () => {
-    const slow = deferred<readonly unknown[]>()
+    const slow = deferred<readonly AccountView[]>()
     api.accounts.list.mockReturnValueOnce(slow.promise).mockResolvedValueOnce([cloud])
-    const first = useApp.getState().refreshAccounts()
-    await useApp.getState().refreshAccounts()
+    const first = h.stores.app.getState().refreshAccounts()
+    await h.stores.app.getState().refreshAccounts()
     slow.resolve([space])
     await first
-    expect(useApp.getState().accounts).toEqual([cloud])
+    expect(h.stores.app.getState().accounts).toEqual([cloud])
   })
 })
 
 describe('resync', () => {
   it('reloads accounts, keys, propagation and rotations when the event stream reconnects', async () => {
     api.reset()
-    useApp.setState({ ...useApp.getInitialState(), accounts: [space] }, true)
+    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [space] }, true)
     api.accounts.list.mockResolvedValue([space])
     api.vault.status.mockResolvedValue({ state: 'available' })
     api.propagation.list.mockResolvedValue([])
     api.keys.list.mockResolvedValue({ accountId: 's1', keys: [], fetchedAt: new Date().toISOString() })
-    const stop = startSync()
+    const stop = h.actions.startSync()
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(1))
     api.rotation.list.mockClear()
     act(() => api.emit('accounts.changed', {}))

@@ -1,21 +1,12 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { CreatedKey } from '../../src/shared/model'
-import { account, deferred, key } from './fake-api'
-import { createApi, createdKey, SECRET } from './create-support'
+import { account, deferred, key, createFakeApi, harness } from './fake-api'
+import { createdKey, SECRET } from './create-support'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { CreateKeyButton } = await import('../../src/renderer/src/features/create/CreateKeyButton')
-const { useKeys } = await import('../../src/renderer/src/store/keys')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const api = createApi()
-fake.api = api
+import { CreateKeyButton } from '../../src/renderer/src/features/create/CreateKeyButton'
+const api = createFakeApi()
+let h = harness(api)
 
 const loaded = (keys: ReturnType<typeof key>[]) => ({
   keys,
@@ -31,8 +22,8 @@ const onq = account('o1', 'onqlave', 'Onqlave prod')
 describe('creating a key from the toolbar', () => {
   beforeEach(() => {
     api.reset()
-    useKeys.setState(useKeys.getInitialState(), true)
-    useApp.setState({ ...useApp.getInitialState(), vault: { state: 'available' } }, true)
+    h = harness(api)
+    h.stores.app.setState({ ...h.stores.app.getInitialState(), vault: { state: 'available' } }, true)
     api.keys.list.mockResolvedValue({ accountId: 'x', keys: [], fetchedAt: new Date().toISOString() })
     api.keys.kept.mockResolvedValue([])
     api.secrets.release.mockResolvedValue(undefined)
@@ -43,8 +34,8 @@ describe('creating a key from the toolbar', () => {
   })
 
   it('counts SpaceONE keys and turns Create off at 2 of 2, saying what to do', () => {
-    useKeys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' })]) } })
-    const { rerender } = render(<CreateKeyButton account={space} />)
+    h.stores.keys.setState({ byAccount: { s1: loaded([key('s1', 'a', { provider: 'spaceone' })]) } })
+    const { rerender } = h.view(<CreateKeyButton account={space} />)
     const button = screen.getByRole('button', { name: /Create key/ })
     expect((button as HTMLButtonElement).disabled).toBe(false)
     expect(
@@ -52,7 +43,7 @@ describe('creating a key from the toolbar', () => {
         document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
     ).toBe('1 of 2')
     act(() =>
-      useKeys.setState({
+      h.stores.keys.setState({
         byAccount: {
           s1: loaded([
             key('s1', 'a', { provider: 'spaceone' }),
@@ -75,7 +66,7 @@ describe('creating a key from the toolbar', () => {
         parts: [{ label: 'API key', value: SECRET, secret: true }],
       }),
     )
-    render(<CreateKeyButton account={cloud} />)
+    h.view(<CreateKeyButton account={cloud} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
     const name = screen.getByLabelText(/Name/)
     fireEvent.change(name, { target: { value: 'bad\tname' } })
@@ -104,7 +95,7 @@ describe('creating a key from the toolbar', () => {
     })
     const answer = deferred<CreatedKey>()
     api.keys.create.mockReturnValue(answer.promise)
-    render(<CreateKeyButton account={onq} />)
+    h.view(<CreateKeyButton account={onq} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
     const app = await screen.findByLabelText('Application')
     fireEvent.click(screen.getByRole('button', { name: 'Review' }))
@@ -143,7 +134,7 @@ describe('creating a key from the toolbar', () => {
 
   it('drops the created key when the reveal closes, so the secret is gone from the page', async () => {
     api.keys.create.mockResolvedValue(createdKey())
-    render(<CreateKeyButton account={space} />)
+    h.view(<CreateKeyButton account={space} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
@@ -158,8 +149,8 @@ describe('creating a key from the toolbar', () => {
   })
 
   it('cannot keep the secret when the keychain is unavailable, and says why', async () => {
-    useApp.setState({ vault: { state: 'unavailable' } })
-    render(<CreateKeyButton account={cloud} />)
+    h.stores.app.setState({ vault: { state: 'unavailable' } })
+    h.view(<CreateKeyButton account={cloud} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
     const keep = screen.getByLabelText('Keep in keychain') as HTMLInputElement
     expect(keep.disabled).toBe(true)

@@ -1,18 +1,11 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { account } from './fake-api'
-import { createApi, createdKey, SECRET } from './create-support'
+import { account, createFakeApi, harness } from './fake-api'
+import { createdKey, SECRET } from './create-support'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { RevealDialog } = await import('../../src/renderer/src/features/create/RevealDialog')
-const api = createApi()
-fake.api = api
+import { RevealDialog } from '../../src/renderer/src/features/create/RevealDialog'
+const api = createFakeApi()
+let h = harness(api)
 const space = account('s1', 'spaceone', 'Space prod')
 
 function page(): string {
@@ -22,6 +15,7 @@ function page(): string {
 describe('the one-time reveal dialog', () => {
   beforeEach(() => {
     api.reset()
+    h = harness(api)
     api.secrets.release.mockResolvedValue(undefined)
   })
   afterEach(() => {
@@ -30,7 +24,7 @@ describe('the one-time reveal dialog', () => {
   })
 
   it('masks every secret part by default and shows it only when asked', async () => {
-    render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     expect(screen.getByText('api-key-0123456789ab', { selector: 'code' })).toBeTruthy()
     expect(page()).not.toContain(SECRET)
     const eye = screen.getByRole('button', { name: 'Show API key' })
@@ -45,7 +39,7 @@ describe('the one-time reveal dialog', () => {
     const writeText = vi.fn()
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     api.keys.copySecret.mockResolvedValue({ clearsInSec: 30 })
-    render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Copy API key' }))
     await screen.findByText('Copied — clears in 30 s')
     expect(api.keys.copySecret).toHaveBeenCalledWith({ handle: 'handle-1', part: 'API key' })
@@ -53,7 +47,7 @@ describe('the one-time reveal dialog', () => {
   })
 
   it('releases the secret in the core when its parent goes away without a close', () => {
-    const { unmount } = render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    const { unmount } = h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     expect(api.secrets.release).not.toHaveBeenCalled()
     unmount()
     expect(api.secrets.release).toHaveBeenCalledWith({ handle: 'handle-1' })
@@ -62,7 +56,7 @@ describe('the one-time reveal dialog', () => {
 
   it('ignores a click outside, and asks before Escape closes it', async () => {
     const onClosed = vi.fn()
-    render(<RevealDialog account={space} created={createdKey()} onClosed={onClosed} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={onClosed} />)
     fireEvent.pointerDown(document.querySelector('.kd-overlay') as Element)
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
     const confirm = await screen.findByRole('alertdialog')
@@ -76,7 +70,7 @@ describe('the one-time reveal dialog', () => {
 
   it('releases the handle on close and leaves no trace of the secret in the page', async () => {
     let open = true
-    const { rerender } = render(
+    const { rerender } = h.view(
       <RevealDialog
         account={space}
         created={createdKey()}
@@ -108,7 +102,7 @@ describe('the one-time reveal dialog', () => {
       clicked.push(this.download)
     })
     api.keys.export.mockResolvedValue({ fileName: 'spacectl_config', content: `api_key: ${SECRET}\n` })
-    render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: /Export spacectl config/ }))
     await screen.findByText('Downloaded spacectl_config')
     expect(api.keys.export).toHaveBeenCalledWith({ handle: 'handle-1', format: 'spacectl_config' })
@@ -119,7 +113,7 @@ describe('the one-time reveal dialog', () => {
   it('shows where Electron saved an export, and what "Try it" found', async () => {
     api.keys.export.mockResolvedValue({ fileName: 'api_key', savedTo: '/home/me/api_key' })
     api.keys.try.mockResolvedValue({ ok: false, message: 'SpaceONE rejected the key.' })
-    render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: /Export API key \(JSON\)/ }))
     await screen.findByText('Saved to /home/me/api_key')
     await act(async () => {
@@ -133,7 +127,7 @@ describe('the one-time reveal dialog', () => {
   it('keeps the secret in the keychain from the dialog when it was not kept at creation', async () => {
     api.keys.keepSecret.mockResolvedValue(undefined)
     api.keys.kept.mockResolvedValue(['api-key-0123456789ab'])
-    render(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Keep in keychain' }))
     await screen.findByText(/Kept in your keychain/)
     expect(api.keys.keepSecret).toHaveBeenCalledWith({ handle: 'handle-1' })

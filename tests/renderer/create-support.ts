@@ -1,14 +1,5 @@
-// Shared pieces for the create and lifecycle renderer tests: the fake api with the rotation channels, and a created key.
-import { vi } from 'vitest'
+// Shared pieces for the create and lifecycle renderer tests: a created key.
 import type { CreatedKey } from '../../src/shared/model'
-import { createFakeApi } from './fake-api'
-
-export function createApi() {
-  const api = createFakeApi()
-  const rotation = { list: vi.fn(), start: vi.fn(), create: vi.fn(), advance: vi.fn(), cancel: vi.fn() }
-  rotation.list.mockResolvedValue([])
-  return Object.assign(api, { rotation })
-}
 
 export const SECRET = 'eyJhbGciOiJSUzI1NiJ9.eyJjYXQiOiJBUElfS0VZIn0.c2lnbmF0dXJlLXZhbHVl'
 

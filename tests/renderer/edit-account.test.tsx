@@ -1,29 +1,23 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { account, createFakeApi } from './fake-api'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { account, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { EditAccountDialog } = await import('../../src/renderer/src/features/accounts/EditAccountDialog')
+import { EditAccountDialog } from '../../src/renderer/src/features/accounts/EditAccountDialog'
 const api = createFakeApi()
-fake.api = api
+let h = harness(api)
 const portal = { ...account('c1', 'cloudmc', 'Work'), endpoint: 'https://portal.example.test/api/v2' }
 
 describe('editing an account', () => {
   beforeEach(() => {
     api.reset()
+    h = harness(api)
     api.accounts.update.mockResolvedValue(portal)
     api.accounts.list.mockResolvedValue([portal])
   })
   afterEach(cleanup)
 
   it('saves a new label and a path on the same server without asking for the credential', async () => {
-    render(<EditAccountDialog account={portal} open onOpenChange={() => undefined} />)
+    h.view(<EditAccountDialog account={portal} open onOpenChange={() => undefined} />)
     expect(screen.queryByLabelText('API key')).toBeNull()
     fireEvent.change(screen.getByLabelText('Label'), { target: { value: 'Work portal' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
@@ -31,7 +25,7 @@ describe('editing an account', () => {
   })
 
   it('asks for the credential when the endpoint moves to another server, and sends it with the move', async () => {
-    render(<EditAccountDialog account={portal} open onOpenChange={() => undefined} />)
+    h.view(<EditAccountDialog account={portal} open onOpenChange={() => undefined} />)
     fireEvent.change(screen.getByLabelText('API endpoint'), { target: { value: 'https://other.example.test/api/v2' } })
     fireEvent.click(screen.getByRole('button', { name: 'Save' }))
     expect(await screen.findByText('Enter the api key.')).toBeTruthy()

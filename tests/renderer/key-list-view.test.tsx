@@ -1,31 +1,12 @@
-import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { KeyRecord } from '../../src/shared/model'
-import { account, createFakeApi, key } from './fake-api'
+import { account, createFakeApi, harness, key, PREFERENCES } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { KeyList } = await import('../../src/renderer/src/features/keys/KeyList')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const { useKeys } = await import('../../src/renderer/src/store/keys')
-const { usePrefs } = await import('../../src/renderer/src/store/prefs')
-const { usePropagationStore } = await import('../../src/renderer/src/store/propagation')
-const { startSync } = await import('../../src/renderer/src/store/sync')
+import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
 const api = createFakeApi()
-fake.api = api
-
-function resetStores(): void {
-  useApp.setState(useApp.getInitialState(), true)
-  useKeys.setState(useKeys.getInitialState(), true)
-  usePrefs.setState(usePrefs.getInitialState(), true)
-  usePropagationStore.setState(usePropagationStore.getInitialState(), true)
-}
+let h = harness(api)
 
 const loaded = (keys: readonly KeyRecord[]) => ({
   keys,
@@ -40,8 +21,8 @@ const space = account('s1', 'spaceone', 'Space prod')
 describe('the key list on screen', () => {
   beforeEach(() => {
     api.reset()
-    api.settings.set.mockResolvedValue({})
-    resetStores()
+    h = harness(api)
+    api.settings.set.mockResolvedValue(PREFERENCES)
     // happy-dom does no layout: give the scroller a viewport so the virtualiser has rows to show.
     vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
@@ -54,9 +35,9 @@ describe('the key list on screen', () => {
 
   it('keeps the DOM small at 10,000 keys', () => {
     const many = Array.from({ length: 10_000 }, (_, i) => key('c1', `k${i}`, { name: `key ${i}` }))
-    useApp.setState({ accounts: [cloud], view: 'c1' })
-    useKeys.setState({ byAccount: { c1: loaded(many) } })
-    render(<KeyList account={cloud} />)
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(many) } })
+    h.view(<KeyList account={cloud} />)
     const table = screen.getByRole('table', { name: 'Keys of Cloud dev' })
     expect(table.getAttribute('aria-rowcount')).toBe('10001')
     const rows = within(table).getAllByRole('row')
@@ -66,8 +47,8 @@ describe('the key list on screen', () => {
   })
 
   it("shows a failing account's error with Retry beside the other accounts' keys", async () => {
-    useApp.setState({ accounts: [cloud, space], view: 'all' })
-    useKeys.setState({
+    h.stores.app.setState({ accounts: [cloud, space], view: 'all' })
+    h.stores.keys.setState({
       byAccount: {
         c1: loaded([key('c1', 'uuid-1', { name: 'exporter' })]),
         s1: {
@@ -86,7 +67,7 @@ describe('the key list on screen', () => {
       fetchedAt: new Date().toISOString(),
       keys: [key('s1', 'api-key-1', { provider: 'spaceone' })],
     })
-    render(<KeyList account={undefined} />)
+    h.view(<KeyList account={undefined} />)
     expect(screen.getByText('exporter')).toBeTruthy()
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('Space prod: Cannot reach console-api.acme.test')
@@ -97,11 +78,11 @@ describe('the key list on screen', () => {
 
   it('sorts from the column header, says so with aria-sort, and saves the choice', async () => {
     vi.useFakeTimers()
-    useApp.setState({ accounts: [cloud], view: 'c1' })
-    useKeys.setState({
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({
       byAccount: { c1: loaded([key('c1', 'a', { name: 'beta' }), key('c1', 'b', { name: 'alpha' })]) },
     })
-    render(<KeyList account={cloud} />)
+    h.view(<KeyList account={cloud} />)
     const header = screen.getByRole('columnheader', { name: /Name/ })
     expect(header.getAttribute('aria-sort')).toBe('none')
     fireEvent.click(within(header).getByRole('button'))
@@ -115,12 +96,12 @@ describe('the key list on screen', () => {
   })
 
   it('shows a disable still propagating as its own state with the time it is in force', () => {
-    useApp.setState({ accounts: [space], view: 's1' })
-    useKeys.setState({
+    h.stores.app.setState({ accounts: [space], view: 's1' })
+    h.stores.keys.setState({
       byAccount: { s1: loaded([key('s1', 'api-key-1', { provider: 'spaceone', state: 'disabled' })]) },
     })
     const settleBy = new Date(Date.now() + 8 * 60_000).toISOString()
-    usePropagationStore.getState().replace([
+    h.stores.propagation.getState().replace([
       {
         accountId: 's1',
         keyId: 'api-key-1',
@@ -130,7 +111,7 @@ describe('the key list on screen', () => {
         state: 'propagating',
       },
     ])
-    render(<KeyList account={space} />)
+    h.view(<KeyList account={space} />)
     const badge = screen.getByText(/Disabling — in force by ~\d{1,2}:\d\d/)
     expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/in force everywhere by .* \(in 8 min\)/)
   })
@@ -145,8 +126,8 @@ describe('keeping in sync with the core', () => {
   })
   beforeEach(() => {
     api.reset()
-    api.settings.set.mockResolvedValue({})
-    resetStores()
+    h = harness(api)
+    api.settings.set.mockResolvedValue(PREFERENCES)
     api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
       accountId,
       fetchedAt: new Date().toISOString(),
@@ -155,11 +136,11 @@ describe('keeping in sync with the core', () => {
   })
 
   it('loads new accounts, forgets removed ones, and re-lists an account when the core says its keys changed', async () => {
-    stop = startSync()
+    stop = h.actions.startSync()
     api.accounts.list.mockResolvedValue([cloud, space])
     api.emit('accounts.changed', {})
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
-    await vi.waitFor(() => expect(useKeys.getState().byAccount.s1?.fetchedAt).not.toBeNull())
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.s1?.fetchedAt).not.toBeNull())
 
     api.emit('keys.changed', { accountId: 's1' })
     expect(api.keys.list).toHaveBeenLastCalledWith({ accountId: 's1' })
@@ -168,13 +149,13 @@ describe('keeping in sync with the core', () => {
 
     api.accounts.list.mockResolvedValue([cloud])
     api.emit('accounts.changed', {})
-    await vi.waitFor(() => expect(useKeys.getState().byAccount.s1).toBeUndefined())
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.s1).toBeUndefined())
   })
 
   it("refreshes on each account's interval, and not while the window is hidden", async () => {
     vi.useFakeTimers()
-    stop = startSync()
-    useApp.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
+    stop = h.actions.startSync()
+    h.stores.app.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(1))
     await act(() => vi.advanceTimersByTimeAsync(31_000))
     expect(api.keys.list).toHaveBeenCalledTimes(2)
@@ -189,11 +170,11 @@ describe('keeping in sync with the core', () => {
   })
 
   it("keeps an account's error when a refresh fails, and lists it again once its credential is fixed", async () => {
-    stop = startSync()
+    stop = h.actions.startSync()
     api.keys.list.mockRejectedValueOnce(new AppError('AUTH_FAILED', 'Rejected: re-enter the credential.'))
-    useApp.setState({ accounts: [{ ...cloud, status: 'rejected' }] })
-    await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error?.code).toBe('AUTH_FAILED'))
-    useApp.setState({ accounts: [cloud] })
-    await vi.waitFor(() => expect(useKeys.getState().byAccount.c1?.error).toBeNull())
+    h.stores.app.setState({ accounts: [{ ...cloud, status: 'rejected' }] })
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.error?.code).toBe('AUTH_FAILED'))
+    h.stores.app.setState({ accounts: [cloud] })
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.error).toBeNull())
   })
 })

@@ -1,18 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { KeyList } from '../../src/shared/api'
-import { createFakeApi, deferred, key, type Deferred } from './fake-api'
+import { createFakeApi, deferred, key, type Deferred, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { useKeys, reuseUnchanged } = await import('../../src/renderer/src/store/keys')
+import { reuseUnchanged } from '../../src/renderer/src/store/keys'
 const api = createFakeApi()
-fake.api = api
+let h = harness(api)
 
 const list = (accountId: string, n: number): KeyList => ({
   accountId,
@@ -24,7 +17,7 @@ describe('the per-account key store', () => {
   let pending: Map<string, Deferred<KeyList>>
   beforeEach(() => {
     api.reset()
-    useKeys.setState(useKeys.getInitialState(), true)
+    h = harness(api)
     pending = new Map()
     api.keys.list.mockImplementation(({ accountId }: { accountId: string }) => {
       const d = deferred<KeyList>()
@@ -35,29 +28,29 @@ describe('the per-account key store', () => {
   afterEach(() => vi.useRealTimers())
 
   it('loads every account at the same time, and each shows its keys as soon as its own answer arrives', async () => {
-    const all = useKeys.getState().refreshAll(['a', 'b'])
+    const all = h.stores.keys.getState().refreshAll(['a', 'b'])
     // Both requests are in flight before either answers: the loads run in parallel, not one after another.
     expect(api.keys.list).toHaveBeenCalledTimes(2)
-    expect(useKeys.getState().byAccount.a?.loading).toBe(true)
-    expect(useKeys.getState().byAccount.b?.loading).toBe(true)
+    expect(h.stores.keys.getState().byAccount.a?.loading).toBe(true)
+    expect(h.stores.keys.getState().byAccount.b?.loading).toBe(true)
 
     pending.get('b')?.resolve(list('b', 3))
-    await vi.waitFor(() => expect(useKeys.getState().byAccount.b?.keys).toHaveLength(3))
-    expect(useKeys.getState().byAccount.a?.loading).toBe(true)
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(0)
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.b?.keys).toHaveLength(3))
+    expect(h.stores.keys.getState().byAccount.a?.loading).toBe(true)
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(0)
 
     pending.get('a')?.resolve(list('a', 2))
     await all
-    expect(useKeys.getState().byAccount.a).toMatchObject({ loading: false, error: null })
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(2)
+    expect(h.stores.keys.getState().byAccount.a).toMatchObject({ loading: false, error: null })
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(2)
   })
 
   it("keeps a failing account's error to itself and never blanks the others", async () => {
-    const all = useKeys.getState().refreshAll(['a', 'b'])
+    const all = h.stores.keys.getState().refreshAll(['a', 'b'])
     pending.get('a')?.reject(new AppError('NETWORK', 'Cannot reach cloudmc.example: check the network, then Retry.'))
     pending.get('b')?.resolve(list('b', 4))
     await all
-    const { a, b } = useKeys.getState().byAccount
+    const { a, b } = h.stores.keys.getState().byAccount
     expect(a?.error).toEqual({
       code: 'NETWORK',
       message: 'Cannot reach cloudmc.example: check the network, then Retry.',
@@ -69,29 +62,29 @@ describe('the per-account key store', () => {
   })
 
   it('keeps stale keys and their age visible when a later refresh fails, and clears the error on a successful retry', async () => {
-    const first = useKeys.getState().refreshAccount('a')
+    const first = h.stores.keys.getState().refreshAccount('a')
     pending.get('a')?.resolve(list('a', 5))
     await first
-    const fetchedAt = useKeys.getState().byAccount.a?.fetchedAt
+    const fetchedAt = h.stores.keys.getState().byAccount.a?.fetchedAt
 
-    const second = useKeys.getState().refreshAccount('a')
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(5)
+    const second = h.stores.keys.getState().refreshAccount('a')
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(5)
     pending.get('a')?.reject(new AppError('AUTH_FAILED', 'The service rejected the credential: re-enter it.'))
     await second
-    expect(useKeys.getState().byAccount.a).toMatchObject({ fetchedAt, error: { code: 'AUTH_FAILED' } })
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(5)
+    expect(h.stores.keys.getState().byAccount.a).toMatchObject({ fetchedAt, error: { code: 'AUTH_FAILED' } })
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(5)
 
-    const retry = useKeys.getState().refreshAccount('a')
+    const retry = h.stores.keys.getState().refreshAccount('a')
     pending.get('a')?.resolve(list('a', 6))
     await retry
-    expect(useKeys.getState().byAccount.a).toMatchObject({ error: null })
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(6)
+    expect(h.stores.keys.getState().byAccount.a).toMatchObject({ error: null })
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(6)
   })
 
   it('runs one more listing when a refresh is asked for while one is running, not one per request', async () => {
-    const first = useKeys.getState().refreshAccount('a')
-    void useKeys.getState().refreshAccount('a')
-    void useKeys.getState().refreshAccount('a')
+    const first = h.stores.keys.getState().refreshAccount('a')
+    void h.stores.keys.getState().refreshAccount('a')
+    void h.stores.keys.getState().refreshAccount('a')
     expect(api.keys.list).toHaveBeenCalledTimes(1)
     const firstAnswer = pending.get('a')
     firstAnswer?.resolve(list('a', 1))
@@ -99,15 +92,15 @@ describe('the per-account key store', () => {
     pending.get('a')?.resolve(list('a', 2))
     await first
     expect(api.keys.list).toHaveBeenCalledTimes(2)
-    expect(useKeys.getState().byAccount.a?.keys).toHaveLength(2)
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(2)
   })
 
   it('drops the answer for an account removed while it was loading', async () => {
-    const load = useKeys.getState().refreshAccount('a')
-    useKeys.getState().forget('a')
+    const load = h.stores.keys.getState().refreshAccount('a')
+    h.stores.keys.getState().forget('a')
     pending.get('a')?.resolve(list('a', 2))
     await load
-    expect(useKeys.getState().byAccount.a).toBeUndefined()
+    expect(h.stores.keys.getState().byAccount.a).toBeUndefined()
   })
 
   it('keeps the same array when a refresh returns the same keys, so nothing re-renders', () => {
@@ -122,17 +115,17 @@ describe('the per-account key store', () => {
   })
 
   it('selects and clears rows for bulk actions, and forgets the selection of a removed account', () => {
-    const s = useKeys.getState()
+    const s = h.stores.keys.getState()
     s.toggle('a/k1')
-    useKeys.getState().toggle('b/k2')
-    useKeys.getState().toggle('a/k3')
-    expect([...useKeys.getState().selected]).toEqual(['a/k1', 'b/k2', 'a/k3'])
-    useKeys.getState().toggle('a/k1')
-    expect(useKeys.getState().selected.has('a/k1')).toBe(false)
-    useKeys.setState({ byAccount: { a: { keys: [], loading: false, fetchedAt: 1, error: null, again: false } } })
-    useKeys.getState().forget('a')
-    expect([...useKeys.getState().selected]).toEqual(['b/k2'])
-    useKeys.getState().clear()
-    expect(useKeys.getState().selected.size).toBe(0)
+    h.stores.keys.getState().toggle('b/k2')
+    h.stores.keys.getState().toggle('a/k3')
+    expect([...h.stores.keys.getState().selected]).toEqual(['a/k1', 'b/k2', 'a/k3'])
+    h.stores.keys.getState().toggle('a/k1')
+    expect(h.stores.keys.getState().selected.has('a/k1')).toBe(false)
+    h.stores.keys.setState({ byAccount: { a: { keys: [], loading: false, fetchedAt: 1, error: null, again: false } } })
+    h.stores.keys.getState().forget('a')
+    expect([...h.stores.keys.getState().selected]).toEqual(['b/k2'])
+    h.stores.keys.getState().clear()
+    expect(h.stores.keys.getState().selected.size).toBe(0)
   })
 })

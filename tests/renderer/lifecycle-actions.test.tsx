@@ -1,26 +1,14 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { AccountView, KeyRecord } from '../../src/shared/model'
-import { account, deferred, key } from './fake-api'
-import { createApi } from './create-support'
+import { account, deferred, key, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { KeyRowActions: RowActions } = await import('../../src/renderer/src/features/lifecycle/KeyRowActions')
-const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
-const { useActions } = await import('../../src/renderer/src/features/lifecycle/action-store')
-const { useKeys } = await import('../../src/renderer/src/store/keys')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const { usePropagationStore } = await import('../../src/renderer/src/store/propagation')
-const { useKept } = await import('../../src/renderer/src/features/create/kept-store')
-const api = createApi()
-fake.api = api
+import { KeyRowActions as RowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
+import { LifecycleOverlay } from '../../src/renderer/src/features/lifecycle/LifecycleOverlay'
+import { useKeys } from '../../src/renderer/src/store/stores'
+const api = createFakeApi()
+let h = harness(api)
 
 const loaded = (keys: readonly KeyRecord[]) => ({
   keys,
@@ -50,7 +38,7 @@ function EnabledOnly({ keyId, account: a }: { readonly keyId: string; readonly a
 }
 
 function stateOf(accountId: string, keyId: string): string | undefined {
-  return useKeys.getState().byAccount[accountId]?.keys.find((k) => k.keyId === keyId)?.state
+  return h.stores.keys.getState().byAccount[accountId]?.keys.find((k) => k.keyId === keyId)?.state
 }
 
 function choose(keyName: string, item: string): void {
@@ -61,18 +49,18 @@ function choose(keyName: string, item: string): void {
 describe('per-key actions', () => {
   beforeEach(() => {
     api.reset()
+    h = harness(api)
     api.rotation.list.mockResolvedValue([])
     api.keys.kept.mockResolvedValue([])
     api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
       accountId,
-      keys: useKeys.getState().byAccount[accountId]?.keys ?? [],
+      keys: h.stores.keys.getState().byAccount[accountId]?.keys ?? [],
       fetchedAt: new Date().toISOString(),
     }))
-    useKeys.setState(useKeys.getInitialState(), true)
-    useApp.setState({ ...useApp.getInitialState(), accounts: [space, onq, cloud], vault: { state: 'available' } }, true)
-    usePropagationStore.setState(usePropagationStore.getInitialState(), true)
-    useKept.setState(useKept.getInitialState(), true)
-    useActions.setState(useActions.getInitialState(), true)
+    h.stores.app.setState(
+      { ...h.stores.app.getInitialState(), accounts: [space, onq, cloud], vault: { state: 'available' } },
+      true,
+    )
   })
   afterEach(() => {
     cleanup()
@@ -81,9 +69,9 @@ describe('per-key actions', () => {
 
   it('deletes an Onqlave key only after its exact id is typed', async () => {
     const k = key('o1', 'apikey--Xk2mQ9vT4bLr8sWcN1pZe', { provider: 'onqlave', name: 'billing · prod-arx' })
-    useKeys.setState({ byAccount: { o1: loaded([k]) } })
+    h.stores.keys.setState({ byAccount: { o1: loaded([k]) } })
     api.keys.delete.mockResolvedValue({ ...k, state: 'pending' })
-    render(<KeyRowActions keyRecord={k} account={onq} />)
+    h.view(<KeyRowActions keyRecord={k} account={onq} />)
     choose('billing · prod-arx (apikey--Xk2mQ9vT4bLr8sWcN1pZe)', 'Delete…')
     const dialog = await screen.findByRole('alertdialog')
     const button = within(dialog).getByRole('button', { name: 'Delete' }) as HTMLButtonElement
@@ -101,14 +89,14 @@ describe('per-key actions', () => {
 
   it('warns that disabling the account’s own SpaceONE key locks KeyDesk out, and offers to rotate first', async () => {
     const own = key('s1', 'api-key-own', { provider: 'spaceone' })
-    useKeys.setState({ byAccount: { s1: loaded([own]) } })
+    h.stores.keys.setState({ byAccount: { s1: loaded([own]) } })
     api.rotation.start.mockRejectedValue(
       new AppError(
         'LIMIT_REACHED',
         'Space prod already has 2 of 2 keys. Delete api-key-other first, then rotate api-key-own.',
       ),
     )
-    render(<KeyRowActions keyRecord={own} account={space} />)
+    h.view(<KeyRowActions keyRecord={own} account={space} />)
     choose('api-key-own', 'Disable…')
     const dialog = await screen.findByRole('alertdialog')
     expect(dialog.textContent).toMatch(/may keep working for up to 10 minutes \(the account's window\)/)
@@ -121,10 +109,10 @@ describe('per-key actions', () => {
 
   it('changes the row at once, then rolls back and shows the service’s error when the call fails', async () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone' })
-    useKeys.setState({ byAccount: { s1: loaded([k]) } })
+    h.stores.keys.setState({ byAccount: { s1: loaded([k]) } })
     const answer = deferred<KeyRecord>()
     api.keys.disable.mockReturnValue(answer.promise)
-    render(<KeyRowActions keyRecord={k} account={space} />)
+    h.view(<KeyRowActions keyRecord={k} account={space} />)
     choose('api-key-other', 'Disable…')
     const dialog = await screen.findByRole('alertdialog')
     expect(dialog.textContent).not.toMatch(/KeyDesk itself/)
@@ -138,10 +126,10 @@ describe('per-key actions', () => {
 
   it('shows the failure even when the row left the list during the change (filtered out by its optimistic state)', async () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone' })
-    useKeys.setState({ byAccount: { s1: loaded([k]) } })
+    h.stores.keys.setState({ byAccount: { s1: loaded([k]) } })
     const answer = deferred<KeyRecord>()
     api.keys.disable.mockReturnValue(answer.promise)
-    render(
+    h.view(
       <>
         <EnabledOnly keyId="api-key-other" account={space} />
         <LifecycleOverlay />
@@ -159,11 +147,11 @@ describe('per-key actions', () => {
 
   it('fires a slow copy once however often it is chosen while it runs', async () => {
     const k = key('c1', 'uuid-kept', { name: 'kept' })
-    useKeys.setState({ byAccount: { c1: loaded([k]) } })
+    h.stores.keys.setState({ byAccount: { c1: loaded([k]) } })
     api.keys.kept.mockResolvedValue(['uuid-kept'])
     const copied = deferred<{ clearsInSec: number }>()
     api.keys.copySecret.mockReturnValue(copied.promise)
-    render(<KeyRowActions keyRecord={k} account={cloud} />)
+    h.view(<KeyRowActions keyRecord={k} account={cloud} />)
     await waitFor(() => expect(api.keys.kept).toHaveBeenCalledTimes(1))
     await act(async () => undefined)
     choose('kept (uuid-kept)', 'Copy API key')
@@ -178,9 +166,9 @@ describe('per-key actions', () => {
 
   it('renames a CloudMC key after checking the name, showing the new name at once', async () => {
     const k = key('c1', 'uuid-1', { name: 'old-name' })
-    useKeys.setState({ byAccount: { c1: loaded([k]) } })
+    h.stores.keys.setState({ byAccount: { c1: loaded([k]) } })
     api.keys.rename.mockImplementation(async ({ name }: { name: string }) => ({ ...k, name }))
-    render(<KeyRowActions keyRecord={k} account={cloud} />)
+    h.view(<KeyRowActions keyRecord={k} account={cloud} />)
     choose('old-name (uuid-1)', 'Rename…')
     const input = await screen.findByLabelText('Name')
     fireEvent.change(input, { target: { value: '' } })
@@ -191,16 +179,16 @@ describe('per-key actions', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Rename' }))
     })
     expect(api.keys.rename).toHaveBeenCalledWith({ accountId: 'c1', keyId: 'uuid-1', name: 'deploy-bot' })
-    expect(useKeys.getState().byAccount.c1?.keys[0]?.name).toBe('deploy-bot')
+    expect(h.stores.keys.getState().byAccount.c1?.keys[0]?.name).toBe('deploy-bot')
   })
 
   it('offers copy, export, try and forget for a kept secret, and says so when KeyDesk does not hold one', async () => {
     const kept = key('c1', 'uuid-kept', { name: 'kept' })
     const other = key('c1', 'uuid-other', { name: 'other' })
-    useKeys.setState({ byAccount: { c1: loaded([kept, other]) } })
+    h.stores.keys.setState({ byAccount: { c1: loaded([kept, other]) } })
     api.keys.kept.mockResolvedValue(['uuid-kept'])
     api.keys.copySecret.mockResolvedValue({ clearsInSec: 30 })
-    render(
+    h.view(
       <>
         <RowActions keyRecord={kept} account={cloud} />
         <RowActions keyRecord={other} account={cloud} />
@@ -232,7 +220,7 @@ describe('per-key actions', () => {
   it('shows a propagating change as a countdown, then as checking once its time has passed', () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone', state: 'disabled' })
     const now = Date.now()
-    usePropagationStore.getState().replace([
+    h.stores.propagation.getState().replace([
       {
         accountId: 's1',
         keyId: 'api-key-other',
@@ -242,10 +230,10 @@ describe('per-key actions', () => {
         settleBy: new Date(now + 252_000).toISOString(),
       },
     ])
-    const { container } = render(<KeyRowActions keyRecord={k} account={space} />)
+    const { container } = h.view(<KeyRowActions keyRecord={k} account={space} />)
     expect(container.textContent).toMatch(/4:1\d.*may still authenticate for 4:1\d/)
     act(() =>
-      usePropagationStore.getState().replace([
+      h.stores.propagation.getState().replace([
         {
           accountId: 's1',
           keyId: 'api-key-other',

@@ -1,22 +1,12 @@
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { KeyRecord } from '../../src/shared/model'
-import { account, key } from './fake-api'
-import { createApi } from './create-support'
+import { account, key, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { LifecycleOverlay } = await import('../../src/renderer/src/features/lifecycle/LifecycleOverlay')
-const { useKeys } = await import('../../src/renderer/src/store/keys')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const api = createApi()
-fake.api = api
+import { LifecycleOverlay } from '../../src/renderer/src/features/lifecycle/LifecycleOverlay'
+const api = createFakeApi()
+let h = harness(api)
 
 const loaded = (keys: readonly KeyRecord[]) => ({
   keys,
@@ -32,16 +22,17 @@ const c1 = account('c1', 'cloudmc', 'Cloud dev')
 describe('bulk actions across accounts', () => {
   beforeEach(() => {
     api.reset()
+    h = harness(api)
     api.rotation.list.mockResolvedValue([])
     api.keys.list.mockImplementation(async ({ accountId }: { accountId: string }) => ({
       accountId,
-      keys: useKeys.getState().byAccount[accountId]?.keys ?? [],
+      keys: h.stores.keys.getState().byAccount[accountId]?.keys ?? [],
       fetchedAt: new Date().toISOString(),
     }))
-    useApp.setState({ ...useApp.getInitialState(), accounts: [a1, a2, c1] }, true)
-    useKeys.setState(
+    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [a1, a2, c1] }, true)
+    h.stores.keys.setState(
       {
-        ...useKeys.getInitialState(),
+        ...h.stores.keys.getInitialState(),
         byAccount: {
           s1: loaded([
             key('s1', 'api-key-own1', { provider: 'spaceone' }),
@@ -65,7 +56,7 @@ describe('bulk actions across accounts', () => {
       if (keyId === 'api-key-b') throw new AppError('AUTH_FAILED', 'The credential for Space staging was rejected.')
       return key(accountId, keyId, { provider: 'spaceone', state: 'disabled' })
     })
-    render(<LifecycleOverlay />)
+    h.view(<LifecycleOverlay />)
     const bar = screen.getByRole('region', { name: 'Selected keys' })
     expect(bar.textContent).toMatch(/4 keys selected in 3 accounts/)
     fireEvent.click(within(bar).getByRole('button', { name: 'Disable…' }))
@@ -92,8 +83,8 @@ describe('bulk actions across accounts', () => {
     )
     expect(line('api-key-b')?.className).toBe('kd-bad')
     expect(screen.getByRole('heading', { name: 'Disable: 2 of 3 done' })).toBeTruthy()
-    expect(useKeys.getState().byAccount.s2?.keys[0]?.state).toBe('enabled')
+    expect(h.stores.keys.getState().byAccount.s2?.keys[0]?.state).toBe('enabled')
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))
-    expect([...useKeys.getState().selected].sort()).toEqual(['c1/uuid-c', 's2/api-key-b'])
+    expect([...h.stores.keys.getState().selected].sort()).toEqual(['c1/uuid-c', 's2/api-key-b'])
   })
 })

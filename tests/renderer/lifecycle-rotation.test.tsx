@@ -1,22 +1,12 @@
-import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
+import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { Rotation } from '../../src/shared/model'
-import { account } from './fake-api'
-import { createApi } from './create-support'
+import { account, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { RotationBanner } = await import('../../src/renderer/src/features/lifecycle/RotationBanner')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const { useRotationStore } = await import('../../src/renderer/src/features/lifecycle/rotation-store')
-const api = createApi()
-fake.api = api
+import { RotationBanner } from '../../src/renderer/src/features/lifecycle/RotationBanner'
+const api = createFakeApi()
+let h = harness(api)
 
 const space = account('s1', 'spaceone', 'Space prod')
 const waiting: Rotation = {
@@ -32,8 +22,8 @@ const waiting: Rotation = {
 describe('rotations in progress', () => {
   beforeEach(() => {
     api.reset()
-    useApp.setState({ ...useApp.getInitialState(), accounts: [space] }, true)
-    useRotationStore.setState(useRotationStore.getInitialState(), true)
+    h = harness(api)
+    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [space] }, true)
   })
   afterEach(() => {
     cleanup()
@@ -45,7 +35,8 @@ describe('rotations in progress', () => {
     api.rotation.advance.mockRejectedValue(
       new AppError('CONFLICT', 'api-key-old may still authenticate until 12:10 (about 3 more minutes).'),
     )
-    render(<RotationBanner />)
+    await act(() => h.stores.rotations.getState().load())
+    h.view(<RotationBanner />)
     const banner = await screen.findByRole('region', { name: 'Rotations in progress' })
     expect(banner.textContent).toMatch(/Rotating api-key-old in Space prod — next: wait for the disable to take effect/)
     expect(banner.textContent).not.toMatch(/api-key-gone/)
@@ -62,12 +53,14 @@ describe('rotations in progress', () => {
 
   it('follows rotation.updated events, so another window’s progress shows here', async () => {
     api.rotation.list.mockResolvedValue([])
-    render(<RotationBanner />)
+    const stop = h.actions.startSync()
+    h.view(<RotationBanner />)
     await act(async () => undefined)
     expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
     act(() => api.emit('rotation.updated', { rotations: [{ ...waiting, step: 'delete' }] }))
     expect(screen.getByRole('region', { name: 'Rotations in progress' }).textContent).toMatch(
       /next: delete the old key/,
     )
+    stop()
   })
 })

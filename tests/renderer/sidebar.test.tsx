@@ -1,26 +1,16 @@
-import { cleanup, fireEvent, render, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { account, createFakeApi } from './fake-api'
+import { account, createFakeApi, harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({ api: null as unknown }))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { Sidebar } = await import('../../src/renderer/src/features/accounts/Sidebar')
-const { useApp } = await import('../../src/renderer/src/store/app')
-const { useKeys } = await import('../../src/renderer/src/store/keys')
+import { Sidebar } from '../../src/renderer/src/features/accounts/Sidebar'
 const api = createFakeApi()
-fake.api = api
+let h = harness(api)
 
 describe('the accounts sidebar', () => {
   beforeEach(() => {
     api.reset()
-    useApp.setState(useApp.getInitialState(), true)
-    useKeys.setState(useKeys.getInitialState(), true)
-    useApp.setState({
+    h = harness(api)
+    h.stores.app.setState({
       accounts: [
         {
           ...account('s1', 'spaceone', 'Space prod'),
@@ -35,7 +25,7 @@ describe('the accounts sidebar', () => {
   afterEach(cleanup)
 
   it('groups accounts by provider, with status in words and a Demo badge', () => {
-    render(<Sidebar onAdd={() => undefined} />)
+    h.view(<Sidebar onAdd={() => undefined} />)
     const nav = screen.getByRole('navigation', { name: 'Accounts' })
     expect(within(nav).getByRole('heading', { name: 'SpaceONE' })).toBeTruthy()
     expect(within(nav).getByRole('heading', { name: 'CloudMC' })).toBeTruthy()
@@ -43,14 +33,14 @@ describe('the accounts sidebar', () => {
     expect(within(nav).getByRole('button', { name: /^Cloud demo.*Demo.*OK/ })).toBeTruthy()
     expect(within(nav).getByRole('button', { name: /^Onq.*Unreachable/ })).toBeTruthy()
     fireEvent.click(within(nav).getByRole('button', { name: /^Onq/ }))
-    expect(useApp.getState().view).toBe('o1')
+    expect(h.stores.app.getState().view).toBe('o1')
     expect(within(nav).getByRole('button', { name: /^Onq/ }).getAttribute('aria-current')).toBe('page')
   })
 
   it('asks before removing an account, and says the service is untouched', async () => {
     api.accounts.remove.mockResolvedValue(undefined)
     api.accounts.list.mockResolvedValue([])
-    render(<Sidebar onAdd={() => undefined} />)
+    h.view(<Sidebar onAdd={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Actions for Onq' }))
     const menu = screen.getByRole('menu', { name: 'Actions for Onq' })
     expect(
@@ -72,7 +62,7 @@ describe('the accounts sidebar', () => {
   })
 
   it('moves through the account menu with the arrow keys and closes it with Escape', () => {
-    render(<Sidebar onAdd={() => undefined} />)
+    h.view(<Sidebar onAdd={() => undefined} />)
     const trigger = screen.getByRole('button', { name: 'Actions for Space prod' })
     fireEvent.click(trigger)
     const items = screen.getAllByRole('menuitem')

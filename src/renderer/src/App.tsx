@@ -10,10 +10,8 @@ import { KeyList } from './features/keys/KeyList'
 import { LifecycleOverlay } from './features/lifecycle/LifecycleOverlay'
 import { RepairDialog } from './features/repair/RepairDialog'
 import { SettingsDialog } from './features/settings/SettingsDialog'
-import { useApp } from './store/app'
-import { usePrefs } from './store/prefs'
-import { usePropagationStore } from './store/propagation'
-import { startSync } from './store/sync'
+import { useActions } from './actions/context'
+import { useApp } from './store/stores'
 import { Icon } from './components/Icon'
 
 export function App() {
@@ -27,18 +25,8 @@ export function App() {
   const [settings, setSettings] = useState(false)
   const [repairing, setRepairing] = useState(false)
 
-  useEffect(() => {
-    void useApp.getState().load()
-    void usePrefs
-      .getState()
-      .load()
-      .catch(() => undefined)
-    void usePropagationStore
-      .getState()
-      .load()
-      .catch(() => undefined)
-    return startSync()
-  }, [])
+  const actions = useActions()
+  useEffect(() => actions.startSync(), [actions])
 
   const account = view === 'all' ? undefined : accounts.find((a) => a.id === view)
   const hasAccounts = loaded && !error && accounts.length > 0
@@ -78,7 +66,7 @@ export function App() {
           {error && (
             <div role="alert" className="error">
               <p>{error}</p>
-              <button type="button" onClick={() => void useApp.getState().load()}>
+              <button type="button" onClick={() => void actions.accounts.reload()}>
                 Retry
               </button>
             </div>

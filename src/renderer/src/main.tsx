@@ -1,10 +1,14 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { api } from './api'
 import { App } from './App'
+import { Root, wire } from './Root'
 import './styles.css'
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <Root wiring={wire(api)}>
+      <App />
+    </Root>
   </StrictMode>,
 )

@@ -1,4 +1,5 @@
-import { usePrefs, type Theme } from '../store/prefs'
+import { type Theme } from '../store/prefs'
+import { usePrefs } from '../store/stores'
 import { Icon, type IconName } from './Icon'
 
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }

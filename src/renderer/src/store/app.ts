@@ -1,14 +1,13 @@
-// App-wide server state: info, keychain status, accounts, and which account is open. Keys live per account in store/keys.ts.
-import { create } from 'zustand'
-import type { AppInfo } from '../../../shared/api'
+// App-wide server state: info, keychain status, accounts, and which account is open. Keys live per account in keys.ts.
+import { createStore } from 'zustand/vanilla'
+import type { AppApi, AppInfo } from '../../../shared/api'
 import type { AccountView, VaultStatus } from '../../../shared/model'
-import { api } from '../api'
 import { toProblem } from './problem'
 
 /** 'all' or an account id. */
 export type View = string
 
-interface AppState {
+export interface AppState {
   info: AppInfo | null
   vault: VaultStatus | null
   accounts: readonly AccountView[]
@@ -24,41 +23,46 @@ interface AppState {
   openDetail(uid: string | null): void
 }
 
-/** Numbers each accounts request, so only the newest one's answer is applied. */
-let accountsSeq = 0
-
-export const useApp = create<AppState>((set, get) => ({
-  info: null,
-  vault: null,
-  accounts: [],
-  loaded: false,
-  error: null,
-  view: 'all',
-  detail: null,
-  load: async () => {
-    const seq = ++accountsSeq
-    set({ loaded: false, error: null })
-    // Settled one by one: info or keychain status failing must not hide the accounts.
-    const [info, vault, accounts] = await Promise.allSettled([api.app.info(), api.vault.status(), api.accounts.list()])
-    if (info.status === 'fulfilled') set({ info: info.value })
-    if (vault.status === 'fulfilled') set({ vault: vault.value })
-    if (seq !== accountsSeq) return set({ loaded: true })
-    if (accounts.status === 'fulfilled') set({ accounts: accounts.value, loaded: true, error: null })
-    else set({ loaded: true, error: toProblem(accounts.reason).message })
-  },
-  refreshAccounts: async () => {
-    const seq = ++accountsSeq
-    const accounts = await api.accounts.list()
-    // An older request answering late would put back a list a newer one already replaced.
-    if (seq !== accountsSeq) return
-    const { view } = get()
-    const stillThere = view === 'all' || accounts.some((a) => a.id === view)
-    set({ accounts, loaded: true, error: null, ...(stillThere ? {} : { view: 'all', detail: null }) })
-  },
-  setVault: (vault) => set({ vault }),
-  openView: (view) => set({ view, detail: null }),
-  openDetail: (detail) => set({ detail }),
-}))
+export function createAppStore(api: AppApi) {
+  /** Numbers each accounts request, so only the newest one's answer is applied. */
+  let accountsSeq = 0
+  return createStore<AppState>((set, get) => ({
+    info: null,
+    vault: null,
+    accounts: [],
+    loaded: false,
+    error: null,
+    view: 'all',
+    detail: null,
+    load: async () => {
+      const seq = ++accountsSeq
+      set({ loaded: false, error: null })
+      // Settled one by one: info or keychain status failing must not hide the accounts.
+      const [info, vault, accounts] = await Promise.allSettled([
+        api.app.info(),
+        api.vault.status(),
+        api.accounts.list(),
+      ])
+      if (info.status === 'fulfilled') set({ info: info.value })
+      if (vault.status === 'fulfilled') set({ vault: vault.value })
+      if (seq !== accountsSeq) return set({ loaded: true })
+      if (accounts.status === 'fulfilled') set({ accounts: accounts.value, loaded: true, error: null })
+      else set({ loaded: true, error: toProblem(accounts.reason).message })
+    },
+    refreshAccounts: async () => {
+      const seq = ++accountsSeq
+      const accounts = await api.accounts.list()
+      // An older request answering late would put back a list a newer one already replaced.
+      if (seq !== accountsSeq) return
+      const { view } = get()
+      const stillThere = view === 'all' || accounts.some((a) => a.id === view)
+      set({ accounts, loaded: true, error: null, ...(stillThere ? {} : { view: 'all', detail: null }) })
+    },
+    setVault: (vault) => set({ vault }),
+    openView: (view) => set({ view, detail: null }),
+    openDetail: (detail) => set({ detail }),
+  }))
+}
 
 export function accountById(accounts: readonly AccountView[], id: string): AccountView | undefined {
   return accounts.find((a) => a.id === id)

@@ -1,7 +1,7 @@
 // Keys per account. Each account loads, fails and refreshes on its own; "All accounts" is a selector over this map.
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { AppApi } from '../../../shared/api'
 import type { KeyRecord } from '../../../shared/model'
-import { api } from '../api'
 import { toProblem, type Problem } from './problem'
 
 export interface AccountKeys {
@@ -16,7 +16,7 @@ export interface AccountKeys {
 
 export const EMPTY_KEYS: AccountKeys = { keys: [], loading: false, fetchedAt: null, error: null, again: false }
 
-interface KeysState {
+export interface KeysState {
   byAccount: Readonly<Record<string, AccountKeys>>
   /** `${accountId}/${keyId}` of the rows chosen for a bulk action. */
   selected: ReadonlySet<string>
@@ -27,71 +27,84 @@ interface KeysState {
   /** Adds or removes many rows at once (select all shown). */
   selectMany(uids: readonly string[], on: boolean): void
   clear(): void
+  /** Replaces one loaded key; returns what was there (null when the key is not loaded). */
+  put(accountId: string, keyId: string, next: (k: KeyRecord) => KeyRecord): KeyRecord | null
 }
 
 export const keyUid = (k: { accountId: string; keyId: string }): string => `${k.accountId}/${k.keyId}`
 
-export const useKeys = create<KeysState>((set, get) => {
-  const patch = (accountId: string, p: Partial<AccountKeys>): void => {
-    set((s) => ({ byAccount: { ...s.byAccount, [accountId]: { ...(s.byAccount[accountId] ?? EMPTY_KEYS), ...p } } }))
-  }
-  const refreshAccount = async (accountId: string): Promise<void> => {
-    const current = get().byAccount[accountId]
-    if (current?.loading) {
-      patch(accountId, { again: true })
-      return
+export function createKeysStore(api: AppApi) {
+  return createStore<KeysState>((set, get) => {
+    const patch = (accountId: string, p: Partial<AccountKeys>): void => {
+      set((s) => ({ byAccount: { ...s.byAccount, [accountId]: { ...(s.byAccount[accountId] ?? EMPTY_KEYS), ...p } } }))
     }
-    patch(accountId, { loading: true, again: false })
-    try {
-      const list = await api.keys.list({ accountId })
-      markListed(accountId)
-      if (!get().byAccount[accountId]) return
-      const prev = get().byAccount[accountId]?.keys ?? []
-      patch(accountId, {
-        keys: reuseUnchanged(prev, list.keys),
-        fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
-        error: null,
-        loading: false,
-      })
-    } catch (err) {
-      if (!get().byAccount[accountId]) return
-      patch(accountId, { error: toProblem(err), loading: false })
+    const refreshAccount = async (accountId: string): Promise<void> => {
+      const current = get().byAccount[accountId]
+      if (current?.loading) {
+        patch(accountId, { again: true })
+        return
+      }
+      patch(accountId, { loading: true, again: false })
+      try {
+        const list = await api.keys.list({ accountId })
+        markListed(accountId)
+        if (!get().byAccount[accountId]) return
+        const prev = get().byAccount[accountId]?.keys ?? []
+        patch(accountId, {
+          keys: reuseUnchanged(prev, list.keys),
+          fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
+          error: null,
+          loading: false,
+        })
+      } catch (err) {
+        if (!get().byAccount[accountId]) return
+        patch(accountId, { error: toProblem(err), loading: false })
+      }
+      if (get().byAccount[accountId]?.again) await refreshAccount(accountId)
     }
-    if (get().byAccount[accountId]?.again) await refreshAccount(accountId)
-  }
-  return {
-    byAccount: {},
-    selected: new Set(),
-    refreshAccount,
-    refreshAll: async (accountIds) => {
-      await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
-    },
-    forget: (accountId) =>
-      set((s) => {
-        const { [accountId]: _gone, ...rest } = s.byAccount
-        const selected = new Set([...s.selected].filter((uid) => !uid.startsWith(`${accountId}/`)))
-        return { byAccount: rest, selected }
-      }),
-    toggle: (uid) =>
-      set((s) => {
-        const selected = new Set(s.selected)
-        if (!selected.delete(uid)) selected.add(uid)
-        return { selected }
-      }),
-    selectMany: (uids, on) =>
-      set((s) => {
-        const selected = new Set(s.selected)
-        for (const uid of uids)
-          if (on) selected.add(uid)
-          else selected.delete(uid)
-        return { selected }
-      }),
-    clear: () => set({ selected: new Set() }),
-  }
-})
-
-export function refreshAccount(accountId: string): Promise<void> {
-  return useKeys.getState().refreshAccount(accountId)
+    return {
+      byAccount: {},
+      selected: new Set(),
+      refreshAccount,
+      refreshAll: async (accountIds) => {
+        await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
+      },
+      forget: (accountId) =>
+        set((s) => {
+          const { [accountId]: _gone, ...rest } = s.byAccount
+          const selected = new Set([...s.selected].filter((uid) => !uid.startsWith(`${accountId}/`)))
+          return { byAccount: rest, selected }
+        }),
+      toggle: (uid) =>
+        set((s) => {
+          const selected = new Set(s.selected)
+          if (!selected.delete(uid)) selected.add(uid)
+          return { selected }
+        }),
+      selectMany: (uids, on) =>
+        set((s) => {
+          const selected = new Set(s.selected)
+          for (const uid of uids)
+            if (on) selected.add(uid)
+            else selected.delete(uid)
+          return { selected }
+        }),
+      clear: () => set({ selected: new Set() }),
+      put: (accountId, keyId, next) => {
+        let before: KeyRecord | null = null
+        set((s) => {
+          const acc = s.byAccount[accountId]
+          const at = acc?.keys.findIndex((k) => k.keyId === keyId) ?? -1
+          if (!acc || at < 0) return s
+          const keys = [...acc.keys]
+          before = keys[at] as KeyRecord
+          keys[at] = next(before)
+          return { byAccount: { ...s.byAccount, [accountId]: { ...acc, keys } } }
+        })
+        return before
+      },
+    }
+  })
 }
 
 /** "Data arrived" for `npm run bench` (bench/rows/render.ts); one mark per account, replaced on each listing. */

@@ -1,21 +1,23 @@
 // Changes the service accepted but has not applied everywhere yet, keyed by `${accountId}/${keyId}`.
-import { create } from 'zustand'
+import { createStore } from 'zustand/vanilla'
+import type { AppApi } from '../../../shared/api'
 import type { Propagation } from '../../../shared/model'
-import { api } from '../api'
 
-interface PropagationState {
+export interface PropagationState {
   byKey: Readonly<Record<string, Propagation>>
   load(): Promise<void>
   replace(records: readonly Propagation[]): void
 }
 
-export const usePropagationStore = create<PropagationState>((set) => ({
-  byKey: {},
-  load: async () => {
-    set({ byKey: index(await api.propagation.list()) })
-  },
-  replace: (records) => set({ byKey: index(records) }),
-}))
+export function createPropagationStore(api: AppApi) {
+  return createStore<PropagationState>((set) => ({
+    byKey: {},
+    load: async () => {
+      set({ byKey: index(await api.propagation.list()) })
+    },
+    replace: (records) => set({ byKey: index(records) }),
+  }))
+}
 
 /** The latest record per key; a newer request supersedes an older one for the same key. */
 function index(records: readonly Propagation[]): Record<string, Propagation> {
@@ -26,8 +28,4 @@ function index(records: readonly Propagation[]): Record<string, Propagation> {
     if (!prev || prev.requestedAt <= r.requestedAt) out[uid] = r
   }
   return out
-}
-
-export function usePropagation(accountId: string, keyId: string): Propagation | undefined {
-  return usePropagationStore((s) => s.byKey[`${accountId}/${keyId}`])
 }

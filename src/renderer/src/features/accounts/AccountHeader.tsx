@@ -1,10 +1,10 @@
 // The open account's facts and endpoints, each copyable.
 import { useEffect, useState } from 'react'
 import type { AccountView, Endpoint } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { CopyButton } from '../../components/CopyButton'
 import { StatusDot } from '../../components/StatusDot'
-import { useKeys } from '../../store/keys'
+import { useKeys } from '../../store/stores'
 import { toProblem } from '../../store/problem'
 import { LoadStatus } from '../keys/LoadStatus'
 import { AccountMenu } from './AccountMenu'
@@ -56,11 +56,12 @@ export function AccountHeader({ account }: { readonly account: AccountView }) {
 function Endpoints({ accountId }: { readonly accountId: string }) {
   const [endpoints, setEndpoints] = useState<readonly Endpoint[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const actions = useActions()
   useEffect(() => {
     let live = true
     setEndpoints(null)
     setError(null)
-    api.accounts.endpoints({ accountId }).then(
+    actions.accounts.endpoints(accountId).then(
       (e) => {
         if (live) setEndpoints(e)
       },
@@ -71,7 +72,7 @@ function Endpoints({ accountId }: { readonly accountId: string }) {
     return () => {
       live = false
     }
-  }, [accountId])
+  }, [accountId, actions])
   if (error) return <p className="muted">Endpoints are not available: {error}</p>
   if (!endpoints) return <p className="muted">Loading endpoints…</p>
   if (!endpoints.length) return null

@@ -2,10 +2,9 @@
 // credential) lives in this component, so closing or saving the dialog drops it.
 import { useId, useState } from 'react'
 import type { AccountFacts, ProviderId } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useApp } from '../../store/app'
 import { toProblem, type Problem } from '../../store/problem'
 import { CredentialFields } from './CredentialFields'
 import { FactsList } from './FactsList'
@@ -46,6 +45,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   const [tested, setTested] = useState<Tested | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
   const labelId = useId()
+  const actions = useActions()
 
   const choose = (p: ProviderId): void => {
     setProvider(p)
@@ -77,7 +77,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     setProblem(null)
     setTested(null)
     try {
-      setTested(await api.accounts.validate(input()))
+      setTested(await actions.accounts.validate(input()))
     } catch (err) {
       setProblem(toProblem(err))
     } finally {
@@ -89,13 +89,8 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     setBusy('saving')
     setProblem(null)
     try {
-      const added = await api.accounts.add({ ...input(), label: label.trim() })
+      await actions.accounts.add({ ...input(), label: label.trim() })
       setFields({})
-      await useApp
-        .getState()
-        .refreshAccounts()
-        .catch(() => undefined)
-      useApp.getState().openView(added.id)
       onDone()
     } catch (err) {
       setProblem(toProblem(err))

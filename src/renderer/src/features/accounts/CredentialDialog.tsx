@@ -1,12 +1,12 @@
 // Re-entering a credential: the core checks it with the service before it replaces the one in the keychain.
 import { useState } from 'react'
 import type { AccountView } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { toCredential, validateFields, type Fields } from './providers'
-import { refreshed, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 interface Props {
   readonly account: AccountView
@@ -31,14 +31,14 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
   const [fields, setFields] = useState<Fields>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
+  const actions = useActions()
   const save = (): void => {
     const e = validateFields(account.provider, fields, { endpoint: false, credential: true })
     setErrors(e)
     if (Object.keys(e).length) return
     void run(async () => {
-      await api.accounts.update({ id: account.id, credential: toCredential(account.provider, fields) })
+      await actions.accounts.update({ id: account.id, credential: toCredential(account.provider, fields) })
       setFields({})
-      await refreshed()
       onDone()
     })
   }

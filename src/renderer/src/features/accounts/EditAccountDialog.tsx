@@ -1,12 +1,12 @@
 // Label and endpoint. A move to another server asks for the credential too: the stored one never follows it there.
 import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { toCredential, validateFields, type Fields } from './providers'
-import { refreshed, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 interface Props {
   readonly account: AccountView
@@ -27,6 +27,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
   const [fields, setFields] = useState<Fields>({ endpoint: account.endpoint })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
+  const actions = useActions()
   const id = useId()
   const endpoint = (fields.endpoint ?? '').trim()
   const moving = originOf(endpoint) !== null && originOf(endpoint) !== originOf(account.endpoint)
@@ -36,13 +37,12 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     setErrors(e)
     if (Object.keys(e).length) return
     void run(async () => {
-      await api.accounts.update({
+      await actions.accounts.update({
         id: account.id,
         label: label.trim(),
         ...(endpoint !== account.endpoint ? { endpoint } : {}),
         ...(moving ? { credential: toCredential(account.provider, fields) } : {}),
       })
-      await refreshed()
       onDone()
     })
   }

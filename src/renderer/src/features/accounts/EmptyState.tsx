@@ -1,16 +1,14 @@
 // The first screen: add a real account, or try everything against local demo services.
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useApp } from '../../store/app'
-import { refreshed, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
   const { busy, problem, run } = useSubmit()
+  const actions = useActions()
   const startDemo = (): void => {
     void run(async () => {
-      await api.demo.start()
-      await refreshed()
-      useApp.getState().openView('all')
+      await actions.accounts.startDemo()
     })
   }
   return (

@@ -1,15 +1,15 @@
 // Importing the files people already have (a spacectl config, Onqlave credentials, a KeyDesk export, the sandbox's list).
 import { useId, useState } from 'react'
 import type { RequestResult } from '../../../../shared/api'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useApp } from '../../store/app'
 import { toProblem, type Problem } from '../../store/problem'
 
 type Outcome = RequestResult<'accounts.import'>
 
 export function ImportAccounts() {
   const id = useId()
+  const actions = useActions()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -20,12 +20,7 @@ export function ImportAccounts() {
     setProblem(null)
     setOutcome(null)
     try {
-      const result = await api.accounts.import({ content: await file.text(), fileName: file.name })
-      setOutcome(result)
-      await useApp
-        .getState()
-        .refreshAccounts()
-        .catch(() => undefined)
+      setOutcome(await actions.accounts.import(await file.text(), file.name))
     } catch (err) {
       setProblem(toProblem(err))
     } finally {

@@ -1,9 +1,9 @@
 import type { AccountView } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { PROVIDERS } from './providers'
-import { refreshed, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 interface Props {
   readonly account: AccountView
@@ -13,6 +13,7 @@ interface Props {
 
 export function RemoveAccountDialog({ account, open, onOpenChange }: Props) {
   const { busy, problem, run } = useSubmit()
+  const actions = useActions()
   const name = PROVIDERS[account.provider].name
   return (
     <Dialog
@@ -32,8 +33,7 @@ export function RemoveAccountDialog({ account, open, onOpenChange }: Props) {
           disabled={busy}
           onClick={() =>
             void run(async () => {
-              await api.accounts.remove({ id: account.id })
-              await refreshed()
+              await actions.accounts.remove(account.id)
               onOpenChange(false)
             })
           }

@@ -1,10 +1,10 @@
 // How often KeyDesk re-lists the account, and (SpaceONE) how long a disable or delete is assumed to take to apply.
 import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { refreshed, useSubmit } from './useSubmit'
+import { useSubmit } from './useSubmit'
 
 interface Props {
   readonly account: AccountView
@@ -30,6 +30,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
   const [windowMin, setWindowMin] = useState(String(Math.round(account.propagationWindowSec / 60)))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
+  const actions = useActions()
   const id = useId()
   const hasWindow = account.provider === 'spaceone'
   const save = (): void => {
@@ -41,12 +42,11 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
     setErrors(e)
     if (r === null || (hasWindow && w === null)) return
     void run(async () => {
-      await api.accounts.update({
+      await actions.accounts.update({
         id: account.id,
         refreshIntervalSec: r,
         ...(hasWindow && w !== null ? { propagationWindowSec: w * 60 } : {}),
       })
-      await refreshed()
       onDone()
     })
   }

@@ -1,6 +1,5 @@
 // Progress and failure for one async form action.
 import { useState } from 'react'
-import { useApp } from '../../store/app'
 import { toProblem, type Problem } from '../../store/problem'
 
 export function useSubmit(): {
@@ -23,12 +22,4 @@ export function useSubmit(): {
     }
   }
   return { busy, problem, run, reset: () => setProblem(null) }
-}
-
-/** The core also emits accounts.changed; reading the list here means the dialog closes on the new state, not before it. */
-export function refreshed(): Promise<void> {
-  return useApp
-    .getState()
-    .refreshAccounts()
-    .catch(() => undefined)
 }

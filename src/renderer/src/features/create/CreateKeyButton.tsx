@@ -1,7 +1,7 @@
 // The toolbar's "Create key". SpaceONE allows two keys per user: at the limit the button says why it is off.
 import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/model'
-import { useKeys } from '../../store/keys'
+import { useKeys } from '../../store/stores'
 import { CreateKeyDialog } from './CreateKeyDialog'
 import { keyLimit } from './key-limit'
 import './create.css'

@@ -2,11 +2,9 @@
 import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
-import { api } from '../../api'
-import { refreshAccount } from '../../store/keys'
+import { useActions } from '../../actions/context'
 import { CreateFlow } from './CreateFlow'
 import { createFields } from './draft'
-import { reloadKept } from './kept-store'
 import { RevealDialog } from './RevealDialog'
 import './create.css'
 
@@ -25,6 +23,7 @@ export function CreateKeyDialog({
 }) {
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const [running, setRunning] = useState(false)
+  const actions = useActions()
   if (created) {
     return (
       <RevealDialog
@@ -36,11 +35,6 @@ export function CreateKeyDialog({
         }}
       />
     )
-  }
-  const onCreated = (c: CreatedKey): void => {
-    setCreated(c)
-    void refreshAccount(account.id)
-    if (c.kept) reloadKept(account.id)
   }
   return (
     <D.Root
@@ -67,11 +61,11 @@ export function CreateKeyDialog({
           </D.Description>
           <CreateFlow
             account={account}
-            onCreated={onCreated}
+            onCreated={setCreated}
             onCancel={onClosed}
             onRunning={setRunning}
             submit={(draft, requestId) =>
-              api.keys.create({ accountId: account.id, requestId, ...createFields(account.provider, draft) })
+              actions.create.create(account.id, requestId, createFields(account.provider, draft))
             }
           />
         </D.Content>

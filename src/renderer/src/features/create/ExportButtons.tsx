@@ -1,23 +1,11 @@
 // Export files for a secret held by the core: the browser host returns the content to download, Electron saves it.
 import { useState } from 'react'
 import type { ExportFormat } from '../../../../shared/model'
-import { api } from '../../api'
-import { downloadText } from '../../components/download'
+import { useActions } from '../../actions/context'
+import type { SecretRef } from '../../actions/secrets'
 import { toProblem } from '../../store/problem'
 import { Glyph } from './glyphs'
 import { Icon } from '../../components/Icon'
-
-export type SecretRef = { readonly handle: string } | { readonly accountId: string; readonly keyId: string }
-
-export async function exportSecret(ref: SecretRef, format: ExportFormat): Promise<string> {
-  const result = await api.keys.export({ ...ref, format: format.id })
-  if (result.content !== undefined) {
-    // No extension on SpaceONE's files: a neutral type keeps the browser from adding one.
-    downloadText(result.fileName, result.content, 'application/octet-stream')
-    return `Downloaded ${result.fileName}`
-  }
-  return result.savedTo ? `Saved to ${result.savedTo}` : `Exported ${result.fileName}`
-}
 
 export function ExportButtons({
   secretRef,
@@ -29,12 +17,14 @@ export function ExportButtons({
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   /** The format being exported; one at a time, so a double click saves once. */
   const [running, setRunning] = useState<string | null>(null)
+  const { secrets } = useActions()
   if (formats.length === 0) return null
   const run = (f: ExportFormat): void => {
     if (running) return
     setRunning(f.id)
     setStatus(null)
-    exportSecret(secretRef, f)
+    secrets
+      .export(secretRef, f)
       .then(
         (text) => setStatus({ ok: true, text }),
         (err: unknown) => setStatus({ ok: false, text: toProblem(err).message }),

@@ -3,12 +3,11 @@
 import * as D from '@radix-ui/react-dialog'
 import { useEffect, useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { CopyButton } from '../../components/CopyButton'
-import { useApp } from '../../store/app'
+import { useApp } from '../../store/stores'
 import { toProblem } from '../../store/problem'
 import { ExportButtons } from './ExportButtons'
-import { reloadKept } from './kept-store'
 import { SecretPartRow } from './SecretPartRow'
 import { TryKey } from './TryKey'
 import './create.css'
@@ -26,15 +25,11 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [kept, setKept] = useState(created.kept)
   const handle = created.handle
+  const { secrets } = useActions()
   // However the dialog goes away (closed, or its parent unmounted), the core drops the secret it holds for it.
-  useEffect(
-    () => () => {
-      void api.secrets.release({ handle }).catch(() => undefined)
-    },
-    [handle],
-  )
+  useEffect(() => () => secrets.release(handle), [handle, secrets])
   const close = (): void => {
-    void api.secrets.release({ handle }).catch(() => undefined)
+    secrets.release(handle)
     onClosed()
   }
   const ask = (): void => setConfirming(true)
@@ -117,6 +112,7 @@ function KeepControl({
   const vault = useApp((s) => s.vault)
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
+  const actions = useActions()
   if (kept)
     return (
       <p className="kd-good" role="status">
@@ -125,15 +121,9 @@ function KeepControl({
     )
   const keep = (): void => {
     setBusy(true)
-    api.keys
-      .keepSecret({ handle })
-      .then(
-        () => {
-          onKept()
-          reloadKept(accountId)
-        },
-        (err: unknown) => setProblem(toProblem(err).message),
-      )
+    actions.create
+      .keep(accountId, handle)
+      .then(onKept, (err: unknown) => setProblem(toProblem(err).message))
       .finally(() => setBusy(false))
   }
   return (

@@ -1,7 +1,7 @@
 // One part of a created key's secret: masked until asked, copied by the core (which clears the clipboard later).
 import { useState } from 'react'
 import type { SecretPart } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { toProblem } from '../../store/problem'
 import { Glyph } from './glyphs'
 import { Icon } from '../../components/Icon'
@@ -12,14 +12,15 @@ export function SecretPartRow({ part, handle }: { readonly part: SecretPart; rea
   const [shown, setShown] = useState(false)
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null)
   const [copying, setCopying] = useState(false)
+  const { secrets } = useActions()
   const copy = (): void => {
     if (copying) return
     setCopying(true)
     setStatus(null)
-    api.keys
-      .copySecret({ handle, part: part.label })
+    secrets
+      .copy({ handle }, part.label)
       .then(
-        ({ clearsInSec }) => setStatus({ ok: true, text: `Copied — clears in ${clearsInSec} s` }),
+        (text) => setStatus({ ok: true, text }),
         (err: unknown) => setStatus({ ok: false, text: `Not copied: ${toProblem(err).message}` }),
       )
       .finally(() => setCopying(false))

@@ -1,17 +1,18 @@
 // "Try it": one real authenticated call with the new secret, made by the core.
 import { useState } from 'react'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { toProblem } from '../../store/problem'
-import type { SecretRef } from './ExportButtons'
+import type { SecretRef } from '../../actions/secrets'
 import { Icon } from '../../components/Icon'
 
 export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
   const [busy, setBusy] = useState(false)
   const [result, setResult] = useState<{ ok: boolean; message: string } | null>(null)
+  const { secrets } = useActions()
   const run = (): void => {
     setBusy(true)
     setResult(null)
-    api.keys
+    secrets
       .try(secretRef)
       .then(setResult, (err: unknown) => setResult({ ok: false, message: toProblem(err).message }))
       .finally(() => setBusy(false))

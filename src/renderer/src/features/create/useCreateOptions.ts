@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react'
 import type { CreateOptionsView } from '../../../../shared/api'
 import type { AccountView } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { toProblem, type Problem } from '../../store/problem'
 
 export interface OptionsState {
@@ -18,12 +18,13 @@ export function useCreateOptions(account: AccountView): OptionsState {
   const [loading, setLoading] = useState(needed)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [attempt, setAttempt] = useState(0)
+  const { create } = useActions()
   useEffect(() => {
     if (!needed) return
     let live = true
     setLoading(true)
     setProblem(null)
-    api.keys.createOptions({ accountId: account.id }).then(
+    create.options(account.id).then(
       (o) => {
         if (live) {
           setOptions(o)
@@ -40,6 +41,6 @@ export function useCreateOptions(account: AccountView): OptionsState {
     return () => {
       live = false
     }
-  }, [account.id, needed, attempt])
+  }, [account.id, needed, attempt, create])
   return { options, loading, problem, retry: () => setAttempt((n) => n + 1) }
 }

@@ -1,10 +1,8 @@
 // The key list for one account or for all of them: a selector over per-account state, never a copy of it.
 import { useDeferredValue, useMemo } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
-import { useApp } from '../../store/app'
-import { EMPTY_KEYS, useKeys, type AccountKeys } from '../../store/keys'
-import { usePrefs } from '../../store/prefs'
-import { usePropagationStore } from '../../store/propagation'
+import { useApp, useKeys, usePrefs, usePropagations } from '../../store/stores'
+import { EMPTY_KEYS, type AccountKeys } from '../../store/keys'
 import { columnsFor } from './columns'
 import { KeyDetail } from './KeyDetail'
 import { KeyTable } from './KeyTable'
@@ -18,7 +16,7 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   const detail = useApp((s) => s.detail)
   // One account's view subscribes to that account only, so the others' refreshes do not touch it.
   const slice = useKeys((s) => (account ? s.byAccount[account.id] : s.byAccount))
-  const propagation = usePropagationStore((s) => s.byKey)
+  const propagation = usePropagations((s) => s.byKey)
   const query = usePrefs((s) => s.list)
   // The search box answers each keystroke in the next frame; filtering 10,000 keys and replacing the rows follows as a
   // deferred render that React can interrupt, so typing never waits for the list (bench row 4).

@@ -1,9 +1,7 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys.
 import { useCallback, useEffect, useRef } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { useApp } from '../../store/app'
-import { useKeys } from '../../store/keys'
-import { usePrefs } from '../../store/prefs'
+import { useApp, useKeys, usePrefs } from '../../store/stores'
 import { gridTemplate, minWidth, type Column } from './columns'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import type { SortKey } from './select'

@@ -1,7 +1,7 @@
 // Search, filters and the actions that apply to the whole view. The choice persists in preferences.
 import { useEffect, useId, useRef } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
-import { usePrefs } from '../../store/prefs'
+import { usePrefs } from '../../store/stores'
 import { CreateKeyButton } from '../create/CreateKeyButton'
 import { PROVIDER_ORDER, PROVIDERS } from '../accounts/providers'
 import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'

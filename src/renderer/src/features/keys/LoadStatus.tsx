@@ -1,7 +1,7 @@
 // One account's listing: its age while fresh or refreshing, or its own error with Retry. Stale keys stay on screen.
 import { useNow } from '../../components/useNow'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useKeys } from '../../store/keys'
+import { useKeys } from '../../store/stores'
 import { since } from './format'
 
 /** With ageOnly, an error shows nowhere here: the list shows it once, beside the keys it concerns. */

@@ -2,7 +2,7 @@
 import type { KeyRecord } from '../../../../shared/model'
 import { assertNever } from '../../../../shared/errors'
 import { useNow } from '../../components/useNow'
-import { usePropagation } from '../../store/propagation'
+import { usePropagation } from '../../store/stores'
 import { clock, exact, relative } from './format'
 import { displayState, type DisplayState } from './key-state'
 import { Icon, type IconName } from '../../components/Icon'

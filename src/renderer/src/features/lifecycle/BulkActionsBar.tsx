@@ -1,8 +1,8 @@
 // Shown while keys are selected, across accounts: bulk disable and delete.
 import { useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
-import { useApp } from '../../store/app'
-import { keyUid, useKeys } from '../../store/keys'
+import { useApp, useKeys, useStores } from '../../store/stores'
+import { keyUid } from '../../store/keys'
 import { parseUid, type BulkOp, type Selected } from './bulk'
 import { BulkDialog } from './BulkDialog'
 import './lifecycle.css'
@@ -11,6 +11,7 @@ export function BulkActionsBar() {
   const selectedUids = useKeys((s) => s.selected)
   const byAccount = useKeys((s) => s.byAccount)
   const accounts = useApp((s) => s.accounts)
+  const stores = useStores()
   const [op, setOp] = useState<{ op: BulkOp; items: readonly Selected[] } | null>(null)
   if (selectedUids.size === 0 && !op) return null
   const items: Selected[] = []
@@ -25,8 +26,8 @@ export function BulkActionsBar() {
   const n = items.length
   const inAccounts = new Set(items.map((i) => i.account.id)).size
   const closed = (done: readonly Selected[]): void => {
-    const { toggle } = useKeys.getState()
-    for (const d of done) if (useKeys.getState().selected.has(keyUid(d.key))) toggle(keyUid(d.key))
+    const { toggle } = stores.keys.getState()
+    for (const d of done) if (stores.keys.getState().selected.has(keyUid(d.key))) toggle(keyUid(d.key))
     setOp(null)
   }
   return (
@@ -42,7 +43,7 @@ export function BulkActionsBar() {
           <button type="button" className="kd-danger" onClick={() => setOp({ op: 'delete', items })}>
             Delete…
           </button>
-          <button type="button" onClick={() => useKeys.getState().clear()}>
+          <button type="button" onClick={() => stores.keys.getState().clear()}>
             Clear selection
           </button>
         </div>

@@ -1,11 +1,9 @@
 // A bulk disable or delete: what will happen to each key first, then what did happen to each.
 import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
-import { toProblem } from '../../store/problem'
-import { reloadKept } from '../create/kept-store'
+import { useActions } from '../../actions/context'
+import { keyLabel } from '../../actions/key-action'
 import { accountEffect, planBulk, type BulkOp, type Selected } from './bulk'
-import { keyLabel } from './key-actions'
-import { changeKey } from './optimistic'
 import '../create/create.css'
 import './lifecycle.css'
 import { Icon } from '../../components/Icon'
@@ -32,6 +30,7 @@ export function BulkDialog({ op, selected, onClose }: Props) {
   const [plan] = useState(() => planBulk(op, selected))
   const [outcomes, setOutcomes] = useState<readonly Outcome[] | null>(null)
   const [running, setRunning] = useState(false)
+  const { keys } = useActions()
   const accounts = [...new Map(plan.act.map((s) => [s.account.id, s.account])).values()]
   const { verb, done } = VERB[op]
 
@@ -39,19 +38,16 @@ export function BulkDialog({ op, selected, onClose }: Props) {
     setRunning(true)
     const results: Outcome[] = []
     setOutcomes(results)
-    // Accounts in parallel, keys of one account one after another: no service sees a burst.
-    await Promise.all(
-      accounts.map(async (account) => {
-        for (const item of plan.act.filter((s) => s.account.id === account.id)) {
-          const outcome = await changeKey(item.key, { op }).then(
-            (): Outcome => ({ item, ok: true, text: done }),
-            (err: unknown): Outcome => ({ item, ok: false, text: `Failed: ${toProblem(err).message}` }),
-          )
-          results.push(outcome)
-          setOutcomes([...results])
-        }
-        if (op === 'delete') reloadKept(account.id)
-      }),
+    const items = new Map(plan.act.map((s) => [s.key, s]))
+    await keys.changeMany(
+      op,
+      plan.act.map((s) => s.key),
+      (o) => {
+        const item = items.get(o.key)
+        if (!item) return
+        results.push({ item, ok: o.ok, text: o.ok ? done : `Failed: ${o.problem ?? ''}` })
+        setOutcomes([...results])
+      },
     )
     setRunning(false)
   }

@@ -1,18 +1,18 @@
 // The dialogs and toasts of per-key actions, mounted once so they survive the row that opened them.
 import { useCallback } from 'react'
-import { accountById, useApp } from '../../store/app'
-import { useKeys } from '../../store/keys'
-import { useActions, type OpenAction } from './action-store'
+import { useActions } from '../../actions/context'
+import { accountById } from '../../store/app'
+import type { OpenAction, ToastMessage } from '../../store/key-dialogs'
+import { useApp, useKeyDialogs, useKeys, useStores } from '../../store/stores'
 import { ConfirmChange } from './ConfirmChange'
 import { Notice } from './Notice'
 import { RenameDialog } from './RenameDialog'
 import { RotationDialog } from './RotationDialog'
-import { changeTarget, forgetTarget, rotateTarget } from './run-action'
-import { Toast, type ToastMessage } from './Toast'
+import { Toast } from './Toast'
 
 export function KeyActionDialogs() {
-  const open = useActions((s) => s.open)
-  const toasts = useActions((s) => s.toasts)
+  const open = useKeyDialogs((s) => s.open)
+  const toasts = useKeyDialogs((s) => s.toasts)
   return (
     <>
       {open && <OpenDialog key={open.uid} open={open} />}
@@ -28,7 +28,8 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
   const live = useKeys((s) => s.byAccount[open.account.id]?.keys.find((k) => k.keyId === open.keyRecord.keyId))
   const liveAccount = useApp((s) => accountById(s.accounts, open.account.id))
   const t = { keyRecord: live ?? open.keyRecord, account: liveAccount ?? open.account }
-  const close = useActions((s) => s.close)
+  const close = useKeyDialogs((s) => s.close)
+  const { keys } = useActions()
   const d = open.dialog
   switch (d.kind) {
     case 'confirm':
@@ -38,8 +39,8 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
           account={t.account}
           keyRecord={t.keyRecord}
           onCancel={close}
-          onConfirm={() => (d.op === 'forget' ? forgetTarget(t) : changeTarget(t, { op: d.op }))}
-          onRotateFirst={() => rotateTarget(t)}
+          onConfirm={() => void (d.op === 'forget' ? keys.forget(t) : keys.change(t, { op: d.op }))}
+          onRotateFirst={() => void keys.rotate(t)}
         />
       )
     case 'rename':
@@ -47,7 +48,7 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
         <RenameDialog
           keyRecord={t.keyRecord}
           onCancel={close}
-          onRename={(n) => changeTarget(t, { op: 'rename', name: n })}
+          onRename={(n) => void keys.change(t, { op: 'rename', name: n })}
         />
       )
     case 'rotation':
@@ -58,6 +59,7 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
 }
 
 function KeyToast({ uid, message }: { readonly uid: string; readonly message: ToastMessage }) {
-  const dismiss = useCallback(() => useActions.getState().dismiss(uid), [uid])
+  const { dialogs } = useStores()
+  const dismiss = useCallback(() => dialogs.getState().dismiss(uid), [dialogs, uid])
   return <Toast message={message} onDismiss={dismiss} />
 }

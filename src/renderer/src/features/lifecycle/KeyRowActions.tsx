@@ -1,12 +1,12 @@
 // Per-key actions (row and detail panel). Only starts actions: their dialogs and outcomes show in KeyActionDialogs.
 import { useEffect } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { ensureKept, useKept } from '../create/kept-store'
 import { Menu } from '../../components/Menu'
-import { useActions } from './action-store'
-import { actionLabel, keyActions, keyLabel, type KeyAction } from './key-actions'
+import { useActions } from '../../actions/context'
+import { actionLabel, keyLabel, type KeyAction } from '../../actions/key-action'
+import { useKept, useKeyDialogs, useStores } from '../../store/stores'
+import { keyActions } from './key-actions'
 import { PropagationNote } from './PropagationNote'
-import { runKeyAction } from './run-action'
 import './lifecycle.css'
 
 const BUSY: Partial<Record<KeyAction['kind'], string>> = { copy: 'Copying…', export: 'Exporting…', try: 'Trying…' }
@@ -19,8 +19,10 @@ export function KeyRowActions({
   readonly account: AccountView
 }) {
   const kept = useKept((s) => s.byAccount[account.id]?.has(keyRecord.keyId))
-  const running = useActions((s) => s.busy[`${account.id}/${keyRecord.keyId}`])
-  useEffect(() => ensureKept(account.id), [account.id])
+  const running = useKeyDialogs((s) => s.busy[`${account.id}/${keyRecord.keyId}`])
+  const { kept: keptStore } = useStores()
+  const { keys } = useActions()
+  useEffect(() => keptStore.getState().ensure(account.id), [keptStore, account.id])
   const name = keyLabel(keyRecord)
 
   const items = keyActions(account, keyRecord, kept).map((a) => {
@@ -30,7 +32,7 @@ export function KeyRowActions({
       label: busy && running === label ? (BUSY[a.kind] ?? label) : label,
       disabled: busy,
       danger: a.kind === 'delete' || a.kind === 'disable',
-      onSelect: () => runKeyAction({ keyRecord, account }, a),
+      onSelect: () => keys.run({ keyRecord, account }, a),
     }
   })
   return (

@@ -1,6 +1,6 @@
 // The live countdown of a key's propagating change, next to its actions.
 import type { KeyRecord } from '../../../../shared/model'
-import { usePropagation } from '../../store/propagation'
+import { usePropagation } from '../../store/stores'
 import { Icon, type IconName } from '../../components/Icon'
 import { propagationWords, type PropagationWords } from './propagation-words'
 import { useSecondTicker } from './useSecondTicker'

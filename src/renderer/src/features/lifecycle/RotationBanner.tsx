@@ -1,14 +1,13 @@
 // Rotations left mid-way (also across restarts), each with a way back into its checklist.
 import { useState } from 'react'
-import { useApp } from '../../store/app'
+import { useApp, useRotations } from '../../store/stores'
 import { stepTitle } from './rotation-steps'
-import { useRotations } from './rotation-store'
 import { RotationDialog } from './RotationDialog'
 import './lifecycle.css'
 import { Icon } from '../../components/Icon'
 
 export function RotationBanner() {
-  const rotations = useRotations()
+  const rotations = useRotations((s) => s.rotations)
   const accounts = useApp((s) => s.accounts)
   const [open, setOpen] = useState<string | null>(null)
   const active = rotations.filter((r) => r.step !== 'done')

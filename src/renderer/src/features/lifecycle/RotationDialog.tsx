@@ -3,26 +3,24 @@ import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
 import { assertNever } from '../../../../shared/errors'
 import type { AccountView, CreatedKey, KeyRecord, Rotation } from '../../../../shared/model'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { accountById, useApp } from '../../store/app'
-import { refreshAccount, useKeys } from '../../store/keys'
+import { accountById } from '../../store/app'
+import { useApp, useRotations, useKeys } from '../../store/stores'
 import { toProblem, type Problem } from '../../store/problem'
 import { CreateFlow } from '../create/CreateFlow'
 import { createFields } from '../create/draft'
-import { reloadKept } from '../create/kept-store'
 import { RevealDialog } from '../create/RevealDialog'
 import { ConfirmChange } from './ConfirmChange'
 import { RotationSteps } from './RotationSteps'
 import { stepDetail } from './rotation-steps'
-import { useRotations, useRotationStore } from './rotation-store'
 import { WaitCountdown } from './WaitCountdown'
 import '../create/create.css'
 import './lifecycle.css'
 import { Icon } from '../../components/Icon'
 
 export function RotationDialog({ rotationId, onClose }: { readonly rotationId: string; readonly onClose: () => void }) {
-  const rotation = useRotations().find((r) => r.id === rotationId)
+  const rotation = useRotations((s) => s.rotations.find((r) => r.id === rotationId))
   const account = useApp((s) => (rotation ? accountById(s.accounts, rotation.accountId) : undefined))
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const [creating, setCreating] = useState(false)
@@ -83,27 +81,21 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
   const [confirm, setConfirm] = useState<'disable' | 'delete' | null>(null)
   const [stopping, setStopping] = useState(false)
   const oldKey = useKeys((s) => s.byAccount[r.accountId]?.keys.find((k) => k.keyId === r.oldKeyId))
-  const upsert = useRotationStore((s) => s.upsert)
+  const { create } = useActions()
 
   const advance = (): void => {
     setBusy(true)
     setProblem(null)
-    api.rotation
-      .advance({ id: r.id })
+    create
+      .rotationAdvance(r)
       .then(
-        (next) => {
-          upsert(next)
-          void refreshAccount(r.accountId)
-        },
+        () => undefined,
         (err: unknown) => setProblem(toProblem(err)),
       )
       .finally(() => setBusy(false))
   }
   const finish = (): void => {
-    void api.rotation
-      .cancel({ id: r.id })
-      .catch(() => undefined)
-      .then(() => useRotationStore.getState().load())
+    void create.rotationCancel(r.id)
     onClose()
   }
 
@@ -128,15 +120,8 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
               onCancel={onClose}
               onRunning={onCreating}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
-              submit={(draft, requestId) =>
-                api.rotation.create({ id: r.id, requestId, ...createFields(account.provider, draft) })
-              }
-              onCreated={(c) => {
-                onCreated(c)
-                void useRotationStore.getState().load()
-                void refreshAccount(r.accountId)
-                if (c.kept) reloadKept(r.accountId)
-              }}
+              submit={(draft, requestId) => create.rotationCreate(r, requestId, createFields(account.provider, draft))}
+              onCreated={onCreated}
             />
           </>
         )}

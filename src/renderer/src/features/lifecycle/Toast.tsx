@@ -3,10 +3,7 @@ import { useEffect } from 'react'
 import { createPortal } from 'react-dom'
 import { Icon } from '../../components/Icon'
 
-export interface ToastMessage {
-  readonly ok: boolean
-  readonly text: string
-}
+import type { ToastMessage } from '../../store/key-dialogs'
 
 const OK_MS = 6_000
 

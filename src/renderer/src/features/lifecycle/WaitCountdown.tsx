@@ -1,6 +1,6 @@
 // The "wait" step: how long the old key may still authenticate, to the second.
 import type { ProviderId } from '../../../../shared/model'
-import { usePropagation } from '../../store/propagation'
+import { usePropagation } from '../../store/stores'
 import { propagationWords } from './propagation-words'
 import { useSecondTicker } from './useSecondTicker'
 import { PROPAGATION_ICON } from './PropagationNote'

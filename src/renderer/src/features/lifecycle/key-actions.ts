@@ -1,12 +1,7 @@
 // Which actions a key offers: by provider (what the service supports), by state, and by whether KeyDesk holds its secret.
-import { assertNever } from '../../../../shared/errors'
-import type { AccountView, ExportFormat, KeyRecord } from '../../../../shared/model'
+import type { AccountView, KeyRecord } from '../../../../shared/model'
+import type { KeyAction } from '../../actions/key-action'
 import { SECRET_FORMATS } from '../create/secret-formats'
-
-export type KeyAction =
-  | { readonly kind: 'enable' | 'disable' | 'rename' | 'rotate' | 'delete' | 'try' | 'forget' | 'not-held' }
-  | { readonly kind: 'copy'; readonly part: string }
-  | { readonly kind: 'export'; readonly format: ExportFormat }
 
 export function keyActions(account: AccountView, key: KeyRecord, kept: boolean | undefined): KeyAction[] {
   if (key.state === 'deleted') return []
@@ -26,35 +21,4 @@ export function keyActions(account: AccountView, key: KeyRecord, kept: boolean |
   }
   out.push({ kind: 'delete' })
   return out
-}
-
-export function actionLabel(a: KeyAction): string {
-  switch (a.kind) {
-    case 'enable':
-      return 'Enable'
-    case 'disable':
-      return 'Disable…'
-    case 'rename':
-      return 'Rename…'
-    case 'rotate':
-      return 'Rotate…'
-    case 'delete':
-      return 'Delete…'
-    case 'copy':
-      return `Copy ${/^[A-Z][a-z]/.test(a.part) ? a.part.charAt(0).toLowerCase() + a.part.slice(1) : a.part}`
-    case 'export':
-      return `Export ${a.format.label}`
-    case 'try':
-      return 'Try the kept secret'
-    case 'forget':
-      return 'Forget secret…'
-    case 'not-held':
-      return 'Secret not held by KeyDesk…'
-    default:
-      return assertNever(a)
-  }
-}
-
-export function keyLabel(key: KeyRecord): string {
-  return key.name && key.name !== key.keyId ? `${key.name} (${key.keyId})` : key.keyId
 }

@@ -1,11 +1,10 @@
 // Preferences, and moving account lists in and out (never with credentials).
 import { useId, useState } from 'react'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
-import { downloadText } from '../../components/download'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useApp } from '../../store/app'
-import { usePrefs, type Theme } from '../../store/prefs'
+import { useApp, usePrefs } from '../../store/stores'
+import { type Theme } from '../../store/prefs'
 import { ImportAccounts } from '../accounts/ImportAccounts'
 import { useSubmit } from '../accounts/useSubmit'
 
@@ -33,7 +32,7 @@ export function SettingsDialog({
 }
 
 function Preferences() {
-  const { theme, keepSecretsByDefault, clipboardClearSec, setTheme, save, saveError } = usePrefs()
+  const { theme, keepSecretsByDefault, clipboardClearSec, setTheme, save, saveError } = usePrefs((s) => s)
   const id = useId()
   return (
     <section className="form" aria-labelledby={`${id}-t`}>
@@ -80,12 +79,11 @@ function Preferences() {
 function ExportAccounts() {
   const { busy, problem, run } = useSubmit()
   const [done, setDone] = useState<string | null>(null)
+  const actions = useActions()
   const exportNow = (): void => {
     setDone(null)
     void run(async () => {
-      const r = await api.accounts.export()
-      if (r.content !== undefined) downloadText(r.fileName, r.content)
-      setDone(r.savedTo ? `Saved to ${r.savedTo}.` : `Downloaded ${r.fileName}.`)
+      setDone(`${await actions.accounts.export()}.`)
     })
   }
   return (

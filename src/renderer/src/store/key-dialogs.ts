@@ -1,8 +1,12 @@
 // Open dialogs and outcome toasts of per-key actions. They live here, not in the row, because a virtualised row
 // unmounts whenever it leaves the rendered window (filtered out, re-sorted, scrolled away) and would take them along.
-import { create } from 'zustand'
-import type { AccountView, KeyRecord } from '../../../../shared/model'
-import type { ToastMessage } from './Toast'
+import { createStore } from 'zustand/vanilla'
+import type { AccountView, KeyRecord } from '../../../shared/model'
+
+export interface ToastMessage {
+  readonly ok: boolean
+  readonly text: string
+}
 
 export type ActionDialog =
   | { readonly kind: 'confirm'; readonly op: 'disable' | 'delete' | 'forget' }
@@ -21,7 +25,7 @@ export interface OpenAction extends KeyTarget {
   readonly dialog: ActionDialog
 }
 
-interface ActionState {
+export interface KeyDialogsState {
   open: OpenAction | null
   /** The latest outcome per key, by uid. */
   toasts: Readonly<Record<string, ToastMessage>>
@@ -36,16 +40,19 @@ interface ActionState {
 
 export const targetUid = (t: KeyTarget): string => `${t.account.id}/${t.keyRecord.keyId}`
 
-export const useActions = create<ActionState>((set) => ({
-  open: null,
-  toasts: {},
-  busy: {},
-  show: (t, dialog) => set({ open: { ...t, uid: targetUid(t), dialog } }),
-  close: () => set({ open: null }),
-  toast: (t, message) => set((s) => ({ toasts: { ...s.toasts, [targetUid(t)]: message } })),
-  dismiss: (uid) => set((s) => (uid in s.toasts ? { toasts: without(s.toasts, uid) } : s)),
-  setBusy: (uid, label) => set((s) => ({ busy: label === null ? without(s.busy, uid) : { ...s.busy, [uid]: label } })),
-}))
+export function createKeyDialogsStore() {
+  return createStore<KeyDialogsState>((set) => ({
+    open: null,
+    toasts: {},
+    busy: {},
+    show: (t, dialog) => set({ open: { ...t, uid: targetUid(t), dialog } }),
+    close: () => set({ open: null }),
+    toast: (t, message) => set((s) => ({ toasts: { ...s.toasts, [targetUid(t)]: message } })),
+    dismiss: (uid) => set((s) => (uid in s.toasts ? { toasts: without(s.toasts, uid) } : s)),
+    setBusy: (uid, label) =>
+      set((s) => ({ busy: label === null ? without(s.busy, uid) : { ...s.busy, [uid]: label } })),
+  }))
+}
 
 function without<T>(record: Readonly<Record<string, T>>, uid: string): Record<string, T> {
   const out = { ...record }

@@ -1,19 +1,18 @@
 // Keeps the stores in step with the core: events, account additions and removals, and each account's refresh interval.
+import type { AppApi } from '../../../shared/api'
 import type { AccountView } from '../../../shared/model'
-import { api } from '../api'
-import { useRotationStore } from '../features/lifecycle/rotation-store'
-import { useApp } from './app'
-import { useKeys } from './keys'
-import { usePropagationStore } from './propagation'
+import type { Stores } from '../store/stores'
+import type { RefreshPolicy } from './refresh'
 
 const TICK_MS = 5_000
 const DEFAULT_INTERVAL_SEC = 60
 
-export function startSync(): () => void {
+export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): () => void {
+  const { app, keys, propagation, rotations, prefs } = stores
   const lastAttempt = new Map<string, number>()
   const refresh = (id: string): void => {
     lastAttempt.set(id, Date.now())
-    void useKeys.getState().refreshAccount(id)
+    void keys.getState().refreshAccount(id)
   }
 
   const reconcile = (next: readonly AccountView[], prev: readonly AccountView[]): void => {
@@ -21,41 +20,34 @@ export function startSync(): () => void {
     const ids = new Set(next.map((a) => a.id))
     for (const id of before.keys())
       if (!ids.has(id)) {
-        useKeys.getState().forget(id)
+        keys.getState().forget(id)
         lastAttempt.delete(id)
       }
     for (const a of next) {
       const old = before.get(a.id)
-      const loaded = useKeys.getState().byAccount[a.id]
+      const loaded = keys.getState().byAccount[a.id]
       // A fixed credential or endpoint deserves a fresh listing now, not at the next interval.
       const repaired = old !== undefined && a.status === 'ok' && old.status !== 'ok' && loaded?.error != null
       if (!old || !loaded || old.endpoint !== a.endpoint || repaired) refresh(a.id)
     }
   }
 
+  const quietly = (p: Promise<unknown>): void => void p.catch(() => undefined)
+
   // After the browser host's event stream reconnects: any event may have been missed while it was down.
   const resync = (): void => {
-    void useApp
-      .getState()
-      .refreshAccounts()
-      .catch(() => undefined)
-    void (async () => useApp.getState().setVault(await api.vault.status()))().catch(() => undefined)
-    void usePropagationStore
-      .getState()
-      .load()
-      .catch(() => undefined)
-    void useRotationStore
-      .getState()
-      .load()
-      .catch(() => undefined)
-    for (const a of useApp.getState().accounts) if (useKeys.getState().byAccount[a.id]) refresh(a.id)
+    quietly(app.getState().refreshAccounts())
+    quietly(api.vault.status().then((v) => app.getState().setVault(v)))
+    quietly(propagation.getState().load())
+    quietly(rotations.getState().load())
+    for (const a of app.getState().accounts) if (keys.getState().byAccount[a.id]) refresh(a.id)
   }
 
   const tick = (): void => {
     if (document.hidden) return
     const now = Date.now()
-    const { byAccount } = useKeys.getState()
-    for (const a of useApp.getState().accounts) {
+    const { byAccount } = keys.getState()
+    for (const a of app.getState().accounts) {
       const every = (a.refreshIntervalSec ?? DEFAULT_INTERVAL_SEC) * 1000
       const s = byAccount[a.id]
       if (!every || !s || s.loading) continue
@@ -64,27 +56,23 @@ export function startSync(): () => void {
     }
   }
 
+  quietly(app.getState().load())
+  quietly(prefs.getState().load())
+  quietly(propagation.getState().load())
+  quietly(rotations.getState().load())
   const offs = [
-    api.on('keys.changed', ({ accountId }) => {
-      if (useApp.getState().accounts.some((a) => a.id === accountId)) refresh(accountId)
-    }),
+    api.on('keys.changed', ({ accountId }) => policy.keysChanged(accountId)),
     // Plain changes only re-read the list: the core sends them on every status change, and relisting every
     // account each time would feed a failing account's status changes back into more listings.
-    api.on('accounts.changed', ({ resync: all }) => {
-      if (all) resync()
-      else
-        void useApp
-          .getState()
-          .refreshAccounts()
-          .catch(() => undefined)
-    }),
-    api.on('propagation.updated', ({ records }) => usePropagationStore.getState().replace(records)),
-    api.on('vault.status', (status) => useApp.getState().setVault(status)),
-    useApp.subscribe((s, p) => {
+    api.on('accounts.changed', ({ resync: all }) => (all ? resync() : policy.accountsChanged())),
+    api.on('propagation.updated', ({ records }) => propagation.getState().replace(records)),
+    api.on('rotation.updated', ({ rotations: all }) => rotations.getState().replace(all)),
+    api.on('vault.status', (status) => app.getState().setVault(status)),
+    app.subscribe((s, p) => {
       if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts)
     }),
   ]
-  reconcile(useApp.getState().accounts, [])
+  reconcile(app.getState().accounts, [])
   const timer = setInterval(tick, TICK_MS)
   document.addEventListener('visibilitychange', tick)
   return () => {

@@ -1,0 +1,41 @@
+// Changes to accounts. Each reads the account list once afterwards, so a dialog closes on the new state.
+import type { AppApi, RequestInput } from '../../../shared/api'
+import type { AccountView } from '../../../shared/model'
+import { downloadText } from '../components/download'
+import type { Stores } from '../store/stores'
+import type { RefreshPolicy } from './refresh'
+
+export function createAccountActions(api: AppApi, stores: Stores, refresh: RefreshPolicy) {
+  return {
+    /** Read only: tests a credential without saving anything. */
+    validate: (input: RequestInput<'accounts.validate'>) => api.accounts.validate(input),
+    endpoints: (accountId: string) => api.accounts.endpoints({ accountId }),
+    add: async (input: RequestInput<'accounts.add'>): Promise<AccountView> => {
+      const added = await refresh.aroundAccounts(() => api.accounts.add(input))
+      stores.app.getState().openView(added.id)
+      return added
+    },
+    update: (input: RequestInput<'accounts.update'>) => refresh.aroundAccounts(() => api.accounts.update(input)),
+    remove: (id: string) => refresh.aroundAccounts(() => api.accounts.remove({ id })),
+    check: (id: string) => refresh.aroundAccounts(() => api.accounts.check({ id })),
+    import: (content: string, fileName: string) =>
+      refresh.aroundAccounts(() => api.accounts.import({ content, fileName })),
+    /** Resolves with where the file went, in words. */
+    export: async (): Promise<string> => {
+      const r = await api.accounts.export()
+      if (r.content !== undefined) {
+        downloadText(r.fileName, r.content)
+        return `Downloaded ${r.fileName}`
+      }
+      return r.savedTo ? `Saved to ${r.savedTo}` : `Exported ${r.fileName}`
+    },
+    startDemo: async (): Promise<void> => {
+      await refresh.aroundAccounts(() => api.demo.start())
+      stores.app.getState().openView('all')
+    },
+    /** Re-reads everything the app shows at start: info, keychain status and accounts. */
+    reload: () => stores.app.getState().load(),
+  }
+}
+
+export type AccountActions = ReturnType<typeof createAccountActions>

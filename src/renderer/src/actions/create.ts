@@ -1,0 +1,58 @@
+// Creating keys, on their own or as a rotation's first step. The CreatedKey goes back to the dialog that asked,
+// never into a store: it carries the only copy of the secret.
+import type { AppApi, Events } from '../../../shared/api'
+import type { CreatedKey, Rotation } from '../../../shared/model'
+import type { Stores } from '../store/stores'
+import type { RefreshPolicy } from './refresh'
+
+export interface CreateFieldsInput {
+  readonly keep: boolean
+  readonly name?: string
+  readonly applicationId?: string
+  readonly clusterId?: string
+}
+
+export function createCreateActions(api: AppApi, stores: Stores, refresh: RefreshPolicy) {
+  const created = (accountId: string, c: CreatedKey): CreatedKey => {
+    if (c.kept) stores.kept.getState().reload(accountId)
+    return c
+  }
+  return {
+    /** Read only: the choices a create form offers (Onqlave's applications and Arx clusters). */
+    options: (accountId: string) => api.keys.createOptions({ accountId }),
+    /** Follows one create's stages; returns the unsubscribe. */
+    onProgress: (requestId: string, listener: (p: Events['create.progress']) => void): (() => void) =>
+      api.on('create.progress', (p) => {
+        if (p.requestId === requestId) listener(p)
+      }),
+    create: async (accountId: string, requestId: string, fields: CreateFieldsInput): Promise<CreatedKey> =>
+      created(accountId, await refresh.around(accountId, () => api.keys.create({ accountId, requestId, ...fields }))),
+    keep: async (accountId: string, handle: string): Promise<void> => {
+      await api.keys.keepSecret({ handle })
+      stores.kept.getState().reload(accountId)
+    },
+    rotationCreate: async (r: Rotation, requestId: string, fields: CreateFieldsInput): Promise<CreatedKey> => {
+      const c = await refresh.around(r.accountId, () => api.rotation.create({ id: r.id, requestId, ...fields }))
+      void stores.rotations
+        .getState()
+        .load()
+        .catch(() => undefined)
+      return created(r.accountId, c)
+    },
+    rotationAdvance: async (r: Rotation): Promise<Rotation> => {
+      const next = await refresh.around(r.accountId, () => api.rotation.advance({ id: r.id }))
+      stores.rotations.getState().upsert(next)
+      return next
+    },
+    /** Stops tracking a rotation; both keys stay as they are. */
+    rotationCancel: async (id: string): Promise<void> => {
+      await api.rotation.cancel({ id }).catch(() => undefined)
+      await stores.rotations
+        .getState()
+        .load()
+        .catch(() => undefined)
+    },
+  }
+}
+
+export type CreateActions = ReturnType<typeof createCreateActions>

@@ -1,0 +1,26 @@
+// The renderer's only writers. Every change goes through here: the request, the optimistic row, the toast and the
+// one listing afterwards. Components call these; they never hold the api.
+import type { AppApi } from '../../../shared/api'
+import type { Stores } from '../store/stores'
+import { createAccountActions } from './accounts'
+import { createCreateActions } from './create'
+import { createKeyActions } from './keys'
+import { createRefreshPolicy } from './refresh'
+import { createSecretActions } from './secrets'
+import { startSync } from './sync'
+
+export function createActions(api: AppApi, stores: Stores) {
+  const refresh = createRefreshPolicy(stores)
+  const secrets = createSecretActions(api)
+  return {
+    refresh,
+    secrets,
+    keys: createKeyActions(api, stores, refresh, secrets),
+    accounts: createAccountActions(api, stores, refresh),
+    create: createCreateActions(api, stores, refresh),
+    /** Starts following the core's events and each account's refresh interval; returns the stop. */
+    startSync: () => startSync(api, stores, refresh),
+  }
+}
+
+export type Actions = ReturnType<typeof createActions>

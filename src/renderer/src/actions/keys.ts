@@ -1,0 +1,196 @@
+// Changes to keys: the row changes at once, the service's answer replaces it, a failure puts the old row back,
+// the outcome shows as a toast, and the account is listed once afterwards (refresh.ts).
+import type { AppApi } from '../../../shared/api'
+import { assertNever } from '../../../shared/errors'
+import type { KeyRecord } from '../../../shared/model'
+import { targetUid, type KeyTarget } from '../store/key-dialogs'
+import { toProblem } from '../store/problem'
+import type { Stores } from '../store/stores'
+import { actionLabel, keyLabel, type KeyAction, type KeyChange } from './key-action'
+import type { RefreshPolicy } from './refresh'
+import type { SecretActions } from './secrets'
+
+const DONE: Record<KeyChange['op'], string> = {
+  enable: 'Enabled',
+  disable: 'Disabled',
+  delete: 'Deleted',
+  rename: 'Renamed',
+}
+
+function optimistic(key: KeyRecord, change: KeyChange): KeyRecord {
+  switch (change.op) {
+    case 'enable':
+      return { ...key, state: 'enabled' }
+    case 'disable':
+      return { ...key, state: 'disabled' }
+    case 'delete':
+      return { ...key, state: 'deleted' }
+    case 'rename':
+      return { ...key, name: change.name.trim() }
+    default:
+      return assertNever(change)
+  }
+}
+
+export interface BulkOutcome {
+  readonly key: KeyRecord
+  readonly ok: boolean
+  readonly problem?: string
+}
+
+export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPolicy, secrets: SecretActions) {
+  const send = (key: KeyRecord, change: KeyChange): Promise<KeyRecord | null> => {
+    const ref = { accountId: key.accountId, keyId: key.keyId }
+    switch (change.op) {
+      case 'enable':
+        return api.keys.enable(ref)
+      case 'disable':
+        return api.keys.disable(ref)
+      case 'delete':
+        return api.keys.delete(ref)
+      case 'rename':
+        return api.keys.rename({ ...ref, name: change.name.trim() })
+      default:
+        return assertNever(change)
+    }
+  }
+
+  /** One mutation, optimistic then true; rejects with the service's error after rolling the row back. No listing. */
+  const apply = async (key: KeyRecord, change: KeyChange): Promise<void> => {
+    const { put } = stores.keys.getState()
+    let guess: KeyRecord | null = null
+    const before = put(key.accountId, key.keyId, (k) => (guess = optimistic(k, change)))
+    try {
+      const answer = await send(key, change)
+      if (answer) put(key.accountId, key.keyId, () => answer)
+      if (change.op === 'delete') stores.kept.getState().reload(key.accountId)
+    } catch (err) {
+      // Only undo our own guess: a listing that landed meanwhile already shows the truth.
+      if (before) put(key.accountId, key.keyId, (k) => (k === guess ? before : k))
+      throw err
+    }
+  }
+
+  const report = (t: KeyTarget, work: Promise<string>, failed: string): Promise<void> => {
+    const { toast } = stores.dialogs.getState()
+    return work.then(
+      (text) => toast(t, { ok: true, text }),
+      (err: unknown) => toast(t, { ok: false, text: `${failed}: ${toProblem(err).message}` }),
+    )
+  }
+
+  /** Copy, export and try run once at a time per key: a double click must not fire twice. */
+  const exclusive = (t: KeyTarget, a: KeyAction, work: () => Promise<void>): void => {
+    const uid = targetUid(t)
+    const { busy, setBusy } = stores.dialogs.getState()
+    if (uid in busy) return
+    setBusy(uid, actionLabel(a))
+    void work().finally(() => stores.dialogs.getState().setBusy(uid, null))
+  }
+
+  const change = (t: KeyTarget, c: KeyChange): Promise<void> => {
+    const name = keyLabel(t.keyRecord)
+    stores.dialogs.getState().close()
+    return report(
+      t,
+      refresh
+        .around(t.account.id, () => apply(t.keyRecord, c))
+        .then(() => `${DONE[c.op]} ${c.op === 'rename' ? `as “${c.name}”` : name}`),
+      `Could not ${c.op} ${name}; it is unchanged`,
+    )
+  }
+
+  const rotate = (t: KeyTarget): Promise<void> => {
+    const { close, show } = stores.dialogs.getState()
+    close()
+    return api.rotation.start({ accountId: t.account.id, keyId: t.keyRecord.keyId }).then(
+      (r) => {
+        stores.rotations.getState().upsert(r)
+        show(t, { kind: 'rotation', id: r.id })
+      },
+      (err: unknown) =>
+        show(t, { kind: 'notice', title: `Cannot rotate ${t.keyRecord.keyId} yet`, text: toProblem(err).message }),
+    )
+  }
+
+  const forget = (t: KeyTarget): Promise<void> => {
+    stores.dialogs.getState().close()
+    const ref = { accountId: t.account.id, keyId: t.keyRecord.keyId }
+    return report(
+      t,
+      refresh
+        .around(t.account.id, () => api.keys.forgetSecret(ref))
+        .then(() => {
+          stores.kept.getState().reload(t.account.id)
+          return `Forgot the secret of ${keyLabel(t.keyRecord)}`
+        }),
+      'Not forgotten',
+    )
+  }
+
+  /**
+   * Several changes: accounts in parallel, keys of one account one after another (no service sees a burst), and
+   * one listing per account at the end. `each` hears every outcome as it happens.
+   */
+  const changeMany = async (
+    op: 'disable' | 'delete',
+    keys: readonly KeyRecord[],
+    each: (o: BulkOutcome) => void,
+  ): Promise<void> => {
+    const accounts = [...new Set(keys.map((k) => k.accountId))]
+    await Promise.all(
+      accounts.map((accountId) =>
+        refresh.around(accountId, async () => {
+          for (const key of keys.filter((k) => k.accountId === accountId)) {
+            await apply(key, { op }).then(
+              () => each({ key, ok: true }),
+              (err: unknown) => each({ key, ok: false, problem: toProblem(err).message }),
+            )
+          }
+        }),
+      ),
+    )
+  }
+
+  const run = (t: KeyTarget, a: KeyAction): void => {
+    const { show, toast } = stores.dialogs.getState()
+    const ref = { accountId: t.account.id, keyId: t.keyRecord.keyId }
+    switch (a.kind) {
+      case 'enable':
+        return void change(t, { op: 'enable' })
+      case 'disable':
+      case 'delete':
+      case 'forget':
+        return show(t, { kind: 'confirm', op: a.kind })
+      case 'rename':
+        return show(t, { kind: 'rename' })
+      case 'rotate':
+        return void rotate(t)
+      case 'copy':
+        return exclusive(t, a, () => report(t, secrets.copy(ref, a.part), 'Not copied'))
+      case 'export':
+        return exclusive(t, a, () => report(t, secrets.export(ref, a.format), 'Not exported'))
+      case 'try':
+        return exclusive(t, a, () =>
+          secrets.try(ref).then(
+            (r) => toast(t, { ok: r.ok, text: `${r.ok ? 'Works' : 'Failed'}: ${r.message}` }),
+            (err: unknown) => toast(t, { ok: false, text: `Could not try it: ${toProblem(err).message}` }),
+          ),
+        )
+      case 'not-held':
+        return show(t, {
+          kind: 'notice',
+          title: 'KeyDesk does not hold this secret',
+          text:
+            `${keyLabel(t.keyRecord)}: services show a secret only once, when the key is created, and it was not kept in KeyDesk’s keychain. ` +
+            'To get a usable secret, rotate the key: KeyDesk creates a replacement and shows its secret once.',
+        })
+      default:
+        return assertNever(a)
+    }
+  }
+
+  return { change, changeMany, rotate, forget, run }
+}
+
+export type KeyActions = ReturnType<typeof createKeyActions>
