@@ -62,7 +62,7 @@ test.describe('lifecycle actions on every provider', () => {
       "Apps using this key may keep working for up to 10 minutes (the account's window)",
     )
     await dialog.getByRole('button', { name: 'Disable' }).click()
-    await expect(row(page, id)).toContainText(/Disabling — in force by/)
+    await expect(row(page, id)).toContainText(/Disabling — in force at/)
     await expect(row(page, id)).toContainText(/may still authenticate for \d+:\d\d/)
     await page.screenshot({ path: 'test-results/spaceone-propagating.png' })
 
@@ -74,7 +74,7 @@ test.describe('lifecycle actions on every provider', () => {
     const del = page.getByRole('alertdialog', { name: `Delete ${id}?` })
     await expect(del).toContainText('may keep working for up to 10 minutes')
     await del.getByRole('button', { name: 'Delete' }).click()
-    await expect(row(page, id)).toContainText(/Deleted — may work until/)
+    await expect(row(page, id)).toContainText(/Deleting — in force at/)
   })
 
   test('CloudMC: rename is checked and applied, a failing service rolls the row back, delete removes it', async ({

@@ -59,7 +59,7 @@ describe('start-up and account refreshes', () => {
 describe('resync', () => {
   it('reloads accounts, keys, propagation and rotations when the event stream reconnects', async () => {
     api.reset()
-    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [space] }, true)
+    h.stores.app.setState({ accounts: [space] })
     api.accounts.list.mockResolvedValue([space])
     api.vault.status.mockResolvedValue({ state: 'available' })
     api.propagation.list.mockResolvedValue([])

@@ -57,7 +57,7 @@ describe('the one-time reveal dialog', () => {
   it('ignores a click outside, and asks before Escape closes it', async () => {
     const onClosed = vi.fn()
     h.view(<RevealDialog account={space} created={createdKey()} onClosed={onClosed} />)
-    fireEvent.pointerDown(document.querySelector('.kd-overlay') as Element)
+    fireEvent.pointerDown(document.querySelector('.overlay') as Element)
     fireEvent.keyDown(screen.getByRole('dialog'), { key: 'Escape' })
     const confirm = await screen.findByRole('alertdialog')
     expect(confirm.textContent).toContain('You will not be able to see this secret again')
@@ -121,7 +121,7 @@ describe('the one-time reveal dialog', () => {
     })
     const result = (await screen.findByText(/rejected the key/)).closest('[role="status"]')
     expect(result?.textContent).toMatch(/Failed: SpaceONE rejected the key\./)
-    expect(result?.className).toBe('kd-bad')
+    expect(result?.className).toBe('bad')
   })
 
   it('keeps the secret in the keychain from the dialog when it was not kept at creation', async () => {

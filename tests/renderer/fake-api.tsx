@@ -17,6 +17,12 @@ import {
 } from '../../src/shared/api'
 import type { AccountView, KeyRecord, ProviderId } from '../../src/shared/model'
 import { Root, wire, type Wiring } from '../../src/renderer/src/Root'
+import { cloudmcDescriptor } from '../../src/main/providers/cloudmc-descriptor'
+import { onqlaveDescriptor } from '../../src/main/providers/onqlave-descriptor'
+import { spaceoneDescriptor } from '../../src/main/providers/spaceone-descriptor'
+
+/** The adapters' own descriptors: the renderer is tested against what the core really sends. */
+export const DESCRIPTORS = [spaceoneDescriptor, cloudmcDescriptor, onqlaveDescriptor] as const
 
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never
 type Request<C extends Channel> = (input: RequestInput<C>) => Promise<RequestResult<C>>
@@ -75,6 +81,11 @@ export function harness(api: FakeApi = createFakeApi()): Harness {
   // The contract types every input as optional; the fake is stricter (a call without its input is a bug), so it
   // only reaches the renderer through this one widening.
   const wiring = wire(api as unknown as AppApi)
+  api.providers.list.mockResolvedValue(DESCRIPTORS)
+  wiring.stores.app.setState({
+    providers: Object.fromEntries(DESCRIPTORS.map((d) => [d.id, d])),
+    providerList: DESCRIPTORS,
+  })
   const wrap = (ui: ReactNode) => <Root wiring={wiring}>{ui}</Root>
   return {
     ...wiring,

@@ -3,7 +3,9 @@ import type { KeyRecord, Propagation } from '../../src/shared/model'
 import type { AccountKeys } from '../../src/renderer/src/store/keys'
 import { DEFAULT_LIST, type ListPrefs } from '../../src/renderer/src/store/prefs'
 import { createListSelector, type ListInput } from '../../src/renderer/src/features/keys/select'
-import { account, key } from './fake-api'
+import { account, DESCRIPTORS, key } from './fake-api'
+
+const BY_ID = Object.fromEntries(DESCRIPTORS.map((d) => [d.id, d]))
 
 const loaded = (keys: readonly KeyRecord[]): AccountKeys => ({
   keys,
@@ -57,6 +59,7 @@ const input = (query: Partial<ListPrefs> = {}, over: Partial<ListInput> = {}): L
   accounts,
   byAccount,
   propagation: {},
+  descriptors: BY_ID,
   query: { ...DEFAULT_LIST, ...query },
   ...over,
 })
@@ -140,7 +143,14 @@ describe('the key list selector at 10,000 keys', () => {
     const select = createListSelector()
     const query = { ...DEFAULT_LIST, sortKey: 'name', sortDesc: false }
     reads = 0
-    const first = select({ view: 'big', accounts: accs, byAccount: state(), propagation: {}, query })
+    const first = select({
+      view: 'big',
+      accounts: accs,
+      byAccount: state(),
+      propagation: {},
+      descriptors: BY_ID,
+      query,
+    })
     expect(first).toHaveLength(10_000)
     // Decorate-sort-undecorate: a bounded number of reads per key, not one per comparison (n log n ≈ 130,000).
     expect(reads).toBeLessThan(10_000 * 3)
@@ -151,6 +161,7 @@ describe('the key list selector at 10,000 keys', () => {
       accounts: accs.map((a) => ({ ...a, status: 'checking' as const })),
       byAccount: state({ other: { ...loaded([key('other', 'x2')]), loading: true } }),
       propagation: { 'other/x2': { ...disabling, accountId: 'other', keyId: 'x2' } },
+      descriptors: BY_ID,
       query,
     })
     expect(otherRefreshed).toBe(first)
@@ -159,7 +170,7 @@ describe('the key list selector at 10,000 keys', () => {
 
   it('filters a search without sorting again, and sorts again only when the sort changes', () => {
     const select = createListSelector()
-    const base = { view: 'big', accounts: accs, byAccount: state(), propagation: {} }
+    const base = { view: 'big', accounts: accs, byAccount: state(), propagation: {}, descriptors: BY_ID }
     select({ ...base, query: DEFAULT_LIST })
     reads = 0
     const found = select({ ...base, query: { ...DEFAULT_LIST, search: 'service 5 key' } })
@@ -179,7 +190,7 @@ describe('the key list selector at 10,000 keys', () => {
 
   it('answers each keystroke of a search as a fresh selector would, typing forwards and backwards', () => {
     const select = createListSelector()
-    const base = { view: 'big', accounts: accs, byAccount: state(), propagation: {} }
+    const base = { view: 'big', accounts: accs, byAccount: state(), propagation: {}, descriptors: BY_ID }
     const typed = ['s', 'se', 'service 1', 'service 17', 'service 17 key 1', 'service 17', 'service 1', '']
     for (const search of typed) {
       const query = { ...DEFAULT_LIST, search }
@@ -189,7 +200,14 @@ describe('the key list selector at 10,000 keys', () => {
 
   it("in the All view rebuilds only when an account's keys change, not on its loading flag", () => {
     const select = createListSelector()
-    const first = select({ view: 'all', accounts: accs, byAccount: state(), propagation: {}, query: DEFAULT_LIST })
+    const first = select({
+      view: 'all',
+      accounts: accs,
+      byAccount: state(),
+      propagation: {},
+      descriptors: BY_ID,
+      query: DEFAULT_LIST,
+    })
     expect(first).toHaveLength(10_001)
     reads = 0
     const loadingOnly = select({
@@ -197,6 +215,7 @@ describe('the key list selector at 10,000 keys', () => {
       accounts: accs,
       byAccount: state({ other: { ...loaded(small), loading: true } }),
       propagation: {},
+      descriptors: BY_ID,
       query: DEFAULT_LIST,
     })
     expect(loadingOnly).toBe(first)
@@ -206,6 +225,7 @@ describe('the key list selector at 10,000 keys', () => {
       accounts: accs,
       byAccount: state({ other: loaded([...small, key('other', 'x3')]) }),
       propagation: {},
+      descriptors: BY_ID,
       query: DEFAULT_LIST,
     })
     expect(changed).toHaveLength(10_002)

@@ -112,8 +112,8 @@ describe('the key list on screen', () => {
       },
     ])
     h.view(<KeyList account={space} />)
-    const badge = screen.getByText(/Disabling — in force by ~\d{1,2}:\d\d/)
-    expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/in force everywhere by .* \(in 8 min\)/)
+    const badge = screen.getByText(/Disabling — in force at \d{1,2}:\d\d/)
+    expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/In force everywhere at .* \(in 8 min\)/)
   })
 })
 

@@ -29,7 +29,7 @@ describe('bulk actions across accounts', () => {
       keys: h.stores.keys.getState().byAccount[accountId]?.keys ?? [],
       fetchedAt: new Date().toISOString(),
     }))
-    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [a1, a2, c1] }, true)
+    h.stores.app.setState({ accounts: [a1, a2, c1] })
     h.stores.keys.setState(
       {
         ...h.stores.keys.getInitialState(),
@@ -77,11 +77,11 @@ describe('bulk actions across accounts', () => {
     await waitFor(() => expect(within(results).getAllByRole('listitem')).toHaveLength(3))
     const line = (id: string) => within(results).getByText(id).closest('li')
     expect(line('api-key-own1')?.textContent).toMatch(/api-key-own1 \(Space prod\): Disabled$/)
-    expect(line('api-key-own1')?.className).toBe('kd-good')
+    expect(line('api-key-own1')?.className).toBe('good')
     expect(line('api-key-b')?.textContent).toMatch(
       /api-key-b \(Space staging\): Failed: The credential for Space staging was rejected\./,
     )
-    expect(line('api-key-b')?.className).toBe('kd-bad')
+    expect(line('api-key-b')?.className).toBe('bad')
     expect(screen.getByRole('heading', { name: 'Disable: 2 of 3 done' })).toBeTruthy()
     expect(h.stores.keys.getState().byAccount.s2?.keys[0]?.state).toBe('enabled')
     fireEvent.click(screen.getByRole('button', { name: 'Close' }))

@@ -23,7 +23,7 @@ describe('rotations in progress', () => {
   beforeEach(() => {
     api.reset()
     h = harness(api)
-    h.stores.app.setState({ ...h.stores.app.getInitialState(), accounts: [space] }, true)
+    h.stores.app.setState({ accounts: [space] })
   })
   afterEach(() => {
     cleanup()
@@ -44,7 +44,7 @@ describe('rotations in progress', () => {
     const steps = await screen.findByRole('list', { name: 'Rotation steps' })
     const current = steps.querySelector('[aria-current="step"]')
     expect(current?.textContent).toMatch(/Wait for the disable to take effect/)
-    expect(steps.querySelectorAll('.kd-step-done')).toHaveLength(3)
+    expect(steps.querySelectorAll('.step-done')).toHaveLength(3)
     await act(async () => {
       fireEvent.click(screen.getByRole('button', { name: 'Continue' }))
     })

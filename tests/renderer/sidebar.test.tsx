@@ -54,7 +54,7 @@ describe('the accounts sidebar', () => {
       'Remove account…',
     ])
     fireEvent.click(within(menu).getByRole('menuitem', { name: 'Remove account…' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Remove Onq from KeyDesk?' })
+    const dialog = await screen.findByRole('alertdialog', { name: 'Remove Onq from KeyDesk?' })
     expect(dialog.textContent).toContain('Nothing changes at Onqlave')
     expect(api.accounts.remove).not.toHaveBeenCalled()
     fireEvent.click(within(dialog).getByRole('button', { name: 'Remove account' }))

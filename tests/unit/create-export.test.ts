@@ -8,7 +8,6 @@ import { writeSecretFile } from '../../src/main/core/export'
 import { createHttp } from '../../src/main/net/http'
 import { providers } from '../../src/main/providers'
 import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/providers/onqlave-arx'
-import { SECRET_FORMATS } from '../../src/renderer/src/features/create/secret-formats'
 import type { Sandbox } from '../../src/sandbox'
 import { PROVIDER_IDS } from '../../src/shared/model'
 import {
@@ -175,7 +174,7 @@ describe('secret files on disk', () => {
   })
 })
 
-describe('what the renderer offers for kept secrets', () => {
+describe('what the descriptor offers for kept secrets', () => {
   it('names exactly the parts and export formats each adapter provides', () => {
     const account = { id: 'a', provider: 'cloudmc', label: 'x', endpoint: 'https://cmc.example.com/api/v2' } as const
     for (const id of PROVIDER_IDS) {
@@ -200,9 +199,9 @@ describe('what the renderer offers for kept secrets', () => {
         refreshIntervalSec: 60,
       }
       const parts = p.secretParts(secret, acc).map((x) => x.label)
-      for (const c of SECRET_FORMATS[id].copy) expect(parts).toContain(c.part)
+      for (const part of p.descriptor.copyParts) expect(parts).toContain(part)
       const files = p.exportFiles(secret, acc, []).map(({ id: fid, fileName, label }) => ({ id: fid, fileName, label }))
-      expect(SECRET_FORMATS[id].exports).toEqual(files)
+      expect(p.descriptor.exports).toEqual(files)
     }
   })
 })

@@ -3,9 +3,12 @@
 import type { Stores } from '../store/stores'
 
 export interface RefreshPolicy {
-  /** Runs one or more changes to an account's keys, then lists them once when the last change has finished. */
+  /**
+   * Runs one or more changes to an account's keys, then lists them once when the last change has finished. Resolves
+   * with the change's answer as soon as it arrives: the listing follows, it does not hold up the toast.
+   */
   around<T>(accountId: string, work: () => Promise<T>): Promise<T>
-  /** Runs a change to the accounts themselves, then reads the account list once. */
+  /** Runs a change to the accounts themselves and resolves once the account list has been read again. */
   aroundAccounts<T>(work: () => Promise<T>): Promise<T>
   /** A keys.changed event: lists the account unless a change of ours is about to list it anyway. */
   keysChanged(accountId: string): void
@@ -26,19 +29,23 @@ export function createRefreshPolicy(stores: Stores): RefreshPolicy {
   }
   const list = (target: string): Promise<void> =>
     target === ACCOUNTS ? stores.app.getState().refreshAccounts() : stores.keys.getState().refreshAccount(target)
-  const around = async <T>(target: string, work: () => Promise<T>): Promise<T> => {
+  const around = <T>(target: string, work: () => Promise<T>, waitForListing: boolean): Promise<T> => {
     add(target, 1)
-    try {
-      return await work()
-    } finally {
+    const answer = work()
+    const listed = answer.then(
+      () => undefined,
+      () => undefined,
+    )
+    const settled = listed.then(async () => {
       // The last change standing lists; events that arrive before that listing has answered are part of it.
       if (ours.get(target) === 1) await list(target).catch(() => undefined)
       add(target, -1)
-    }
+    })
+    return waitForListing ? settled.then(() => answer) : answer
   }
   return {
-    around,
-    aroundAccounts: (work) => around(ACCOUNTS, work),
+    around: (accountId, work) => around(accountId, work, false),
+    aroundAccounts: (work) => around(ACCOUNTS, work, true),
     keysChanged: (accountId) => {
       if (ours.has(accountId)) return
       if (stores.app.getState().accounts.some((a) => a.id === accountId)) void list(accountId)

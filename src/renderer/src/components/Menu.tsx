@@ -80,7 +80,7 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
       <button
         ref={button}
         type="button"
-        className="icon-button kd-menu-button"
+        className="icon-button menu-button"
         aria-label={label}
         aria-haspopup="menu"
         aria-expanded={open}
@@ -91,14 +91,14 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
       </button>
       {style &&
         createPortal(
-          <div ref={list} id={id} role="menu" aria-label={label} className="kd-menu" style={style} onKeyDown={onKey}>
+          <div ref={list} id={id} role="menu" aria-label={label} className="menu" style={style} onKeyDown={onKey}>
             {items.map((item) => (
               <button
                 key={item.label}
                 type="button"
                 role="menuitem"
                 tabIndex={-1}
-                className={item.danger ? 'kd-menu-danger' : undefined}
+                className={item.danger ? 'menu-danger' : undefined}
                 disabled={item.disabled}
                 onClick={() => {
                   close()

@@ -1,27 +1,50 @@
-// One shared clock for relative times and countdowns, so rows do not each run a timer.
+// The one clock for relative times and countdowns: one timer per pace, shared by every subscriber and stopped when
+// none is left, so rows do not each run a timer.
 import { useSyncExternalStore } from 'react'
 
-const listeners = new Set<() => void>()
-let now = Date.now()
-let timer: ReturnType<typeof setInterval> | null = null
-const TICK_MS = 15_000
+/** 'minute' suits "3 min ago" (ticks every 15 s); 'second' suits a countdown. */
+export type Pace = 'minute' | 'second'
 
-function subscribe(l: () => void): () => void {
-  listeners.add(l)
-  if (!timer) now = Date.now()
-  timer ??= setInterval(() => {
-    now = Date.now()
-    for (const fn of listeners) fn()
-  }, TICK_MS)
+const TICK_MS: Readonly<Record<Pace, number>> = { minute: 15_000, second: 1_000 }
+
+interface Clock {
+  now: number
+  timer: ReturnType<typeof setInterval> | null
+  readonly listeners: Set<() => void>
+}
+
+const clocks: Record<Pace, Clock> = {
+  minute: { now: Date.now(), timer: null, listeners: new Set() },
+  second: { now: Date.now(), timer: null, listeners: new Set() },
+}
+
+const subscribers: Record<Pace, (l: () => void) => () => void> = {
+  minute: (l) => subscribe('minute', l),
+  second: (l) => subscribe('second', l),
+}
+const readers: Record<Pace, () => number> = { minute: () => clocks.minute.now, second: () => clocks.second.now }
+
+function subscribe(pace: Pace, l: () => void): () => void {
+  const c = clocks[pace]
+  c.listeners.add(l)
+  if (!c.timer) {
+    c.now = Date.now()
+    c.timer = setInterval(() => {
+      c.now = Date.now()
+      for (const fn of c.listeners) fn()
+    }, TICK_MS[pace])
+  }
   return () => {
-    listeners.delete(l)
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer)
-      timer = null
+    c.listeners.delete(l)
+    if (c.listeners.size === 0 && c.timer) {
+      clearInterval(c.timer)
+      c.timer = null
     }
   }
 }
 
-export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now)
+/** Epoch ms, re-rendering at the pace asked; `active` false falls back to the minute pace (nothing to count down). */
+export function useNow(pace: Pace = 'minute', active = true): number {
+  const p = active ? pace : 'minute'
+  return useSyncExternalStore(subscribers[p], readers[p])
 }

@@ -1,7 +1,8 @@
 // App-wide server state: info, keychain status, accounts, and which account is open. Keys live per account in keys.ts.
 import { createStore } from 'zustand/vanilla'
 import type { AppApi, AppInfo } from '../../../shared/api'
-import type { AccountView, VaultStatus } from '../../../shared/model'
+import type { ProviderDescriptor } from '../../../shared/descriptor'
+import type { AccountView, ProviderId, VaultStatus } from '../../../shared/model'
 import { toProblem } from './problem'
 
 /** 'all' or an account id. */
@@ -9,6 +10,10 @@ export type View = string
 
 export interface AppState {
   info: AppInfo | null
+  /** What each provider is and offers, from its adapter: the renderer asks this, never a provider id. */
+  providers: Readonly<Partial<Record<ProviderId, ProviderDescriptor>>>
+  /** The same descriptors in the core's order, which is the order the app lists providers in. */
+  providerList: readonly ProviderDescriptor[]
   vault: VaultStatus | null
   accounts: readonly AccountView[]
   loaded: boolean
@@ -28,6 +33,8 @@ export function createAppStore(api: AppApi) {
   let accountsSeq = 0
   return createStore<AppState>((set, get) => ({
     info: null,
+    providers: {},
+    providerList: [],
     vault: null,
     accounts: [],
     loaded: false,
@@ -38,12 +45,16 @@ export function createAppStore(api: AppApi) {
       const seq = ++accountsSeq
       set({ loaded: false, error: null })
       // Settled one by one: info or keychain status failing must not hide the accounts.
-      const [info, vault, accounts] = await Promise.allSettled([
+      const [info, vault, accounts, providers] = await Promise.allSettled([
         api.app.info(),
         api.vault.status(),
         api.accounts.list(),
+        api.providers.list(),
       ])
       if (info.status === 'fulfilled') set({ info: info.value })
+      // Without the descriptors no account can be shown truthfully: their failure is the start's failure.
+      if (providers.status === 'rejected') return set({ loaded: true, error: toProblem(providers.reason).message })
+      set({ providers: Object.fromEntries(providers.value.map((d) => [d.id, d])), providerList: providers.value })
       if (vault.status === 'fulfilled') set({ vault: vault.value })
       if (seq !== accountsSeq) return set({ loaded: true })
       if (accounts.status === 'fulfilled') set({ accounts: accounts.value, loaded: true, error: null })

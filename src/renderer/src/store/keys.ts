@@ -51,7 +51,7 @@ export function createKeysStore(api: AppApi) {
         if (!get().byAccount[accountId]) return
         const prev = get().byAccount[accountId]?.keys ?? []
         patch(accountId, {
-          keys: reuseUnchanged(prev, list.keys),
+          keys: reuseUnchanged(prev, keepTombstoneFields(prev, list.keys)),
           fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
           error: null,
           loading: false,
@@ -112,6 +112,19 @@ function markListed(accountId: string): void {
   const name = `keydesk:keys-listed:${accountId}`
   performance.clearMarks(name)
   performance.mark(name)
+}
+
+/**
+ * A key deleted but still propagating comes back from the core as a bare tombstone (its id, the time of the delete).
+ * It keeps the fields it was listed with, so it stays where it was in a sorted list and keeps its real creation date.
+ */
+export function keepTombstoneFields(prev: readonly KeyRecord[], next: readonly KeyRecord[]): readonly KeyRecord[] {
+  if (prev.length === 0 || !next.some((k) => k.state === 'deleted')) return next
+  const old = new Map(prev.map((k) => [k.keyId, k]))
+  return next.map((k) => {
+    const before = k.state === 'deleted' ? old.get(k.keyId) : undefined
+    return before ? { ...before, state: 'deleted' } : k
+  })
 }
 
 /** Keeps the previous objects (and array) where nothing changed, so an idle interval refresh re-renders nothing. */

@@ -2,6 +2,8 @@
 import { createContext, useContext } from 'react'
 import { useStore, type StoreApi } from 'zustand'
 import type { AppApi } from '../../../shared/api'
+import type { ProviderDescriptor } from '../../../shared/descriptor'
+import type { ProviderId } from '../../../shared/model'
 import { createAppStore, type AppState } from './app'
 import { createKeyDialogsStore, type KeyDialogsState } from './key-dialogs'
 import { createKeptStore, type KeptState } from './kept'
@@ -55,4 +57,21 @@ export const useKeyDialogs = bind((s) => s.dialogs)
 
 export function usePropagation(accountId: string, keyId: string) {
   return usePropagations((s) => s.byKey[`${accountId}/${keyId}`])
+}
+
+/** The descriptor of a provider; the app shows accounts only once every descriptor has loaded. */
+export function useDescriptor(provider: ProviderId): ProviderDescriptor {
+  const d = useApp((s) => s.providers[provider])
+  if (!d) throw new Error(`KeyDesk has no description of the provider "${provider}".`)
+  return d
+}
+
+/** Every provider's descriptor, by id. */
+export function useDescriptors(): Readonly<Partial<Record<ProviderId, ProviderDescriptor>>> {
+  return useApp((s) => s.providers)
+}
+
+/** Every provider's descriptor, in the core's order. */
+export function useDescriptorList(): readonly ProviderDescriptor[] {
+  return useApp((s) => s.providerList)
 }

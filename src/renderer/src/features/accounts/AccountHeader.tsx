@@ -4,16 +4,16 @@ import type { AccountView, Endpoint } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { CopyButton } from '../../components/CopyButton'
 import { StatusDot } from '../../components/StatusDot'
-import { useKeys } from '../../store/stores'
+import { useDescriptor, useKeys } from '../../store/stores'
 import { toProblem } from '../../store/problem'
 import { LoadStatus } from '../keys/LoadStatus'
 import { AccountMenu } from './AccountMenu'
 import { FactsList } from './FactsList'
-import { PROVIDERS } from './providers'
 
 export function AccountHeader({ account }: { readonly account: AccountView }) {
-  const info = PROVIDERS[account.provider]
+  const info = useDescriptor(account.provider)
   const loading = useKeys((s) => s.byAccount[account.id]?.loading ?? false)
+  const listFailed = useKeys((s) => s.byAccount[account.id]?.error?.message)
   const refresh = useKeys((s) => s.refreshAccount)
   const [showEndpoints, setShowEndpoints] = useState(false)
   return (
@@ -26,7 +26,7 @@ export function AccountHeader({ account }: { readonly account: AccountView }) {
             Demo
           </span>
         )}
-        <StatusDot status={account.status} message={account.statusMessage} />
+        <StatusDot status={account.status} message={account.statusMessage} listFailed={listFailed} />
         <span className="spacer" />
         <LoadStatus accountId={account.id} ageOnly />
         <button type="button" onClick={() => void refresh(account.id)} disabled={loading}>

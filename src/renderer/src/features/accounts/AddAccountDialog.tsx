@@ -1,6 +1,7 @@
 // Adding an account: choose the service, fill its fields, optionally test, then save. The form's state (with the
 // credential) lives in this component, so closing or saving the dialog drops it.
 import { useId, useState } from 'react'
+import { toCredential } from '../../../../shared/descriptor'
 import type { AccountFacts, ProviderId } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
@@ -9,7 +10,8 @@ import { toProblem, type Problem } from '../../store/problem'
 import { CredentialFields } from './CredentialFields'
 import { FactsList } from './FactsList'
 import { ImportAccounts } from './ImportAccounts'
-import { PROVIDER_ORDER, PROVIDERS, toCredential, validateFields, type Fields } from './providers'
+import { useDescriptorList } from '../../store/stores'
+import { initialFields, validateFields, type Fields } from './providers'
 import { Icon } from '../../components/Icon'
 
 export function AddAccountDialog({
@@ -22,7 +24,7 @@ export function AddAccountDialog({
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title="Add account"
       wide
       description="KeyDesk checks the credential with the service, then keeps it in the OS keychain."
@@ -37,9 +39,11 @@ type Busy = 'testing' | 'saving' | null
 type Tested = { readonly summary: string; readonly facts: AccountFacts }
 
 export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
-  const [provider, setProvider] = useState<ProviderId>('spaceone')
+  const descriptors = useDescriptorList()
+  const [provider, setProvider] = useState<ProviderId | undefined>(descriptors[0]?.id)
+  const d = descriptors.find((x) => x.id === provider) ?? descriptors[0]
   const [label, setLabel] = useState('')
-  const [fields, setFields] = useState<Fields>({ endpoint: PROVIDERS.spaceone.defaultEndpoint })
+  const [fields, setFields] = useState<Fields>(() => (d ? initialFields(d) : {}))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<Busy>(null)
   const [tested, setTested] = useState<Tested | null>(null)
@@ -47,28 +51,30 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   const labelId = useId()
   const actions = useActions()
 
+  if (!d) return null
   const choose = (p: ProviderId): void => {
+    const next = descriptors.find((x) => x.id === p)
     setProvider(p)
-    setFields({ endpoint: PROVIDERS[p].defaultEndpoint })
+    setFields(next ? initialFields(next) : {})
     setErrors({})
     setTested(null)
     setProblem(null)
   }
-  const change = (name: keyof Fields, value: string): void => {
+  const change = (name: string, value: string): void => {
     setFields((f) => ({ ...f, [name]: value }))
     setErrors(({ [name]: _fixed, ...rest }) => rest)
     setTested(null)
   }
   const check = (needLabel: boolean): boolean => {
-    const e = validateFields(provider, fields, { credential: true, endpoint: true })
+    const e = validateFields(d, fields, { credential: true, endpoint: true })
     if (needLabel && !label.trim()) e.label = 'Give the account a label, e.g. "Production" or your user name.'
     setErrors(e)
     return Object.keys(e).length === 0
   }
   const input = () => ({
-    provider,
+    provider: d.id,
     endpoint: (fields.endpoint ?? '').trim(),
-    credential: toCredential(provider, fields),
+    credential: toCredential(d, fields),
   })
 
   const test = async (): Promise<void> => {
@@ -98,7 +104,6 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     }
   }
 
-  const info = PROVIDERS[provider]
   return (
     <form
       className="form"
@@ -111,11 +116,11 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     >
       <fieldset className="providers" disabled={busy !== null}>
         <legend>Service</legend>
-        {PROVIDER_ORDER.map((p) => (
-          <label key={p} className={p === provider ? 'provider-choice chosen' : 'provider-choice'}>
-            <input type="radio" name="provider" value={p} checked={p === provider} onChange={() => choose(p)} />
-            <span className="provider-name">{PROVIDERS[p].name}</span>
-            <span className="hint">{PROVIDERS[p].help}</span>
+        {descriptors.map((p) => (
+          <label key={p.id} className={p.id === d.id ? 'provider-choice chosen' : 'provider-choice'}>
+            <input type="radio" name="provider" value={p.id} checked={p.id === d.id} onChange={() => choose(p.id)} />
+            <span className="provider-name">{p.name}</span>
+            <span className="hint">{p.help}</span>
           </label>
         ))}
       </fieldset>
@@ -128,7 +133,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
             setLabel(e.target.value)
             setErrors(({ label: _l, ...r }) => r)
           }}
-          placeholder={`e.g. ${info.name} production`}
+          placeholder={`e.g. ${d.name} production`}
           disabled={busy !== null}
           maxLength={80}
           aria-invalid={errors.label ? true : undefined}
@@ -141,7 +146,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
         )}
       </div>
       <CredentialFields
-        provider={provider}
+        descriptor={d}
         values={fields}
         errors={errors}
         onChange={change}

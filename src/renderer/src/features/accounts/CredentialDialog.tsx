@@ -1,12 +1,14 @@
 // Re-entering a credential: the core checks it with the service before it replaces the one in the keychain.
 import { useState } from 'react'
+import { toCredential } from '../../../../shared/descriptor'
 import type { AccountView } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
-import { toCredential, validateFields, type Fields } from './providers'
+import { validateFields, type Fields } from './providers'
 import { useSubmit } from './useSubmit'
+import { useDescriptor } from '../../store/stores'
 
 interface Props {
   readonly account: AccountView
@@ -18,7 +20,7 @@ export function CredentialDialog({ account, open, onOpenChange }: Props) {
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title={`Re-enter the credential for ${account.label}`}
       description="KeyDesk tests it with the service first; the old one stays in the keychain if the test fails."
     >
@@ -31,13 +33,14 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
   const [fields, setFields] = useState<Fields>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
+  const d = useDescriptor(account.provider)
   const actions = useActions()
   const save = (): void => {
-    const e = validateFields(account.provider, fields, { endpoint: false, credential: true })
+    const e = validateFields(d, fields, { endpoint: false, credential: true })
     setErrors(e)
     if (Object.keys(e).length) return
     void run(async () => {
-      await actions.accounts.update({ id: account.id, credential: toCredential(account.provider, fields) })
+      await actions.accounts.update({ id: account.id, credential: toCredential(d, fields) })
       setFields({})
       onDone()
     })
@@ -52,7 +55,7 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
       }}
     >
       <CredentialFields
-        provider={account.provider}
+        descriptor={d}
         values={fields}
         errors={errors}
         show={{ endpoint: false, credential: true }}

@@ -1,24 +1,35 @@
-// The per-provider inputs, each with where to find the value. Secrets are password inputs and never autocompleted.
+// The provider's inputs, each with where to find the value. Secrets are password inputs and never autocompleted.
 import { useId } from 'react'
-import type { ProviderId } from '../../../../shared/model'
-import { PROVIDERS, type FieldSpec, type Fields } from './providers'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
+import type { Fields } from './providers'
 
 interface Props {
-  readonly provider: ProviderId
+  readonly descriptor: ProviderDescriptor
   readonly values: Fields
   readonly errors: Readonly<Record<string, string>>
-  readonly onChange: (name: FieldSpec['name'], value: string) => void
+  readonly onChange: (name: string, value: string) => void
   readonly show: { readonly endpoint: boolean; readonly credential: boolean }
   readonly disabled?: boolean
 }
 
-export function CredentialFields({ provider, values, errors, onChange, show, disabled }: Props) {
+interface Input {
+  readonly name: string
+  readonly label: string
+  readonly hint: string
+  readonly secret: boolean
+  readonly placeholder?: string
+}
+
+export function CredentialFields({ descriptor: d, values, errors, onChange, show, disabled }: Props) {
   const base = useId()
-  const specs = PROVIDERS[provider].fields.filter((f) => (f.name === 'endpoint' ? show.endpoint : show.credential))
+  const inputs: Input[] = [
+    ...(show.endpoint ? [{ ...d.endpoint, name: 'endpoint', secret: false }] : []),
+    ...(show.credential ? d.credential : []),
+  ]
   return (
     <>
-      {specs.map((f) => {
+      {inputs.map((f) => {
         const id = `${base}-${f.name}`
         const error = errors[f.name]
         return (

@@ -1,12 +1,14 @@
 // Label and endpoint. A move to another server asks for the credential too: the stored one never follows it there.
 import { useId, useState } from 'react'
+import { toCredential } from '../../../../shared/descriptor'
 import type { AccountView } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
-import { toCredential, validateFields, type Fields } from './providers'
+import { validateFields, type Fields } from './providers'
 import { useSubmit } from './useSubmit'
+import { useDescriptor } from '../../store/stores'
 
 interface Props {
   readonly account: AccountView
@@ -16,7 +18,7 @@ interface Props {
 
 export function EditAccountDialog({ account, open, onOpenChange }: Props) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Edit ${account.label}`}>
+    <Dialog open={open} onClose={() => onOpenChange(false)} title={`Edit ${account.label}`}>
       <EditForm account={account} onDone={() => onOpenChange(false)} />
     </Dialog>
   )
@@ -27,12 +29,13 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
   const [fields, setFields] = useState<Fields>({ endpoint: account.endpoint })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const { busy, problem, run } = useSubmit()
+  const d = useDescriptor(account.provider)
   const actions = useActions()
   const id = useId()
   const endpoint = (fields.endpoint ?? '').trim()
   const moving = originOf(endpoint) !== null && originOf(endpoint) !== originOf(account.endpoint)
   const save = (): void => {
-    const e = validateFields(account.provider, fields, { endpoint: true, credential: moving })
+    const e = validateFields(d, fields, { endpoint: true, credential: moving })
     if (!label.trim()) e.label = 'Give the account a label.'
     setErrors(e)
     if (Object.keys(e).length) return
@@ -41,7 +44,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
         id: account.id,
         label: label.trim(),
         ...(endpoint !== account.endpoint ? { endpoint } : {}),
-        ...(moving ? { credential: toCredential(account.provider, fields) } : {}),
+        ...(moving ? { credential: toCredential(d, fields) } : {}),
       })
       onDone()
     })
@@ -73,7 +76,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
         )}
       </div>
       <CredentialFields
-        provider={account.provider}
+        descriptor={d}
         values={fields}
         errors={errors}
         show={{ endpoint: true, credential: moving }}

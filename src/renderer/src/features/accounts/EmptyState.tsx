@@ -1,11 +1,15 @@
 // The first screen: add a real account, or try everything against local demo services.
 import { useActions } from '../../actions/context'
+import { useDescriptorList } from '../../store/stores'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useSubmit } from './useSubmit'
 
 export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
   const { busy, problem, run } = useSubmit()
   const actions = useActions()
+  const list = useDescriptorList().map((d) => d.aName)
+  const names =
+    list.length > 1 ? `${list.slice(0, -1).join(', ')} or ${list.at(-1)?.replace(/^an? /, '')}` : (list[0] ?? 'an')
   const startDemo = (): void => {
     void run(async () => {
       await actions.accounts.startDemo()
@@ -14,10 +18,7 @@ export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
   return (
     <section className="empty" aria-labelledby="empty-title">
       <h2 id="empty-title">No accounts yet</h2>
-      <p>
-        Add a SpaceONE, CloudMC or Onqlave account to see and manage its API keys, or try KeyDesk with demo services
-        first.
-      </p>
+      <p>Add {names} account to see and manage its API keys, or try KeyDesk with demo services first.</p>
       <div className="actions">
         <button type="button" className="primary" onClick={onAdd} disabled={busy}>
           Add account

@@ -2,6 +2,7 @@
 import { useId, useState } from 'react'
 import type { RequestResult } from '../../../../shared/api'
 import { useActions } from '../../actions/context'
+import { useDescriptorList } from '../../store/stores'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { toProblem, type Problem } from '../../store/problem'
 
@@ -10,6 +11,7 @@ type Outcome = RequestResult<'accounts.import'>
 export function ImportAccounts() {
   const id = useId()
   const actions = useActions()
+  const descriptors = useDescriptorList()
   const [busy, setBusy] = useState(false)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -32,7 +34,7 @@ export function ImportAccounts() {
     <section className="import" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Import accounts from a file</h3>
       <p className="hint">
-        A SpaceONE spacectl config or API key JSON, an Onqlave credentials file, or a KeyDesk export.
+        {[...descriptors.map((d) => d.importHint).filter(Boolean), 'a KeyDesk export'].join(', ')}.
       </p>
       <input
         id={id}

@@ -2,15 +2,15 @@
 import { memo } from 'react'
 import type { AccountView } from '../../../../shared/model'
 import { StatusDot } from '../../components/StatusDot'
-import { useApp, useKeys } from '../../store/stores'
+import { useApp, useDescriptorList, useKeys } from '../../store/stores'
 import { AccountMenu } from './AccountMenu'
-import { PROVIDER_ORDER, PROVIDERS } from './providers'
 import { Icon } from '../../components/Icon'
 
 export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
   const accounts = useApp((s) => s.accounts)
   const view = useApp((s) => s.view)
   const openView = useApp((s) => s.openView)
+  const descriptors = useDescriptorList()
   return (
     <nav className="sidebar" aria-label="Accounts">
       <ul className="account-list">
@@ -26,13 +26,13 @@ export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
           </button>
         </li>
       </ul>
-      {PROVIDER_ORDER.map((p) => {
+      {descriptors.map(({ id: p, name }) => {
         const group = accounts.filter((a) => a.provider === p)
         if (!group.length) return null
         return (
           <section key={p} aria-labelledby={`group-${p}`}>
             <h2 id={`group-${p}`} className="group-title">
-              {PROVIDERS[p].name}
+              {name}
             </h2>
             <ul className="account-list">
               {group.map((a) => (
@@ -70,8 +70,8 @@ const AccountItem = memo(function AccountItem({
         <span className="account-label">{account.label}</span>
         {account.demo && <span className="badge">Demo</span>}
         <span className="account-status">
-          <StatusDot status={account.status} message={account.statusMessage} />
-          {failure && (
+          <StatusDot status={account.status} message={account.statusMessage} listFailed={failure} />
+          {failure && account.status !== 'ok' && (
             <span className="list-failed" title={failure}>
               <Icon name="alert" /> list failed
             </span>

@@ -5,6 +5,8 @@ import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useSubmit } from './useSubmit'
+import { hasWindow } from '../../../../shared/descriptor'
+import { useDescriptor } from '../../store/stores'
 
 interface Props {
   readonly account: AccountView
@@ -14,7 +16,7 @@ interface Props {
 
 export function TimingDialog({ account, open, onOpenChange }: Props) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title={`Refresh and propagation for ${account.label}`}>
+    <Dialog open={open} onClose={() => onOpenChange(false)} title={`Refresh and propagation for ${account.label}`}>
       <TimingForm account={account} onDone={() => onOpenChange(false)} />
     </Dialog>
   )
@@ -32,20 +34,21 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
   const { busy, problem, run } = useSubmit()
   const actions = useActions()
   const id = useId()
-  const hasWindow = account.provider === 'spaceone'
+  const d = useDescriptor(account.provider)
+  const withWindow = hasWindow(d)
   const save = (): void => {
     const r = wholeIn(refresh, 0, 86_400)
     const w = wholeIn(windowMin, 0, 1440)
     const e: Record<string, string> = {}
     if (r === null) e.refresh = 'Enter whole seconds from 0 (never) to 86400.'
-    if (hasWindow && w === null) e.window = 'Enter whole minutes from 0 to 1440.'
+    if (withWindow && w === null) e.window = 'Enter whole minutes from 0 to 1440.'
     setErrors(e)
-    if (r === null || (hasWindow && w === null)) return
+    if (r === null || (withWindow && w === null)) return
     void run(async () => {
       await actions.accounts.update({
         id: account.id,
         refreshIntervalSec: r,
-        ...(hasWindow && w !== null ? { propagationWindowSec: w * 60 } : {}),
+        ...(withWindow && w !== null ? { propagationWindowSec: w * 60 } : {}),
       })
       onDone()
     })
@@ -74,7 +77,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
           {errors.refresh ?? '0 refreshes only when you ask. Paused while the window is hidden.'}
         </p>
       </div>
-      {hasWindow && (
+      {withWindow && (
         <div className="field">
           <label htmlFor={`${id}-w`}>Propagation window (minutes)</label>
           <input
@@ -88,7 +91,12 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
           />
           <p id={`${id}-w-hint`} className={errors.window ? 'field-error' : 'hint'}>
             {errors.window ??
-              'SpaceONE says enabling, disabling and deleting can take up to ~10 minutes to apply. KeyDesk shows a disabled or deleted key as "still in force" for this long.'}
+              `${d.name} applies some changes at once but its caches may accept the old state for up to this long (${Object.entries(
+                d.changes,
+              )
+                .filter(([, c]) => c.model === 'window')
+                .map(([op]) => op)
+                .join(', ')}). KeyDesk shows such a change as in progress until the window has passed.`}
           </p>
         </div>
       )}

@@ -1,13 +1,13 @@
-// The inputs of the create form: a CloudMC name, an Onqlave application and Arx, and "keep in keychain".
+// The inputs of the create form, as the provider's descriptor lists them, and "keep in keychain".
 import { useId } from 'react'
 import type { CreateOptionsView } from '../../../../shared/api'
-import type { AccountView } from '../../../../shared/model'
-import { MAX_NAME } from './name-rules'
-import type { CreateDraft, DraftErrors } from './draft'
+import type { CreateField, ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
+import { choicesOf, type CreateDraft, type DraftErrors } from './draft'
+import { MAX_NAME } from './name-rules'
 
 interface Props {
-  readonly account: AccountView
+  readonly descriptor: ProviderDescriptor
   readonly draft: CreateDraft
   readonly errors: DraftErrors
   readonly options: CreateOptionsView | null
@@ -15,68 +15,35 @@ interface Props {
   readonly onChange: (patch: Partial<CreateDraft>) => void
 }
 
-export function CreateFields({ account, draft, errors, options, keepBlocked, onChange }: Props) {
+export function CreateFields({ descriptor, draft, errors, options, keepBlocked, onChange }: Props) {
   const id = useId()
   return (
-    <div className="kd-fields">
-      {account.provider === 'cloudmc' && (
-        <div className="kd-field">
-          <label htmlFor={`${id}-name`}>
-            Name <span className="kd-muted">(optional)</span>
-          </label>
-          <input
-            id={`${id}-name`}
-            value={draft.name}
-            maxLength={MAX_NAME + 50}
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={errors.name ? true : undefined}
-            aria-describedby={`${id}-name-hint`}
-            placeholder="e.g. ci-runner"
-            onChange={(e) => onChange({ name: e.target.value })}
-          />
-          <span id={`${id}-name-hint`} className={errors.name ? 'kd-field-error' : 'kd-muted'}>
-            {errors.name ? (
-              <>
-                <Icon name="alert" /> {errors.name}
-              </>
-            ) : (
-              'Leave blank and CloudMC names it (api_key_…). You can rename it later.'
-            )}
-          </span>
-        </div>
-      )}
-      {account.provider === 'onqlave' && options && (
-        <>
-          {options.applications.length > 0 && (
+    <div className="fields">
+      {descriptor.create.fields.map((f) =>
+        f.choices ? (
+          choicesOf(f, options).length > 0 ? (
             <Choice
-              id={`${id}-app`}
-              label="Application"
-              value={draft.applicationId}
-              error={errors.applicationId}
-              hint="The application that will use this key."
-              onChange={(applicationId) => onChange({ applicationId })}
-              choices={options.applications.map((a) => ({
-                id: a.id,
-                text: a.technology ? `${a.name} (${a.technology})` : a.name,
-              }))}
+              key={f.name}
+              id={`${id}-${f.name}`}
+              field={f}
+              value={draft[f.name]}
+              error={errors[f.name]}
+              choices={choicesOf(f, options)}
+              onChange={(v) => onChange({ [f.name]: v })}
             />
-          )}
-          <Choice
-            id={`${id}-arx`}
-            label="Arx"
-            value={draft.clusterId}
-            error={errors.clusterId}
-            hint="The Arx cluster whose data plane the key signs requests for."
-            onChange={(clusterId) => onChange({ clusterId })}
-            choices={options.clusters.map((c) => ({
-              id: c.id,
-              text: c.encryption ? `${c.name} (${c.encryption})` : c.name,
-            }))}
+          ) : null
+        ) : (
+          <Text
+            key={f.name}
+            id={`${id}-${f.name}`}
+            field={f}
+            value={draft[f.name]}
+            error={errors[f.name]}
+            onChange={(v) => onChange({ [f.name]: v })}
           />
-        </>
+        ),
       )}
-      <div className="kd-check">
+      <div className="check">
         <input
           id={`${id}-keep`}
           type="checkbox"
@@ -86,7 +53,7 @@ export function CreateFields({ account, draft, errors, options, keepBlocked, onC
           onChange={(e) => onChange({ keep: e.target.checked })}
         />
         <label htmlFor={`${id}-keep`}>Keep in keychain</label>
-        <span id={`${id}-keep-hint`} className="kd-muted">
+        <span id={`${id}-keep-hint`} className="muted">
           {keepBlocked ?? 'KeyDesk stores the secret in your OS keychain so you can copy or export it again later.'}
         </span>
       </div>
@@ -94,20 +61,60 @@ export function CreateFields({ account, draft, errors, options, keepBlocked, onC
   )
 }
 
-interface ChoiceProps {
+function Hint({ id, hint, error }: { readonly id: string; readonly hint: string; readonly error?: string }) {
+  return (
+    <span id={`${id}-hint`} className={error ? 'field-error' : 'muted'}>
+      {error ? (
+        <>
+          <Icon name="alert" /> {error}
+        </>
+      ) : (
+        hint
+      )}
+    </span>
+  )
+}
+
+interface FieldProps {
   readonly id: string
-  readonly label: string
+  readonly field: CreateField
   readonly value: string
-  readonly hint: string
   readonly error?: string
-  readonly choices: readonly { id: string; text: string }[]
   readonly onChange: (value: string) => void
 }
 
-function Choice({ id, label, value, hint, error, choices, onChange }: ChoiceProps) {
+function Text({ id, field: f, value, error, onChange }: FieldProps) {
   return (
-    <div className="kd-field">
-      <label htmlFor={id}>{label}</label>
+    <div className="field">
+      <label htmlFor={id}>
+        {f.label} {f.optional && <span className="muted">(optional)</span>}
+      </label>
+      <input
+        id={id}
+        value={value}
+        maxLength={(f.maxLength ?? MAX_NAME) + 50}
+        autoComplete="off"
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint`}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      <Hint id={id} hint={f.hint} error={error} />
+    </div>
+  )
+}
+
+function Choice({
+  id,
+  field: f,
+  value,
+  error,
+  choices,
+  onChange,
+}: FieldProps & { readonly choices: readonly { id: string; text: string }[] }) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>{f.label}</label>
       <select
         id={id}
         value={value}
@@ -122,15 +129,7 @@ function Choice({ id, label, value, hint, error, choices, onChange }: ChoiceProp
           </option>
         ))}
       </select>
-      <span id={`${id}-hint`} className={error ? 'kd-field-error' : 'kd-muted'}>
-        {error ? (
-          <>
-            <Icon name="alert" /> {error}
-          </>
-        ) : (
-          hint
-        )}
-      </span>
+      <Hint id={id} hint={f.hint} error={error} />
     </div>
   )
 }

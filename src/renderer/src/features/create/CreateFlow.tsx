@@ -2,7 +2,7 @@
 import { useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useApp, usePrefs } from '../../store/stores'
+import { useApp, useDescriptor, usePrefs } from '../../store/stores'
 import { toProblem, type Problem } from '../../store/problem'
 import { CreateFields } from './CreateFields'
 import { CreateProgress } from './CreateProgress'
@@ -26,6 +26,7 @@ type Phase = 'form' | 'review' | 'running'
 
 export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRunning }: Props) {
   const [requestId] = useState(() => crypto.randomUUID())
+  const d = useDescriptor(account.provider)
   const keepByDefault = usePrefs((s) => s.keepSecretsByDefault)
   const vault = useApp((s) => s.vault)
   const keepBlocked =
@@ -44,10 +45,10 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   const [problem, setProblem] = useState<Problem | null>(null)
   const { options, loading, problem: optionsProblem, retry } = useCreateOptions(account)
   const latest = useCreateProgress(requestId)
-  const needsReview = account.provider === 'onqlave'
+  const needsReview = d.create.review
 
   const check = (): boolean => {
-    const e = draftErrors(account.provider, draft, options)
+    const e = draftErrors(d, draft, options)
     setErrors(e)
     return Object.keys(e).length === 0
   }
@@ -76,7 +77,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
 
   return (
     <form
-      className="kd-flow"
+      className="flow"
       noValidate
       onSubmit={(e) => {
         e.preventDefault()
@@ -86,13 +87,13 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
       {phase === 'form' && (
         <>
           {loading && (
-            <p role="status" className="kd-muted">
-              Loading applications and Arx clusters…
+            <p role="status" className="muted">
+              Loading the choices for this key…
             </p>
           )}
           {optionsProblem && <ProblemMessage problem={optionsProblem} onRetry={retry} />}
           <CreateFields
-            account={account}
+            descriptor={d}
             draft={draft}
             errors={errors}
             options={options}
@@ -104,10 +105,10 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
           />
         </>
       )}
-      {phase === 'review' && <CreateReview account={account} draft={draft} options={options} />}
-      {phase === 'running' && <CreateProgress provider={account.provider} latest={latest} />}
+      {phase === 'review' && <CreateReview descriptor={d} account={account} draft={draft} options={options} />}
+      {phase === 'running' && <CreateProgress stages={d.create.stages} latest={latest} />}
       {problem && <ProblemMessage problem={problem} />}
-      <div className="kd-actions">
+      <div className="actions">
         {phase === 'review' ? (
           <button type="button" onClick={() => setPhase('form')}>
             Back

@@ -1,45 +1,47 @@
-// Onqlave's review step: what will be created, before anything is sent.
+// The review step, for services whose descriptor asks for one: what will be created, before anything is sent.
+import { Fragment } from 'react'
 import type { CreateOptionsView } from '../../../../shared/api'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import type { AccountView } from '../../../../shared/model'
-import type { CreateDraft } from './draft'
+import { choicesOf, type CreateDraft } from './draft'
 
 export function CreateReview({
+  descriptor: d,
   account,
   draft,
   options,
 }: {
+  readonly descriptor: ProviderDescriptor
   readonly account: AccountView
   readonly draft: CreateDraft
   readonly options: CreateOptionsView | null
 }) {
-  const app = options?.applications.find((a) => a.id === draft.applicationId)
-  const arx = options?.clusters.find((c) => c.id === draft.clusterId)
+  const stages = d.create.stages.map((s) => s.text.toLowerCase())
   return (
-    <section aria-labelledby="kd-review-title" className="kd-review">
-      <h3 id="kd-review-title">Review</h3>
-      <dl className="kd-facts">
+    <section aria-labelledby="review-title" className="review">
+      <h3 id="review-title">Review</h3>
+      <dl className="review-facts">
         <dt>Account</dt>
         <dd>
           {account.label}
           {account.facts.tenant ? ` (${account.facts.tenant})` : ''}
         </dd>
-        {app && (
-          <>
-            <dt>Application</dt>
-            <dd>
-              {app.name}
-              {app.technology ? ` · ${app.technology}` : ''}
-            </dd>
-          </>
-        )}
-        <dt>Arx</dt>
-        <dd>{arx ? `${arx.name}${arx.encryption ? ` · ${arx.encryption}` : ''}` : draft.clusterId}</dd>
+        {d.create.fields.map((f) => {
+          const value = draft[f.name]
+          if (!value) return null
+          const shown = f.choices ? (choicesOf(f, options).find((c) => c.id === value)?.text ?? value) : value
+          return (
+            <Fragment key={f.name}>
+              <dt>{f.label}</dt>
+              <dd>{shown}</dd>
+            </Fragment>
+          )
+        })}
         <dt>Secret</dt>
         <dd>{draft.keep ? 'Shown once, and kept in your keychain' : 'Shown once; not kept'}</dd>
       </dl>
-      <p className="kd-muted">
-        Onqlave creates the key as pending and activates it in the background. KeyDesk waits for it, then fetches its
-        secret — Onqlave hands it out only once.
+      <p className="muted">
+        {d.name} works in steps: {stages.join(', then ')}. {d.changes.create.effect}
       </p>
     </section>
   )

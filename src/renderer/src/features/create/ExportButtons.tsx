@@ -4,7 +4,6 @@ import type { ExportFormat } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import type { SecretRef } from '../../actions/secrets'
 import { toProblem } from '../../store/problem'
-import { Glyph } from './glyphs'
 import { Icon } from '../../components/Icon'
 
 export function ExportButtons({
@@ -32,7 +31,7 @@ export function ExportButtons({
       .finally(() => setRunning(null))
   }
   return (
-    <div className="kd-exports">
+    <div className="exports">
       {formats.map((f) => (
         <button
           key={f.id}
@@ -41,11 +40,11 @@ export function ExportButtons({
           disabled={running !== null}
           aria-label={`Export ${f.label} as ${f.fileName}`}
         >
-          <Glyph name="download" /> {running === f.id ? 'Exporting…' : f.label}{' '}
-          <span className="kd-muted">{f.fileName}</span>
+          <Icon name="download" /> {running === f.id ? 'Exporting…' : f.label}{' '}
+          <span className="muted">{f.fileName}</span>
         </button>
       ))}
-      <span role="status" aria-live="polite" className={status && !status.ok ? 'kd-bad' : 'kd-muted'}>
+      <span role="status" aria-live="polite" className={status && !status.ok ? 'bad' : 'muted'}>
         {status && (
           <>
             <Icon name={status.ok ? 'check' : 'alert'} /> {status.text}

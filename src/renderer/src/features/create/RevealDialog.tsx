@@ -1,10 +1,10 @@
 // The one-time reveal. A stray click outside does nothing and Escape asks first: the secret cannot be shown again.
 // Closing releases the core's handle; the parent then drops the CreatedKey, so the secret leaves the page.
-import * as D from '@radix-ui/react-dialog'
 import { useEffect, useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { CopyButton } from '../../components/CopyButton'
+import { Dialog } from '../../components/Dialog'
 import { useApp } from '../../store/stores'
 import { toProblem } from '../../store/problem'
 import { ExportButtons } from './ExportButtons'
@@ -33,68 +33,51 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
     onClosed()
   }
   const ask = (): void => setConfirming(true)
+  const title = `New key ${created.key.name !== created.key.keyId ? `“${created.key.name}”` : created.key.keyId}`
   return (
-    <D.Root
-      open
-      onOpenChange={(open) => {
-        if (!open) ask()
-      }}
+    <Dialog
+      wide
+      className="reveal"
+      title={title}
+      // A stray click outside does nothing and Escape or × ask first: the secret cannot be shown again.
+      guard={ask}
+      onClose={close}
+      description={
+        <span className="warning">
+          <Icon name="alert" /> {account.label}: this is the only time KeyDesk can show this secret. Copy or export it
+          now{kept ? ' — it is also kept in your keychain.' : '.'}
+        </span>
+      }
+      footer={
+        <button type="button" className="primary" onClick={ask}>
+          Done
+        </button>
+      }
     >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content
-          className="kd-modal kd-wide kd-reveal"
-          onEscapeKeyDown={(e) => {
-            e.preventDefault()
-            ask()
-          }}
-          onPointerDownOutside={(e) => e.preventDefault()}
-          onInteractOutside={(e) => e.preventDefault()}
-        >
-          <div className="kd-modal-head">
-            <D.Title className="kd-modal-title">
-              New key {created.key.name !== created.key.keyId ? `“${created.key.name}”` : created.key.keyId}
-            </D.Title>
-            <button type="button" className="kd-icon" aria-label="Close" onClick={ask}>
-              <span aria-hidden="true">×</span>
-            </button>
-          </div>
-          <D.Description className="kd-warning">
-            <Icon name="alert" /> {account.label}: this is the only time KeyDesk can show this secret. Copy or export it
-            now
-            {kept ? ' — it is also kept in your keychain.' : '.'}
-          </D.Description>
-          <div className="kd-parts">
-            {created.parts.map((p) => (
-              <SecretPartRow key={p.label} part={p} handle={handle} />
+      <div className="parts">
+        {created.parts.map((p) => (
+          <SecretPartRow key={p.label} part={p} handle={handle} />
+        ))}
+      </div>
+      {created.endpoints.length > 0 && (
+        <section aria-label="Endpoints" className="reveal-endpoints">
+          <h3>Endpoints</h3>
+          <ul>
+            {created.endpoints.map((e) => (
+              <li key={`${e.service} ${e.url}`}>
+                <span className="part-label">{e.service}</span> <code>{e.url}</code>
+                <CopyButton text={e.url} label={`Copy ${e.service} endpoint`} />
+              </li>
             ))}
-          </div>
-          {created.endpoints.length > 0 && (
-            <section aria-label="Endpoints" className="kd-endpoints">
-              <h3>Endpoints</h3>
-              <ul>
-                {created.endpoints.map((e) => (
-                  <li key={`${e.service} ${e.url}`}>
-                    <span className="kd-part-label">{e.service}</span> <code>{e.url}</code>
-                    <CopyButton text={e.url} label={`Copy ${e.service} endpoint`} />
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          <ExportButtons secretRef={{ handle }} formats={created.exports} />
-          <TryKey secretRef={{ handle }} />
-          <KeepControl accountId={account.id} handle={handle} kept={kept} onKept={() => setKept(true)} />
-          {footer && <p className="kd-muted">{footer}</p>}
-          <div className="kd-actions">
-            <button type="button" className="primary" onClick={ask}>
-              Done
-            </button>
-          </div>
-          <ConfirmClose open={confirming} kept={kept} onStay={() => setConfirming(false)} onClose={close} />
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+          </ul>
+        </section>
+      )}
+      <ExportButtons secretRef={{ handle }} formats={created.exports} />
+      <TryKey secretRef={{ handle }} />
+      <KeepControl accountId={account.id} handle={handle} kept={kept} onKept={() => setKept(true)} />
+      {footer && <p className="muted">{footer}</p>}
+      {confirming && <ConfirmClose kept={kept} onStay={() => setConfirming(false)} onClose={close} />}
+    </Dialog>
   )
 }
 
@@ -115,7 +98,7 @@ function KeepControl({
   const actions = useActions()
   if (kept)
     return (
-      <p className="kd-good" role="status">
+      <p className="good" role="status">
         <Icon name="check" /> Kept in your keychain: copy or export it again later from the key’s actions.
       </p>
     )
@@ -127,11 +110,11 @@ function KeepControl({
       .finally(() => setBusy(false))
   }
   return (
-    <div className="kd-keep">
+    <div className="keep">
       <button type="button" onClick={keep} disabled={busy || (vault !== null && vault.state !== 'available')}>
         Keep in keychain
       </button>
-      <span role="status" className={problem ? 'kd-bad' : 'kd-muted'}>
+      <span role="status" className={problem ? 'bad' : 'muted'}>
         {problem ??
           (vault && vault.state !== 'available'
             ? `The keychain is ${vault.state}.`
@@ -142,42 +125,34 @@ function KeepControl({
 }
 
 function ConfirmClose({
-  open,
   kept,
   onStay,
   onClose,
 }: {
-  open: boolean
-  kept: boolean
-  onStay: () => void
-  onClose: () => void
+  readonly kept: boolean
+  readonly onStay: () => void
+  readonly onClose: () => void
 }) {
   return (
-    <D.Root
-      open={open}
-      onOpenChange={(o) => {
-        if (!o) onStay()
-      }}
-    >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal" role="alertdialog">
-          <D.Title className="kd-modal-title">Close the secret?</D.Title>
-          <D.Description>
-            {kept
-              ? 'You will not be able to see this secret again here. KeyDesk keeps it in your keychain, so you can still copy or export it from the key’s actions.'
-              : 'You will not be able to see this secret again. Copy or export it first if you still need it.'}
-          </D.Description>
-          <div className="kd-actions">
-            <button type="button" autoFocus onClick={onStay}>
-              Back to the secret
-            </button>
-            <button type="button" className="kd-danger" onClick={onClose}>
-              Close
-            </button>
-          </div>
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+    <Dialog
+      alert
+      title="Close the secret?"
+      onClose={onStay}
+      description={
+        kept
+          ? 'You will not be able to see this secret again here. KeyDesk keeps it in your keychain, so you can still copy or export it from the key’s actions.'
+          : 'You will not be able to see this secret again. Copy or export it first if you still need it.'
+      }
+      footer={
+        <>
+          <button type="button" onClick={onStay}>
+            Back to the secret
+          </button>
+          <button type="button" className="danger" onClick={onClose}>
+            Close
+          </button>
+        </>
+      }
+    />
   )
 }

@@ -3,7 +3,6 @@ import { useState } from 'react'
 import type { SecretPart } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { toProblem } from '../../store/problem'
-import { Glyph } from './glyphs'
 import { Icon } from '../../components/Icon'
 
 const MASK = '•'.repeat(16)
@@ -27,39 +26,35 @@ export function SecretPartRow({ part, handle }: { readonly part: SecretPart; rea
   }
   const visible = !part.secret || shown
   return (
-    <div className="kd-part" role="group" aria-label={part.label}>
-      <span className="kd-part-label">
+    <div className="part" role="group" aria-label={part.label}>
+      <span className="part-label">
         {part.label}
-        {part.secret && <span className="kd-muted"> · secret</span>}
+        {part.secret && <span className="muted"> · secret</span>}
       </span>
       <code
-        className={visible ? 'kd-part-value' : 'kd-part-value kd-masked'}
+        className={visible ? 'part-value' : 'part-value masked'}
         aria-label={visible ? undefined : `${part.label} (hidden)`}
       >
         {visible ? part.value : MASK}
       </code>
-      <span className="kd-part-tools">
+      <span className="part-tools">
         {part.secret && (
           <button
             type="button"
-            className="kd-icon"
+            className="icon-button"
             aria-pressed={shown}
             aria-label={shown ? `Hide ${part.label}` : `Show ${part.label}`}
             title={shown ? 'Hide' : 'Show'}
             onClick={() => setShown((s) => !s)}
           >
-            <Glyph name={shown ? 'eyeOff' : 'eye'} />
+            <Icon name={shown ? 'eyeOff' : 'eye'} />
           </button>
         )}
         <button type="button" onClick={copy} disabled={copying} aria-label={`Copy ${part.label}`}>
           {copying ? 'Copying…' : 'Copy'}
         </button>
       </span>
-      <span
-        role="status"
-        aria-live="polite"
-        className={status && !status.ok ? 'kd-part-status kd-bad' : 'kd-part-status'}
-      >
+      <span role="status" aria-live="polite" className={status && !status.ok ? 'part-status bad' : 'part-status'}>
         {status && (
           <>
             <Icon name={status.ok ? 'check' : 'alert'} /> {status.text}

@@ -18,11 +18,11 @@ export function TryKey({ secretRef }: { readonly secretRef: SecretRef }) {
       .finally(() => setBusy(false))
   }
   return (
-    <div className="kd-try">
+    <div className="try">
       <button type="button" onClick={run} disabled={busy}>
         {busy ? 'Trying…' : 'Try it'}
       </button>
-      <span role="status" aria-live="polite" className={result ? (result.ok ? 'kd-good' : 'kd-bad') : undefined}>
+      <span role="status" aria-live="polite" className={result ? (result.ok ? 'good' : 'bad') : undefined}>
         {result && (
           <>
             <Icon name={result.ok ? 'check' : 'x'} /> <strong>{result.ok ? 'Works' : 'Failed'}:</strong>{' '}

@@ -4,6 +4,7 @@ import type { CreateOptionsView } from '../../../../shared/api'
 import type { AccountView } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { toProblem, type Problem } from '../../store/problem'
+import { useDescriptor } from '../../store/stores'
 
 export interface OptionsState {
   readonly options: CreateOptionsView | null
@@ -13,7 +14,7 @@ export interface OptionsState {
 }
 
 export function useCreateOptions(account: AccountView): OptionsState {
-  const needed = account.provider === 'onqlave'
+  const needed = useDescriptor(account.provider).create.fields.some((f) => f.choices !== undefined)
   const [options, setOptions] = useState<CreateOptionsView | null>(null)
   const [loading, setLoading] = useState(needed)
   const [problem, setProblem] = useState<Problem | null>(null)

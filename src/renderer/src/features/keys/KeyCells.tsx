@@ -1,18 +1,27 @@
 // Cell contents shared by the list row and the detail panel.
+import type { LastUse } from '../../../../shared/descriptor'
 import type { KeyRecord } from '../../../../shared/model'
-import { ageDays, exact, relative } from './format'
+import { ageDays, exact, relative } from '../../components/time'
 import { keyFlags } from './flags'
-import { Icon } from '../../components/Icon'
 
-export function Flags({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
-  const flags = keyFlags(keyRecord, now)
+/** The flags as words: a reader sees "stale" or "unused", not an icon to decode. */
+export function Flags({
+  keyRecord,
+  lastUse,
+  now,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly lastUse: LastUse
+  readonly now: number
+}) {
+  const flags = keyFlags(keyRecord, lastUse, now)
   if (!flags.length) return null
   return (
     <>
       {flags.map((f) => (
         <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
-          <Icon name={f.kind === 'old' ? 'clock' : 'idle'} />
-          <span className="sr-only">{f.why}</span>
+          {f.kind}
+          <span className="sr-only">: {f.why}</span>
         </span>
       ))}
     </>
@@ -33,13 +42,22 @@ export function Age({ iso, now }: { readonly iso: string; readonly now: number }
   return <span title={`Created ${exact(iso)}`}>{d} d</span>
 }
 
-export function LastUsed({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
-  const { lastUsedAt, lastUsedIp, provider } = keyRecord
+export function LastUsed({
+  keyRecord,
+  lastUse,
+  now,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly lastUse: LastUse
+  readonly now: number
+}) {
+  const { lastUsedAt, lastUsedIp } = keyRecord
   if (!lastUsedAt && !lastUsedIp) {
-    const why = provider === 'cloudmc' ? 'Never used' : 'Not reported by this service'
+    const reported = lastUse === 'reported'
+    const why = reported ? 'Never used' : 'Not reported by this service'
     return (
       <span className="muted" title={why}>
-        {provider === 'cloudmc' ? 'never' : '—'}
+        {reported ? 'never' : '—'}
         <span className="sr-only"> {why}</span>
       </span>
     )

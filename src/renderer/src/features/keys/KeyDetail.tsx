@@ -1,15 +1,16 @@
-// Everything known about one key, beside the list. Escape or Close returns to the list.
-import { useEffect, useRef } from 'react'
+// Everything known about one key, beside the list, with the service's own labels (its descriptor's key fields).
+// Escape or Close returns to the list, and focus goes back to whatever opened the panel.
+import { useEffect, useRef, useState } from 'react'
+import type { KeyRecord } from '../../../../shared/model'
 import { CopyButton } from '../../components/CopyButton'
-import { useNow } from '../../components/useNow'
-import { useApp, useKeys } from '../../store/stores'
-import { PROVIDERS } from '../accounts/providers'
-import { KeyRowActions } from '../lifecycle/KeyRowActions'
-import { exact } from './format'
-import { keyFlags } from './flags'
-import { Age, Application, Created, LastUsed, OwnKeyBadge } from './KeyCells'
-import { StateBadge } from './StateBadge'
 import { Icon } from '../../components/Icon'
+import { exact } from '../../components/time'
+import { useNow } from '../../components/useNow'
+import { useApp, useDescriptor, useKeys } from '../../store/stores'
+import { KeyRowActions } from '../lifecycle/KeyRowActions'
+import { keyFlags } from './flags'
+import { Age, Created, LastUsed, OwnKeyBadge } from './KeyCells'
+import { StateBadge } from './StateBadge'
 
 export function KeyDetail({ uid }: { readonly uid: string }) {
   const cut = uid.indexOf('/')
@@ -17,9 +18,16 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
   const keyId = uid.slice(cut + 1)
   const key = useKeys((s) => s.byAccount[accountId]?.keys.find((k) => k.keyId === keyId))
   const account = useApp((s) => s.accounts.find((a) => a.id === accountId))
-  const close = useApp((s) => s.openDetail)
+  const openDetail = useApp((s) => s.openDetail)
   const now = useNow()
   const heading = useRef<HTMLHeadingElement>(null)
+  // The control that opened the panel (a row's name, the palette's field); it gets focus back on close.
+  const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
+  const close = (): void => {
+    openDetail(null)
+    if (opener?.isConnected) opener.focus()
+    else document.getElementById('key-table')?.focus()
+  }
   useEffect(() => {
     heading.current?.focus()
   }, [uid])
@@ -28,27 +36,26 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
     return (
       <aside className="detail" aria-label="Key details">
         <p>This key is no longer listed.</p>
-        <button type="button" onClick={() => close(null)}>
+        <button type="button" onClick={close}>
           Close
         </button>
       </aside>
     )
   }
-  const extra = Object.entries(key.extra).filter(([k]) => k !== 'applicationName' && k !== 'clusterName')
   return (
     <aside
       className="detail"
       aria-labelledby="detail-title"
       onKeyDown={(e) => {
         // Dialogs opened from the panel live in portals, yet React bubbles their keys here: their Escape is theirs.
-        if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) close(null)
+        if (e.key === 'Escape' && !e.defaultPrevented && e.currentTarget.contains(e.target as Node)) close()
       }}
     >
       <div className="dialog-head">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>
           {key.name || key.keyId}
         </h2>
-        <button type="button" className="icon-button" aria-label="Close key details" onClick={() => close(null)}>
+        <button type="button" className="icon-button" aria-label="Close key details" onClick={close}>
           <Icon name="x" />
         </button>
       </div>
@@ -58,60 +65,94 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
           <OwnKeyBadge /> KeyDesk signs in to {account.label} with this key: rotate it rather than disable or delete it.
         </p>
       )}
-      <dl className="facts">
-        <div>
-          <dt>Key id</dt>
-          <dd className="mono">
-            {key.keyId} <CopyButton text={key.keyId} label="Copy key id" />
-          </dd>
-        </div>
-        <div>
-          <dt>Account</dt>
-          <dd>
-            {account.label} · {PROVIDERS[account.provider].name}
-          </dd>
-        </div>
-        <div>
-          <dt>Created</dt>
-          <dd>
-            <Created iso={key.createdAt} now={now} /> ({exact(key.createdAt)})
-          </dd>
-        </div>
-        <div>
-          <dt>Age</dt>
-          <dd>
-            <Age iso={key.createdAt} now={now} />
-          </dd>
-        </div>
-        <div>
-          <dt>Last used</dt>
-          <dd>
-            <LastUsed keyRecord={key} now={now} />
-          </dd>
-        </div>
-        {(key.extra.applicationName || key.extra.clusterName) && (
-          <div>
-            <dt>Application · Arx</dt>
-            <dd>
-              <Application keyRecord={key} />
-            </dd>
-          </div>
-        )}
-        {extra.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd className="mono">{v}</dd>
-          </div>
-        ))}
-      </dl>
-      {keyFlags(key, now).map((f) => (
+      <Facts uid={uid} accountLabel={account.label} keyRecord={key} now={now} />
+      {keyFlags(key, useDescriptor(key.provider).lastUse, now).map((f) => (
         <p key={f.kind} className="flag-why">
-          <Icon name={f.kind === 'old' ? 'clock' : 'idle'} /> {f.why}
+          <Icon name={f.kind === 'stale' ? 'clock' : 'idle'} /> {f.why}
         </p>
       ))}
       <div className="detail-actions">
         <KeyRowActions keyRecord={key} account={account} />
       </div>
     </aside>
+  )
+}
+
+function Facts({
+  uid,
+  accountLabel,
+  keyRecord: key,
+  now,
+}: {
+  readonly uid: string
+  readonly accountLabel: string
+  readonly keyRecord: KeyRecord
+  readonly now: number
+}) {
+  const d = useDescriptor(key.provider)
+  // Fields shown only on request (an access key) stay hidden until asked, and again for the next key.
+  const [shown, setShown] = useState<ReadonlySet<string>>(new Set())
+  useEffect(() => setShown(new Set()), [uid])
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Key id</dt>
+        <dd className="mono">
+          {key.keyId} <CopyButton text={key.keyId} label="Copy key id" />
+        </dd>
+      </div>
+      <div>
+        <dt>Account</dt>
+        <dd>
+          {accountLabel} · {d.name}
+        </dd>
+      </div>
+      <div>
+        <dt>Created</dt>
+        <dd>
+          <Created iso={key.createdAt} now={now} /> ({exact(key.createdAt)})
+        </dd>
+      </div>
+      <div>
+        <dt>Age</dt>
+        <dd>
+          <Age iso={key.createdAt} now={now} />
+        </dd>
+      </div>
+      {d.lastUse !== 'absent' && (
+        <div>
+          <dt>Last used</dt>
+          <dd>
+            <LastUsed keyRecord={key} lastUse={d.lastUse} now={now} />
+          </dd>
+        </div>
+      )}
+      {d.keyFields.map((f) => {
+        const v = key.extra[f.name]
+        if (!v) return null
+        const hidden = f.onRequest && !shown.has(f.name)
+        return (
+          <div key={f.name}>
+            <dt>{f.label}</dt>
+            <dd className="mono">
+              {hidden ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => setShown((s) => new Set(s).add(f.name))}
+                  aria-label={`Show the ${f.label.toLowerCase()}`}
+                >
+                  Show
+                </button>
+              ) : (
+                <>
+                  {v} <CopyButton text={v} label={`Copy the ${f.label.toLowerCase()}`} />
+                </>
+              )}
+            </dd>
+          </div>
+        )
+      })}
+    </dl>
   )
 }

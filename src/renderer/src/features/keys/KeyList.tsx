@@ -1,7 +1,7 @@
 // The key list for one account or for all of them: a selector over per-account state, never a copy of it.
 import { useDeferredValue, useMemo } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
-import { useApp, useKeys, usePrefs, usePropagations } from '../../store/stores'
+import { useApp, useKeys, usePrefs, usePropagations, useDescriptorList, useDescriptors } from '../../store/stores'
 import { EMPTY_KEYS, type AccountKeys } from '../../store/keys'
 import { columnsFor } from './columns'
 import { KeyDetail } from './KeyDetail'
@@ -28,11 +28,14 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   const byAccount: Readonly<Record<string, AccountKeys>> = account
     ? { [account.id]: (slice as AccountKeys | undefined) ?? EMPTY_KEYS }
     : (slice as Readonly<Record<string, AccountKeys>>)
-  const rows = select({ view, accounts, byAccount, propagation, query: listQuery })
+  const descriptorMap = useDescriptors()
+  const rows = select({ view, accounts, byAccount, propagation, query: listQuery, descriptors: descriptorMap })
   const inView = useMemo(() => (account ? [account] : accounts), [account, accounts])
   const accountMap = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
   const providers = useMemo(() => new Set<ProviderId>(inView.map((a) => a.provider)), [inView])
-  const columns = useMemo(() => columnsFor(!account, providers), [account, providers])
+  const descriptors = useDescriptorList()
+  const shownDescriptors = useMemo(() => descriptors.filter((d) => providers.has(d.id)), [descriptors, providers])
+  const columns = useMemo(() => columnsFor(!account, shownDescriptors), [account, shownDescriptors])
 
   const states = inView.map((a) => byAccount[a.id])
   const total = states.reduce((n, s) => n + (s?.keys.length ?? 0), 0)

@@ -4,7 +4,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { CopyButton } from '../../components/CopyButton'
 import { useNow } from '../../components/useNow'
 import { KeyRowActions } from '../lifecycle/KeyRowActions'
-import { PROVIDERS } from '../accounts/providers'
+import { useDescriptor } from '../../store/stores'
 import type { Column } from './columns'
 import { Age, Application, Created, Flags, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
@@ -36,6 +36,7 @@ export const KeyRow = memo(function KeyRow({
   onOpen,
 }: Props) {
   const now = useNow()
+  const d = useDescriptor(k.provider)
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   const cell = (c: Column) => {
@@ -51,7 +52,7 @@ export const KeyRow = memo(function KeyRow({
               {title}
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
-            <Flags keyRecord={k} now={now} />
+            <Flags keyRecord={k} lastUse={d.lastUse} now={now} />
           </>
         )
       case 'keyId':
@@ -66,7 +67,7 @@ export const KeyRow = memo(function KeyRow({
       case 'account':
         return (
           <span className="truncate" title={account?.label}>
-            {account?.label ?? k.accountId} <span className="muted">· {PROVIDERS[k.provider].name}</span>
+            {account?.label ?? k.accountId} <span className="muted">· {d.name}</span>
           </span>
         )
       case 'state':
@@ -76,7 +77,7 @@ export const KeyRow = memo(function KeyRow({
       case 'age':
         return <Age iso={k.createdAt} now={now} />
       case 'lastUsed':
-        return <LastUsed keyRecord={k} now={now} />
+        return <LastUsed keyRecord={k} lastUse={d.lastUse} now={now} />
       case 'application':
         return <Application keyRecord={k} />
       case 'actions':

@@ -1,9 +1,8 @@
 // Search, filters and the actions that apply to the whole view. The choice persists in preferences.
 import { useEffect, useId, useRef } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
-import { usePrefs } from '../../store/stores'
+import { useDescriptorList, usePrefs } from '../../store/stores'
 import { CreateKeyButton } from '../create/CreateKeyButton'
-import { PROVIDER_ORDER, PROVIDERS } from '../accounts/providers'
 import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'
 
 interface Props {
@@ -18,6 +17,7 @@ interface Props {
 export function KeyToolbar({ account, shown, total, providers, onRefresh, refreshing }: Props) {
   const list = usePrefs((s) => s.list)
   const setList = usePrefs((s) => s.setList)
+  const descriptors = useDescriptorList()
   const searchId = useId()
   const bar = useRef<HTMLDivElement>(null)
   // A filter popup closes like a menu: on a click elsewhere, or Escape (which returns focus to its summary).
@@ -79,16 +79,18 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
           <summary>Provider{list.providers.length ? ` (${list.providers.length})` : ': all'}</summary>
           <fieldset>
             <legend className="sr-only">Show keys of these providers</legend>
-            {PROVIDER_ORDER.filter((p) => providers.has(p)).map((p) => (
-              <label key={p}>
-                <input
-                  type="checkbox"
-                  checked={list.providers.includes(p)}
-                  onChange={() => setList({ providers: toggleIn(list.providers, p) })}
-                />{' '}
-                {PROVIDERS[p].name}
-              </label>
-            ))}
+            {descriptors
+              .filter((d) => providers.has(d.id))
+              .map(({ id: p, name }) => (
+                <label key={p}>
+                  <input
+                    type="checkbox"
+                    checked={list.providers.includes(p)}
+                    onChange={() => setList({ providers: toggleIn(list.providers, p) })}
+                  />{' '}
+                  {name}
+                </label>
+              ))}
           </fieldset>
         </details>
       )}

@@ -2,7 +2,7 @@
 import { useNow } from '../../components/useNow'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useKeys } from '../../store/stores'
-import { since } from './format'
+import { since } from '../../components/time'
 
 /** With ageOnly, an error shows nowhere here: the list shows it once, beside the keys it concerns. */
 export function LoadStatus({

@@ -1,5 +1,5 @@
 // The list's columns; which show depends on what the view holds, so a SpaceONE-only list has no empty Arx column.
-import type { ProviderId } from '../../../../shared/model'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import type { SortKey } from './select'
 
 export type ColumnId =
@@ -35,11 +35,12 @@ const ALL: readonly Column[] = [
   col('actions', 'Actions', 120, 0),
 ]
 
-export function columnsFor(allView: boolean, providers: ReadonlySet<ProviderId>): readonly Column[] {
+/** `inView`: the descriptors of the providers the list shows; a column no shown service fills is left out. */
+export function columnsFor(allView: boolean, inView: readonly ProviderDescriptor[]): readonly Column[] {
   return ALL.filter((c) => {
     if (c.id === 'account') return allView
-    if (c.id === 'application') return providers.has('onqlave')
-    if (c.id === 'lastUsed') return providers.has('cloudmc') || providers.has('spaceone')
+    if (c.id === 'application') return inView.some((d) => d.keyFields.some((f) => f.name === 'applicationName'))
+    if (c.id === 'lastUsed') return inView.some((d) => d.lastUse !== 'absent')
     return true
   })
 }

@@ -1,25 +1,27 @@
-// Keys worth a second look, and why. "Unused" only where the service reports last use, otherwise it would be a guess.
-import type { KeyRecord, ProviderId } from '../../../../shared/model'
-import { ageDays, DAY } from './format'
+// Keys worth a second look, and why, as words that can be filtered and sorted. "Unused" only where the service
+// reports last use (its descriptor says so), otherwise it would be a guess.
+import type { LastUse } from '../../../../shared/descriptor'
+import type { KeyRecord } from '../../../../shared/model'
+import { ageDays, DAY } from '../../components/time'
 
-export const OLD_AFTER_DAYS = 90
+export const STALE_AFTER_DAYS = 90
 export const UNUSED_AFTER_DAYS = 30
 
-/** SpaceONE 1.x has the field but always leaves it empty; Onqlave has none. */
-const REPORTS_LAST_USE: Record<ProviderId, boolean> = { spaceone: false, cloudmc: true, onqlave: false }
+export const FLAG_KINDS = ['stale', 'unused'] as const
+export type FlagKind = (typeof FLAG_KINDS)[number]
 
 export interface Flag {
-  readonly kind: 'old' | 'unused'
+  readonly kind: FlagKind
   readonly why: string
 }
 
-export function keyFlags(k: KeyRecord, now: number): readonly Flag[] {
+export function keyFlags(k: KeyRecord, lastUse: LastUse, now: number): readonly Flag[] {
   if (k.state === 'deleted' || k.state === 'failed') return []
   const flags: Flag[] = []
   const age = ageDays(k.createdAt, now)
-  if (age > OLD_AFTER_DAYS)
-    flags.push({ kind: 'old', why: `Created ${age} days ago (over ${OLD_AFTER_DAYS}): consider rotating it.` })
-  if (REPORTS_LAST_USE[k.provider] || k.lastUsedAt) {
+  if (age > STALE_AFTER_DAYS)
+    flags.push({ kind: 'stale', why: `Created ${age} days ago (over ${STALE_AFTER_DAYS}): consider rotating it.` })
+  if (lastUse === 'reported' || k.lastUsedAt) {
     if (k.lastUsedAt) {
       const idle = Math.floor((now - Date.parse(k.lastUsedAt)) / DAY)
       if (idle > UNUSED_AFTER_DAYS)

@@ -1,6 +1,9 @@
-// What a key's state means to the user, combining the service's state with any change still propagating.
-import type { KeyRecord, Propagation } from '../../../../shared/model'
+// What a key's state means to the user: the service's state combined with a change still propagating, in the
+// provider's own words (its descriptor's "Deleting", "Disabling", …). A change the service applies at once has no
+// in-between state at all.
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import { assertNever } from '../../../../shared/errors'
+import type { KeyRecord, Propagation } from '../../../../shared/model'
 
 export type DisplayKind =
   'enabled' | 'disabled' | 'activating' | 'enabling' | 'disabling' | 'deleting' | 'deleted' | 'failed' | 'change-failed'
@@ -12,38 +15,59 @@ export type StateFilter = (typeof STATE_FILTERS)[number]
 export interface DisplayState {
   readonly kind: DisplayKind
   readonly filter: StateFilter
-  /** When the change should be in force everywhere (ISO). */
-  readonly settleBy?: string
+  /** The one word for this state, everywhere it is shown. */
+  readonly word: string
+  /** When a window ends (ISO): only for changes whose model is a window. */
+  readonly until?: string
+  /** The change is confirmed by asking the service again (a polled change). */
+  readonly checking?: boolean
   readonly note?: string
 }
 
-export function displayState(key: KeyRecord, p: Propagation | undefined): DisplayState {
-  if (p?.state === 'propagating') {
-    switch (p.op) {
-      case 'create':
-        return { kind: 'activating', filter: 'pending', settleBy: p.settleBy }
-      case 'enable':
-        return { kind: 'enabling', filter: 'propagating', settleBy: p.settleBy }
-      case 'disable':
-        return { kind: 'disabling', filter: 'propagating', settleBy: p.settleBy }
-      case 'delete':
-        return { kind: 'deleting', filter: 'propagating', settleBy: p.settleBy }
-      default:
-        return assertNever(p.op)
-    }
+const PENDING_KIND: Readonly<Record<Propagation['op'], DisplayKind>> = {
+  create: 'activating',
+  enable: 'enabling',
+  disable: 'disabling',
+  delete: 'deleting',
+}
+
+const WORDS: Readonly<Record<DisplayKind, string>> = {
+  enabled: 'Enabled',
+  disabled: 'Disabled',
+  activating: 'Activating',
+  enabling: 'Enabling',
+  disabling: 'Disabling',
+  deleting: 'Deleting',
+  deleted: 'Deleted',
+  failed: 'Failed',
+  'change-failed': 'Did not apply',
+}
+
+export function displayState(key: KeyRecord, p: Propagation | undefined, d: ProviderDescriptor): DisplayState {
+  const rule = p ? d.changes[p.op] : undefined
+  if (p?.state === 'propagating' && rule && rule.model !== 'none') {
+    const kind = PENDING_KIND[p.op]
+    const word = rule.pending ?? WORDS[kind]
+    return rule.model === 'window'
+      ? { kind, filter: 'propagating', word, until: p.settleBy }
+      : { kind, filter: kind === 'activating' ? 'pending' : 'propagating', word, checking: true }
   }
-  if (p?.state === 'failed' && key.state !== 'deleted') return { kind: 'change-failed', filter: 'failed', note: p.note }
+  // A key the service still lists as pending after a delete was asked for is leaving, not arriving.
+  if (p?.op === 'delete' && p.state !== 'failed' && key.state === 'pending')
+    return { kind: 'deleting', filter: 'propagating', word: d.changes.delete.pending ?? WORDS.deleting, checking: true }
+  if (p?.state === 'failed' && key.state !== 'deleted')
+    return { kind: 'change-failed', filter: 'failed', word: WORDS['change-failed'], note: p.note }
   switch (key.state) {
     case 'enabled':
-      return { kind: 'enabled', filter: 'enabled' }
+      return { kind: 'enabled', filter: 'enabled', word: WORDS.enabled }
     case 'disabled':
-      return { kind: 'disabled', filter: 'disabled' }
+      return { kind: 'disabled', filter: 'disabled', word: WORDS.disabled }
     case 'pending':
-      return { kind: 'activating', filter: 'pending' }
+      return { kind: 'activating', filter: 'pending', word: d.changes.create.pending ?? WORDS.activating }
     case 'deleted':
-      return { kind: 'deleted', filter: 'deleted' }
+      return { kind: 'deleted', filter: 'deleted', word: WORDS.deleted }
     case 'failed':
-      return { kind: 'failed', filter: 'failed' }
+      return { kind: 'failed', filter: 'failed', word: WORDS.failed }
     default:
       return assertNever(key.state)
   }

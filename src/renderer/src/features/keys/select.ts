@@ -1,6 +1,7 @@
 // Memoised selectors from per-account state to the rows on screen. Each stage recomputes only when its own inputs
 // change, so a refresh of one account, a selection or a keystroke does not redo the work of the others.
-import type { AccountView, KeyRecord, Propagation } from '../../../../shared/model'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
+import type { AccountView, KeyRecord, Propagation, ProviderId } from '../../../../shared/model'
 import type { AccountKeys } from '../../store/keys'
 import type { ListPrefs } from '../../store/prefs'
 import { displayState, STATE_RANK } from './key-state'
@@ -15,7 +16,10 @@ export interface ListInput {
   readonly byAccount: Readonly<Record<string, AccountKeys>>
   readonly propagation: Readonly<Record<string, Propagation>>
   readonly query: ListPrefs
+  readonly descriptors: Descriptors
 }
+
+type Descriptors = Readonly<Partial<Record<ProviderId, ProviderDescriptor>>>
 
 type Labels = ReadonlyMap<string, string>
 type Props = Readonly<Record<string, Propagation>>
@@ -57,7 +61,7 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
   }
   const sort = lastCall(sortKeys)
   const filter = narrowingFilter()
-  return ({ view, accounts, byAccount, propagation, query }) => {
+  return ({ view, accounts, byAccount, propagation, query, descriptors }) => {
     const keys = gather(view, accounts, byAccount)
     const names = labelsOf(accounts)
     const sortKey: SortKey = isSortKey(query.sortKey) ? query.sortKey : 'createdAt'
@@ -67,6 +71,7 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
       query.sortDesc,
       sortKey === 'account' ? names : null,
       sortKey === 'state' ? propagation : NO_PROPS,
+      descriptors,
     )
     const searching = query.search.trim() !== ''
     return filter(
@@ -76,8 +81,14 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
       query.providers.join(','),
       searching ? names : null,
       query.states.length ? propagation : NO_PROPS,
+      descriptors,
     )
   }
+}
+
+function stateOf(k: KeyRecord, props: Props, descriptors: Descriptors) {
+  const d = descriptors[k.provider]
+  return d ? displayState(k, props[`${k.accountId}/${k.keyId}`], d) : undefined
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
@@ -91,8 +102,9 @@ export function sortKeys(
   desc: boolean,
   labels: Labels | null,
   props: Props,
+  descriptors: Descriptors,
 ): readonly KeyRecord[] {
-  const values = keys.map((k) => sortValue(k, sortKey, labels, props))
+  const values = keys.map((k) => sortValue(k, sortKey, labels, props, descriptors))
   const order = keys.map((_, i) => i)
   const dir = desc ? -1 : 1
   // Collation is the costly part of sorting 50,000 names; timestamps and numbers compare as they are.
@@ -117,7 +129,13 @@ export function sortKeys(
   return order.map((i) => keys[i] as KeyRecord)
 }
 
-function sortValue(k: KeyRecord, sortKey: SortKey, labels: Labels | null, props: Props): string | number {
+function sortValue(
+  k: KeyRecord,
+  sortKey: SortKey,
+  labels: Labels | null,
+  props: Props,
+  descriptors: Descriptors,
+): string | number {
   switch (sortKey) {
     case 'name':
       return k.name || k.keyId
@@ -126,7 +144,7 @@ function sortValue(k: KeyRecord, sortKey: SortKey, labels: Labels | null, props:
     case 'account':
       return labels?.get(k.accountId) ?? k.accountId
     case 'state':
-      return STATE_RANK[displayState(k, props[`${k.accountId}/${k.keyId}`]).kind]
+      return STATE_RANK[stateOf(k, props, descriptors)?.kind ?? 'enabled']
     case 'createdAt':
       return k.createdAt
     case 'age':
@@ -192,6 +210,7 @@ export function filterKeys(
   providers: string,
   labels: Labels | null,
   props: Props,
+  descriptors: Descriptors,
 ): readonly KeyRecord[] {
   if (!search && !states && !providers) return sorted
   const stateSet = new Set(states ? states.split(',') : [])
@@ -200,7 +219,7 @@ export function filterKeys(
   if (search && labels) for (const [id, label] of labels) if (label.toLowerCase().includes(search)) labelHit.add(id)
   return sorted.filter((k) => {
     if (providerSet.size && !providerSet.has(k.provider)) return false
-    if (stateSet.size && !stateSet.has(displayState(k, props[`${k.accountId}/${k.keyId}`]).filter)) return false
+    if (stateSet.size && !stateSet.has(stateOf(k, props, descriptors)?.filter ?? '')) return false
     return !search || labelHit.has(k.accountId) || haystack(k).includes(search)
   })
 }

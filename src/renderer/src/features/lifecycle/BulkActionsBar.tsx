@@ -1,7 +1,7 @@
 // Shown while keys are selected, across accounts: bulk disable and delete.
 import { useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
-import { useApp, useKeys, useStores } from '../../store/stores'
+import { useApp, useDescriptors, useKeys, useStores } from '../../store/stores'
 import { keyUid } from '../../store/keys'
 import { parseUid, type BulkOp, type Selected } from './bulk'
 import { BulkDialog } from './BulkDialog'
@@ -12,6 +12,7 @@ export function BulkActionsBar() {
   const byAccount = useKeys((s) => s.byAccount)
   const accounts = useApp((s) => s.accounts)
   const stores = useStores()
+  const descriptors = useDescriptors()
   const [op, setOp] = useState<{ op: BulkOp; items: readonly Selected[] } | null>(null)
   if (selectedUids.size === 0 && !op) return null
   const items: Selected[] = []
@@ -21,7 +22,8 @@ export function BulkActionsBar() {
     const key: KeyRecord | undefined = ref
       ? byAccount[ref.accountId]?.keys.find((k) => k.keyId === ref.keyId)
       : undefined
-    if (account && key) items.push({ key, account })
+    const descriptor = account ? descriptors[account.provider] : undefined
+    if (account && key && descriptor) items.push({ key, account, descriptor })
   }
   const n = items.length
   const inAccounts = new Set(items.map((i) => i.account.id)).size
@@ -33,14 +35,14 @@ export function BulkActionsBar() {
   return (
     <>
       {n > 0 && (
-        <div className="kd-bulkbar" role="region" aria-label="Selected keys">
+        <div className="bulkbar" role="region" aria-label="Selected keys">
           <span>
             <strong>{n}</strong> key{n === 1 ? '' : 's'} selected{inAccounts > 1 ? ` in ${inAccounts} accounts` : ''}
           </span>
           <button type="button" onClick={() => setOp({ op: 'disable', items })}>
             Disable…
           </button>
-          <button type="button" className="kd-danger" onClick={() => setOp({ op: 'delete', items })}>
+          <button type="button" className="danger" onClick={() => setOp({ op: 'delete', items })}>
             Delete…
           </button>
           <button type="button" onClick={() => stores.keys.getState().clear()}>

@@ -1,11 +1,11 @@
-// Asks before a destructive action, saying what will happen; Onqlave's delete unlocks only on the exact key id.
-import * as D from '@radix-ui/react-dialog'
+// Asks before a destructive action, saying what will happen; a typed confirmation unlocks only on the exact key id.
 import { useId, useState } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { consequences, type DestructiveOp } from './consequences'
-import '../create/create.css'
-import './lifecycle.css'
+import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
+import { useDescriptor } from '../../store/stores'
+import { consequences, type DestructiveOp } from './consequences'
+import './lifecycle.css'
 
 interface Props {
   readonly op: DestructiveOp
@@ -18,76 +18,76 @@ interface Props {
 }
 
 export function ConfirmChange({ op, account, keyRecord, onConfirm, onCancel, onRotateFirst }: Props) {
-  const c = consequences(op, account, keyRecord)
+  const c = consequences(op, useDescriptor(account.provider), account, keyRecord)
   const [typed, setTyped] = useState('')
   const id = useId()
   const locked = c.typeToConfirm !== null && typed !== c.typeToConfirm
+  const confirm = (): void => {
+    if (!locked) onConfirm()
+  }
   return (
-    <D.Root
-      open
-      onOpenChange={(open) => {
-        if (!open) onCancel()
-      }}
+    <Dialog
+      alert
+      title={c.title}
+      onClose={onCancel}
+      description={
+        <span className="consequences">
+          <span className="muted">{account.label}</span>
+          {c.lines.map((line) => (
+            <span key={line} className="consequence">
+              {line}
+            </span>
+          ))}
+          {c.ownKey && (
+            <span className="warning" role="note">
+              <Icon name="alert" /> {c.ownKey}
+            </span>
+          )}
+        </span>
+      }
+      footer={
+        <>
+          <button type="button" onClick={onCancel} data-autofocus={c.typeToConfirm === null ? true : undefined}>
+            Cancel
+          </button>
+          {c.ownKey && onRotateFirst && (
+            <button type="button" onClick={onRotateFirst}>
+              Rotate first
+            </button>
+          )}
+          <button type="submit" form={`${id}-form`} className="danger" disabled={locked}>
+            {c.confirmLabel}
+          </button>
+        </>
+      }
     >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal" role="alertdialog" aria-describedby={`${id}-what`}>
-          <D.Title className="kd-modal-title">{c.title}</D.Title>
-          <div id={`${id}-what`} className="kd-consequences">
-            <p className="kd-muted">{account.label}</p>
-            <ul>
-              {c.lines.map((line) => (
-                <li key={line}>{line}</li>
-              ))}
-            </ul>
-            {c.ownKey && (
-              <p className="kd-warning" role="note">
-                <Icon name="alert" /> {c.ownKey}
-              </p>
-            )}
+      <form
+        id={`${id}-form`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          confirm()
+        }}
+      >
+        {c.typeToConfirm !== null && (
+          <div className="field">
+            <label htmlFor={`${id}-type`}>
+              Type the key id <code>{c.typeToConfirm}</code> to confirm
+            </label>
+            <input
+              id={`${id}-type`}
+              value={typed}
+              autoComplete="off"
+              spellCheck={false}
+              onChange={(e) => setTyped(e.target.value)}
+              aria-describedby={`${id}-type-hint`}
+            />
+            <span id={`${id}-type-hint`} className="muted">
+              {typed === '' ? 'Exactly as shown.' : locked ? 'Not the same id yet.' : 'Matches.'}
+            </span>
           </div>
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault()
-              if (!locked) onConfirm()
-            }}
-          >
-            {c.typeToConfirm !== null && (
-              <div className="kd-field">
-                <label htmlFor={`${id}-type`}>
-                  Type the key id <code>{c.typeToConfirm}</code> to confirm
-                </label>
-                <input
-                  id={`${id}-type`}
-                  value={typed}
-                  autoComplete="off"
-                  spellCheck={false}
-                  autoFocus
-                  onChange={(e) => setTyped(e.target.value)}
-                  aria-describedby={`${id}-type-hint`}
-                />
-                <span id={`${id}-type-hint`} className="kd-muted">
-                  {typed === '' ? 'Exactly as shown.' : locked ? 'Not the same id yet.' : 'Matches.'}
-                </span>
-              </div>
-            )}
-            <div className="kd-actions">
-              <button type="button" onClick={onCancel} autoFocus={c.typeToConfirm === null}>
-                Cancel
-              </button>
-              {c.ownKey && onRotateFirst && (
-                <button type="button" onClick={onRotateFirst}>
-                  Rotate first
-                </button>
-              )}
-              <button type="submit" className="kd-danger" disabled={locked}>
-                {c.confirmLabel}
-              </button>
-            </div>
-          </form>
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+        )}
+      </form>
+    </Dialog>
   )
 }

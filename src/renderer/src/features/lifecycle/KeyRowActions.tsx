@@ -4,7 +4,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { Menu } from '../../components/Menu'
 import { useActions } from '../../actions/context'
 import { actionLabel, keyLabel, type KeyAction } from '../../actions/key-action'
-import { useKept, useKeyDialogs, useStores } from '../../store/stores'
+import { useDescriptor, useKept, useKeyDialogs, usePropagation, useStores } from '../../store/stores'
 import { keyActions } from './key-actions'
 import { PropagationNote } from './PropagationNote'
 import './lifecycle.css'
@@ -18,6 +18,8 @@ export function KeyRowActions({
   readonly keyRecord: KeyRecord
   readonly account: AccountView
 }) {
+  const d = useDescriptor(account.provider)
+  const pending = usePropagation(account.id, keyRecord.keyId)
   const kept = useKept((s) => s.byAccount[account.id]?.has(keyRecord.keyId))
   const running = useKeyDialogs((s) => s.busy[`${account.id}/${keyRecord.keyId}`])
   const { kept: keptStore } = useStores()
@@ -25,7 +27,7 @@ export function KeyRowActions({
   useEffect(() => keptStore.getState().ensure(account.id), [keptStore, account.id])
   const name = keyLabel(keyRecord)
 
-  const items = keyActions(account, keyRecord, kept).map((a) => {
+  const items = keyActions(d, keyRecord, kept, pending).map((a) => {
     const label = actionLabel(a)
     const busy = running !== undefined && BUSY[a.kind] !== undefined
     return {
@@ -36,7 +38,7 @@ export function KeyRowActions({
     }
   })
   return (
-    <span className="kd-row-actions">
+    <span className="row-actions">
       {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} />}
       {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
       <PropagationNote keyRecord={keyRecord} />

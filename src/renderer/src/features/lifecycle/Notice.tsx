@@ -1,6 +1,5 @@
 // A message that needs reading before moving on (why a rotation cannot start, why a secret is not held).
-import * as D from '@radix-ui/react-dialog'
-import '../create/create.css'
+import { Dialog } from '../../components/Dialog'
 
 export function Notice({
   title,
@@ -12,24 +11,15 @@ export function Notice({
   readonly onClose: () => void
 }) {
   return (
-    <D.Root
-      open
-      onOpenChange={(open) => {
-        if (!open) onClose()
-      }}
-    >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal">
-          <D.Title className="kd-modal-title">{title}</D.Title>
-          <D.Description>{text}</D.Description>
-          <div className="kd-actions">
-            <button type="button" className="primary" autoFocus onClick={onClose}>
-              OK
-            </button>
-          </div>
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+    <Dialog
+      title={title}
+      description={text}
+      onClose={onClose}
+      footer={
+        <button type="button" className="primary" onClick={onClose}>
+          OK
+        </button>
+      }
+    />
   )
 }

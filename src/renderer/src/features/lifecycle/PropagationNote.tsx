@@ -1,9 +1,9 @@
 // The live countdown of a key's propagating change, next to its actions.
 import type { KeyRecord } from '../../../../shared/model'
-import { usePropagation } from '../../store/stores'
 import { Icon, type IconName } from '../../components/Icon'
+import { useNow } from '../../components/useNow'
+import { useDescriptor, usePropagation } from '../../store/stores'
 import { propagationWords, type PropagationWords } from './propagation-words'
-import { useSecondTicker } from './useSecondTicker'
 
 export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconName>> = {
   counting: 'clock',
@@ -14,11 +14,13 @@ export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconNam
 
 export function PropagationNote({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const p = usePropagation(keyRecord.accountId, keyRecord.keyId)
-  const now = useSecondTicker(p?.state === 'propagating' && keyRecord.provider === 'spaceone')
-  if (!p || p.state === 'settled') return null
-  const w = propagationWords(p, keyRecord.provider, now || Date.now())
+  const d = useDescriptor(keyRecord.provider)
+  const counting = p?.state === 'propagating' && d.changes[p.op].model === 'window'
+  const now = useNow('second', counting)
+  const w = p ? propagationWords(p, d, now) : null
+  if (!w) return null
   return (
-    <span className={`kd-prop kd-prop-${w.kind}`} title={w.long}>
+    <span className={`prop prop-${w.kind}`} title={w.long}>
       <Icon name={PROPAGATION_ICON[w.kind]} />
       <span aria-hidden="true">{w.short}</span>
       <span className="sr-only">{w.long}</span>

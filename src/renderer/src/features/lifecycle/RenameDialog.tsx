@@ -1,10 +1,9 @@
-// Rename a CloudMC key; the name is checked here before it is sent.
-import * as D from '@radix-ui/react-dialog'
+// Rename a key; the name is checked here before it is sent.
 import { useId, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
-import { MAX_NAME, nameProblem } from '../create/name-rules'
-import '../create/create.css'
+import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
+import { MAX_NAME, nameProblem } from '../create/name-rules'
 
 interface Props {
   readonly keyRecord: KeyRecord
@@ -23,61 +22,55 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
     onRename(name.trim())
   }
   return (
-    <D.Root
-      open
-      onOpenChange={(open) => {
-        if (!open) onCancel()
-      }}
+    <Dialog
+      title="Rename key"
+      onClose={onCancel}
+      footer={
+        <>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" form={`${id}-form`} className="primary">
+            Rename
+          </button>
+        </>
+      }
     >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal" aria-describedby={`${id}-hint`}>
-          <D.Title className="kd-modal-title">Rename key</D.Title>
-          <form
-            noValidate
-            onSubmit={(e) => {
-              e.preventDefault()
-              submit()
+      <form
+        id={`${id}-form`}
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault()
+          submit()
+        }}
+        className="fields"
+      >
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            maxLength={MAX_NAME + 50}
+            autoComplete="off"
+            spellCheck={false}
+            aria-invalid={problem ? true : undefined}
+            aria-describedby={`${id}-hint`}
+            onChange={(e) => {
+              setName(e.target.value)
+              setProblem(null)
             }}
-            className="kd-fields"
-          >
-            <div className="kd-field">
-              <label htmlFor={`${id}-name`}>Name</label>
-              <input
-                id={`${id}-name`}
-                value={name}
-                autoFocus
-                maxLength={MAX_NAME + 50}
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={problem ? true : undefined}
-                aria-describedby={`${id}-hint`}
-                onChange={(e) => {
-                  setName(e.target.value)
-                  setProblem(null)
-                }}
-              />
-              <span id={`${id}-hint`} className={problem ? 'kd-field-error' : 'kd-muted'}>
-                {problem ? (
-                  <>
-                    <Icon name="alert" /> {problem}
-                  </>
-                ) : (
-                  `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`
-                )}
-              </span>
-            </div>
-            <div className="kd-actions">
-              <button type="button" onClick={onCancel}>
-                Cancel
-              </button>
-              <button type="submit" className="primary">
-                Rename
-              </button>
-            </div>
-          </form>
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+          />
+          <span id={`${id}-hint`} className={problem ? 'field-error' : 'muted'}>
+            {problem ? (
+              <>
+                <Icon name="alert" /> {problem}
+              </>
+            ) : (
+              `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`
+            )}
+          </span>
+        </div>
+      </form>
+    </Dialog>
   )
 }

@@ -15,7 +15,7 @@ export function RotationBanner() {
   return (
     <>
       {active.length > 0 && (
-        <section className="kd-banner" aria-label="Rotations in progress">
+        <section className="banner" aria-label="Rotations in progress">
           <Icon name="refresh" />
           <ul>
             {active.map((r) => (

@@ -1,12 +1,12 @@
 // The rotation checklist: every step visible, the current one highlighted and actionable; closing keeps the rotation.
-import * as D from '@radix-ui/react-dialog'
 import { useState } from 'react'
 import { assertNever } from '../../../../shared/errors'
 import type { AccountView, CreatedKey, KeyRecord, Rotation } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
+import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { accountById } from '../../store/app'
-import { useApp, useRotations, useKeys } from '../../store/stores'
+import { useApp, useDescriptor, useKeys, useRotations } from '../../store/stores'
 import { toProblem, type Problem } from '../../store/problem'
 import { CreateFlow } from '../create/CreateFlow'
 import { createFields } from '../create/draft'
@@ -35,35 +35,28 @@ export function RotationDialog({ rotationId, onClose }: { readonly rotationId: s
     )
   }
   return (
-    <D.Root
-      open
-      onOpenChange={(open) => {
-        if (!open && !creating) onClose()
-      }}
+    <Dialog
+      wide
+      title={`Rotate ${rotation?.oldKeyId ?? 'key'}`}
+      description={
+        account
+          ? `${account.label}. Each step is saved: close this and KeyDesk shows the rotation again, even after a restart.`
+          : 'This rotation is no longer in progress.'
+      }
+      // While its new key is being created the dialog stays: the answer carries the only copy of the secret.
+      guard={creating}
+      onClose={onClose}
     >
-      <D.Portal>
-        <D.Overlay className="kd-overlay" />
-        <D.Content className="kd-modal kd-wide" onPointerDownOutside={(e) => e.preventDefault()}>
-          <div className="kd-modal-head">
-            <D.Title className="kd-modal-title">Rotate {rotation?.oldKeyId ?? 'key'}</D.Title>
-            <D.Close className="kd-icon" aria-label="Close" disabled={creating}>
-              <span aria-hidden="true">×</span>
-            </D.Close>
-          </div>
-          {rotation && account ? (
-            <RotationBody
-              rotation={rotation}
-              account={account}
-              onCreated={setCreated}
-              onCreating={setCreating}
-              onClose={onClose}
-            />
-          ) : (
-            <D.Description>This rotation is no longer in progress.</D.Description>
-          )}
-        </D.Content>
-      </D.Portal>
-    </D.Root>
+      {rotation && account && (
+        <RotationBody
+          rotation={rotation}
+          account={account}
+          onCreated={setCreated}
+          onCreating={setCreating}
+          onClose={onClose}
+        />
+      )}
+    </Dialog>
   )
 }
 
@@ -82,6 +75,7 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
   const [stopping, setStopping] = useState(false)
   const oldKey = useKeys((s) => s.byAccount[r.accountId]?.keys.find((k) => k.keyId === r.oldKeyId))
   const { create } = useActions()
+  const d = useDescriptor(account.provider)
 
   const advance = (): void => {
     setBusy(true)
@@ -101,14 +95,11 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
 
   return (
     <>
-      <D.Description className="kd-muted">
-        {account.label}. Each step is saved: close this and KeyDesk shows the rotation again, even after a restart.
-      </D.Description>
-      <RotationSteps rotation={r} provider={account.provider} />
-      <section className="kd-step-panel" aria-label="Current step">
+      <RotationSteps rotation={r} steps={d.rotationSteps} />
+      <section className="step-panel" aria-label="Current step">
         {r.step !== 'create' && <p>{stepDetail(r.step, r)}</p>}
         {r.note && (
-          <p className="kd-warning" role="note">
+          <p className="warning" role="note">
             <Icon name="alert" /> {r.note}
           </p>
         )}
@@ -120,24 +111,24 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
               onCancel={onClose}
               onRunning={onCreating}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
-              submit={(draft, requestId) => create.rotationCreate(r, requestId, createFields(account.provider, draft))}
+              submit={(draft, requestId) => create.rotationCreate(r, requestId, createFields(d, draft))}
               onCreated={onCreated}
             />
           </>
         )}
-        {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} provider={account.provider} />}
+        {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} descriptor={d} />}
         {problem && <ProblemMessage problem={problem} />}
       </section>
       {r.step !== 'create' && (
-        <div className="kd-actions">
+        <div className="actions">
           {r.step !== 'done' &&
             (stopping ? (
-              <span className="kd-stop" role="group" aria-label="Stop the rotation?">
+              <span className="stop" role="group" aria-label="Stop the rotation?">
                 <span>Stop tracking this rotation? Both keys stay as they are.</span>
                 <button type="button" onClick={() => setStopping(false)}>
                   Keep going
                 </button>
-                <button type="button" className="kd-danger" onClick={finish}>
+                <button type="button" className="danger" onClick={finish}>
                   Stop rotation
                 </button>
               </span>
@@ -200,7 +191,7 @@ function StepButton({ rotation: r, busy, onAdvance, onConfirm, onFinish }: StepP
       )
     case 'disable':
       return (
-        <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('disable')}>
+        <button type="button" className="danger" disabled={busy} onClick={() => onConfirm('disable')}>
           {busy ? 'Disabling…' : `Disable ${r.oldKeyId}…`}
         </button>
       )
@@ -212,7 +203,7 @@ function StepButton({ rotation: r, busy, onAdvance, onConfirm, onFinish }: StepP
       )
     case 'delete':
       return (
-        <button type="button" className="kd-danger" disabled={busy} onClick={() => onConfirm('delete')}>
+        <button type="button" className="danger" disabled={busy} onClick={() => onConfirm('delete')}>
           {busy ? 'Deleting…' : `Delete ${r.oldKeyId}…`}
         </button>
       )

@@ -1,18 +1,23 @@
 // The checklist itself: done steps ticked, the current one marked for sight and for screen readers.
-import type { ProviderId, Rotation } from '../../../../shared/model'
-import { stepsFor, stepTitle } from './rotation-steps'
+import type { Rotation, RotationStep } from '../../../../shared/model'
+import { stepTitle } from './rotation-steps'
 import { Icon } from '../../components/Icon'
 
-export function RotationSteps({ rotation, provider }: { readonly rotation: Rotation; readonly provider: ProviderId }) {
-  const steps = stepsFor(provider)
+export function RotationSteps({
+  rotation,
+  steps,
+}: {
+  readonly rotation: Rotation
+  readonly steps: readonly RotationStep[]
+}) {
   const at = steps.indexOf(rotation.step)
   return (
-    <ol className="kd-steps" aria-label="Rotation steps">
+    <ol className="steps" aria-label="Rotation steps">
       {steps.map((step, i) => {
         const state = i < at || rotation.step === 'done' ? 'done' : i === at ? 'current' : 'todo'
         return (
-          <li key={step} className={`kd-step kd-step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
-            <span aria-hidden="true" className="kd-step-mark">
+          <li key={step} className={`step step-${state}`} aria-current={state === 'current' ? 'step' : undefined}>
+            <span aria-hidden="true" className="step-mark">
               {state === 'done' ? <Icon name="check" /> : i + 1}
             </span>
             <span>

@@ -8,11 +8,11 @@ import type { ToastMessage } from '../../store/key-dialogs'
 const OK_MS = 6_000
 
 function tray(): HTMLElement {
-  let el = document.getElementById('kd-toasts')
+  let el = document.getElementById('toasts')
   if (!el) {
     el = document.createElement('div')
-    el.id = 'kd-toasts'
-    el.className = 'kd-toasts'
+    el.id = 'toasts'
+    el.className = 'toasts'
     document.body.append(el)
   }
   return el
@@ -32,10 +32,10 @@ export function Toast({
   }, [message, onDismiss])
   if (!message) return null
   return createPortal(
-    <div className={message.ok ? 'kd-toast' : 'kd-toast kd-toast-bad'} role={message.ok ? 'status' : 'alert'}>
+    <div className={message.ok ? 'toast' : 'toast toast-bad'} role={message.ok ? 'status' : 'alert'}>
       <Icon name={message.ok ? 'check' : 'alert'} />
-      <span className="kd-toast-text">{message.text}</span>
-      <button type="button" className="kd-icon" aria-label="Dismiss" onClick={onDismiss}>
+      <span className="toast-text">{message.text}</span>
+      <button type="button" className="icon-button" aria-label="Dismiss" onClick={onDismiss}>
         <span aria-hidden="true">×</span>
       </button>
     </div>,

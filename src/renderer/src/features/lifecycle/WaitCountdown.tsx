@@ -1,26 +1,26 @@
 // The "wait" step: how long the old key may still authenticate, to the second.
-import type { ProviderId } from '../../../../shared/model'
-import { usePropagation } from '../../store/stores'
-import { propagationWords } from './propagation-words'
-import { useSecondTicker } from './useSecondTicker'
-import { PROPAGATION_ICON } from './PropagationNote'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
+import { useNow } from '../../components/useNow'
+import { usePropagation } from '../../store/stores'
+import { PROPAGATION_ICON } from './PropagationNote'
+import { propagationWords } from './propagation-words'
 
 export function WaitCountdown({
   accountId,
   keyId,
-  provider,
+  descriptor,
 }: {
   readonly accountId: string
   readonly keyId: string
-  readonly provider: ProviderId
+  readonly descriptor: ProviderDescriptor
 }) {
   const p = usePropagation(accountId, keyId)
-  const now = useSecondTicker(p?.state === 'propagating')
-  if (!p) return <p className="kd-muted">No change is being tracked for {keyId}: continue when ready.</p>
-  const w = propagationWords(p, provider, now || Date.now())
+  const now = useNow('second', p?.state === 'propagating')
+  const w = p ? propagationWords(p, descriptor, now) : null
+  if (!w) return <p className="muted">No change is being tracked for {keyId}: continue when ready.</p>
   return (
-    <p className={`kd-wait kd-prop-${w.kind}`} role="timer" aria-live="off">
+    <p className={`wait prop-${w.kind}`} role="timer" aria-live="off">
       <Icon name={PROPAGATION_ICON[w.kind]} />
       {w.long}
     </p>

@@ -1,13 +1,14 @@
-// What a bulk action will do to each selected key, decided before anything is sent.
-import { assertNever } from '../../../../shared/errors'
+// What a bulk action will do to each selected key, decided from each provider's descriptor before anything is sent.
+import { effectWords, type ProviderDescriptor } from '../../../../shared/descriptor'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { isOwnKey, windowWords } from './consequences'
+import { isOwnKey } from './consequences'
 
 export type BulkOp = 'disable' | 'delete'
 
 export interface Selected {
   readonly key: KeyRecord
   readonly account: AccountView
+  readonly descriptor: ProviderDescriptor
 }
 
 export interface BulkPlan {
@@ -15,17 +16,16 @@ export interface BulkPlan {
   readonly skip: readonly (Selected & { readonly reason: string })[]
 }
 
-function skipReason(op: BulkOp, { key, account }: Selected): string | null {
+function skipReason(op: BulkOp, { key, descriptor: d }: Selected): string | null {
   if (key.state === 'deleted') return 'already deleted'
   if (op === 'disable') {
-    if (account.provider !== 'spaceone')
-      return `${account.provider === 'cloudmc' ? 'CloudMC' : 'Onqlave'} keys cannot be disabled`
+    if (!d.capabilities.disable) return `${d.name} keys cannot be disabled`
     if (key.state === 'disabled') return 'already disabled'
     if (key.state !== 'enabled') return `it is ${key.state}`
   }
-  // Onqlave asks for each key id to be typed: one at a time, from the key's own actions.
-  if (op === 'delete' && account.provider === 'onqlave')
-    return 'Onqlave keys are deleted one at a time (type the key id)'
+  // A typed confirmation asks for each key id: one at a time, from the key's own actions.
+  if (op === 'delete' && d.deleteConfirm === 'type-key-id')
+    return `${d.name} keys are deleted one at a time (type the key id)`
   return null
 }
 
@@ -37,10 +37,10 @@ export function planBulk(op: BulkOp, selected: readonly Selected[]): BulkPlan {
     if (reason) skip.push({ ...s, reason })
     else
       act.push(
-        isOwnKey(s.account, s.key)
+        isOwnKey(s.descriptor, s.account, s.key)
           ? {
               ...s,
-              warning: `KeyDesk signs in to ${s.account.label} with this key and loses access once it propagates`,
+              warning: `KeyDesk signs in to ${s.account.label} with this key and loses access once it is in force`,
             }
           : s,
       )
@@ -49,17 +49,8 @@ export function planBulk(op: BulkOp, selected: readonly Selected[]): BulkPlan {
 }
 
 /** One sentence per account about when the change bites. */
-export function accountEffect(op: BulkOp, account: AccountView): string {
-  switch (account.provider) {
-    case 'spaceone':
-      return `Apps may keep working for up to ${windowWords(account.propagationWindowSec)}, then get 401 errors.${op === 'delete' ? ' Cannot be undone.' : ''}`
-    case 'cloudmc':
-      return 'Apps get HTTP 401 immediately. Cannot be undone.'
-    case 'onqlave':
-      return 'Deleted as Onqlave finishes, usually within a minute.'
-    default:
-      return assertNever(account.provider)
-  }
+export function accountEffect(op: BulkOp, d: ProviderDescriptor, account: AccountView): string {
+  return effectWords(d, op, account.propagationWindowSec)
 }
 
 export function parseUid(uid: string): { accountId: string; keyId: string } | null {

@@ -1,4 +1,5 @@
-// What each destructive action does, in words, per provider. Pure, so the wording is tested on its own.
+// What each destructive action does, in words, from the provider's descriptor. Pure, so the wording is tested alone.
+import { effectWords, type ProviderDescriptor } from '../../../../shared/descriptor'
 import { assertNever } from '../../../../shared/errors'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 
@@ -10,26 +11,24 @@ export interface Consequences {
   /** KeyDesk signs in to this account with this very key. */
   readonly ownKey: string | null
   readonly confirmLabel: string
-  /** The exact text to type before the button unlocks (Onqlave delete: the key id). */
+  /** The exact text to type before the button unlocks (a typed delete confirmation: the key id). */
   readonly typeToConfirm: string | null
 }
 
-export function windowWords(sec: number): string {
-  if (sec < 60) return `${sec} second${sec === 1 ? '' : 's'}`
-  const min = Math.ceil(sec / 60)
-  return `${min} minute${min === 1 ? '' : 's'}`
+export function isOwnKey(d: ProviderDescriptor, account: AccountView, key: KeyRecord): boolean {
+  return d.capabilities.knowsOwnKey && account.facts.ownKeyId !== undefined && account.facts.ownKeyId === key.keyId
 }
 
-export function isOwnKey(account: AccountView, key: KeyRecord): boolean {
-  return account.facts.ownKeyId !== undefined && account.facts.ownKeyId === key.keyId
-}
-
-export function consequences(op: DestructiveOp, account: AccountView, key: KeyRecord): Consequences {
+export function consequences(
+  op: DestructiveOp,
+  d: ProviderDescriptor,
+  account: AccountView,
+  key: KeyRecord,
+): Consequences {
   const id = key.keyId
-  const own = isOwnKey(account, key)
-    ? `This is the key KeyDesk itself signs in with for ${account.label}: once the change has propagated, KeyDesk loses access to this account. Rotate it first to move KeyDesk onto a new key.`
+  const own = isOwnKey(d, account, key)
+    ? `This is the key KeyDesk itself signs in with for ${account.label}: once the change is in force, KeyDesk loses access to this account. Rotate it first to move KeyDesk onto a new key.`
     : null
-  const window = windowWords(account.propagationWindowSec)
   switch (op) {
     case 'disable':
       return {
@@ -37,17 +36,15 @@ export function consequences(op: DestructiveOp, account: AccountView, key: KeyRe
         confirmLabel: 'Disable',
         typeToConfirm: null,
         ownKey: own,
-        lines: [
-          `Apps using this key may keep working for up to ${window} (the account's window) while SpaceONE's caches expire; after that they get 401 errors.`,
-          'You can enable it again at any time.',
-        ],
+        lines: [effectWords(d, 'disable', account.propagationWindowSec)],
       }
     case 'delete':
       return {
         title: `Delete ${key.name && key.name !== id ? `“${key.name}”` : id}?`,
         confirmLabel: 'Delete',
         ownKey: own,
-        ...deleteWords(account, id, window),
+        typeToConfirm: d.deleteConfirm === 'type-key-id' ? id : null,
+        lines: [effectWords(d, 'delete', account.propagationWindowSec)],
       }
     case 'forget':
       return {
@@ -62,37 +59,5 @@ export function consequences(op: DestructiveOp, account: AccountView, key: KeyRe
       }
     default:
       return assertNever(op)
-  }
-}
-
-function deleteWords(account: AccountView, id: string, window: string): Pick<Consequences, 'lines' | 'typeToConfirm'> {
-  switch (account.provider) {
-    case 'spaceone':
-      return {
-        typeToConfirm: null,
-        lines: [
-          `Apps using this key may keep working for up to ${window} (the account's window) while SpaceONE's caches expire; after that they get 401 errors.`,
-          'A delete cannot be undone. Disable the key instead if you may need it again.',
-        ],
-      }
-    case 'cloudmc':
-      return {
-        typeToConfirm: null,
-        lines: [
-          'Apps using this key get HTTP 401 immediately.',
-          'If it is the key KeyDesk itself uses for this account, KeyDesk loses access (CloudMC’s list cannot show which key that is).',
-          'A delete cannot be undone.',
-        ],
-      }
-    case 'onqlave':
-      return {
-        typeToConfirm: id,
-        lines: [
-          'Onqlave starts deleting the key at once; apps using it can no longer encrypt or decrypt once the deletion finishes (usually within a minute).',
-          'A delete cannot be undone.',
-        ],
-      }
-    default:
-      return assertNever(account.provider)
   }
 }

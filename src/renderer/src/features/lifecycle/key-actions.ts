@@ -1,20 +1,26 @@
-// Which actions a key offers: by provider (what the service supports), by state, and by whether KeyDesk holds its secret.
-import type { AccountView, KeyRecord } from '../../../../shared/model'
+// Which actions a key offers: by what its service supports (the descriptor), by state, and by whether KeyDesk holds
+// its secret. A key that is leaving (deleted, or its delete still in progress) offers nothing that could still apply.
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
+import type { KeyRecord, Propagation } from '../../../../shared/model'
 import type { KeyAction } from '../../actions/key-action'
-import { SECRET_FORMATS } from '../create/secret-formats'
 
-export function keyActions(account: AccountView, key: KeyRecord, kept: boolean | undefined): KeyAction[] {
+export function keyActions(
+  d: ProviderDescriptor,
+  key: KeyRecord,
+  kept: boolean | undefined,
+  pending?: Propagation,
+): KeyAction[] {
   if (key.state === 'deleted') return []
+  if (pending?.state === 'propagating' && pending.op === 'delete') return []
   const out: KeyAction[] = []
   const working = key.state === 'enabled' || key.state === 'disabled'
-  if (account.provider === 'spaceone' && key.state === 'disabled') out.push({ kind: 'enable' })
-  if (account.provider === 'spaceone' && key.state === 'enabled') out.push({ kind: 'disable' })
-  if (account.provider === 'cloudmc') out.push({ kind: 'rename' })
+  if (d.capabilities.enable && key.state === 'disabled') out.push({ kind: 'enable' })
+  if (d.capabilities.disable && key.state === 'enabled') out.push({ kind: 'disable' })
+  if (d.capabilities.rename) out.push({ kind: 'rename' })
   if (working) out.push({ kind: 'rotate' })
   if (kept) {
-    const formats = SECRET_FORMATS[account.provider]
-    for (const c of formats.copy) out.push({ kind: 'copy', part: c.part })
-    for (const f of formats.exports) out.push({ kind: 'export', format: f })
+    for (const part of d.copyParts) out.push({ kind: 'copy', part })
+    for (const format of d.exports) out.push({ kind: 'export', format })
     out.push({ kind: 'try' }, { kind: 'forget' })
   } else if (kept === false) {
     out.push({ kind: 'not-held' })

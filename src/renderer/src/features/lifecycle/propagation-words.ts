@@ -1,6 +1,9 @@
-// A propagating change in words. SpaceONE's window is a known wait, so it counts down; Onqlave and CloudMC finish when
-// the service says so, so KeyDesk shows that it is checking (their settleBy is a give-up time, not an estimate).
-import type { Propagation, ProviderId } from '../../../../shared/model'
+// A propagating change in words, from the provider's propagation model. A window is a known wait, so it counts down;
+// a polled change finishes when the service says so, so KeyDesk says it is checking (its settleBy is a give-up time,
+// not an estimate); an immediate change has no words at all.
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
+import type { Propagation } from '../../../../shared/model'
+import { clock, relative } from '../../components/time'
 
 export interface PropagationWords {
   readonly short: string
@@ -20,34 +23,34 @@ export function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-export function propagationWords(p: Propagation, provider: ProviderId, now: number): PropagationWords {
+/** Null when there is nothing to say: the change is settled, or the service applies it at once. */
+export function propagationWords(p: Propagation, d: ProviderDescriptor, now: number): PropagationWords | null {
   const what = OP_WORDS[p.op]
+  const model = d.changes[p.op].model
   if (p.state === 'failed')
     return {
       kind: 'failed',
       short: 'did not apply',
       long: `${what} did not apply: ${p.note ?? 'the service reports a different state'}.`,
     }
-  if (p.state === 'settled') return { kind: 'settled', short: 'in force', long: `${what} is in force everywhere.` }
+  if (p.state === 'settled' || model === 'none') return null
   const left = Date.parse(p.settleBy) - now
-  const at = new Date(p.settleBy).toLocaleTimeString()
-  if (provider === 'spaceone' && left > 0) {
+  const at = clock(p.settleBy)
+  if (model === 'window' && left > 0)
     return {
       kind: 'counting',
       short: mmss(left),
-      long: `${what} in progress: the key may still authenticate for ${mmss(left)} (until ${at}) while SpaceONE's caches expire.`,
+      long: `${what} in progress: the key may still authenticate until ${at} (${relative(p.settleBy, now)}) while ${d.name}'s caches expire.`,
     }
-  }
-  if (provider === 'spaceone') {
+  if (model === 'window')
     return {
       kind: 'checking',
       short: 'checking…',
-      long: `${what}: the window has passed; KeyDesk is confirming with SpaceONE.`,
+      long: `${what}: the window has passed; KeyDesk is confirming with ${d.name}.`,
     }
-  }
   return {
     kind: 'checking',
     short: 'checking…',
-    long: `${what} in progress: KeyDesk checks with the service until it is done${left > 0 ? ` (it gives up at ${at})` : ''}.`,
+    long: `${what} in progress: KeyDesk checks with ${d.name} until it is done${left > 0 ? ` (it gives up at ${at})` : ''}.`,
   }
 }

@@ -1,13 +1,6 @@
-// The rotation checklist: which steps a provider goes through and what each one means.
+// The rotation checklist: what each step means (which steps a provider goes through is in its descriptor).
 import { assertNever } from '../../../../shared/errors'
-import type { ProviderId, Rotation, RotationStep } from '../../../../shared/model'
-
-export function stepsFor(provider: ProviderId): readonly RotationStep[] {
-  // Only SpaceONE can disable: elsewhere the old key goes straight from "switched" to deleted.
-  return provider === 'spaceone'
-    ? ['create', 'switch', 'disable', 'wait', 'delete', 'done']
-    : ['create', 'switch', 'delete', 'done']
-}
+import type { Rotation, RotationStep } from '../../../../shared/model'
 
 export function stepTitle(step: RotationStep): string {
   switch (step) {

@@ -44,7 +44,7 @@ export function RepairDialog({ open, onOpenChange }: Props) {
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title="Repair"
       wide
       description="Compares the keychain with your accounts."

@@ -22,7 +22,7 @@ export function SettingsDialog({
   readonly onOpenChange: (o: boolean) => void
 }) {
   return (
-    <Dialog open={open} onOpenChange={onOpenChange} title="Settings" wide>
+    <Dialog open={open} onClose={() => onOpenChange(false)} title="Settings" wide>
       <Preferences />
       <ImportAccounts />
       <ExportAccounts />

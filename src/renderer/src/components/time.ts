@@ -1,4 +1,5 @@
-// Times as people read them: relative in the list, exact on hover.
+// Times in words, as people read them: relative in the list ("3 min ago", "in 4 min"), a clock time for today
+// ("at 14:05"), exact on hover. Never an ISO string on screen.
 const MIN = 60_000
 const HOUR = 60 * MIN
 export const DAY = 24 * HOUR
@@ -21,7 +22,7 @@ export function relative(iso: string | undefined, now: number): string {
             : a < 730 * DAY
               ? plural(Math.round(a / (30 * DAY)), 'month')
               : plural(Math.round(a / (365 * DAY)), 'year')
-  if (words === 'moments') return d >= 0 ? 'just now' : 'in a moment'
+  if (words === 'moments') return d >= 0 ? 'just now' : 'in under a minute'
   return d >= 0 ? `${words} ago` : `in ${words}`
 }
 
@@ -48,6 +49,20 @@ export function ageDays(iso: string, now: number): number {
   return Number.isNaN(t) ? 0 : Math.max(0, Math.floor((now - t) / DAY))
 }
 
+/** How long ago something happened; never "in …": a clock a little behind (the shared ticker, a service's clock
+ * slightly ahead) must not make the past read as future. */
 export function since(epochMs: number, now: number): string {
-  return relative(new Date(epochMs).toISOString(), now)
+  return relative(new Date(epochMs).toISOString(), Math.max(now, epochMs))
+}
+
+const ISO = /\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})\b/g
+
+/** A message from the core with its ISO times put in words ("at 14:05", or the date when it is not today). */
+export function timesInWords(text: string, now: number): string {
+  return text.replace(ISO, (iso) => {
+    const t = new Date(iso)
+    if (Number.isNaN(t.getTime())) return iso
+    const today = t.toDateString() === new Date(now).toDateString()
+    return today ? `${clock(iso)} (${relative(iso, now)})` : exact(iso)
+  })
 }
