@@ -38,7 +38,7 @@ describe('the dialog', () => {
     fireEvent.click(opener)
     // Radix moves focus on the next frame.
     await waitFor(() => expect(document.activeElement).toBe(screen.getByRole('textbox', { name: 'Name' })))
-    fireEvent.click(screen.getByRole('button', { name: 'Close dialog' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
     expect(screen.queryByRole('dialog')).toBeNull()
     await waitFor(() => expect(document.activeElement).toBe(opener))
   })
@@ -49,7 +49,7 @@ describe('the dialog', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Open it' }))
     const dialog = await screen.findByRole('alertdialog', { name: 'Name the thing' })
     fireEvent.keyDown(dialog, { key: 'Escape' })
-    fireEvent.click(screen.getByRole('button', { name: 'Close dialog' }))
+    fireEvent.click(screen.getByRole('button', { name: 'Dismiss' }))
     expect(ask).toHaveBeenCalledTimes(2)
     expect(screen.getByRole('alertdialog')).toBeTruthy()
   })

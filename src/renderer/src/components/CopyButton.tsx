@@ -2,7 +2,15 @@
 import { useEffect, useRef, useState } from 'react'
 import { Icon } from './Icon'
 
-export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+export function CopyButton({
+  text,
+  label,
+  tabIndex,
+}: {
+  readonly text: string
+  readonly label: string
+  readonly tabIndex?: number
+}) {
   const [done, setDone] = useState<'copied' | 'failed' | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const stopTimer = (): void => {
@@ -27,6 +35,7 @@ export function CopyButton({ text, label }: { readonly text: string; readonly la
       type="button"
       className="icon-button copy"
       onClick={copy}
+      tabIndex={tabIndex}
       aria-label={label}
       title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}
     >

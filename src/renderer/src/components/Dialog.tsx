@@ -93,7 +93,7 @@ export function Dialog({
           )}
           {children !== undefined && <div className="dialog-body">{children}</div>}
           {footer !== undefined && <div className="dialog-footer actions">{footer}</div>}
-          <button type="button" className="icon-button dialog-close" aria-label="Close dialog" onClick={request}>
+          <button type="button" className="icon-button dialog-close" aria-label="Dismiss" onClick={request}>
             <X aria-hidden="true" className="icon" />
           </button>
         </D.Content>

@@ -22,7 +22,16 @@ function placement(button: HTMLElement, items: number): CSSProperties {
     : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right }
 }
 
-export function Menu({ label, items }: { readonly label: string; readonly items: readonly MenuItem[] }) {
+export function Menu({
+  label,
+  items,
+  tabIndex,
+}: {
+  readonly label: string
+  readonly items: readonly MenuItem[]
+  /** -1 inside a list row, which is one tab stop as a whole. */
+  readonly tabIndex?: number
+}) {
   const [style, setStyle] = useState<CSSProperties | null>(null)
   const button = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLDivElement>(null)
@@ -82,6 +91,7 @@ export function Menu({ label, items }: { readonly label: string; readonly items:
         type="button"
         className="icon-button menu-button"
         aria-label={label}
+        tabIndex={tabIndex}
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}

@@ -21,11 +21,14 @@ export interface AppState {
   view: View
   /** `${accountId}/${keyId}` of the key shown in the detail panel. */
   detail: string | null
+  /** `${accountId}/${keyId}` of the row the keyboard is on in the list: the palette's "selected key". */
+  active: string | null
   load(): Promise<void>
   refreshAccounts(): Promise<void>
   setVault(vault: VaultStatus): void
   openView(view: View): void
   openDetail(uid: string | null): void
+  setActive(uid: string | null): void
 }
 
 export function createAppStore(api: AppApi) {
@@ -41,6 +44,7 @@ export function createAppStore(api: AppApi) {
     error: null,
     view: 'all',
     detail: null,
+    active: null,
     load: async () => {
       const seq = ++accountsSeq
       set({ loaded: false, error: null })
@@ -72,6 +76,7 @@ export function createAppStore(api: AppApi) {
     setVault: (vault) => set({ vault }),
     openView: (view) => set({ view, detail: null }),
     openDetail: (detail) => set({ detail }),
+    setActive: (active) => set({ active }),
   }))
 }
 

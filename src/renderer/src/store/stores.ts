@@ -11,6 +11,7 @@ import { createKeysStore, type KeysState } from './keys'
 import { createPrefsStore, type PrefsState } from './prefs'
 import { createPropagationStore, type PropagationState } from './propagation'
 import { createRotationStore, type RotationState } from './rotations'
+import { createUiStore, type UiState } from './ui'
 
 export interface Stores {
   readonly app: StoreApi<AppState>
@@ -20,6 +21,7 @@ export interface Stores {
   readonly rotations: StoreApi<RotationState>
   readonly kept: StoreApi<KeptState>
   readonly dialogs: StoreApi<KeyDialogsState>
+  readonly ui: StoreApi<UiState>
 }
 
 export function createStores(api: AppApi): Stores {
@@ -31,6 +33,7 @@ export function createStores(api: AppApi): Stores {
     rotations: createRotationStore(api),
     kept: createKeptStore(api),
     dialogs: createKeyDialogsStore(),
+    ui: createUiStore(),
   }
 }
 
@@ -54,6 +57,7 @@ export const usePropagations = bind((s) => s.propagation)
 export const useRotations = bind((s) => s.rotations)
 export const useKept = bind((s) => s.kept)
 export const useKeyDialogs = bind((s) => s.dialogs)
+export const useUi = bind((s) => s.ui)
 
 export function usePropagation(accountId: string, keyId: string) {
   return usePropagations((s) => s.byKey[`${accountId}/${keyId}`])

@@ -6,7 +6,7 @@ import { CopyButton } from '../../components/CopyButton'
 import { StatusDot } from '../../components/StatusDot'
 import { useDescriptor, useKeys } from '../../store/stores'
 import { toProblem } from '../../store/problem'
-import { LoadStatus } from '../keys/LoadStatus'
+import { LoadStatus } from '../../components/LoadStatus'
 import { AccountMenu } from './AccountMenu'
 import { FactsList } from './FactsList'
 

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { validateFields, type Fields } from './providers'
-import { useSubmit } from './useSubmit'
+import { useSubmit } from '../../components/useSubmit'
 import { useDescriptor } from '../../store/stores'
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useActions } from '../../actions/context'
 import { useDescriptorList } from '../../store/stores'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useSubmit } from './useSubmit'
+import { useSubmit } from '../../components/useSubmit'
 
 export function EmptyState({ onAdd }: { readonly onAdd: () => void }) {
   const { busy, problem, run } = useSubmit()

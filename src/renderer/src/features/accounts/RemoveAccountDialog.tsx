@@ -3,7 +3,7 @@ import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useDescriptor } from '../../store/stores'
-import { useSubmit } from './useSubmit'
+import { useSubmit } from '../../components/useSubmit'
 
 interface Props {
   readonly account: AccountView

@@ -4,7 +4,7 @@ import type { AccountView } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
-import { useSubmit } from './useSubmit'
+import { useSubmit } from '../../components/useSubmit'
 import { hasWindow } from '../../../../shared/descriptor'
 import { useDescriptor } from '../../store/stores'
 

@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo } from 'react'
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../../shared/audit'
 import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
-import { useApp } from '../../store/app'
+import { useApp } from '../../store/stores'
 import { createActivityStore } from './activity-store'
 import './activity.css'
 
@@ -48,7 +48,7 @@ export function ActivityDialog({ open, onOpenChange }: { open: boolean; onOpenCh
   return (
     <Dialog
       open={open}
-      onOpenChange={onOpenChange}
+      onClose={() => onOpenChange(false)}
       title="Activity"
       wide
       description="Every change KeyDesk made, from this window or the keydesk command line. Secrets are never recorded."

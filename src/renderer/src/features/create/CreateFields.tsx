@@ -4,7 +4,7 @@ import type { CreateOptionsView } from '../../../../shared/api'
 import type { CreateField, ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
 import { choicesOf, type CreateDraft, type DraftErrors } from './draft'
-import { MAX_NAME } from './name-rules'
+import { MAX_NAME } from '../../actions/name-rules'
 
 interface Props {
   readonly descriptor: ProviderDescriptor

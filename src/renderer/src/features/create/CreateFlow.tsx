@@ -7,14 +7,15 @@ import { toProblem, type Problem } from '../../store/problem'
 import { CreateFields } from './CreateFields'
 import { CreateProgress } from './CreateProgress'
 import { CreateReview } from './CreateReview'
-import { draftErrors, type CreateDraft, type DraftErrors } from './draft'
+import type { CreateFieldsInput } from '../../actions/create'
+import { createFields, draftErrors, type CreateDraft, type DraftErrors } from './draft'
 import { useCreateOptions } from './useCreateOptions'
 import { useCreateProgress } from './useCreateProgress'
 
 interface Props {
   readonly account: AccountView
   /** Called with the same requestId for the life of the flow, so a repeated submit creates one key. */
-  readonly submit: (draft: CreateDraft, requestId: string) => Promise<CreatedKey>
+  readonly submit: (fields: CreateFieldsInput, requestId: string) => Promise<CreatedKey>
   readonly onCreated: (created: CreatedKey) => void
   readonly onCancel: () => void
   readonly initial?: Partial<CreateDraft>
@@ -59,7 +60,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
     setProblem(null)
     onRunning?.(true)
     try {
-      const created = await submit({ ...draft, keep: draft.keep && !keepBlocked }, requestId)
+      const created = await submit(createFields(d, { ...draft, keep: draft.keep && !keepBlocked }), requestId)
       onRunning?.(false)
       onCreated(created)
     } catch (err) {

@@ -5,7 +5,6 @@ import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { useDescriptor } from '../../store/stores'
 import { CreateFlow } from './CreateFlow'
-import { createFields } from './draft'
 import { RevealDialog } from './RevealDialog'
 import './create.css'
 
@@ -45,7 +44,7 @@ export function CreateKeyDialog({
         onCreated={setCreated}
         onCancel={onClosed}
         onRunning={setRunning}
-        submit={(draft, requestId) => actions.create.create(account.id, requestId, createFields(d, draft))}
+        submit={(fields, requestId) => actions.create.create(account.id, requestId, fields)}
       />
     </Dialog>
   )

@@ -1,7 +1,7 @@
 // What the create form collects, and what must be fixed before it is sent; the fields come from the descriptor.
 import type { CreateOptionsView } from '../../../../shared/api'
 import type { CreateField, ProviderDescriptor } from '../../../../shared/descriptor'
-import { nameProblem } from './name-rules'
+import { nameProblem } from '../../actions/name-rules'
 
 export interface CreateDraft {
   readonly name: string

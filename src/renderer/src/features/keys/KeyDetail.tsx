@@ -7,7 +7,7 @@ import { Icon } from '../../components/Icon'
 import { exact } from '../../components/time'
 import { useNow } from '../../components/useNow'
 import { useApp, useDescriptor, useKeys } from '../../store/stores'
-import { KeyRowActions } from '../lifecycle/KeyRowActions'
+import { useSlots } from '../../components/slots'
 import { keyFlags } from './flags'
 import { Age, Created, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
@@ -20,6 +20,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
   const account = useApp((s) => s.accounts.find((a) => a.id === accountId))
   const openDetail = useApp((s) => s.openDetail)
   const now = useNow()
+  const { KeyActions } = useSlots()
   const heading = useRef<HTMLHeadingElement>(null)
   // The control that opened the panel (a row's name, the palette's field); it gets focus back on close.
   const [opener] = useState(() => (document.activeElement instanceof HTMLElement ? document.activeElement : null))
@@ -72,7 +73,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
         </p>
       ))}
       <div className="detail-actions">
-        <KeyRowActions keyRecord={key} account={account} />
+        <KeyActions keyRecord={key} account={account} />
       </div>
     </aside>
   )

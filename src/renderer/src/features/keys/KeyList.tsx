@@ -7,7 +7,7 @@ import { columnsFor } from './columns'
 import { KeyDetail } from './KeyDetail'
 import { KeyTable } from './KeyTable'
 import { KeyToolbar } from './KeyToolbar'
-import { LoadStatus } from './LoadStatus'
+import { LoadStatus } from '../../components/LoadStatus'
 import { createListSelector } from './select'
 
 export function KeyList({ account }: { readonly account: AccountView | undefined }) {

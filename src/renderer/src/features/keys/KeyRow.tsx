@@ -3,7 +3,7 @@ import { memo } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { CopyButton } from '../../components/CopyButton'
 import { useNow } from '../../components/useNow'
-import { KeyRowActions } from '../lifecycle/KeyRowActions'
+import { useSlots } from '../../components/slots'
 import { useDescriptor } from '../../store/stores'
 import type { Column } from './columns'
 import { Age, Application, Created, Flags, LastUsed, OwnKeyBadge } from './KeyCells'
@@ -37,6 +37,7 @@ export const KeyRow = memo(function KeyRow({
 }: Props) {
   const now = useNow()
   const d = useDescriptor(k.provider)
+  const { KeyActions } = useSlots()
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   const cell = (c: Column) => {
@@ -81,7 +82,7 @@ export const KeyRow = memo(function KeyRow({
       case 'application':
         return <Application keyRecord={k} />
       case 'actions':
-        return account ? <KeyRowActions keyRecord={k} account={account} /> : null
+        return account ? <KeyActions keyRecord={k} account={account} tabIndex={-1} /> : null
     }
   }
   return (

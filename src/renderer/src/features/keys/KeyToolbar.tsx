@@ -1,8 +1,8 @@
 // Search, filters and the actions that apply to the whole view. The choice persists in preferences.
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
 import { useDescriptorList, usePrefs } from '../../store/stores'
-import { CreateKeyButton } from '../create/CreateKeyButton'
+import { useSlots } from '../../components/slots'
 import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'
 
 interface Props {
@@ -18,7 +18,8 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
   const list = usePrefs((s) => s.list)
   const setList = usePrefs((s) => s.setList)
   const descriptors = useDescriptorList()
-  const searchId = useId()
+  const { CreateKey } = useSlots()
+  const searchId = 'key-search'
   const bar = useRef<HTMLDivElement>(null)
   // A filter popup closes like a menu: on a click elsewhere, or Escape (which returns focus to its summary).
   useEffect(() => {
@@ -108,7 +109,7 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
           {refreshing ? 'Refreshing…' : 'Refresh all'}
         </button>
       )}
-      {account && <CreateKeyButton account={account} />}
+      {account && <CreateKey account={account} />}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { Menu } from '../../components/Menu'
 import { useActions } from '../../actions/context'
 import { actionLabel, keyLabel, type KeyAction } from '../../actions/key-action'
 import { useDescriptor, useKept, useKeyDialogs, usePropagation, useStores } from '../../store/stores'
-import { keyActions } from './key-actions'
+import { offeredActions } from '../../actions/offered'
 import { PropagationNote } from './PropagationNote'
 import './lifecycle.css'
 
@@ -14,9 +14,12 @@ const BUSY: Partial<Record<KeyAction['kind'], string>> = { copy: 'Copying…', e
 export function KeyRowActions({
   keyRecord,
   account,
+  tabIndex,
 }: {
   readonly keyRecord: KeyRecord
   readonly account: AccountView
+  /** -1 inside a list row, which is one tab stop as a whole. */
+  readonly tabIndex?: number
 }) {
   const d = useDescriptor(account.provider)
   const pending = usePropagation(account.id, keyRecord.keyId)
@@ -27,7 +30,7 @@ export function KeyRowActions({
   useEffect(() => keptStore.getState().ensure(account.id), [keptStore, account.id])
   const name = keyLabel(keyRecord)
 
-  const items = keyActions(d, keyRecord, kept, pending).map((a) => {
+  const items = offeredActions(d, keyRecord, kept, pending).map((a) => {
     const label = actionLabel(a)
     const busy = running !== undefined && BUSY[a.kind] !== undefined
     return {
@@ -39,7 +42,7 @@ export function KeyRowActions({
   })
   return (
     <span className="row-actions">
-      {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} />}
+      {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} tabIndex={tabIndex} />}
       {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
       <PropagationNote keyRecord={keyRecord} />
     </span>

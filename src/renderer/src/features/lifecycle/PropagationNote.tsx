@@ -3,7 +3,7 @@ import type { KeyRecord } from '../../../../shared/model'
 import { Icon, type IconName } from '../../components/Icon'
 import { useNow } from '../../components/useNow'
 import { useDescriptor, usePropagation } from '../../store/stores'
-import { propagationWords, type PropagationWords } from './propagation-words'
+import { propagationWords, type PropagationWords } from '../../components/propagation-words'
 
 export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconName>> = {
   counting: 'clock',

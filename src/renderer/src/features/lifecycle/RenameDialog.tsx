@@ -3,7 +3,7 @@ import { useId, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
-import { MAX_NAME, nameProblem } from '../create/name-rules'
+import { MAX_NAME, nameProblem } from '../../actions/name-rules'
 
 interface Props {
   readonly keyRecord: KeyRecord

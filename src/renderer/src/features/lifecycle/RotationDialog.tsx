@@ -8,9 +8,7 @@ import { ProblemMessage } from '../../components/ProblemMessage'
 import { accountById } from '../../store/app'
 import { useApp, useDescriptor, useKeys, useRotations } from '../../store/stores'
 import { toProblem, type Problem } from '../../store/problem'
-import { CreateFlow } from '../create/CreateFlow'
-import { createFields } from '../create/draft'
-import { RevealDialog } from '../create/RevealDialog'
+import { useSlots } from '../../components/slots'
 import { ConfirmChange } from './ConfirmChange'
 import { RotationSteps } from './RotationSteps'
 import { stepDetail } from './rotation-steps'
@@ -20,13 +18,14 @@ import './lifecycle.css'
 import { Icon } from '../../components/Icon'
 
 export function RotationDialog({ rotationId, onClose }: { readonly rotationId: string; readonly onClose: () => void }) {
+  const { Reveal } = useSlots()
   const rotation = useRotations((s) => s.rotations.find((r) => r.id === rotationId))
   const account = useApp((s) => (rotation ? accountById(s.accounts, rotation.accountId) : undefined))
   const [created, setCreated] = useState<CreatedKey | null>(null)
   const [creating, setCreating] = useState(false)
   if (created && account) {
     return (
-      <RevealDialog
+      <Reveal
         account={account}
         created={created}
         onClosed={() => setCreated(null)}
@@ -69,6 +68,7 @@ interface BodyProps {
 }
 
 function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: BodyProps) {
+  const { CreateFlow: Create } = useSlots()
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [confirm, setConfirm] = useState<'disable' | 'delete' | null>(null)
@@ -106,12 +106,12 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
         {r.step === 'create' && (
           <>
             <p>{stepDetail('create', r)}</p>
-            <CreateFlow
+            <Create
               account={account}
               onCancel={onClose}
               onRunning={onCreating}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
-              submit={(draft, requestId) => create.rotationCreate(r, requestId, createFields(d, draft))}
+              submit={(fields, requestId) => create.rotationCreate(r, requestId, fields)}
               onCreated={onCreated}
             />
           </>

@@ -4,7 +4,7 @@ import { Icon } from '../../components/Icon'
 import { useNow } from '../../components/useNow'
 import { usePropagation } from '../../store/stores'
 import { PROPAGATION_ICON } from './PropagationNote'
-import { propagationWords } from './propagation-words'
+import { propagationWords } from '../../components/propagation-words'
 
 export function WaitCountdown({
   accountId,

@@ -1,12 +1,11 @@
 // Preferences, and moving account lists in and out (never with credentials).
-import { useId, useState } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useApp, usePrefs } from '../../store/stores'
 import { type Theme } from '../../store/prefs'
-import { ImportAccounts } from '../accounts/ImportAccounts'
-import { useSubmit } from '../accounts/useSubmit'
+import { useSubmit } from '../../components/useSubmit'
 
 const THEMES: readonly (readonly [Theme, string])[] = [
   ['system', 'Follow the system'],
@@ -17,14 +16,17 @@ const THEMES: readonly (readonly [Theme, string])[] = [
 export function SettingsDialog({
   open,
   onOpenChange,
+  importer,
 }: {
   readonly open: boolean
   readonly onOpenChange: (o: boolean) => void
+  /** Importing accounts, from the accounts feature (the shell hands it over). */
+  readonly importer?: ReactNode
 }) {
   return (
     <Dialog open={open} onClose={() => onOpenChange(false)} title="Settings" wide>
       <Preferences />
-      <ImportAccounts />
+      {importer}
       <ExportAccounts />
       <About />
     </Dialog>

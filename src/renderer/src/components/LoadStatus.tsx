@@ -1,8 +1,8 @@
 // One account's listing: its age while fresh or refreshing, or its own error with Retry. Stale keys stay on screen.
-import { useNow } from '../../components/useNow'
-import { ProblemMessage } from '../../components/ProblemMessage'
-import { useKeys } from '../../store/stores'
-import { since } from '../../components/time'
+import { useNow } from './useNow'
+import { ProblemMessage } from './ProblemMessage'
+import { useKeys } from '../store/stores'
+import { since } from './time'
 
 /** With ageOnly, an error shows nowhere here: the list shows it once, beside the keys it concerns. */
 export function LoadStatus({

@@ -1,6 +1,6 @@
 // Progress and failure for one async form action.
 import { useState } from 'react'
-import { toProblem, type Problem } from '../../store/problem'
+import { toProblem, type Problem } from '../store/problem'
 
 export function useSubmit(): {
   busy: boolean

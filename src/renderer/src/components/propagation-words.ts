@@ -1,9 +1,9 @@
 // A propagating change in words, from the provider's propagation model. A window is a known wait, so it counts down;
 // a polled change finishes when the service says so, so KeyDesk says it is checking (its settleBy is a give-up time,
 // not an estimate); an immediate change has no words at all.
-import type { ProviderDescriptor } from '../../../../shared/descriptor'
-import type { Propagation } from '../../../../shared/model'
-import { clock, relative } from '../../components/time'
+import type { ProviderDescriptor } from '../../../shared/descriptor'
+import type { Propagation } from '../../../shared/model'
+import { clock, relative } from './time'
 
 export interface PropagationWords {
   readonly short: string

@@ -1,10 +1,10 @@
 // Which actions a key offers: by what its service supports (the descriptor), by state, and by whether KeyDesk holds
 // its secret. A key that is leaving (deleted, or its delete still in progress) offers nothing that could still apply.
-import type { ProviderDescriptor } from '../../../../shared/descriptor'
-import type { KeyRecord, Propagation } from '../../../../shared/model'
-import type { KeyAction } from '../../actions/key-action'
+import type { ProviderDescriptor } from '../../../shared/descriptor'
+import type { KeyRecord, Propagation } from '../../../shared/model'
+import type { KeyAction } from './key-action'
 
-export function keyActions(
+export function offeredActions(
   d: ProviderDescriptor,
   key: KeyRecord,
   kept: boolean | undefined,

@@ -1,0 +1,85 @@
+// Issue 15, item 5: keyboard first — "/" searches, Ctrl/⌘+K finds any command, "?" lists the shortcuts, a skip link.
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { App } from '../../src/renderer/src/App'
+import { account, APP_INFO, harness, key, PREFERENCES, type Harness } from './fake-api'
+
+const space = account('s1', 'spaceone', 'Space prod')
+const cloud = account('c1', 'cloudmc', 'Cloud dev')
+let h: Harness
+
+describe('keyboard first', () => {
+  beforeEach(async () => {
+    h = harness()
+    h.api.app.info.mockResolvedValue(APP_INFO)
+    h.api.vault.status.mockResolvedValue({ state: 'available' })
+    h.api.accounts.list.mockResolvedValue([space, cloud])
+    h.api.settings.get.mockResolvedValue(PREFERENCES)
+    h.api.settings.set.mockResolvedValue(PREFERENCES)
+    h.api.propagation.list.mockResolvedValue([])
+    h.api.rotation.list.mockResolvedValue([])
+    h.api.keys.kept.mockResolvedValue([])
+    h.api.keys.list.mockImplementation(async ({ accountId }) => ({
+      accountId,
+      keys: accountId === 's1' ? [key('s1', 'api-key-a', { provider: 'spaceone' })] : [],
+      fetchedAt: new Date().toISOString(),
+    }))
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200)
+    h.view(<App />)
+    await screen.findByRole('heading', { name: 'All accounts' })
+  })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
+
+  it('offers a skip link to the keys, first in the page', () => {
+    const links = screen.getAllByRole('link')
+    expect(links[0]?.textContent).toBe('Skip to the keys')
+    expect(links[0]?.getAttribute('href')).toBe('#main')
+    expect(document.getElementById('main')).not.toBeNull()
+  })
+
+  it('focuses the search with "/" and lists the shortcuts with "?"', async () => {
+    fireEvent.keyDown(document.body, { key: '/' })
+    expect(document.activeElement).toBe(screen.getByRole('searchbox'))
+    fireEvent.keyDown(document.body, { key: '?' })
+    const list = await screen.findByRole('dialog', { name: 'Keyboard shortcuts' })
+    expect(list.textContent).toMatch(/Ctrl\+K/)
+  })
+
+  it('opens the command palette with Ctrl+K and jumps to an account from it', async () => {
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true })
+    const palette = await screen.findByRole('dialog', { name: 'Commands' })
+    const field = within(palette).getByRole('combobox', { name: 'Find a command' })
+    await waitFor(() => expect(document.activeElement).toBe(field))
+    fireEvent.change(field, { target: { value: 'go cloud' } })
+    expect(
+      within(palette)
+        .getAllByRole('option')
+        .map((o) => o.textContent),
+    ).toEqual(['Go to Cloud devCloudMC'])
+    await act(async () => {
+      fireEvent.keyDown(field, { key: 'Enter' })
+    })
+    expect(screen.queryByRole('dialog', { name: 'Commands' })).toBeNull()
+    expect(h.stores.app.getState().view).toBe('c1')
+  })
+
+  it('runs an action on the selected key and creates a key from the palette', async () => {
+    h.stores.app.getState().setActive('s1/api-key-a')
+    fireEvent.keyDown(document.body, { key: 'k', metaKey: true })
+    const palette = await screen.findByRole('dialog', { name: 'Commands' })
+    const field = within(palette).getByRole('combobox')
+    fireEvent.change(field, { target: { value: 'disable api-key-a' } })
+    fireEvent.keyDown(field, { key: 'Enter' })
+    expect(await screen.findByRole('alertdialog', { name: 'Disable api-key-a?' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true })
+    const again = await screen.findByRole('combobox', { name: 'Find a command' })
+    fireEvent.change(again, { target: { value: 'create space' } })
+    fireEvent.keyDown(again, { key: 'Enter' })
+    expect(await screen.findByRole('dialog', { name: 'Create a SpaceONE key' })).toBeTruthy()
+  })
+})
