@@ -96,10 +96,10 @@ test('one account of each provider can be added through the UI and is still ther
     await expect(sidebar.getByRole('button', { name: new RegExp(`^${label}`) })).toBeVisible()
   }
   // The credentials came back from the keychain: every account lists its keys again.
-  await expect(page.getByRole('table', { name: 'Keys of all accounts' })).toBeVisible()
+  await expect(page.getByRole('grid', { name: 'Keys of all accounts' })).toBeVisible()
   await expect(page.getByRole('alert')).toHaveCount(0)
   for (const provider of ['SpaceONE', 'CloudMC', 'Onqlave']) {
-    await expect(page.getByRole('cell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
+    await expect(page.getByRole('gridcell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
   }
   await page.screenshot({ path: 'test-results/accounts-after-restart.png' })
 })

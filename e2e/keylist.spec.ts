@@ -8,7 +8,7 @@ import { hostWithSandbox, sandboxConfig } from './fixtures'
 import { launchHost, type RunningHost } from './host'
 import { msToPaint } from './paint-timing'
 
-const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('table', { name })
+const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('grid', { name })
 const bodyRows = (page: Page, name?: string) => table(page, name).locator('[role="row"]:not([aria-rowindex="1"])')
 
 test.describe('demo mode', () => {
@@ -28,7 +28,7 @@ test.describe('demo mode', () => {
     await expect(sidebar.getByText('Demo', { exact: true })).toHaveCount(3, { timeout: 30_000 })
     await expect(bodyRows(page).first()).toBeVisible({ timeout: 20_000 })
     for (const provider of ['SpaceONE', 'CloudMC', 'Onqlave']) {
-      await expect(page.getByRole('cell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
+      await expect(page.getByRole('gridcell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
     }
   })
 })
@@ -56,7 +56,7 @@ test.describe('a list of three providers', () => {
     await page.goto(host.openUrl)
     await expect(bodyRows(page).first()).toBeVisible()
     for (const provider of ['SpaceONE', 'CloudMC', 'Onqlave']) {
-      await expect(page.getByRole('cell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
+      await expect(page.getByRole('gridcell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
     }
     await expect(page.getByRole('columnheader', { name: /Created/ })).toHaveAttribute('aria-sort', 'descending')
     if (victim) await expect(page.getByText(/Disabling — in force at /)).toBeVisible()
@@ -100,15 +100,15 @@ test.describe('a list of three providers', () => {
     await expect(page.getByText(new RegExp(`1 of ${all} keys`))).toBeVisible()
     await page.getByRole('searchbox', { name: /Search keys/ }).fill('Demo Onqlave')
     await expect(bodyRows(page).first()).toBeVisible()
-    for (const cell of await page.getByRole('cell', { name: /· (SpaceONE|CloudMC)/ }).all())
+    for (const cell of await page.getByRole('gridcell', { name: /· (SpaceONE|CloudMC)/ }).all())
       await expect(cell).toBeHidden()
     await page.getByRole('button', { name: 'Clear filters' }).first().click()
     await expect(bodyRows(page)).toHaveCount(all)
 
     await page.getByText('Provider: all').click()
     await page.getByRole('checkbox', { name: 'Onqlave' }).check()
-    await expect(page.getByRole('cell', { name: /· CloudMC/ })).toHaveCount(0)
-    await expect(page.getByRole('cell', { name: /· Onqlave/ }).first()).toBeVisible()
+    await expect(page.getByRole('gridcell', { name: /· CloudMC/ })).toHaveCount(0)
+    await expect(page.getByRole('gridcell', { name: /· Onqlave/ }).first()).toBeVisible()
     await page.getByText('Provider (1)').click()
     await page.getByText('State: all').click()
     await page.getByRole('checkbox', { name: 'Deleted' }).check()
@@ -125,14 +125,14 @@ test.describe('a list of three providers', () => {
 
   test('one failing account shows its own error and Retry while the others still list', async ({ page }) => {
     await page.goto(host.openUrl)
-    await expect(page.getByRole('cell', { name: /· CloudMC/ }).first()).toBeVisible()
+    await expect(page.getByRole('gridcell', { name: /· CloudMC/ }).first()).toBeVisible()
     await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
     await page.getByRole('button', { name: 'Refresh all' }).click()
     const failure = page.getByRole('alert').filter({ hasText: 'Demo CloudMC:' })
     await expect(failure).toBeVisible({ timeout: 30_000 })
     await expect(failure).toContainText(/Showing the keys from/)
-    await expect(page.getByRole('cell', { name: /· SpaceONE/ }).first()).toBeVisible()
-    await expect(page.getByRole('cell', { name: /· Onqlave/ }).first()).toBeVisible()
+    await expect(page.getByRole('gridcell', { name: /· SpaceONE/ }).first()).toBeVisible()
+    await expect(page.getByRole('gridcell', { name: /· Onqlave/ }).first()).toBeVisible()
     await page.screenshot({ path: 'test-results/list-one-failing.png' })
 
     await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo CloudMC' })

@@ -38,7 +38,7 @@ describe('the key list on screen', () => {
     h.stores.app.setState({ accounts: [cloud], view: 'c1' })
     h.stores.keys.setState({ byAccount: { c1: loaded(many) } })
     h.view(<KeyList account={cloud} />)
-    const table = screen.getByRole('table', { name: 'Keys of Cloud dev' })
+    const table = screen.getByRole('grid', { name: 'Keys of Cloud dev' })
     expect(table.getAttribute('aria-rowcount')).toBe('10001')
     const rows = within(table).getAllByRole('row')
     expect(rows.length).toBeGreaterThan(1)

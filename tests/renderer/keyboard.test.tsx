@@ -2,6 +2,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { App } from '../../src/renderer/src/App'
+import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
 import { account, APP_INFO, harness, key, PREFERENCES, type Harness } from './fake-api'
 
 const space = account('s1', 'spaceone', 'Space prod')
@@ -81,5 +82,55 @@ describe('keyboard first', () => {
     fireEvent.change(again, { target: { value: 'create space' } })
     fireEvent.keyDown(again, { key: 'Enter' })
     expect(await screen.findByRole('dialog', { name: 'Create a SpaceONE key' })).toBeTruthy()
+  })
+})
+
+describe('the key list from the keyboard', () => {
+  beforeEach(() => {
+    h = harness()
+    h.api.keys.kept.mockResolvedValue([])
+    h.stores.app.setState({ accounts: [space] })
+    h.stores.keys.setState({
+      byAccount: {
+        s1: {
+          keys: ['a', 'b', 'c'].map((id, i) =>
+            key('s1', `api-key-${id}`, { provider: 'spaceone', createdAt: `2024-05-0${3 - i}T00:00:00Z` }),
+          ),
+          loading: false,
+          fetchedAt: Date.now(),
+          error: null,
+          again: false,
+        },
+      },
+    })
+    vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+    vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1200)
+  })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
+
+  it('is one tab stop whose arrow keys move the active row, Space selects it and Enter opens its details', () => {
+    h.view(<KeyList account={space} />)
+    const grid = screen.getByRole('grid', { name: 'Keys of Space prod' })
+    expect(grid.tabIndex).toBe(0)
+    // Nothing inside a row takes a tab stop of its own.
+    for (const row of within(grid).getAllByRole('row').slice(1))
+      for (const el of row.querySelectorAll<HTMLElement>('button, input, a')) expect(el.tabIndex).toBe(-1)
+    grid.focus()
+    const activeRow = () => document.getElementById(grid.getAttribute('aria-activedescendant') ?? '')
+    expect(activeRow()?.textContent).toMatch(/api-key-a/)
+    fireEvent.keyDown(grid, { key: 'ArrowDown' })
+    expect(activeRow()?.textContent).toMatch(/api-key-b/)
+    expect(h.stores.app.getState().active).toBe('s1/api-key-b')
+    fireEvent.keyDown(grid, { key: ' ' })
+    expect(h.stores.keys.getState().selected.has('s1/api-key-b')).toBe(true)
+    fireEvent.keyDown(grid, { key: 'End' })
+    expect(activeRow()?.textContent).toMatch(/api-key-c/)
+    fireEvent.keyDown(grid, { key: 'Enter' })
+    expect(screen.getByRole('heading', { name: 'api-key-c' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Close key details' }))
+    expect(document.activeElement).toBe(grid)
   })
 })

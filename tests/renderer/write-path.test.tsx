@@ -6,9 +6,21 @@ import type { KeyRecord } from '../../src/shared/model'
 import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
 import { LifecycleOverlay } from '../../src/renderer/src/features/lifecycle/LifecycleOverlay'
 import { createdKey } from './create-support'
-import { account, APP_INFO, createFakeApi, harness, key, PREFERENCES, type FakeApi, type Harness } from './fake-api'
+import { AppError } from '../../src/shared/errors'
+import {
+  account,
+  APP_INFO,
+  createFakeApi,
+  deferred,
+  harness,
+  key,
+  PREFERENCES,
+  type FakeApi,
+  type Harness,
+} from './fake-api'
 
 const space = account('s1', 'spaceone', 'Space prod')
+const cloud = account('c1', 'cloudmc', 'Cloud dev')
 let api: FakeApi
 let h: Harness
 let stop: () => void = () => undefined
@@ -48,7 +60,7 @@ describe('the renderer’s write path', () => {
     h = harness(api)
     api.app.info.mockResolvedValue(APP_INFO)
     api.vault.status.mockResolvedValue({ state: 'available' })
-    api.accounts.list.mockResolvedValue([space])
+    api.accounts.list.mockResolvedValue([space, cloud])
     api.settings.get.mockResolvedValue(PREFERENCES)
     api.propagation.list.mockResolvedValue([])
     api.rotation.list.mockResolvedValue([])
@@ -148,5 +160,26 @@ describe('the renderer’s write path', () => {
     expect(counts['accounts.add']).toBe(1)
     expect(counts['accounts.list']).toBe(1)
     expect(h.stores.app.getState().view).toBe('c1')
+  })
+
+  it('rolls overlapping changes to one key back to what the service last said when they all fail', async () => {
+    const k = key('c1', 'k1', { provider: 'cloudmc', name: 'ci' })
+    serve([k])
+    await started()
+    await waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.keys).toHaveLength(1))
+    api.keys.list.mockRejectedValue(new AppError('NETWORK', 'CloudMC did not answer.'))
+    const first = deferred<KeyRecord>()
+    const second = deferred<KeyRecord>()
+    api.keys.rename.mockReturnValueOnce(first.promise).mockReturnValueOnce(second.promise)
+    const t = { keyRecord: k, account: cloud }
+    const a = h.actions.keys.change(t, { op: 'rename', name: 'one' })
+    const b = h.actions.keys.change(t, { op: 'rename', name: 'two' })
+    expect(h.stores.keys.getState().byAccount.c1?.keys[0]?.name).toBe('two')
+    await act(async () => {
+      first.reject(new AppError('PROVIDER_ERROR', 'CloudMC answered HTTP 503.'))
+      second.reject(new AppError('PROVIDER_ERROR', 'CloudMC answered HTTP 503.'))
+      await Promise.all([a, b])
+    })
+    expect(h.stores.keys.getState().byAccount.c1?.keys[0]?.name).toBe('ci')
   })
 })

@@ -55,19 +55,38 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
     }
   }
 
+  /** Rows this renderer guessed; anything else in the store came from the service. */
+  const guesses = new WeakSet<KeyRecord>()
+  /** Per key with changes in flight: the last row the service vouched for, and how many changes are in flight. */
+  const truth = new Map<string, { row: KeyRecord; inFlight: number }>()
+
   /** One mutation, optimistic then true; rejects with the service's error after rolling the row back. No listing. */
   const apply = async (key: KeyRecord, change: KeyChange): Promise<void> => {
     const { put } = stores.keys.getState()
-    let guess: KeyRecord | null = null
-    const before = put(key.accountId, key.keyId, (k) => (guess = optimistic(k, change)))
+    const uid = `${key.accountId}/${key.keyId}`
+    const before = put(key.accountId, key.keyId, (k) => {
+      const guess = optimistic(k, change)
+      guesses.add(guess)
+      return guess
+    })
+    const held = truth.get(uid)
+    if (held) held.inFlight += 1
+    else if (before) truth.set(uid, { row: before, inFlight: 1 })
     try {
       const answer = await send(key, change)
       if (answer) put(key.accountId, key.keyId, () => answer)
+      const t = truth.get(uid)
+      if (t && answer) t.row = answer
       if (change.op === 'delete') stores.kept.getState().reload(key.accountId)
     } catch (err) {
-      // Only undo our own guess: a listing that landed meanwhile already shows the truth.
-      if (before) put(key.accountId, key.keyId, (k) => (k === guess ? before : k))
+      // Undo guesses only: a listing that landed meanwhile already shows the truth. Overlapping changes to one key
+      // (a double submit, a second change before the first answered) fall back to the last row the service sent.
+      const t = truth.get(uid)
+      if (t) put(key.accountId, key.keyId, (k) => (guesses.has(k) ? t.row : k))
       throw err
+    } finally {
+      const t = truth.get(uid)
+      if (t && --t.inFlight <= 0) truth.delete(uid)
     }
   }
 

@@ -23,7 +23,7 @@ export function mmss(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`
 }
 
-/** Null when there is nothing to say: the change is settled, or the service applies it at once. */
+/** Null when there is nothing to say: the service applies the change at once. */
 export function propagationWords(p: Propagation, d: ProviderDescriptor, now: number): PropagationWords | null {
   const what = OP_WORDS[p.op]
   const model = d.changes[p.op].model
@@ -33,7 +33,8 @@ export function propagationWords(p: Propagation, d: ProviderDescriptor, now: num
       short: 'did not apply',
       long: `${what} did not apply: ${p.note ?? 'the service reports a different state'}.`,
     }
-  if (p.state === 'settled' || model === 'none') return null
+  if (model === 'none') return null
+  if (p.state === 'settled') return { kind: 'settled', short: 'in force', long: `${what} is in force everywhere.` }
   const left = Date.parse(p.settleBy) - now
   const at = clock(p.settleBy)
   if (model === 'window' && left > 0)

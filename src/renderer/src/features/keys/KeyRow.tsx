@@ -14,6 +14,9 @@ interface Props {
   readonly account: AccountView | undefined
   readonly columns: readonly Column[]
   readonly rowIndex: number
+  readonly id: string
+  /** The row the keyboard is on (the grid's active descendant). */
+  readonly active: boolean
   /** Offset within the table body, px. Plain values rather than a style object, so the memo holds between renders. */
   readonly top: number
   readonly template: string
@@ -29,6 +32,8 @@ export const KeyRow = memo(function KeyRow({
   account,
   columns,
   rowIndex,
+  id,
+  active,
   top,
   template,
   selected,
@@ -44,12 +49,24 @@ export const KeyRow = memo(function KeyRow({
     switch (c.id) {
       case 'select':
         return (
-          <input type="checkbox" checked={selected} onChange={() => onToggle(uid)} aria-label={`Select ${title}`} />
+          <input
+            type="checkbox"
+            tabIndex={-1}
+            checked={selected}
+            onChange={() => onToggle(uid)}
+            aria-label={`Select ${title}`}
+          />
         )
       case 'name':
         return (
           <>
-            <button type="button" className="link name" onClick={() => onOpen(uid)} title={`Details of ${title}`}>
+            <button
+              type="button"
+              tabIndex={-1}
+              className="link name"
+              onClick={() => onOpen(uid)}
+              title={`Details of ${title}`}
+            >
               {title}
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
@@ -62,7 +79,7 @@ export const KeyRow = memo(function KeyRow({
             <span className="mono truncate" title={k.keyId}>
               {k.keyId}
             </span>
-            <CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} />
+            <CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} tabIndex={-1} />
           </>
         )
       case 'account':
@@ -88,12 +105,14 @@ export const KeyRow = memo(function KeyRow({
   return (
     <div
       role="row"
+      id={id}
       aria-rowindex={rowIndex}
-      className={selected ? 'row selected' : 'row'}
+      aria-selected={selected}
+      className={['row', selected ? 'selected' : '', active ? 'active' : ''].filter(Boolean).join(' ')}
       style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template, height: ROW_HEIGHT }}
     >
       {columns.map((c) => (
-        <div role="cell" key={c.id} className={`cell cell-${c.id}`}>
+        <div role="gridcell" key={c.id} className={`cell cell-${c.id}`}>
           {cell(c)}
         </div>
       ))}

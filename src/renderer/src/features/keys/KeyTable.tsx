@@ -1,5 +1,6 @@
-// The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys.
-import { useCallback, useEffect, useRef } from 'react'
+// The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys. It is one
+// tab stop: arrow keys move the active row, Enter opens its details, Space selects it, Shift+F10 opens its actions.
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { useApp, useKeys, usePrefs } from '../../store/stores'
 import { gridTemplate, minWidth, type Column } from './columns'
@@ -23,11 +24,65 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
   const toggle = useKeys((s) => s.toggle)
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
+  const setActive = useApp((s) => s.setActive)
+  const [active, setActiveIndex] = useState(0)
+  const at = Math.min(active, Math.max(0, rows.length - 1))
+  const activeKey = rows[at]
+  const activeUid = activeKey ? `${activeKey.accountId}/${activeKey.keyId}` : null
+  useEffect(() => setActive(activeUid), [activeUid, setActive])
+  useEffect(() => () => setActive(null), [setActive])
   const { first, end } = useVisibleRows(scroller, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN)
+  /** Scrolls just enough to show row i below the sticky header. */
+  const reveal = (i: number): void => {
+    const el = scroller.current
+    if (!el) return
+    const top = i * ROW_HEIGHT
+    const bottom = HEADER_HEIGHT + (i + 1) * ROW_HEIGHT
+    if (top < el.scrollTop) el.scrollTop = top
+    else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight
+  }
   const template = gridTemplate(columns)
   const width = minWidth(columns)
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
+    if (e.target !== e.currentTarget) return
+    const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
+    const go = (i: number): void => {
+      e.preventDefault()
+      const next = Math.max(0, Math.min(rows.length - 1, i))
+      setActiveIndex(next)
+      reveal(next)
+    }
+    if (e.key === 'ArrowDown') go(at + 1)
+    else if (e.key === 'ArrowUp') go(at - 1)
+    else if (e.key === 'Home') go(0)
+    else if (e.key === 'End') go(rows.length - 1)
+    else if (e.key === 'PageDown') go(at + page)
+    else if (e.key === 'PageUp') go(at - page)
+    else if (!activeUid) return
+    else if (e.key === 'Enter') {
+      e.preventDefault()
+      onOpen(activeUid)
+    } else if (e.key === ' ') {
+      e.preventDefault()
+      toggle(activeUid)
+    } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
+      e.preventDefault()
+      document.getElementById(rowId(at))?.querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')?.click()
+    }
+  }
   return (
-    <div ref={scroller} className="table-scroll" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+    <div
+      ref={scroller}
+      id="key-table"
+      className="table-scroll"
+      role="grid"
+      aria-label={label}
+      aria-rowcount={rows.length + 1}
+      aria-multiselectable="true"
+      tabIndex={0}
+      aria-activedescendant={activeKey ? rowId(at) : undefined}
+      onKeyDown={onKeyDown}
+    >
       <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT, minWidth: width }}>
         <div role="row" aria-rowindex={1} className="row header" style={{ gridTemplateColumns: template }}>
           {columns.map((c) =>
@@ -46,6 +101,8 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
               account={accounts.get(k.accountId)}
               columns={columns}
               rowIndex={index + 2}
+              id={rowId(index)}
+              active={index === at}
               top={index * ROW_HEIGHT}
               template={template}
               selected={selected.has(uid)}
@@ -58,6 +115,8 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
     </div>
   )
 }
+
+export const rowId = (index: number): string => `key-row-${index}`
 
 /** Selects every key the search and filters show, across accounts in the All view. */
 function SelectAll({ rows }: { readonly rows: readonly KeyRecord[] }) {

@@ -18,7 +18,7 @@ export function PropagationNote({ keyRecord }: { readonly keyRecord: KeyRecord }
   const counting = p?.state === 'propagating' && d.changes[p.op].model === 'window'
   const now = useNow('second', counting)
   const w = p ? propagationWords(p, d, now) : null
-  if (!w) return null
+  if (!w || w.kind === 'settled') return null
   return (
     <span className={`prop prop-${w.kind}`} title={w.long}>
       <Icon name={PROPAGATION_ICON[w.kind]} />
