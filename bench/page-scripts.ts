@@ -47,7 +47,7 @@ export const KEYSTROKE_PROBE = `(() => {
   let counts = []
   let pending = null
   bench.expectRows = (c) => { counts = c; pending = null }
-  const table = () => document.querySelector('[role="table"][aria-rowcount]')
+  const table = () => document.querySelector('[role="grid"][aria-rowcount]')
   const check = () => {
     const p = pending
     if (!p || p.seen) return

@@ -164,13 +164,13 @@ test.describe('10,000 keys', () => {
     // From the click on the account to its rows painted (its keys are already loaded).
     const clickToRows = await msToPaint(page, {
       click: { selector: 'nav button.account', text: 'Demo CloudMC' },
-      until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
+      until: '[role="grid"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
     })
     // From a click on Refresh to a fresh 10,000-key listing fetched, applied and painted.
     const refreshToRows = await msToPaint(page, {
       click: { selector: '.account-header button', text: 'Refresh' },
       busy: '.key-list[aria-busy="true"]',
-      until: '[role="table"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
+      until: '[role="grid"][aria-label="Keys of Demo CloudMC"] [role="row"][aria-rowindex="2"]',
     })
     test.info().annotations.push({
       type: 'timing',

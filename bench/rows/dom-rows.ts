@@ -12,7 +12,7 @@ export async function domRowsRow(fx: Fixtures): Promise<RowResult> {
   const counts: number[] = []
   const positions: number[] = []
   await withListPage(list, async (page) => {
-    const table = page.locator('[role="table"]')
+    const table = page.locator('[role="grid"]')
     for (let run = 0; run < RUNS; run += 1) {
       const at = run / (RUNS - 1)
       positions.push(at)

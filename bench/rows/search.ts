@@ -49,7 +49,7 @@ async function take(page: Page, name: 'keystrokes' | 'rows' | 'superseded'): Pro
 }
 
 async function rowCount(page: Page): Promise<number> {
-  return Number(await page.locator('[role="table"][aria-rowcount]').getAttribute('aria-rowcount'))
+  return Number(await page.locator('[role="grid"][aria-rowcount]').getAttribute('aria-rowcount'))
 }
 
 async function settle(page: Page, want: number): Promise<void> {

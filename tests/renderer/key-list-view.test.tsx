@@ -72,7 +72,7 @@ describe('the key list on screen', () => {
     const alert = screen.getByRole('alert')
     expect(alert.textContent).toContain('Space prod: Cannot reach console-api.acme.test')
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
-    expect(await screen.findByText('api-key-1', { selector: 'button' })).toBeTruthy()
+    expect(await screen.findByText('api-key-1', { selector: '.name-primary' })).toBeTruthy()
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

@@ -1,6 +1,6 @@
 // The key list for one account or for all of them: a selector over per-account state, never a copy of it.
 import { useDeferredValue, useMemo } from 'react'
-import type { AccountView, ProviderId } from '../../../../shared/model'
+import type { AccountView, KeyRecord, ProviderId } from '../../../../shared/model'
 import { useApp, useKeys, usePrefs, usePropagations, useDescriptorList, useDescriptors } from '../../store/stores'
 import { EMPTY_KEYS, type AccountKeys } from '../../store/keys'
 import { columnsFor } from './columns'
@@ -30,6 +30,7 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
     : (slice as Readonly<Record<string, AccountKeys>>)
   const descriptorMap = useDescriptors()
   const rows = select({ view, accounts, byAccount, propagation, query: listQuery, descriptors: descriptorMap })
+  const sharedNames = useMemo(() => namesShared(rows), [rows])
   const inView = useMemo(() => (account ? [account] : accounts), [account, accounts])
   const accountMap = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
   const providers = useMemo(() => new Set<ProviderId>(inView.map((a) => a.provider)), [inView])
@@ -74,7 +75,7 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
       )}
       <div className="list-body">
         {rows.length > 0 ? (
-          <KeyTable rows={rows} columns={columns} accounts={accountMap} label={title} />
+          <KeyTable rows={rows} columns={columns} accounts={accountMap} label={title} sharedNames={sharedNames} />
         ) : (
           <ListEmpty waiting={waiting && anyLoading} total={total} account={account} />
         )}
@@ -116,4 +117,16 @@ function ListEmpty({
       {account && <p className="muted">Use “Create key” above to make one.</p>}
     </div>
   )
+}
+
+/** Names that more than one key of the same account carries, as `${accountId}\n${name}`. */
+function namesShared(rows: readonly KeyRecord[]): ReadonlySet<string> {
+  const seen = new Set<string>()
+  const shared = new Set<string>()
+  for (const k of rows) {
+    const id = `${k.accountId}\n${k.name}`
+    if (seen.has(id)) shared.add(id)
+    else seen.add(id)
+  }
+  return shared
 }

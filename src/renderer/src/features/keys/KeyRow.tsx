@@ -21,6 +21,8 @@ interface Props {
   readonly top: number
   readonly template: string
   readonly selected: boolean
+  /** Another key of the same account has this name, so the name alone cannot tell them apart. */
+  readonly nameShared: boolean
   readonly onToggle: (uid: string) => void
   readonly onOpen: (uid: string) => void
 }
@@ -37,6 +39,7 @@ export const KeyRow = memo(function KeyRow({
   top,
   template,
   selected,
+  nameShared,
   onToggle,
   onOpen,
 }: Props) {
@@ -45,6 +48,9 @@ export const KeyRow = memo(function KeyRow({
   const { KeyActions } = useSlots()
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
+  // A name several keys share ("billing · sandbox-arx") comes second: the key's own id is what tells them apart.
+  const [primary, secondary] =
+    k.name && k.name !== k.keyId ? (nameShared ? [k.keyId, k.name] : [k.name, '']) : [k.keyId, '']
   const cell = (c: Column) => {
     switch (c.id) {
       case 'select':
@@ -65,12 +71,12 @@ export const KeyRow = memo(function KeyRow({
               tabIndex={-1}
               className="link name"
               onClick={() => onOpen(uid)}
-              title={`Details of ${title}`}
+              title={secondary ? `${primary} — ${secondary}` : primary}
             >
-              {title}
+              <span className="name-primary">{primary}</span>
+              {secondary && <span className="name-secondary muted">{secondary}</span>}
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
-            <Flags keyRecord={k} lastUse={d.lastUse} now={now} />
           </>
         )
       case 'keyId':
@@ -90,6 +96,8 @@ export const KeyRow = memo(function KeyRow({
         )
       case 'state':
         return <StateBadge keyRecord={k} />
+      case 'flags':
+        return <Flags keyRecord={k} lastUse={d.lastUse} now={now} />
       case 'createdAt':
         return <Created iso={k.createdAt} now={now} />
       case 'age':

@@ -16,9 +16,11 @@ interface Props {
   readonly columns: readonly Column[]
   readonly accounts: ReadonlyMap<string, AccountView>
   readonly label: string
+  /** `${accountId}\n${name}` of names more than one key of an account shares. */
+  readonly sharedNames: ReadonlySet<string>
 }
 
-export function KeyTable({ rows, columns, accounts, label }: Props) {
+export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const selected = useKeys((s) => s.selected)
   const toggle = useKeys((s) => s.toggle)
@@ -106,6 +108,7 @@ export function KeyTable({ rows, columns, accounts, label }: Props) {
               top={index * ROW_HEIGHT}
               template={template}
               selected={selected.has(uid)}
+              nameShared={sharedNames.has(`${k.accountId}\n${k.name}`)}
               onToggle={toggle}
               onOpen={onOpen}
             />

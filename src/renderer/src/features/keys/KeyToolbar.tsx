@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react'
 import type { AccountView, ProviderId } from '../../../../shared/model'
 import { useDescriptorList, usePrefs } from '../../store/stores'
 import { useSlots } from '../../components/slots'
+import { FLAG_KINDS } from './flags'
 import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'
 
 interface Props {
@@ -45,6 +46,8 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
   }, [])
   const toggleIn = (values: readonly string[], v: string): string[] =>
     values.includes(v) ? values.filter((x) => x !== v) : [...values, v]
+  const flagCount = list.states.filter((s) => (FLAG_KINDS as readonly string[]).includes(s)).length
+  const stateCount = list.states.length - flagCount
   const filtered = list.search.trim() !== '' || list.states.length > 0 || list.providers.length > 0
   return (
     <div ref={bar} className="toolbar" role="group" aria-label="Search, filter and refresh keys">
@@ -60,7 +63,7 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
         onChange={(e) => setList({ search: e.target.value })}
       />
       <details className="filter">
-        <summary>State{list.states.length ? ` (${list.states.length})` : ': all'}</summary>
+        <summary>State{stateCount ? ` (${stateCount})` : ': all'}</summary>
         <fieldset>
           <legend className="sr-only">Show keys in these states</legend>
           {STATE_FILTERS.map((s) => (
@@ -71,6 +74,22 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
                 onChange={() => setList({ states: toggleIn(list.states, s) })}
               />{' '}
               {STATE_FILTER_WORDS[s]}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <details className="filter">
+        <summary>Flags{flagCount ? ` (${flagCount})` : ': any'}</summary>
+        <fieldset>
+          <legend className="sr-only">Show only keys with these flags</legend>
+          {FLAG_KINDS.map((f) => (
+            <label key={f}>
+              <input
+                type="checkbox"
+                checked={list.states.includes(f)}
+                onChange={() => setList({ states: toggleIn(list.states, f) })}
+              />{' '}
+              {f}
             </label>
           ))}
         </fieldset>

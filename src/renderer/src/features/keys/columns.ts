@@ -3,7 +3,17 @@ import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import type { SortKey } from './select'
 
 export type ColumnId =
-  'select' | 'name' | 'keyId' | 'account' | 'state' | 'createdAt' | 'age' | 'lastUsed' | 'application' | 'actions'
+  | 'select'
+  | 'name'
+  | 'keyId'
+  | 'account'
+  | 'state'
+  | 'flags'
+  | 'createdAt'
+  | 'age'
+  | 'lastUsed'
+  | 'application'
+  | 'actions'
 
 export interface Column {
   readonly id: ColumnId
@@ -28,6 +38,7 @@ const ALL: readonly Column[] = [
   col('keyId', 'Key id', 140, 1.5, 'keyId'),
   col('account', 'Account', 90, 1.1, 'account'),
   col('state', 'State', 170, 1.4, 'state'),
+  col('flags', 'Flags', 70, 0, 'flags'),
   col('createdAt', 'Created', 88, 0, 'createdAt'),
   col('age', 'Age', 48, 0, 'age'),
   col('lastUsed', 'Last used', 90, 1, 'lastUsedAt'),

@@ -4,9 +4,20 @@ import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import type { AccountView, KeyRecord, Propagation, ProviderId } from '../../../../shared/model'
 import type { AccountKeys } from '../../store/keys'
 import type { ListPrefs } from '../../store/prefs'
+import { FLAG_KINDS, keyFlags, type FlagKind } from './flags'
 import { displayState, STATE_RANK } from './key-state'
 
-export const SORT_KEYS = ['name', 'keyId', 'account', 'state', 'createdAt', 'age', 'lastUsedAt', 'application'] as const
+export const SORT_KEYS = [
+  'name',
+  'keyId',
+  'account',
+  'state',
+  'createdAt',
+  'age',
+  'lastUsedAt',
+  'application',
+  'flags',
+] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 export const isSortKey = (k: string): k is SortKey => (SORT_KEYS as readonly string[]).includes(k)
 
@@ -153,6 +164,12 @@ function sortValue(
       return k.lastUsedAt ?? ''
     case 'application':
       return [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' ')
+    case 'flags': {
+      // Most flags first when descending; a key with none stays at the bottom either way.
+      const d = descriptors[k.provider]
+      const n = d ? keyFlags(k, d.lastUse, Date.now()).length : 0
+      return n === 0 ? '' : n
+    }
   }
 }
 
@@ -213,13 +230,24 @@ export function filterKeys(
   descriptors: Descriptors,
 ): readonly KeyRecord[] {
   if (!search && !states && !providers) return sorted
-  const stateSet = new Set(states ? states.split(',') : [])
+  const chosen = states ? states.split(',') : []
+  const flagSet = new Set(chosen.filter(isFlagKind))
+  const stateSet = new Set(chosen.filter((s) => !isFlagKind(s)))
+  const now = Date.now()
   const providerSet = new Set(providers ? providers.split(',') : [])
   const labelHit = new Set<string>()
   if (search && labels) for (const [id, label] of labels) if (label.toLowerCase().includes(search)) labelHit.add(id)
   return sorted.filter((k) => {
     if (providerSet.size && !providerSet.has(k.provider)) return false
     if (stateSet.size && !stateSet.has(stateOf(k, props, descriptors)?.filter ?? '')) return false
+    if (flagSet.size && !hasFlag(k, flagSet, descriptors, now)) return false
     return !search || labelHit.has(k.accountId) || haystack(k).includes(search)
   })
+}
+
+const isFlagKind = (s: string): s is FlagKind => (FLAG_KINDS as readonly string[]).includes(s)
+
+function hasFlag(k: KeyRecord, kinds: ReadonlySet<FlagKind>, descriptors: Descriptors, now: number): boolean {
+  const d = descriptors[k.provider]
+  return d !== undefined && keyFlags(k, d.lastUse, now).some((f) => kinds.has(f.kind))
 }
