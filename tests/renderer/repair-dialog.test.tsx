@@ -1,18 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { RepairDialog } from '../../src/renderer/src/features/repair/RepairDialog'
+import { harness, type Harness } from './fake-api'
 
-const fake = vi.hoisted(() => ({
-  api: {
-    repair: { scan: vi.fn(), fix: vi.fn() },
-  },
-}))
-vi.mock('../../src/renderer/src/api', () => ({
-  get api() {
-    return fake.api
-  },
-}))
-
-const { RepairDialog } = await import('../../src/renderer/src/features/repair/RepairDialog')
+let h: Harness
 const available = { state: 'available' } as const
 const report = {
   keychain: available,
@@ -31,30 +22,34 @@ const report = {
 }
 
 describe('the Repair dialog', () => {
+  beforeEach(() => {
+    h = harness()
+    h.api.accounts.list.mockResolvedValue([])
+  })
   afterEach(cleanup)
 
   it('removes only the entries left ticked, after a confirmation, and says how many went', async () => {
-    fake.api.repair.scan.mockResolvedValue(report)
-    fake.api.repair.fix.mockResolvedValue({ ...report, orphans: [report.orphans[1]], removed: 1 })
-    render(<RepairDialog open onOpenChange={() => undefined} />)
+    h.api.repair.scan.mockResolvedValue(report)
+    h.api.repair.fix.mockResolvedValue({ ...report, orphans: [report.orphans[1]], removed: 1 })
+    h.view(<RepairDialog open onOpenChange={() => undefined} />)
     await screen.findByText('cloudmc/gone/credential')
     expect(screen.getByText(/Work has no credential/)).toBeTruthy()
     fireEvent.click(screen.getAllByRole('checkbox')[1]!)
     fireEvent.click(screen.getByRole('button', { name: 'Remove 1 selected…' }))
-    expect(fake.api.repair.fix).not.toHaveBeenCalled()
+    expect(h.api.repair.fix).not.toHaveBeenCalled()
     fireEvent.click(screen.getByRole('button', { name: 'Remove from keychain' }))
-    await waitFor(() => expect(fake.api.repair.fix).toHaveBeenCalledWith({ remove: ['cloudmc/gone/credential'] }))
+    await waitFor(() => expect(h.api.repair.fix).toHaveBeenCalledWith({ remove: ['cloudmc/gone/credential'] }))
     expect(await screen.findByText('Removed 1 entries from the keychain.')).toBeTruthy()
   })
 
   it('says the keychain is locked instead of claiming there is nothing to repair', async () => {
-    fake.api.repair.scan.mockResolvedValue({
+    h.api.repair.scan.mockResolvedValue({
       ...report,
       keychain: { state: 'locked', reason: 'The keychain is locked.', fix: 'Unlock it.' },
       orphans: [],
       missing: [],
     })
-    render(<RepairDialog open onOpenChange={() => undefined} />)
+    h.view(<RepairDialog open onOpenChange={() => undefined} />)
     expect(await screen.findByText(/The keychain is locked: The keychain is locked. Unlock it./)).toBeTruthy()
     expect(screen.queryByText(/Nothing to repair/)).toBeNull()
   })

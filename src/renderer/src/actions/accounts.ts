@@ -33,6 +33,10 @@ export function createAccountActions(api: AppApi, stores: Stores, refresh: Refre
       await refresh.aroundAccounts(() => api.demo.start())
       stores.app.getState().openView('all')
     },
+    /** Read only: keychain entries no account owns, and accounts without a credential. */
+    repairScan: () => api.repair.scan(),
+    /** Removes the keychain entries the user ticked and confirmed, then reads the account list again. */
+    repairFix: (remove: readonly string[]) => refresh.aroundAccounts(() => api.repair.fix({ remove: [...remove] })),
     /** Re-reads everything the app shows at start: info, keychain status and accounts. */
     reload: () => stores.app.getState().load(),
   }

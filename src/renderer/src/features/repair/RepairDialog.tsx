@@ -2,7 +2,7 @@
 // user ticks and confirms.
 import { useEffect, useState } from 'react'
 import type { RepairReport } from '../../../../shared/api'
-import { api } from '../../api'
+import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 
 interface Props {
@@ -16,6 +16,7 @@ export function RepairDialog({ open, onOpenChange }: Props) {
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  const { accounts } = useActions()
 
   const show = (r: RepairReport) => {
     setReport(r)
@@ -31,7 +32,7 @@ export function RepairDialog({ open, onOpenChange }: Props) {
   }
 
   useEffect(() => {
-    if (open) run(api.repair.scan())
+    if (open) run(accounts.repairScan())
   }, [open])
 
   const toggle = (name: string) => {
@@ -99,7 +100,7 @@ export function RepairDialog({ open, onOpenChange }: Props) {
                 type="button"
                 className="danger"
                 disabled={busy}
-                onClick={() => run(api.repair.fix({ remove: [...chosen] }))}
+                onClick={() => run(accounts.repairFix([...chosen]))}
               >
                 Remove from keychain
               </button>
