@@ -55,9 +55,9 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
       reject(new Error(`host exited ${code}: ${stderr}`))
     })
   })
-  const { origin } = new URL(urls[0]!)
-  const spare = urls.slice(1)
-  const cookie = await redeem(urls[0]!)
+  const [own = '', ...spare] = urls
+  const { origin } = new URL(own)
+  const cookie = await redeem(own)
   return {
     get openUrl() {
       const next = spare.shift()

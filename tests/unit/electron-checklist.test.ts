@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import { beforeAll, describe, expect, it, vi } from 'vitest'
 
 const seen = vi.hoisted(() => ({
-  webPreferences: {} as Record<string, unknown>,
+  webPreferences: Object.create(null) as Record<string, unknown>,
   handlers: new Map<string, (...args: unknown[]) => unknown>(),
   windowOpen: null as null | ((d: { url: string }) => { action: string }),
   permissionRequest: null as null | ((w: unknown, p: string, cb: (ok: boolean) => void) => void),

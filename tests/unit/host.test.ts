@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { request } from 'node:http'
+import { request, type IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -40,7 +40,7 @@ function send(
   headers: Record<string, string>,
   method = 'POST',
   payload: string | Buffer = '{}',
-): Promise<{ status: number; body: string; headers: import('node:http').IncomingHttpHeaders }> {
+): Promise<{ status: number; body: string; headers: IncomingHttpHeaders }> {
   const url = new URL(path, host.url)
   return new Promise((resolve, reject) => {
     const req = request(
