@@ -67,11 +67,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
         </p>
       )}
       <Facts uid={uid} accountLabel={account.label} keyRecord={key} now={now} />
-      {keyFlags(key, useDescriptor(key.provider).lastUse, now).map((f) => (
-        <p key={f.kind} className="flag-why">
-          <Icon name={f.kind === 'stale' ? 'clock' : 'idle'} /> {f.why}
-        </p>
-      ))}
+      <FlagReasons keyRecord={key} now={now} />
       <div className="detail-actions">
         <KeyActions keyRecord={key} account={account} />
       </div>
@@ -155,5 +151,19 @@ function Facts({
         )
       })}
     </dl>
+  )
+}
+
+/** Why the key is flagged, in full. A component of its own: a hook may not follow the panel's early return. */
+function FlagReasons({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
+  const { lastUse } = useDescriptor(keyRecord.provider)
+  return (
+    <>
+      {keyFlags(keyRecord, lastUse, now).map((f) => (
+        <p key={f.kind} className="flag-why">
+          <Icon name={f.kind === 'stale' ? 'clock' : 'idle'} /> {f.why}
+        </p>
+      ))}
+    </>
   )
 }
