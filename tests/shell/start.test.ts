@@ -79,10 +79,18 @@ describe('npm start', () => {
       child.stdout.on('data', (chunk) => (out += String(chunk)))
       try {
         await new Promise<void>((resolve, reject) => {
+          // Our own bound, so the finally below always stops what npm start started.
+          const timer = setTimeout(() => reject(new Error(`no host URL within 90 s:\n${out}`)), 90_000)
           child.stdout.on('data', () => {
-            if (/http:\/\/127\.0\.0\.1:\d+\/#token=/.test(out)) resolve()
+            if (/is running[^\n]*\nhttp:\/\/127\.0\.0\.1:\d+\//.test(out)) {
+              clearTimeout(timer)
+              resolve()
+            }
           })
-          child.once('exit', (code) => reject(new Error(`npm start exited ${code}:\n${out}`)))
+          child.once('exit', (code) => {
+            clearTimeout(timer)
+            reject(new Error(`npm start exited ${code}:\n${out}`))
+          })
         })
       } finally {
         child.kill('SIGTERM')
