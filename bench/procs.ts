@@ -153,6 +153,7 @@ export async function startSandboxProc(spec: SandboxSpec): Promise<SandboxProc> 
 }
 
 export interface HostProc {
+  /** A fresh one-time launch URL each time it is read, for a browser page (the host printed a pool of them). */
   readonly openUrl: string
   readonly origin: string
   /** The session cookie the bench's own calls carry (from the first launch URL the host printed). */
@@ -163,10 +164,12 @@ export interface HostProc {
   stop(): Promise<void>
 }
 
-async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
-  const own = await lines.take((line) => OPEN_URL.exec(line)?.[1])
-  const openUrl = await lines.take((line) => OPEN_URL.exec(line)?.[1])
-  const { origin } = new URL(openUrl)
+async function hostOf(child: ChildProcess, lines: Lines, launches: number): Promise<HostProc> {
+  const urls: string[] = []
+  for (let i = 0; i < launches; i += 1) urls.push(await lines.take((line) => OPEN_URL.exec(line)?.[1]))
+  const [own, ...pool] = urls
+  if (!own) throw new Error('the host printed no launch URL')
+  const { origin } = new URL(own)
   const cookie = await redeem(own)
   const call = async <T>(channel: string, input: unknown = {}): Promise<T> => {
     const res = await fetch(`${origin}/api/${channel}`, {
@@ -179,7 +182,19 @@ async function hostOf(child: ChildProcess, lines: Lines): Promise<HostProc> {
     return reply.value as T
   }
   if (child.pid === undefined) throw new Error('the child has no pid')
-  return { openUrl, origin, cookie, pid: child.pid, call, stop: () => stop(child) }
+  const pid = child.pid
+  return {
+    get openUrl() {
+      const next = pool.shift()
+      if (!next) throw new Error(`the host's ${launches - 1} launch URLs are used up`)
+      return next
+    },
+    origin,
+    cookie,
+    pid,
+    call,
+    stop: () => stop(child),
+  }
 }
 
 /** Opens a one-time launch URL as a browser would, keeping the session cookie it sets. */
@@ -190,16 +205,20 @@ async function redeem(url: string): Promise<string> {
   return cookie
 }
 
+/** The launch URLs bench/core-child.ts prints. */
+const CORE_LAUNCHES = 10
+/** The most the host prints: one for the bench's own calls, the rest for the pages the rows open on one host. */
+const LAUNCHES = 20
 const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
 
 /** `npm run web` as a user runs it: src/host/cli.ts under tsx, the real core, the built renderer. */
 export async function startHostProc(dataDir: string): Promise<HostProc> {
   const { child, lines } = spawnNode(
-    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--launch-urls', '2'],
+    ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--launch-urls', String(LAUNCHES)],
     'browser host',
     VAULT_ENV,
   )
-  return hostOf(child, lines)
+  return hostOf(child, lines, LAUNCHES)
 }
 
 export interface CoreProc extends HostProc {
@@ -216,7 +235,7 @@ export async function startCoreProc(bundle: string, dataDir: string): Promise<Co
     'core',
     VAULT_ENV,
   )
-  const host = await hostOf(child, lines)
+  const host = await hostOf(child, lines, CORE_LAUNCHES)
   let memory: Record<string, number> = {}
   return {
     ...host,
