@@ -71,8 +71,9 @@ function underKeyring(): boolean {
 
 /** Always builds: a renderer left over from an earlier checkout would be measured instead of the code in the tree. */
 function build(): void {
-  const r = spawnSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
-  if (r.status !== 0) throw new Error('electron-vite build failed')
+  // `npm run build`: the renderer the host serves and the CLI bundle row 12 runs (bin/keydesk.js prefers it).
+  const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] })
+  if (r.status !== 0) throw new Error('npm run build failed')
 }
 
 function failed(row: Row, err: unknown): RowResult {

@@ -24,7 +24,7 @@ function command(): string[] | null {
 function runCli(args: readonly string[], dataDir: string): Promise<{ ms: number; out: string }> {
   return new Promise((resolve, reject) => {
     const t = performance.now()
-    const child = spawn(process.execPath, [...args, 'keys', 'list', '--json', '--data-dir', dataDir], {
+    const child = spawn(process.execPath, [...args, '--data-dir', dataDir, '--json', 'keys', 'list'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...process.env, KEYDESK_DATA_DIR: dataDir, KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` },
