@@ -42,6 +42,8 @@ export function exitCodeFor(code: ErrorCode): number {
       return EXIT.service
     case 'INTERNAL':
       return EXIT.internal
+    case 'CANCELLED':
+      return EXIT.declined
     default:
       return assertNever(code)
   }

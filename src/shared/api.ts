@@ -12,7 +12,7 @@ import type {
   VaultStatus,
 } from './model'
 import { CHANNEL_NAMES, type ChannelName } from './channels'
-import { PROVIDER_IDS } from './model'
+import { PROVIDER_IDS, type ProviderId } from './model'
 import type { ProviderDescriptor } from './descriptor'
 import { AUDIT_ACTIONS, type AuditEntry } from './audit'
 
@@ -26,6 +26,7 @@ const label = z.string().trim().min(1, 'Give the account a label.').max(80, 'Kee
 const endpoint = z.string().trim().min(1, 'Enter the endpoint URL.').max(500)
 // Field by field, a credential is checked against its provider's descriptor by the core.
 const credential = z.object({ provider }).catchall(z.string().trim().max(20_000))
+const requestId = z.string().min(8).max(64)
 const keyRef = z.object({ accountId: id, keyId: id })
 const secretRef = z.union([z.object({ handle: id }), keyRef])
 const empty = z.object({}).strict().optional()
@@ -65,6 +66,21 @@ export interface ProgramSecret {
   readonly files: readonly { readonly path: string; readonly content: string; readonly variable?: string }[]
   /** Variables that receive the temporary folder itself (HOME, for tools that read only ~/.something). */
   readonly folderVariables: readonly string[]
+}
+
+export interface ImportResult {
+  /** Accounts added; one from a KeyDesk export has status "keychain" until the user enters its credential. */
+  readonly added: readonly AccountView[]
+  readonly skipped: readonly { readonly label: string; readonly reason: string }[]
+  /** Accounts whose file does not say where they live; nothing was added. `hint` says what to enter. */
+  readonly needs: readonly {
+    readonly index: number
+    readonly provider: ProviderId
+    readonly label: string
+    readonly hint: string
+  }[]
+  /** A sealed KeyDesk export: nothing was added; call again with its passphrase. */
+  readonly needsPassphrase: boolean
 }
 
 export interface Preferences {
@@ -116,10 +132,15 @@ export const requests = {
   'settings.set': request<Preferences>()(preferencesPatch),
 
   'accounts.list': request<readonly AccountView[]>()(empty),
+  /** requestId (optional): accounts.cancel with the same id stops it; it then fails with CANCELLED. */
   'accounts.validate': request<{ facts: AccountFacts; summary: string }>()(
-    z.object({ provider, endpoint, credential }),
+    z.object({ provider, endpoint, credential, requestId: requestId.optional() }),
   ),
-  'accounts.add': request<AccountView>()(z.object({ provider, label, endpoint, credential })),
+  'accounts.add': request<AccountView>()(
+    z.object({ provider, label, endpoint, credential, requestId: requestId.optional() }),
+  ),
+  /** Stops a running accounts.validate or accounts.add; nothing is saved. Does nothing when it already ended. */
+  'accounts.cancel': request<void>()(z.object({ requestId })),
   'accounts.update': request<AccountView>()(
     z.object({
       id,
@@ -132,11 +153,23 @@ export const requests = {
   ),
   'accounts.remove': request<void>()(z.object({ id })),
   'accounts.check': request<AccountView>()(z.object({ id })),
-  'accounts.import': request<{
-    added: readonly AccountView[]
-    skipped: readonly { label: string; reason: string }[]
-  }>()(z.object({ content: z.string().min(1).max(1_000_000), fileName: z.string().max(255).optional() })),
-  'accounts.export': request<ExportResult>()(empty),
+  /** Asks (needs) before it adds anything when the file lacks an address; call again with `endpoints` by index. */
+  'accounts.import': request<ImportResult>()(
+    z.object({
+      content: z.string().min(1).max(1_000_000),
+      fileName: z.string().max(255).optional(),
+      endpoints: z.array(z.string().max(500)).max(500).optional(),
+      /** Opens the credentials of a sealed KeyDesk export. */
+      passphrase: z.string().max(1024).optional(),
+    }),
+  ),
+  /** With a passphrase, the credentials too, sealed with it (AES-256-GCM, key from scrypt). */
+  'accounts.export': request<ExportResult>()(
+    z
+      .object({ passphrase: z.string().max(1024).optional() })
+      .strict()
+      .optional(),
+  ),
   'accounts.endpoints': request<readonly Endpoint[]>()(z.object({ accountId: id })),
   'demo.start': request<readonly AccountView[]>()(empty),
 
@@ -237,7 +270,8 @@ export interface Events {
     readonly stage: 'creating' | 'activating' | 'fetching' | 'done'
     readonly message: string
   }
-  notify: { readonly title: string; readonly body: string }
+  /** outcome: a propagation settled or failed; absent for other news (a key not kept, …). */
+  notify: { readonly title: string; readonly body: string; readonly outcome?: 'settled' | 'failed' }
   'rotation.updated': { readonly rotations: readonly Rotation[] }
 }
 export type EventName = keyof Events

@@ -13,6 +13,7 @@ export const CHANNEL_NAMES = [
   'accounts.update',
   'accounts.remove',
   'accounts.check',
+  'accounts.cancel',
   'accounts.import',
   'accounts.export',
   'accounts.endpoints',

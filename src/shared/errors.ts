@@ -14,6 +14,8 @@ export const ERROR_CODES = [
   'PROVIDER_ERROR',
   'UNTRUSTED_SENDER',
   'INTERNAL',
+  /** The user cancelled a long request (Test connection, Save). */
+  'CANCELLED',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]
 

@@ -39,14 +39,15 @@ describe('account files', () => {
     ])
   })
 
-  it('reads a SpaceONE spacectl_config and takes the host of its identity endpoint', () => {
+  it('reads a SpaceONE spacectl_config and asks for the console-api address instead of guessing it', () => {
     const yaml =
       'api_key: eyJ.a.b\nendpoints:\n  identity: grpc+ssl://identity.api.example.com:443/v1\n  inventory: grpc+ssl://inventory.api.example.com:443/v1\n'
     expect(parseAccountFile(yaml, 'spacectl_config')).toEqual([
       {
         provider: 'spaceone',
         label: 'SpaceONE (imported)',
-        endpoint: 'https://identity.api.example.com',
+        endpoint: '',
+        endpointHint: expect.stringContaining('identity at identity.api.example.com:443'),
         credential: { provider: 'spaceone', token: 'eyJ.a.b' },
       },
     ])
@@ -94,13 +95,13 @@ describe('account files', () => {
     expect(() => parseAccountFile('{"hello":1}')).toThrow(/did not recognise/)
   })
 
-  it('exports real accounts without any credential, and leaves demo accounts out', () => {
+  it('exports real accounts without any credential, and leaves demo accounts out', async () => {
     const base = { facts: { user: 'u' }, createdAt: '', propagationWindowSec: 600, refreshIntervalSec: 60 }
     const accounts: Account[] = [
       { ...base, id: '1', provider: 'cloudmc', label: 'Work', endpoint: 'https://p/api/v2', demo: false },
       { ...base, id: '2', provider: 'spaceone', label: 'Demo', endpoint: 'http://127.0.0.1:1', demo: true },
     ]
-    const file = exportAccounts(accounts)
+    const file = await exportAccounts(accounts)
     const parsed = JSON.parse(file.content)
     expect(parsed.accounts).toEqual([
       {

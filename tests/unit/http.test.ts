@@ -115,22 +115,29 @@ describe('http', () => {
     expect(calls).toHaveLength(1)
   })
 
-  it('lets a per-request timeout override the default, and retries a timed-out idempotent request', async () => {
+  it("lets a per-request timeout override the default, and the limit it states is the whole request's", async () => {
     const { http, calls } = setup(['hang', 200], { timeoutMs: 60_000 })
-    const started = Date.now()
-    expect((await http.request({ ...get, timeoutMs: 20 })).status).toBe(200)
-    expect(calls).toHaveLength(2)
-    expect(Date.now() - started).toBeLessThan(5_000)
+    const err = await caught(http.request({ ...get, timeoutMs: 20 }))
+    expect(err).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('did not answer within 0.02 s') })
+    // One attempt used the whole limit: no retry runs past what the message says.
+    expect(calls).toHaveLength(1)
   })
 
-  it('rethrows the caller abort as it is and does not retry it', async () => {
+  it('a host that never answers is given up on at the stated limit, not after three of them', async () => {
+    const { http, calls } = setup(['hang'], { timeoutMs: 300 })
+    const err = await caught(http.request(get))
+    expect(err).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('within 0.3 s') })
+    expect(calls).toHaveLength(1)
+  })
+
+  it('a cancel from the caller ends the request at once, says so in words, and is not retried', async () => {
     const { http, calls } = setup(['hang'])
     const controller = new AbortController()
     const pending = caught(http.request({ ...get, signal: controller.signal }))
-    controller.abort(new Error('user cancelled'))
+    controller.abort()
     const err = await pending
-    expect(err).not.toBeInstanceOf(AppError)
-    expect((err as Error).message).toBe('user cancelled')
+    expect(err).toBeInstanceOf(AppError)
+    expect(err).toMatchObject({ code: 'CANCELLED', retryable: false })
     expect(calls).toHaveLength(1)
   })
 

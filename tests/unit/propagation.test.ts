@@ -130,7 +130,7 @@ interface Harness {
   readonly settings: SettingsStore
   readonly tracker: Propagations
   readonly updates: (readonly Propagation[])[]
-  readonly notices: { title: string; body: string }[]
+  readonly notices: Events['notify'][]
 }
 
 const dirs: string[] = []
@@ -151,7 +151,7 @@ function harness(options: { prober?: Prober; random?: () => number; from?: Harne
   }
   const settings = openSettings(dir, '0.1.0')
   const updates: (readonly Propagation[])[] = []
-  const notices: { title: string; body: string }[] = []
+  const notices: Events['notify'][] = []
   const tracker = new Propagations(
     settings,
     accounts,
@@ -190,6 +190,7 @@ describe('SpaceONE disable and delete wait for the window', () => {
       {
         title: 'Key api-key-1 is now disabled everywhere',
         body: "Label so: settled by the window: KeyDesk does not hold this key's secret, so it could not try the key itself.",
+        outcome: 'settled',
       },
     ])
     expect(h.updates.at(-1)?.[0]?.state).toBe('settled')
@@ -227,6 +228,7 @@ describe('SpaceONE disable and delete wait for the window', () => {
     expect(h.notices[0]).toEqual({
       title: 'Deletion of api-key-1 failed',
       body: 'Label so: the key is still listed after delete.',
+      outcome: 'failed',
     })
   })
 

@@ -233,7 +233,7 @@ describe('Onqlave adapter against the sandbox', () => {
       onqlave.list(contextOf(seed, http, { credential: { provider: 'onqlave', tenantId: 'tenant--other', token } })),
     )
     expect(other).toMatchObject({ code: 'PERMISSION_DENIED' })
-    expect((other as AppError).message).toContain('manage API keys in tenant tenant--other')
+    expect((other as AppError).message).toContain('does not belong to tenant tenant--other')
   })
 
   it('never repeats a create through faults, and reports one whose answer timed out as TIMEOUT', async () => {

@@ -7,6 +7,7 @@ import { getProvider } from '../providers'
 import type { ProviderContext, ValidationResult } from '../providers/provider'
 import { requireSafeEndpoint, type Http } from '../net/http'
 import { iso, type Ports } from './ports'
+import { notAccepted, waitingMessage } from './account-words'
 import type { SettingsStore } from './settings'
 import { scrub } from './scrub'
 import { vaultNames, type SecretVault } from './vault'
@@ -86,7 +87,7 @@ export class Accounts {
     }
     const credential = raw ? parseCredential(raw, account.provider) : null
     if (!credential) {
-      const message = `The credential for ${account.label} is missing from the keychain: re-enter it.`
+      const message = waitingMessage(account.label)
       this.setStatus(account.id, 'keychain', message)
       throw new AppError('KEYCHAIN_UNAVAILABLE', message, { accountId: account.id })
     }
@@ -103,31 +104,34 @@ export class Accounts {
     endpoint: string,
     credential: Credential,
     label = 'this account',
+    signal?: AbortSignal,
   ): Promise<ValidationResult> {
     const account = this.draft(provider, label, requireSafeEndpoint(endpoint), false)
-    return this.ports.providers
-      .get(provider)
-      .validate({ account, credential: this.checked(provider, credential), http: this.http })
+    const adapter = this.ports.providers.get(provider)
+    return adapter
+      .validate({ account, credential: this.checked(provider, credential), http: this.http, signal })
       .catch((err: unknown) => {
-        throw scrubbed(err, credential)
+        throw scrubbed(notAccepted(err, adapter.descriptor, account.endpoint), credential)
       })
   }
 
   /** One add per provider and endpoint at a time, so a double submit cannot save the account twice. */
-  add(input: NewAccount): Promise<AccountView> {
+  add(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
     const key = `${input.provider} ${input.endpoint.trim()}`
     const running = this.adding.get(key)
     if (running) return running
-    const p = this.addOnce(input).finally(() => this.adding.delete(key))
+    const p = this.addOnce(input, signal).finally(() => this.adding.delete(key))
     this.adding.set(key, p)
     return p
   }
 
-  private async addOnce(input: NewAccount): Promise<AccountView> {
+  private async addOnce(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
     await this.requireVault()
     const endpoint = requireSafeEndpoint(input.endpoint)
     const credential = this.checked(input.provider, input.credential)
-    const { facts } = await this.validate(input.provider, endpoint, credential, input.label)
+    const { facts } = await this.validate(input.provider, endpoint, credential, input.label, signal)
+    // A cancel that arrives as the service answers still saves nothing.
+    if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: the account was not saved.')
     const duplicate = this.all().find(
       (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
     )
@@ -149,6 +153,18 @@ export class Accounts {
     }
     this.setStatus(account.id, 'ok')
     this.onChange()
+    return this.view(account)
+  }
+
+  defaults(): Pick<Account, 'propagationWindowSec' | 'refreshIntervalSec'> {
+    return { propagationWindowSec: DEFAULT_WINDOW_SEC, refreshIntervalSec: DEFAULT_REFRESH_SEC }
+  }
+
+  /** Keeps an account's metadata without a credential (an imported account the user has yet to complete). */
+  addWithoutCredential(input: Omit<Account, 'id' | 'demo' | 'createdAt'>): AccountView {
+    const account: Account = { ...this.draft(input.provider, input.label, input.endpoint, false), ...input }
+    this.settings.set('accounts', [...this.all(), account])
+    this.setStatus(account.id, 'keychain', waitingMessage(account.label))
     return this.view(account)
   }
 
@@ -317,7 +333,7 @@ export function scrubbed(err: unknown, credential: Credential): unknown {
     : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
 }
 
-function sameOwner(a: Account['facts'], b: Account['facts']): boolean {
+export function sameOwner(a: Account['facts'], b: Account['facts']): boolean {
   const who = (f: Account['facts']) => [f.userId ?? f.user ?? '', f.domain ?? '', f.tenant ?? ''].join('|')
   return who(a) === who(b)
 }

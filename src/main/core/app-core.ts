@@ -75,6 +75,8 @@ export class AppCore {
   private readonly handlers: Handlers
   private accountsTimer: NodeJS.Timeout | null = null
   private readonly notices: string[] = []
+  /** Long requests the user can stop (Test connection, Save in Add account), by the renderer's request id. */
+  private readonly cancels = new Map<string, AbortController>()
 
   constructor(private readonly options: CoreOptions) {
     this.events.setMaxListeners(50)
@@ -219,6 +221,15 @@ export class AppCore {
     this.accountsTimer.unref?.()
   }
 
+  private cancellable<T>(requestId: string | undefined, run: (signal?: AbortSignal) => Promise<T>): Promise<T> {
+    if (!requestId) return run(undefined)
+    const controller = new AbortController()
+    this.cancels.set(requestId, controller)
+    return run(controller.signal).finally(() => {
+      if (this.cancels.get(requestId) === controller) this.cancels.delete(requestId)
+    })
+  }
+
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
     this.events.emit('event', event, payload)
   }
@@ -243,8 +254,12 @@ export class AppCore {
         return next
       },
       'accounts.list': async () => accounts.views(),
-      'accounts.validate': ({ provider, endpoint, credential }) => accounts.validate(provider, endpoint, credential),
-      'accounts.add': (input) => accounts.add(input),
+      'accounts.validate': ({ provider, endpoint, credential, requestId }) =>
+        this.cancellable(requestId, (signal) => accounts.validate(provider, endpoint, credential, undefined, signal)),
+      'accounts.add': ({ requestId, ...input }) => this.cancellable(requestId, (signal) => accounts.add(input, signal)),
+      'accounts.cancel': async ({ requestId }) => {
+        this.cancels.get(requestId)?.abort()
+      },
       'accounts.update': (patch) => accounts.update(patch),
       'accounts.remove': async ({ id }) => {
         const removed = await accounts.remove(id)
@@ -252,9 +267,12 @@ export class AppCore {
         await this.tidyAfterRemove(removed)
       },
       'accounts.check': ({ id }) => lifecycle.check(id),
-      'accounts.import': ({ content, fileName }) => importAccounts(accounts, content, fileName),
-      'accounts.export': async () => {
-        const file = exportAccounts(accounts.all())
+      'accounts.import': ({ content, fileName, endpoints, passphrase }) =>
+        importAccounts(accounts, content, fileName, endpoints, passphrase),
+      'accounts.export': async (input) => {
+        const passphrase = input?.passphrase
+        const sealWith = passphrase ? { passphrase, credential: (a: Account) => accounts.credential(a) } : undefined
+        const file = await exportAccounts(accounts.all(), sealWith)
         return this.deliver(file.fileName, file.content)
       },
       'accounts.endpoints': ({ accountId }) => lifecycle.endpoints(accountId),

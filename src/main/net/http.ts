@@ -1,5 +1,6 @@
 // The one fetch wrapper every adapter uses: timeouts, cancellation, retries for safe requests, redacted logging.
 import { AppError } from '../../shared/errors'
+import { codeOf, connectionFailure } from './failure-words'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -47,10 +48,10 @@ export function createHttp(opts: HttpOptions = {}): Http {
   const random = opts.random ?? Math.random
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)))
 
-  async function once(req: HttpRequest, where: string): Promise<HttpResponse> {
-    const timeoutMs = req.timeoutMs ?? defaultTimeout
+  /** One attempt, stopped at the request's deadline: the limit the user is told is the whole request's. */
+  async function once(req: HttpRequest, where: string, deadline: number, limitMs: number): Promise<HttpResponse> {
     const timer = new AbortController()
-    const handle = setTimeout(() => timer.abort(), timeoutMs)
+    const handle = setTimeout(() => timer.abort(), Math.max(0, deadline - Date.now()))
     const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal
     const started = Date.now()
     try {
@@ -68,53 +69,59 @@ export function createHttp(opts: HttpOptions = {}): Http {
       return { status: res.status, headers: res.headers, text }
     } catch (err) {
       if (req.signal?.aborted) {
-        log(`${req.method} ${where} aborted ${Date.now() - started}ms${suffix(req)}`)
-        throw err
+        log(`${req.method} ${where} cancelled ${Date.now() - started}ms${suffix(req)}`)
+        throw cancelled(req)
       }
-      const seconds = Math.round(timeoutMs / 100) / 10
+      const seconds = Number((limitMs / 1000).toPrecision(2))
       const error = timer.signal.aborted
-        ? new AppError('TIMEOUT', `${hostOf(req.url)} did not answer within ${seconds} s. Try again.`, {
-            accountId: req.accountId,
-          })
-        : new AppError(
-            'NETWORK',
-            `Could not reach ${hostOf(req.url)}${causeOf(err)}. Check the endpoint and your connection.`,
-            {
-              accountId: req.accountId,
-            },
+        ? new AppError(
+            'TIMEOUT',
+            `${hostOf(req.url)} did not answer within ${seconds} s. Check that the endpoint is right and the service is up, then try again.`,
+            { accountId: req.accountId },
           )
-      log(`${req.method} ${where} ${error.code} ${Date.now() - started}ms${suffix(req)}`)
+        : connectionFailure(err, hostOf(req.url), req.accountId)
+      log(`${req.method} ${where} ${error.code}${codeSuffix(err)} ${Date.now() - started}ms${suffix(req)}`)
       throw error
     } finally {
       clearTimeout(handle)
     }
   }
 
-  async function pause(attempt: number, req: HttpRequest): Promise<void> {
+  /** Waits before the next attempt; false when that attempt could not start before the deadline. */
+  async function pause(attempt: number, req: HttpRequest, deadline: number): Promise<boolean> {
     const ms = Math.round(backoffMs * 2 ** attempt + random() * backoffMs)
+    if (Date.now() + ms >= deadline) return false
     log(`${req.method} ${redactUrl(req.url)} retry ${attempt + 1}/${retries} in ${ms}ms${suffix(req)}`)
     await sleep(ms)
-    req.signal?.throwIfAborted()
+    if (req.signal?.aborted) throw cancelled(req)
+    return true
   }
 
   return {
     async request(req) {
       const where = redactUrl(req.url)
+      if (req.signal?.aborted) throw cancelled(req)
+      const limitMs = req.timeoutMs ?? defaultTimeout
+      const deadline = Date.now() + limitMs
       for (let attempt = 0; ; attempt++) {
         const canRetry = req.idempotent === true && attempt < retries
         let res: HttpResponse
         try {
-          res = await once(req, where)
+          res = await once(req, where, deadline, limitMs)
         } catch (err) {
-          if (!canRetry || !(err instanceof AppError) || !err.retryable) throw err
-          await pause(attempt, req)
+          if (!canRetry || !(err instanceof AppError) || !err.retryable || err.code === 'TIMEOUT') throw err
+          if (!(await pause(attempt, req, deadline))) throw err
           continue
         }
         if (!canRetry || !RETRY_STATUSES.has(res.status)) return res
-        await pause(attempt, req)
+        if (!(await pause(attempt, req, deadline))) return res
       }
     },
   }
+}
+
+function cancelled(req: HttpRequest): AppError {
+  return new AppError('CANCELLED', 'Cancelled: nothing more was sent.', { accountId: req.accountId, retryable: false })
 }
 
 /** Endpoints must be https, except on this machine (the sandbox). Returns the URL without trailing '/'. */
@@ -172,10 +179,10 @@ function hostOf(url: string): string {
   }
 }
 
-function causeOf(err: unknown): string {
-  const cause = err instanceof Error ? err.cause : undefined
-  const code = cause && typeof cause === 'object' && 'code' in cause ? cause.code : undefined
-  return typeof code === 'string' && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''
+/** The low-level code goes to the log only, for whoever diagnoses it; the user gets words. */
+function codeSuffix(err: unknown): string {
+  const code = codeOf(err)
+  return code && /^[A-Z_]+$/.test(code) ? ` (${code})` : ''
 }
 
 function suffix(req: HttpRequest): string {

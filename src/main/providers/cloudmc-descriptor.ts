@@ -61,5 +61,5 @@ export const cloudmcDescriptor: ProviderDescriptor = {
   },
   rotationSteps: ['create', 'switch', 'delete', 'done'],
   secretBecomesCredential: true,
-  importHint: '',
+  importHint: 'a CloudMC cloudmc_api_key.json',
 }

@@ -4,6 +4,7 @@ import type { Account, Credential, KeyRecord } from '../../shared/model'
 import { CLOUDMC_MAX_NAME as MAX_NAME, cloudmcDescriptor } from './cloudmc-descriptor'
 import type { Http, HttpRequest, HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
+import { recogniseCloudmcFile } from './cloudmc-files'
 import { type ApiKey, ErrorsBody, KeyBody, KeyListBody, UsersBody, toKeyRecord } from './cloudmc-wire'
 import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
@@ -223,6 +224,8 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
       const apiKey = secret.fields.api_key
       return apiKey ? { provider: 'cloudmc', apiKey } : null
     },
+
+    recognise: recogniseCloudmcFile,
   }
 }
 

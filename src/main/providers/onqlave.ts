@@ -32,6 +32,14 @@ function credentialOf(credential: Credential): { tenantId: string; token: string
 
 function failure(res: HttpResponse, account: Account, tenantId: string, subject?: string): AppError {
   const error = parseAs(ErrorBody, res.text)?.error
+  // Onqlave answers 403 for a token of another tenant: most often a typo in the tenant id, not a missing role.
+  if (res.status === 403) {
+    return new AppError(
+      'PERMISSION_DENIED',
+      `${SERVICE} says this token does not belong to tenant ${tenantId}. Check the tenant id for a typo; if it is right, sign in to that tenant again to get a token for it.`,
+      { accountId: account.id },
+    )
+  }
   return failureError(
     { status: res.status, message: error?.message ?? error?.error_message ?? undefined },
     {

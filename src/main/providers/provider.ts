@@ -67,8 +67,12 @@ export interface TryResult {
 export interface ImportedAccount {
   readonly provider: ProviderId
   readonly label: string
+  /** Empty when the file does not say: the import asks the user rather than guess. */
   readonly endpoint: string
-  readonly credential: Credential
+  /** With an empty endpoint: what the file does say, to help the user find the address. */
+  readonly endpointHint?: string
+  /** Absent in a KeyDesk export: the account arrives waiting for the user to enter it. */
+  readonly credential?: Credential
 }
 
 export interface KeyProvider {

@@ -63,5 +63,5 @@ export const spaceoneDescriptor: ProviderDescriptor = {
   },
   rotationSteps: ['create', 'switch', 'disable', 'wait', 'delete', 'done'],
   secretBecomesCredential: true,
-  importHint: 'a SpaceONE spacectl_config',
+  importHint: 'a SpaceONE spacectl_config or api_key file',
 }

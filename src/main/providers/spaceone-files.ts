@@ -2,6 +2,7 @@
 import { stringify } from 'yaml'
 import type { Endpoint } from '../../shared/model'
 import type { ExportFile, ImportedAccount, SecretBundle } from './provider'
+import { decodeJwtPayload } from './jwt'
 import { API_KEY_FIELDS } from './spaceone-wire'
 
 /** The console's "Download JSON": the whole create response, one line, all seven fields. */
@@ -37,22 +38,55 @@ export function spacectlConfig(secret: SecretBundle, endpoints: readonly Endpoin
   }
 }
 
-/** A spacectl_config: its api_key is the credential. Its endpoints are gRPC, so only the host is kept for the user to confirm. */
+const ENDPOINT_HINT =
+  'Enter the console-api address (the one the web console calls, e.g. https://console-api.example.com): '
+
+/**
+ * A spacectl_config: its api_key is the credential. Its endpoints are gRPC addresses of the services, and the
+ * console-api that KeyDesk talks to is another host in the standard chart, so the user is asked for it.
+ */
 export function recogniseSpacectlConfig(doc: Readonly<Record<string, unknown>>): ImportedAccount[] | null {
   const endpoints = doc.endpoints
   if (typeof doc.api_key !== 'string' || !endpoints || typeof endpoints !== 'object') return null
   const identity = (endpoints as Record<string, unknown>).identity
+  const host = typeof identity === 'string' ? hostOf(identity) : ''
   return [
     {
       provider: 'spaceone',
-      label: 'SpaceONE (imported)',
+      label: labelFor(doc.api_key),
       credential: { provider: 'spaceone', token: doc.api_key.trim() },
-      endpoint: consoleApiFromIdentity(typeof identity === 'string' ? identity.trim() : ''),
+      endpoint: '',
+      endpointHint: `${ENDPOINT_HINT}this spacectl_config names only the gRPC services${host ? ` (identity at ${host})` : ''}.`,
     },
   ]
 }
 
-function consoleApiFromIdentity(identity: string): string {
-  const m = /^grpc(\+ssl)?:\/\/([^/:]+)/.exec(identity)
-  return m ? `https://${m[2]}` : ''
+/** The console's "Download JSON" of a new key: the create response, which holds no address at all. */
+export function recogniseApiKeyJson(doc: Readonly<Record<string, unknown>>): ImportedAccount[] | null {
+  if (typeof doc.api_key !== 'string' || typeof doc.api_key_id !== 'string' || 'endpoints' in doc) return null
+  return [
+    {
+      provider: 'spaceone',
+      label: labelFor(doc.api_key, typeof doc.user_id === 'string' ? doc.user_id : ''),
+      credential: { provider: 'spaceone', token: doc.api_key.trim() },
+      endpoint: '',
+      endpointHint: `${ENDPOINT_HINT}an api_key file holds the key but not the address it belongs to.`,
+    },
+  ]
+}
+
+export function recogniseSpaceoneFile(doc: Readonly<Record<string, unknown>>): ImportedAccount[] | null {
+  return recogniseSpacectlConfig(doc) ?? recogniseApiKeyJson(doc)
+}
+
+/** "SpaceONE user@domain" from the key's own claims when they can be read; the label is the user's to change. */
+function labelFor(jwt: string, userId = ''): string {
+  const claims = decodeJwtPayload(jwt) ?? {}
+  const user = userId || (typeof claims.aud === 'string' ? claims.aud : '')
+  return user ? `SpaceONE ${user}`.slice(0, 80) : 'SpaceONE (imported)'
+}
+
+function hostOf(grpcUrl: string): string {
+  const m = /^grpc(\+ssl)?:\/\/([^/]+)/.exec(grpcUrl.trim())
+  return m?.[2] ?? ''
 }

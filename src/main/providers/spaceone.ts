@@ -7,7 +7,7 @@ import { failureError, notSupported, unexpectedAnswer, wrongCredential } from '.
 import { createFirstSeen } from './first-seen'
 import type { KeyProvider, ProviderContext } from './provider'
 import { spaceoneDescriptor } from './spaceone-descriptor'
-import { apiKeyJson, recogniseSpacectlConfig, spacectlConfig } from './spaceone-files'
+import { apiKeyJson, recogniseSpaceoneFile, spacectlConfig } from './spaceone-files'
 import { ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
@@ -232,6 +232,6 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
       return token ? { provider: 'spaceone', token } : null
     },
 
-    recognise: recogniseSpacectlConfig,
+    recognise: recogniseSpaceoneFile,
   }
 }

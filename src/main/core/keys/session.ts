@@ -59,6 +59,7 @@ export function statusAfter(err: AppError): AccountStatus | null {
     case 'PROVIDER_ERROR':
     case 'UNTRUSTED_SENDER':
     case 'INTERNAL':
+    case 'CANCELLED':
       return null
   }
 }

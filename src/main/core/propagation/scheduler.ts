@@ -266,7 +266,7 @@ export class Propagations {
     const { label } = this.names(accountId)
     const message =
       step.kind === 'settled' ? settledMessage(op, keyId, label, step.note) : failedMessage(op, keyId, label, step.note)
-    this.ports.emit('notify', message)
+    this.ports.emit('notify', { ...message, outcome: step.kind })
     this.options.onFinished?.(entry.record)
   }
 

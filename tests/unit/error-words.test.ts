@@ -1,0 +1,91 @@
+// Each service's real failure modes, through the core as the renderer calls it: what happened and what to do.
+import { createServer, type Server } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Sandbox } from '../../src/sandbox'
+import { openCore, removeDir, testSandbox, type Harness } from './create-harness'
+import { credentialOf } from './providers-support'
+
+let sb: Sandbox
+let h: Harness
+let silent: Server
+let silentUrl = ''
+
+beforeAll(async () => {
+  sb = await testSandbox({ seed: 'error-words' })
+  h = openCore()
+  silent = createServer(() => undefined)
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()))
+  silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}`
+})
+afterAll(async () => {
+  await h.close()
+  removeDir(h.dir)
+  await sb.close()
+  silent.close()
+})
+
+const seed = (provider: 'spaceone' | 'cloudmc' | 'onqlave') => {
+  const s = sb.accounts.find((a) => a.provider === provider)
+  if (!s) throw new Error(`no ${provider} seed`)
+  return s
+}
+
+describe('errors in words', () => {
+  it('a typo in the Onqlave tenant id is reported as the tenant, not as a missing permission', async () => {
+    const s = seed('onqlave')
+    const cred = credentialOf(s)
+    if (cred.provider !== 'onqlave') throw new Error('not Onqlave')
+    const err = await h.failure('accounts.validate', {
+      provider: 'onqlave',
+      endpoint: s.endpoint,
+      credential: { ...cred, tenantId: `${cred.tenantId}x` },
+    })
+    expect(err.message).toContain(`does not belong to tenant ${cred.tenantId}x`)
+    expect(err.message).toMatch(/Check the tenant id/)
+    expect(err.message).not.toMatch(/administrator|not allowed/)
+  })
+
+  it('a new account with a wrong credential is told to check what was pasted, not to sign in again', async () => {
+    const s = seed('cloudmc')
+    const err = await h.failure('accounts.add', {
+      provider: 'cloudmc',
+      label: 'Wrong key',
+      endpoint: s.endpoint,
+      credential: { provider: 'cloudmc', apiKey: 'not-the-right-key-at-all' },
+    })
+    expect(err.code).toBe('AUTH_FAILED')
+    expect(err.message).toMatch(
+      /CloudMC at 127\.0\.0\.1:\d+ did not accept this api key\. Check that you copied all of it/,
+    )
+    expect(err.message).not.toMatch(/sign in again/)
+  })
+
+  it('Test connection to a host that never answers can be cancelled, and says so', async () => {
+    const requestId = 'cancel-test-connection'
+    const pending = h.failure('accounts.validate', {
+      provider: 'cloudmc',
+      endpoint: `${silentUrl}/api/v2`,
+      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      requestId,
+    })
+    // The request is in flight once the server has a connection; cancel it then.
+    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
+    await h.call('accounts.cancel', { requestId })
+    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+  })
+
+  it('a cancelled Save adds nothing', async () => {
+    const requestId = 'cancel-save-account'
+    const pending = h.failure('accounts.add', {
+      provider: 'cloudmc',
+      label: 'Never saved',
+      endpoint: `${silentUrl}/api/v2`,
+      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      requestId,
+    })
+    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
+    await h.call('accounts.cancel', { requestId })
+    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+    expect((await h.call('accounts.list', {})).map((a) => a.label)).not.toContain('Never saved')
+  })
+})
