@@ -35,6 +35,7 @@ function memorySettings(): SettingsStore {
     preferences: DEFAULT_PREFERENCES,
     propagations: [],
     rotations: [],
+    unconfirmedCreates: [],
     demo: null,
   }
   return {

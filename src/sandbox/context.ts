@@ -7,6 +7,8 @@ import type { World } from './state'
 export interface Tuning {
   readonly latencyMs: number
   readonly faultRate: number
+  /** Share of requests the service handles whose answer is then lost (the socket is dropped after the work). */
+  readonly dropAnswerRate: number
 }
 
 export interface LiveConfig extends Tuning {

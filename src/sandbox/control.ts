@@ -21,6 +21,7 @@ const seconds = z
 const ConfigBody = z.strictObject({
   latencyMs: z.number().finite().min(0).max(60_000).optional(),
   faultRate: z.number().min(0).max(1).optional(),
+  dropAnswerRate: z.number().min(0).max(1).optional(),
   propagationSeconds: seconds.optional(),
   activationSeconds: seconds.optional(),
   tokenLeewaySeconds: z.number().finite().min(0).max(3600).optional(),
@@ -60,6 +61,7 @@ function configure(deps: ControlDeps, body: unknown): Reply {
     account,
     latencyMs,
     faultRate,
+    dropAnswerRate,
     propagationSeconds,
     activationSeconds,
     tokenLeewaySeconds,
@@ -69,6 +71,7 @@ function configure(deps: ControlDeps, body: unknown): Reply {
   const tuning: Partial<Tuning> = {
     ...(latencyMs !== undefined ? { latencyMs } : {}),
     ...(faultRate !== undefined ? { faultRate } : {}),
+    ...(dropAnswerRate !== undefined ? { dropAnswerRate } : {}),
   }
   let perAccount = old.perAccount
   if (account !== undefined) {

@@ -67,6 +67,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const initialConfig: LiveConfig = {
     latencyMs: options.latencyMs ?? 0,
     faultRate: options.faultRate ?? 0,
+    dropAnswerRate: options.dropAnswerRate ?? 0,
     propagationSeconds: options.propagationSeconds ?? 300,
     activationSeconds: options.activationSeconds ?? 2,
     tokenLeewaySeconds: 0,
@@ -125,7 +126,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     control: controlHandler({ ctx, token: controlToken, labels: new Set(seeded.accounts.map((a) => a.label)), reset }),
     tuning: (account) => {
       const own = account === undefined ? undefined : ctx.config.perAccount.get(account)
-      return { latencyMs: own?.latencyMs ?? ctx.config.latencyMs, faultRate: own?.faultRate ?? ctx.config.faultRate }
+      return {
+        latencyMs: own?.latencyMs ?? ctx.config.latencyMs,
+        faultRate: own?.faultRate ?? ctx.config.faultRate,
+        dropAnswerRate: own?.dropAnswerRate ?? ctx.config.dropAnswerRate,
+      }
     },
     draw: () => faults.float(),
   })
@@ -159,6 +164,7 @@ function checkOptions(o: SandboxOptions): void {
   check('activationSeconds', o.activationSeconds, 0, 86_400, false)
   check('latencyMs', o.latencyMs, 0, 60_000, false)
   check('faultRate', o.faultRate, 0, 1, false)
+  check('dropAnswerRate', o.dropAnswerRate, 0, 1, false)
   check('keysPerAccount', o.keysPerAccount, 0, 100_000, true)
   check('accountsPerProvider', o.accountsPerProvider, 1, 100, true)
   if (o.seed !== undefined && o.seed === '') throw new RangeError('seed must not be empty')

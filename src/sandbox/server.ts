@@ -95,6 +95,12 @@ async function serve(
     log(`sandbox: ${service.name} handler failed: ${error instanceof Error ? error.message : String(error)}`)
     reply = service.failure('internal')
   }
+  // The work is done but the answer never arrives: the client cannot tell whether its request took effect.
+  if (tuning.dropAnswerRate > 0 && routes.draw() < tuning.dropAnswerRate) {
+    log(`${incoming.method} ${path} fault: handled, answer dropped`)
+    req.socket.destroy()
+    return
+  }
   send(res, reply)
 }
 

@@ -19,6 +19,8 @@ export interface SandboxOptions {
   activationSeconds?: number
   latencyMs?: number
   faultRate?: number
+  /** Share of requests handled whose answer is then dropped: the client cannot tell what happened. */
+  dropAnswerRate?: number
   /** Pre-created keys per account; default 1 for SpaceONE (so the 2-key rule can be shown), 2 elsewhere. */
   keysPerAccount?: number
   /** default 1 */

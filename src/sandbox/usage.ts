@@ -25,7 +25,7 @@ options
   -h, --help                 show this help and exit
 
 controls (test only; every request needs the header X-Sandbox-Token: <token printed on stderr>)
-  POST /__sandbox/config   {"latencyMs","faultRate","propagationSeconds","activationSeconds"}
+  POST /__sandbox/config   {"latencyMs","faultRate","dropAnswerRate","propagationSeconds","activationSeconds"}
                            change the tuning while running; add "account": "<label>" to
                            slow down or break one account only
   POST /__sandbox/clock    {"advanceSeconds": N} moves the services' clock forward (or back);

@@ -44,7 +44,13 @@ export function testSandbox(extra: Parameters<typeof startSandbox>[0] = {}): Pro
 export { control as sandboxControl } from './providers-support'
 
 export function openCore(
-  opts: { dir?: string; vault?: SecretVault; http?: Http; saveFile?: CoreOptions['saveFile'] } = {},
+  opts: {
+    dir?: string
+    vault?: SecretVault
+    http?: Http
+    saveFile?: CoreOptions['saveFile']
+    clock?: CoreOptions['clock']
+  } = {},
 ): Harness {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-create-'))
   const vault = opts.vault ?? new MemoryVault()
@@ -57,6 +63,7 @@ export function openCore(
     clipboard,
     http: opts.http ?? createHttp({ backoffMs: 5 }),
     saveFile: opts.saveFile,
+    clock: opts.clock,
   })
   const events: { name: EventName; payload: unknown }[] = []
   core.onEvent((name, payload) => {

@@ -23,6 +23,7 @@ import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
 import { createHttp, type Http } from '../net/http'
 import { KeyCreation } from './keys/creation'
+import { UnconfirmedCreates } from './keys/unconfirmed'
 import { SecretCustody } from './keys/custody'
 import { KeyLifecycle } from './keys/lifecycle'
 import { ProviderSession } from './keys/session'
@@ -63,6 +64,7 @@ export class AppCore {
   readonly custody: SecretCustody
   readonly lifecycle: KeyLifecycle
   readonly creation: KeyCreation
+  readonly unconfirmed: UnconfirmedCreates
   readonly propagations: Propagations
   readonly rotations: Rotations
   readonly demo: Demo
@@ -95,7 +97,15 @@ export class AppCore {
     })
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
     this.lifecycle = new KeyLifecycle(this.accounts, this.session, this.custody, this.propagations, ports)
-    this.creation = new KeyCreation(this.accounts, this.session, this.custody, this.propagations, ports)
+    this.unconfirmed = new UnconfirmedCreates(this.settings, this.session, ports, (text) => this.notices.push(text))
+    this.creation = new KeyCreation(
+      this.accounts,
+      this.session,
+      this.custody,
+      this.propagations,
+      ports,
+      this.unconfirmed,
+    )
     this.rotations = new Rotations(
       this.settings,
       this.accounts,
@@ -133,6 +143,7 @@ export class AppCore {
       )
     })
     this.propagations.start()
+    this.unconfirmed.start()
     this.vaultWatch.start()
     // In the background: a slow keychain must not hold up the window.
     void this.repair.scan().then(
@@ -151,6 +162,7 @@ export class AppCore {
 
   async close(): Promise<void> {
     this.propagations.stop()
+    this.unconfirmed.stop()
     this.vaultWatch.stop()
     if (this.accountsTimer) clearTimeout(this.accountsTimer)
     await this.clipboard.clearNow()

@@ -12,11 +12,23 @@ export interface DemoState {
   readonly stateFile: string
 }
 
+/** A create whose answer was lost and whose key no listing has shown yet: checked again until it appears or time runs out. */
+export interface UnconfirmedCreate {
+  readonly accountId: string
+  readonly requestId: string
+  /** The name the user asked for. */
+  readonly name: string
+  /** The key ids the service listed before the create. */
+  readonly before: readonly string[]
+  readonly requestedAt: string
+}
+
 export interface SettingsData {
   accounts: Account[]
   preferences: Preferences
   propagations: Propagation[]
   rotations: Rotation[]
+  unconfirmedCreates: UnconfirmedCreate[]
   demo: DemoState | null
 }
 
@@ -32,6 +44,7 @@ const DEFAULTS: SettingsData = {
   preferences: DEFAULT_PREFERENCES,
   propagations: [],
   rotations: [],
+  unconfirmedCreates: [],
   demo: null,
 }
 
@@ -43,6 +56,10 @@ const schema: Schema<SettingsData> = {
     items: { type: 'object', required: ['accountId', 'keyId', 'op', 'settleBy', 'state'] },
   },
   rotations: { type: 'array' },
+  unconfirmedCreates: {
+    type: 'array',
+    items: { type: 'object', required: ['accountId', 'requestId', 'name', 'before', 'requestedAt'] },
+  },
   demo: { type: ['object', 'null'] },
 }
 

@@ -9,6 +9,7 @@ import type { Ports } from '../ports'
 import type { SecretCustody } from './custody'
 import type { ProviderSession } from './session'
 import type { Propagations } from '../propagation/scheduler'
+import type { UnconfirmedCreates } from './unconfirmed'
 
 export interface CreateRequest extends CreateInput {
   readonly accountId: string
@@ -34,6 +35,7 @@ export class KeyCreation {
     private readonly custody: SecretCustody,
     private readonly propagations: Pick<Propagations, 'track'>,
     private readonly ports: Pick<Ports, 'emit' | 'clock'>,
+    private readonly unconfirmed: UnconfirmedCreates,
   ) {
     custody.onRelease((handle) => {
       const requestId = this.answered.get(handle)
@@ -70,10 +72,13 @@ export class KeyCreation {
     if (resumed) {
       result = { key: resumed }
     } else {
+      this.unconfirmed.refuseWhilePending(accountId, requestId)
       const before = await this.session.call(accountId, (ctx) => provider.list(ctx))
       this.checkLimit(accountId, provider, before)
       progress('creating', `Asking ${name} for a new key…`)
-      result = await this.session.call(accountId, (ctx) => reconciled(provider, ctx, req, before))
+      const outcome = await this.session.call(accountId, (ctx) => reconciled(provider, ctx, req, before))
+      if (outcome instanceof AppError) throw this.lost(req, before, outcome)
+      result = outcome
     }
     let key = result.key
     let secret = result.secret
@@ -115,6 +120,19 @@ export class KeyCreation {
         .exportFiles(secret, ctx.account, endpoints)
         .map(({ id, fileName, label }) => ({ id, fileName, label })),
     }
+  }
+
+  /** The create's answer was lost and no listing shows its key yet: KeyDesk keeps looking, and says so. */
+  private lost(req: CreateRequest, before: readonly KeyRecord[], err: AppError): AppError {
+    const { accountId, requestId } = req
+    const name = req.name ?? ''
+    this.unconfirmed.record({ accountId, requestId, name, before: before.map((k) => k.keyId) })
+    return new AppError(
+      err.code,
+      `${err.message} KeyDesk cannot tell yet whether the key was created: it keeps checking in the background ` +
+        'and will tell you what it finds. Do not create another key on this account until then.',
+      { accountId, retryable: false },
+    )
   }
 
   private checkLimit(accountId: string, provider: KeyProvider, keys: readonly KeyRecord[]): void {
@@ -167,33 +185,27 @@ export class KeyCreation {
   }
 }
 
-/** A create is never retried blindly: when its outcome is unknown, a fresh listing tells whether the key exists. */
+/**
+ * A create is never retried blindly: when its outcome is unknown, a fresh listing tells whether the key exists.
+ * Resolves with the unknown outcome's error when neither that listing nor the answer shows a key.
+ */
 async function reconciled(
   provider: KeyProvider,
   ctx: ProviderContext,
   input: CreateInput,
   before: readonly KeyRecord[],
-): Promise<CreateResult> {
+): Promise<CreateResult | AppError> {
   try {
     return await provider.create(ctx, input)
   } catch (err) {
     if (!outcomeUnknown(err)) throw err
-    let after: KeyRecord[]
-    try {
-      after = await provider.list(ctx)
-    } catch {
-      // Neither the create nor a listing answered: creating again might make a second key.
-      throw new AppError(
-        err.code,
-        `${err.message} KeyDesk cannot tell whether the key was created: refresh the list ` +
-          'and check before creating again.',
-        { accountId: err.accountId, retryable: false },
-      )
-    }
+    // Neither the create nor a listing answered: the background checks take over.
+    const after = await provider.list(ctx).catch(() => null)
+    if (!after) return err
     const known = new Set(before.map((k) => k.keyId))
     const fresh = after.filter((k) => !known.has(k.keyId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
     const found = fresh.at(-1)
-    if (!found) throw err
+    if (!found) return err
     return { key: found, reconciled: true }
   }
 }
