@@ -37,6 +37,7 @@ function memorySettings(): SettingsStore {
     rotations: [],
     unconfirmedCreates: [],
     demo: null,
+    lock: null,
   }
   return {
     get: (key) => data[key],

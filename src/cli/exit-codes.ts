@@ -9,7 +9,7 @@ export const EXIT = {
   usage: 2,
   /** The service refused the credential, or its role may not do this. */
   auth: 3,
-  /** The OS keychain is unavailable or locked. */
+  /** The OS keychain is unavailable or locked, or KeyDesk itself is locked. */
   keychain: 4,
   /** The service could not be reached, did not answer in time, or `wait` ran out of time. */
   network: 5,
@@ -32,6 +32,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'UNTRUSTED_SENDER':
       return EXIT.auth
     case 'KEYCHAIN_UNAVAILABLE':
+    case 'LOCKED':
       return EXIT.keychain
     case 'NETWORK':
     case 'TIMEOUT':

@@ -1,6 +1,6 @@
 // Electron shell: app lifecycle, the window, the app:// protocol, tray and menu, and wiring IPC to the core.
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, ipcMain, Notification, protocol, utilityProcess } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Notification, powerMonitor, protocol, utilityProcess } from 'electron'
 import type { Events } from '../shared/api'
 import type { Propagation } from '../shared/model'
 import { AppCore } from './core/app-core'
@@ -99,8 +99,12 @@ async function start(): Promise<void> {
   }
   openWindow()
 
-  installMenu({})
-  const tray = createTray(resourcesDir, { open: openWindow, quit: () => app.quit() })
+  // Locking goes through the core like any request (a no-op while no passphrase is set).
+  const lock = (): void => void core.invoke('lock.lock', {})
+  powerMonitor.on('lock-screen', lock)
+  powerMonitor.on('suspend', lock)
+  installMenu({ lock })
+  const tray = createTray(resourcesDir, { open: openWindow, quit: () => app.quit(), lock })
   const pending = await core.invoke('propagation.list', {})
   if (pending.ok) tray.setPending(propagating(pending.value as readonly Propagation[]))
 

@@ -123,6 +123,17 @@ export interface RepairReport {
   readonly removed: number
 }
 
+/** The app lock: with a passphrase set, kept secrets are refused (LOCKED) until it is unlocked. */
+export interface LockStatus {
+  /** False when no passphrase is set: locking is off. */
+  readonly enabled: boolean
+  readonly locked: boolean
+  /** Locks after this many minutes without a request; 0 locks only on demand. */
+  readonly idleMinutes: number
+}
+
+const passphrase = z.string().min(1).max(1024)
+
 export const requests = {
   'app.info': request<AppInfo>()(empty),
   /** What each provider is and offers: the renderer and CLI read this instead of naming providers. */
@@ -252,6 +263,23 @@ export const requests = {
   'repair.scan': request<RepairReport>()(empty),
   /** Removes exactly the orphans the user confirmed (names from the last scan). */
   'repair.fix': request<RepairReport>()(z.object({ remove: z.array(z.string().min(1).max(400)).max(5000) })),
+
+  'lock.status': request<LockStatus>()(empty),
+  'lock.lock': request<LockStatus>()(empty),
+  /** Refused with AUTH_FAILED for a wrong passphrase; repeated failures wait longer and longer. */
+  'lock.unlock': request<LockStatus>()(z.object({ passphrase })),
+  /** Sets, changes (current required) or removes (passphrase null) the app passphrase, and the idle time. */
+  'lock.setPassphrase': request<LockStatus>()(
+    z.object({
+      passphrase: z.string().min(8, 'Use at least 8 characters.').max(1024).nullable(),
+      current: passphrase.optional(),
+      idleMinutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+    }),
+  ),
 } as const satisfies Record<ChannelName, { readonly input: z.ZodType; readonly result: unknown }>
 
 export type Requests = typeof requests
@@ -273,6 +301,7 @@ export interface Events {
   /** outcome: a propagation settled or failed; absent for other news (a key not kept, …). */
   notify: { readonly title: string; readonly body: string; readonly outcome?: 'settled' | 'failed' }
   'rotation.updated': { readonly rotations: readonly Rotation[] }
+  'lock.changed': LockStatus
 }
 export type EventName = keyof Events
 
@@ -290,6 +319,7 @@ export const EVENT_NAMES: readonly EventName[] = [
   'create.progress',
   'notify',
   'rotation.updated',
+  'lock.changed',
 ]
 
 /** window.api: one named function per request ("accounts.list" → api.accounts.list), plus event subscription. */

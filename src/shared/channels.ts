@@ -43,5 +43,9 @@ export const CHANNEL_NAMES = [
   'rotation.cancel',
   'repair.scan',
   'repair.fix',
+  'lock.status',
+  'lock.lock',
+  'lock.unlock',
+  'lock.setPassphrase',
 ] as const
 export type ChannelName = (typeof CHANNEL_NAMES)[number]

@@ -13,6 +13,7 @@ export const ERROR_CODES = [
   'NOT_SUPPORTED',
   'PROVIDER_ERROR',
   'UNTRUSTED_SENDER',
+  'LOCKED',
   'INTERNAL',
   /** The user cancelled a long request (Test connection, Save). */
   'CANCELLED',

@@ -36,6 +36,7 @@ import type { SecretVault } from './vault'
 import { VaultWatch } from './vault-watch'
 import { hasLoneSurrogate } from './well-formed'
 import { Repair } from './repair'
+import { AppLock, lockHandlers } from './lock'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -71,6 +72,7 @@ export class AppCore {
   readonly vaultWatch: VaultWatch
   readonly repair: Repair
   readonly audit: AuditLog
+  readonly lock: AppLock
   private readonly trail: AuditTrail
   private readonly clipboard: ClipboardGuard
   private readonly events = new EventEmitter()
@@ -125,6 +127,8 @@ export class AppCore {
     })
     this.repair = new Repair(options.vault, () => this.accounts.all())
     this.audit = new AuditLog(options.dataDir)
+    // The command line's own core starts unlocked: the lock guards a running app left alone, not the user's shell.
+    this.lock = new AppLock(this.settings, ports.clock, (e, p) => this.emit(e, p), options.host !== 'cli')
     this.trail = new AuditTrail(
       this.audit,
       (id) => this.accounts.all().find((a) => a.id === id),
@@ -164,6 +168,7 @@ export class AppCore {
     this.propagations.stop()
     this.unconfirmed.stop()
     this.vaultWatch.stop()
+    this.lock.stop()
     if (this.accountsTimer) clearTimeout(this.accountsTimer)
     await this.clipboard.clearNow()
     await this.demo.stop()
@@ -200,13 +205,14 @@ export class AppCore {
     }
     // Every change is recorded in the audit log, whichever front end asked for it.
     const recorded = this.trail.begin(c, parsed.data ?? {}, from)
-    const reply = await this.run(c, parsed.data ?? {})
+    const reply = await this.run(c, parsed.data ?? {}, () => this.lock.gate(c, parsed.data))
     recorded?.(reply)
     return reply
   }
 
-  private async run(c: Channel, input: unknown): Promise<Reply> {
+  private async run(c: Channel, input: unknown, gate: () => void): Promise<Reply> {
     try {
+      gate()
       const handler = this.handlers[c] as (input: unknown) => Promise<unknown>
       return { ok: true, value: await handler(input) }
     } catch (err) {
@@ -318,6 +324,7 @@ export class AppCore {
       'repair.scan': () => this.repair.scan(),
       'repair.fix': ({ remove }) => this.repair.fix(remove),
       ...cliHandlers(this),
+      ...lockHandlers(this.lock),
     }
   }
 

@@ -30,6 +30,14 @@ export interface SettingsData {
   rotations: Rotation[]
   unconfirmedCreates: UnconfirmedCreate[]
   demo: DemoState | null
+  /** The app lock: a scrypt hash of the passphrase with its random salt (never the passphrase), or null when off. */
+  lock: LockSettings | null
+}
+
+export interface LockSettings {
+  readonly salt: string
+  readonly hash: string
+  readonly idleMinutes: number
 }
 
 export const DEFAULT_PREFERENCES: Preferences = {
@@ -46,6 +54,7 @@ const DEFAULTS: SettingsData = {
   rotations: [],
   unconfirmedCreates: [],
   demo: null,
+  lock: null,
 }
 
 const schema: Schema<SettingsData> = {
@@ -61,6 +70,7 @@ const schema: Schema<SettingsData> = {
     items: { type: 'object', required: ['accountId', 'requestId', 'name', 'before', 'requestedAt'] },
   },
   demo: { type: ['object', 'null'] },
+  lock: { type: ['object', 'null'] },
 }
 
 export const SETTINGS_FILE = 'settings.json'

@@ -58,6 +58,7 @@ export function statusAfter(err: AppError): AccountStatus | null {
     case 'NOT_SUPPORTED':
     case 'PROVIDER_ERROR':
     case 'UNTRUSTED_SENDER':
+    case 'LOCKED':
     case 'INTERNAL':
     case 'CANCELLED':
       return null
