@@ -1,8 +1,6 @@
 // One policy per propagation model: pure rules of when to look at a record and what a look means. No clock, no
 // timers, no requests: the scheduler owns those and hands each policy the time and what the service said.
 import type { KeyRecord, PropagationModel, Propagation } from '../../../shared/model'
-import { pollPolicy } from './poll'
-import { windowPolicy } from './window'
 
 /** What testing the key itself said: refused, still accepted, no answer, or KeyDesk does not hold its secret. */
 export type Probe = 'refused' | 'accepted' | 'unknown' | 'not-held'
@@ -48,15 +46,6 @@ export interface Policy {
   onProbe(look: Look, probe: Probe): Step
   /** The read or probe failed for a passing reason (the network): when to try again. */
   onError(look: Look): Run
-}
-
-export function policyFor(model: Tracked): Policy {
-  switch (model) {
-    case 'window':
-      return windowPolicy
-    case 'poll':
-      return pollPolicy
-  }
 }
 
 const BACKOFF_FIRST_MS = 1_000
