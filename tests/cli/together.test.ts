@@ -103,7 +103,7 @@ describe.skipIf(!hasKeyring)('the app and the command line at the same time', ()
   it('loses nothing when several commands write at once without the app', async () => {
     const spaceone = seeds.filter((x) => x.provider === 'spaceone')[3]
     const cloudmc = seeds.filter((x) => x.provider === 'cloudmc')[3]
-    await Promise.all([spaceone, cloudmc].map((s, i) => addAccount(dir, s as SandboxAccount, `alone ${i}`)))
+    await Promise.all([spaceone, cloudmc].map((s, i) => addAccount(dir, s, `alone ${i}`)))
     const list = (await keydesk(dir, ['accounts', 'list', '--json'])).json<{ accounts: { label: string }[] }>()
     expect(list.accounts.map((x) => x.label)).toEqual(expect.arrayContaining(['alone 0', 'alone 1']))
     expect(list.accounts).toHaveLength(8)

@@ -179,5 +179,5 @@ async function credentialFromStdin(provider: AccountView['provider']): Promise<C
   }
   if (!fields || typeof fields !== 'object' || Array.isArray(fields))
     throw new CliExit(EXIT.usage, 'The credential must be a JSON object, e.g. {"apiKey":"…"}.')
-  return { ...(fields as object), provider } as Credential
+  return { ...fields, provider }
 }

@@ -9,7 +9,7 @@ import { findAccount, str, type Bind, type Ctx } from '../context'
 import { CliExit, EXIT } from '../exit-codes'
 import { relative } from '../output'
 import { confirm } from '../prompt'
-import { keyJson, latest } from './keys'
+import { keyJson, latest } from './key-json'
 
 interface Delivered {
   readonly json: Record<string, unknown>

@@ -3,12 +3,13 @@ import { resolve } from 'node:path'
 import { Command } from 'commander'
 import type { AppApi } from '../../shared/api'
 import { AppError } from '../../shared/errors'
-import type { AccountView, KeyRecord, Propagation } from '../../shared/model'
+import type { AccountView, KeyRecord } from '../../shared/model'
 import { descriptorOf, findAccount, str, type Bind, type Ctx } from '../context'
 import { exitCodeFor } from '../exit-codes'
 import { relative, table } from '../output'
 import { confirm } from '../prompt'
 import { addCreateCommands } from './keys-create'
+import { keyJson, latest } from './key-json'
 
 type Change = 'enable' | 'disable' | 'delete'
 
@@ -172,16 +173,6 @@ async function lifecycle(
       : `${verb}d ${keyId} in ${account.label}.`,
   )
   return 0
-}
-
-export function latest(records: readonly Propagation[], accountId: string, keyId: string): Propagation | undefined {
-  return records
-    .filter((r) => r.accountId === accountId && r.keyId === keyId)
-    .sort((a, b) => Date.parse(b.requestedAt) - Date.parse(a.requestedAt))[0]
-}
-
-export function keyJson(k: KeyRecord, account: AccountView): Record<string, unknown> {
-  return { ...k, account: account.label }
 }
 
 interface Row extends KeyRecord {

@@ -5,7 +5,7 @@ import type { Propagation } from '../../shared/model'
 import { descriptorOf, findAccount, type Bind, type Ctx } from '../context'
 import { EXIT } from '../exit-codes'
 import { relative } from '../output'
-import { latest } from './keys'
+import { latest } from './key-json'
 
 const CHECK_EVERY_MS = 1000
 /** How long an own core keeps running to let its scheduler check the service before letting go of the data directory. */
