@@ -14,7 +14,7 @@ const NO_ELECTRON = ['^electron(/|$)', 'Only the Electron shell (src/main/*.ts, 
 
 export default tseslint.config(
   {
-    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.js', '**/*.mjs'],
+    ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
   // The renderer is being rewritten onto one write path and the descriptors; it joins the lint when that lands.
   { ignores: ['src/renderer/**', 'tests/renderer/**'] },

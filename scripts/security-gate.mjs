@@ -5,11 +5,12 @@
 //                                                        logs for every secret a test registered (tests/support/secret-registry.ts)
 // Each prints its findings and writes test-results/gate-<name>.json with passed/failed counts.
 import { spawnSync } from 'node:child_process'
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const RESULTS = 'test-results'
+mkdirSync(RESULTS, { recursive: true })
 const mode = process.argv[2]
 
 /** CSV with quoted fields (Electronegativity's output). */
@@ -35,7 +36,9 @@ function parseCsv(text) {
 
 function electronegativity() {
   const csv = join(RESULTS, 'electronegativity.csv')
-  const r = spawnSync('npx', ['electronegativity', '-i', 'src', '-r', '-e', '45.4.1', '-v', 'false', '-o', csv], {
+  const tool = 'node_modules/@doyensec/electronegativity/dist/index.js'
+  const args = ['--require', './scripts/electronegativity-commander.cjs', tool]
+  const r = spawnSync(process.execPath, [...args, '-i', 'src', '-r', '-e', '45.4.1', '-v', 'false', '-o', csv], {
     stdio: ['ignore', 'ignore', 'inherit'],
   })
   if (r.status !== 0 || !existsSync(csv)) return { failures: ['Electronegativity did not run'], checked: 0 }
