@@ -16,8 +16,6 @@ export default tseslint.config(
   {
     ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '**/*.js', '**/*.mjs', '**/*.cjs'],
   },
-  // The renderer is being rewritten onto one write path and the descriptors; it joins the lint when that lands.
-  { ignores: ['src/renderer/**', 'tests/renderer/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -35,11 +35,11 @@ describe('the add-account form', () => {
   it("shows each provider's own fields with where to find them, and keeps credentials in password inputs", () => {
     h.view(<AddAccountForm onDone={() => undefined} />)
     expect(screen.getByText(/My Page → API Key/)).toBeTruthy()
-    expect((screen.getByLabelText('API key or access token (JWT)') as HTMLInputElement).type).toBe('password')
+    expect(screen.getByLabelText<HTMLInputElement>('API key or access token (JWT)').type).toBe('password')
     fireEvent.click(screen.getByRole('radio', { name: /Onqlave/ }))
-    expect((screen.getByLabelText('Base URL') as HTMLInputElement).value).toBe('https://api.onqlave.com')
-    expect((screen.getByLabelText('Tenant id') as HTMLInputElement).type).toBe('text')
-    expect((screen.getByLabelText('Auth token') as HTMLInputElement).type).toBe('password')
+    expect(screen.getByLabelText<HTMLInputElement>('Base URL').value).toBe('https://api.onqlave.com')
+    expect(screen.getByLabelText<HTMLInputElement>('Tenant id').type).toBe('text')
+    expect(screen.getByLabelText<HTMLInputElement>('Auth token').type).toBe('password')
     expect(screen.getByText(/auth_key/)).toBeTruthy()
   })
 
@@ -78,9 +78,7 @@ describe('the add-account form', () => {
     type('Console API endpoint', 'https://console-api.acme.test')
     type('API key or access token (JWT)', 'eyJ.access.token')
     type('Refresh token (only with an access token)', ' eyJ.refresh.token ')
-    expect((screen.getByLabelText('Refresh token (only with an access token)') as HTMLInputElement).type).toBe(
-      'password',
-    )
+    expect(screen.getByLabelText<HTMLInputElement>('Refresh token (only with an access token)').type).toBe('password')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
     await screen.findByText(/Connection works/)
     expect(api.accounts.validate).toHaveBeenCalledWith({
@@ -125,7 +123,7 @@ describe('the add-account form', () => {
     })
     expect(h.stores.app.getState().accounts).toEqual([added])
     expect(h.stores.app.getState().view).toBe('new-1')
-    expect((screen.getByLabelText('Auth token') as HTMLInputElement).value).toBe('')
+    expect(screen.getByLabelText<HTMLInputElement>('Auth token').value).toBe('')
   })
 
   it('keeps the form and shows the reason when saving fails', async () => {
@@ -141,7 +139,7 @@ describe('the add-account form', () => {
     type('API key or access token (JWT)', 'tok')
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
     expect((await screen.findByRole('alert')).textContent).toContain('Unlock it and try again')
-    expect((screen.getByLabelText('API key or access token (JWT)') as HTMLInputElement).value).toBe('tok')
+    expect(screen.getByLabelText<HTMLInputElement>('API key or access token (JWT)').value).toBe('tok')
     expect(screen.getByRole('button', { name: 'Save account' })).toBeTruthy()
   })
 })

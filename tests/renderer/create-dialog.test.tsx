@@ -53,7 +53,7 @@ describe('creating a key from the toolbar', () => {
       }),
     )
     rerender(<CreateKeyButton account={space} />)
-    expect((screen.getByRole('button', { name: /Create key/ }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: /Create key/ }).disabled).toBe(true)
     expect(screen.getByText(/2 of 2 keys — delete or rotate one first/)).toBeTruthy()
   })
 
@@ -122,7 +122,7 @@ describe('creating a key from the toolbar', () => {
     const current = screen.getByText('Waiting for Onqlave to activate it').closest('li')
     expect(current?.getAttribute('aria-current')).toBe('step')
     expect(screen.getByRole('status').textContent).toMatch(/become active/)
-    expect((screen.getByRole('button', { name: 'Creating…' }) as HTMLButtonElement).disabled).toBe(true)
+    expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Creating…' }).disabled).toBe(true)
     expect(api.keys.create.mock.calls[0]?.[0]).toMatchObject({
       accountId: 'o1',
       applicationId: 'app--1',
@@ -152,7 +152,7 @@ describe('creating a key from the toolbar', () => {
     h.stores.app.setState({ vault: { state: 'unavailable' } })
     h.view(<CreateKeyButton account={cloud} />)
     fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
-    const keep = screen.getByLabelText('Keep in keychain') as HTMLInputElement
+    const keep = screen.getByLabelText<HTMLInputElement>('Keep in keychain')
     expect(keep.disabled).toBe(true)
     expect(keep.checked).toBe(false)
     expect(screen.getByText(/keychain is unavailable/)).toBeTruthy()

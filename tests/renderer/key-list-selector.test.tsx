@@ -136,8 +136,11 @@ describe('the key list selector at 10,000 keys', () => {
   )
   const small = [key('other', 'x1')]
   const accs = [account('big', 'cloudmc', 'Big'), account('other', 'cloudmc', 'Other')]
-  const state = (o: Partial<Record<string, AccountKeys>> = {}): Record<string, AccountKeys> =>
-    ({ big: loaded(big), other: loaded(small), ...o }) as Record<string, AccountKeys>
+  const state = (o: Partial<Record<string, AccountKeys>> = {}): Record<string, AccountKeys> => ({
+    big: loaded(big),
+    other: loaded(small),
+    ...o,
+  })
 
   it('does no work again when something unrelated changes, and returns the same array', () => {
     const select = createListSelector()

@@ -107,7 +107,7 @@ describe('the per-account key store', () => {
     const prev = list('a', 3).keys
     const same = prev.map((k) => ({ ...k, extra: { ...k.extra } }))
     expect(reuseUnchanged(prev, same)).toBe(prev)
-    const changed = [...same.slice(0, 2), { ...same[2]!, state: 'disabled' as const }]
+    const changed = [...same.slice(0, 2), { ...same[2], state: 'disabled' as const }]
     const next = reuseUnchanged(prev, changed)
     expect(next).not.toBe(prev)
     expect(next[0]).toBe(prev[0])

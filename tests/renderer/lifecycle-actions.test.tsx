@@ -71,7 +71,7 @@ describe('per-key actions', () => {
     h.view(<KeyRowActions keyRecord={k} account={onq} />)
     choose('billing · prod-arx (apikey--Xk2mQ9vT4bLr8sWcN1pZe)', 'Delete…')
     const dialog = await screen.findByRole('alertdialog')
-    const button = within(dialog).getByRole('button', { name: 'Delete' }) as HTMLButtonElement
+    const button = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Delete' })
     expect(button.disabled).toBe(true)
     const input = within(dialog).getByLabelText(/Type the key id/)
     fireEvent.change(input, { target: { value: 'apikey--Xk2mQ9vT4bLr8sWcN1pZ' } })
@@ -153,7 +153,7 @@ describe('per-key actions', () => {
     await act(async () => undefined)
     choose('kept (uuid-kept)', 'Copy API key')
     fireEvent.click(screen.getByRole('button', { name: 'Actions for kept (uuid-kept)' }))
-    const busy = screen.getByRole('menuitem', { name: 'Copying…' }) as HTMLButtonElement
+    const busy = screen.getByRole<HTMLButtonElement>('menuitem', { name: 'Copying…' })
     expect(busy.disabled).toBe(true)
     fireEvent.click(busy)
     expect(api.keys.copySecret).toHaveBeenCalledTimes(1)

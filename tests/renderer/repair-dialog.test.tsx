@@ -34,7 +34,7 @@ describe('the Repair dialog', () => {
     h.view(<RepairDialog open onOpenChange={() => undefined} />)
     await screen.findByText('cloudmc/gone/credential')
     expect(screen.getByText(/Work has no credential/)).toBeTruthy()
-    fireEvent.click(screen.getAllByRole('checkbox')[1]!)
+    fireEvent.click(screen.getAllByRole('checkbox')[1])
     fireEvent.click(screen.getByRole('button', { name: 'Remove 1 selected…' }))
     expect(h.api.repair.fix).not.toHaveBeenCalled()
     fireEvent.click(screen.getByRole('button', { name: 'Remove from keychain' }))

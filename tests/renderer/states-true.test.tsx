@@ -70,7 +70,7 @@ describe('states true to each service', () => {
     })
     const [kept] = keepTombstoneFields([before], [tombstone])
     expect(kept).toMatchObject({ name: 'ci', createdAt: '2024-01-02T00:00:00Z', state: 'deleted' })
-    expect(keepTombstoneFields([kept!], [tombstone])[0]).toMatchObject({ createdAt: '2024-01-02T00:00:00Z' })
+    expect(keepTombstoneFields([kept], [tombstone])[0]).toMatchObject({ createdAt: '2024-01-02T00:00:00Z' })
   })
 
   it('puts the core’s ISO times in words', () => {

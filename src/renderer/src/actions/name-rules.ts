@@ -1,5 +1,5 @@
 // CloudMC key names: trimmed, 1–255 characters, printable. Checked here so a bad name never reaches the service.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/
+const CONTROL = /[\p{Cc}\u2028\u2029]/u
 export const MAX_NAME = 255
 
 /** The message for an invalid name, or null. `optional`: blank means "let the service pick its default name". */

@@ -23,12 +23,12 @@ export interface AppState {
   detail: string | null
   /** `${accountId}/${keyId}` of the row the keyboard is on in the list: the palette's "selected key". */
   active: string | null
-  load(): Promise<void>
-  refreshAccounts(): Promise<void>
-  setVault(vault: VaultStatus): void
-  openView(view: View): void
-  openDetail(uid: string | null): void
-  setActive(uid: string | null): void
+  readonly load: () => Promise<void>
+  readonly refreshAccounts: () => Promise<void>
+  readonly setVault: (vault: VaultStatus) => void
+  readonly openView: (view: View) => void
+  readonly openDetail: (uid: string | null) => void
+  readonly setActive: (uid: string | null) => void
 }
 
 export function createAppStore(api: AppApi) {

@@ -7,8 +7,8 @@ export interface KeptState {
   /** Accounts already asked for, so a screenful of rows asks once. */
   asked: ReadonlySet<string>
   /** Loads an account's kept ids once, however many rows ask. */
-  ensure(accountId: string): void
-  reload(accountId: string): void
+  readonly ensure: (accountId: string) => void
+  readonly reload: (accountId: string) => void
 }
 
 export function createKeptStore(api: AppApi) {

@@ -31,11 +31,11 @@ export interface KeyDialogsState {
   toasts: Readonly<Record<string, ToastMessage>>
   /** Per uid, the label of the copy, export or try still running. */
   busy: Readonly<Record<string, string>>
-  show(t: KeyTarget, dialog: ActionDialog): void
-  close(): void
-  toast(t: KeyTarget, message: ToastMessage): void
-  dismiss(uid: string): void
-  setBusy(uid: string, label: string | null): void
+  readonly show: (t: KeyTarget, dialog: ActionDialog) => void
+  readonly close: () => void
+  readonly toast: (t: KeyTarget, message: ToastMessage) => void
+  readonly dismiss: (uid: string) => void
+  readonly setBusy: (uid: string, label: string | null) => void
 }
 
 export const targetUid = (t: KeyTarget): string => `${t.account.id}/${t.keyRecord.keyId}`

@@ -20,15 +20,15 @@ export interface KeysState {
   byAccount: Readonly<Record<string, AccountKeys>>
   /** `${accountId}/${keyId}` of the rows chosen for a bulk action. */
   selected: ReadonlySet<string>
-  refreshAccount(accountId: string): Promise<void>
-  refreshAll(accountIds: readonly string[]): Promise<void>
-  forget(accountId: string): void
-  toggle(uid: string): void
+  readonly refreshAccount: (accountId: string) => Promise<void>
+  readonly refreshAll: (accountIds: readonly string[]) => Promise<void>
+  readonly forget: (accountId: string) => void
+  readonly toggle: (uid: string) => void
   /** Adds or removes many rows at once (select all shown). */
-  selectMany(uids: readonly string[], on: boolean): void
-  clear(): void
+  readonly selectMany: (uids: readonly string[], on: boolean) => void
+  readonly clear: () => void
   /** Replaces one loaded key; returns what was there (null when the key is not loaded). */
-  put(accountId: string, keyId: string, next: (k: KeyRecord) => KeyRecord): KeyRecord | null
+  readonly put: (accountId: string, keyId: string, next: (k: KeyRecord) => KeyRecord) => KeyRecord | null
 }
 
 export const keyUid = (k: { accountId: string; keyId: string }): string => `${k.accountId}/${k.keyId}`
@@ -97,7 +97,7 @@ export function createKeysStore(api: AppApi) {
           const at = acc?.keys.findIndex((k) => k.keyId === keyId) ?? -1
           if (!acc || at < 0) return s
           const keys = [...acc.keys]
-          before = keys[at] as KeyRecord
+          before = keys[at]
           keys[at] = next(before)
           return { byAccount: { ...s.byAccount, [accountId]: { ...acc, keys } } }
         })

@@ -15,10 +15,10 @@ export interface PrefsState {
   clipboardClearSec: number
   list: ListPrefs
   saveError: string | null
-  load(): Promise<void>
-  setTheme(theme: Theme): void
-  setList(patch: Partial<ListPrefs>): void
-  save(patch: Partial<Omit<Preferences, 'list'>>): Promise<void>
+  readonly load: () => Promise<void>
+  readonly setTheme: (theme: Theme) => void
+  readonly setList: (patch: Partial<ListPrefs>) => void
+  readonly save: (patch: Partial<Omit<Preferences, 'list'>>) => Promise<void>
 }
 
 const SEARCH_SAVE_DELAY_MS = 400

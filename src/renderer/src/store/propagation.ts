@@ -5,8 +5,8 @@ import type { Propagation } from '../../../shared/model'
 
 export interface PropagationState {
   byKey: Readonly<Record<string, Propagation>>
-  load(): Promise<void>
-  replace(records: readonly Propagation[]): void
+  readonly load: () => Promise<void>
+  readonly replace: (records: readonly Propagation[]) => void
 }
 
 export function createPropagationStore(api: AppApi) {

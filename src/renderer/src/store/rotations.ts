@@ -5,9 +5,9 @@ import type { Rotation } from '../../../shared/model'
 
 export interface RotationState {
   rotations: readonly Rotation[]
-  load(): Promise<void>
-  replace(rotations: readonly Rotation[]): void
-  upsert(r: Rotation): void
+  readonly load: () => Promise<void>
+  readonly replace: (rotations: readonly Rotation[]) => void
+  readonly upsert: (r: Rotation) => void
 }
 
 export function createRotationStore(api: AppApi) {

@@ -12,8 +12,8 @@ export type Panel =
 
 export interface UiState {
   panel: Panel | null
-  open(panel: Panel): void
-  close(): void
+  readonly open: (panel: Panel) => void
+  readonly close: () => void
 }
 
 export function createUiStore() {

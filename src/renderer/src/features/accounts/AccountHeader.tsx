@@ -56,11 +56,15 @@ export function AccountHeader({ account }: { readonly account: AccountView }) {
 function Endpoints({ accountId }: { readonly accountId: string }) {
   const [endpoints, setEndpoints] = useState<readonly Endpoint[] | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [shownFor, setShownFor] = useState(accountId)
+  if (shownFor !== accountId) {
+    setShownFor(accountId)
+    setEndpoints(null)
+    setError(null)
+  }
   const actions = useActions()
   useEffect(() => {
     let live = true
-    setEndpoints(null)
-    setError(null)
     actions.accounts.endpoints(accountId).then(
       (e) => {
         if (live) setEndpoints(e)

@@ -14,8 +14,8 @@ interface ActivityState {
   readonly filter: ActivityFilter
   readonly loading: boolean
   readonly error: string | null
-  setFilter(patch: Partial<ActivityFilter>): void
-  load(): Promise<void>
+  readonly setFilter: (patch: Partial<ActivityFilter>) => void
+  readonly load: () => Promise<void>
 }
 
 const LIMIT = 500

@@ -4,7 +4,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { Icon } from '../../components/Icon'
 import { useDescriptor, useKeys } from '../../store/stores'
 import { CreateKeyDialog } from './CreateKeyDialog'
-import './create.css'
+import '../../components/dialog-steps.css'
 
 export interface KeyLimit {
   readonly full: boolean

@@ -6,7 +6,7 @@ import { Dialog } from '../../components/Dialog'
 import { useDescriptor } from '../../store/stores'
 import { CreateFlow } from './CreateFlow'
 import { RevealDialog } from './RevealDialog'
-import './create.css'
+import '../../components/dialog-steps.css'
 
 export function CreateKeyDialog({
   account,

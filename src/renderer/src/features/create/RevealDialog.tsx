@@ -10,7 +10,7 @@ import { toProblem } from '../../store/problem'
 import { ExportButtons } from './ExportButtons'
 import { SecretPartRow } from './SecretPartRow'
 import { TryKey } from './TryKey'
-import './create.css'
+import '../../components/dialog-steps.css'
 import { Icon } from '../../components/Icon'
 
 interface Props {

@@ -19,12 +19,20 @@ export function useCreateOptions(account: AccountView): OptionsState {
   const [loading, setLoading] = useState(needed)
   const [problem, setProblem] = useState<Problem | null>(null)
   const [attempt, setAttempt] = useState(0)
+  // A new account or a retry starts a fresh load: reset during render rather than in the effect.
+  const request = `${account.id}|${String(needed)}|${attempt}`
+  const [requested, setRequested] = useState(request)
+  if (requested !== request) {
+    setRequested(request)
+    if (needed) {
+      setLoading(true)
+      setProblem(null)
+    }
+  }
   const { create } = useActions()
   useEffect(() => {
     if (!needed) return
     let live = true
-    setLoading(true)
-    setProblem(null)
     create.options(account.id).then(
       (o) => {
         if (live) {

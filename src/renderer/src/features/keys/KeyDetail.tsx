@@ -89,7 +89,11 @@ function Facts({
   const d = useDescriptor(key.provider)
   // Fields shown only on request (an access key) stay hidden until asked, and again for the next key.
   const [shown, setShown] = useState<ReadonlySet<string>>(new Set())
-  useEffect(() => setShown(new Set()), [uid])
+  const [shownFor, setShownFor] = useState(uid)
+  if (shownFor !== uid) {
+    setShownFor(uid)
+    setShown(new Set())
+  }
   return (
     <dl className="facts">
       <div>

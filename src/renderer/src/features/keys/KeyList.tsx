@@ -23,7 +23,7 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   const search = useDeferredValue(query.search)
   const listQuery = useMemo(() => (search === query.search ? query : { ...query, search }), [query, search])
   const refreshAll = useKeys((s) => s.refreshAll)
-  const select = useMemo(createListSelector, [])
+  const select = useMemo(() => createListSelector(), [])
 
   const byAccount: Readonly<Record<string, AccountKeys>> = account
     ? { [account.id]: (slice as AccountKeys | undefined) ?? EMPTY_KEYS }

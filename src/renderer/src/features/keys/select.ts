@@ -137,7 +137,7 @@ export function sortKeys(
           : collator.compare(String(va), String(vb))
     return c === 0 ? a - b : c * dir
   })
-  return order.map((i) => keys[i] as KeyRecord)
+  return order.map((i) => keys[i])
 }
 
 function sortValue(
@@ -193,7 +193,7 @@ function warmSearch(keys: readonly KeyRecord[]): void {
   const step = (deadline: IdleDeadline): void => {
     while (next < keys.length && deadline.timeRemaining() > 1) {
       const stop = Math.min(keys.length, next + WARM_CHUNK)
-      for (; next < stop; next += 1) haystack(keys[next] as KeyRecord)
+      for (; next < stop; next += 1) haystack(keys[next])
     }
     if (next < keys.length) requestIdleCallback(step)
   }

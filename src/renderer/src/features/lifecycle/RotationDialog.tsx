@@ -13,7 +13,7 @@ import { ConfirmChange } from './ConfirmChange'
 import { RotationSteps } from './RotationSteps'
 import { stepDetail } from './rotation-steps'
 import { WaitCountdown } from './WaitCountdown'
-import '../create/create.css'
+import '../../components/dialog-steps.css'
 import './lifecycle.css'
 import { Icon } from '../../components/Icon'
 

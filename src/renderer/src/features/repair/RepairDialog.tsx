@@ -31,9 +31,29 @@ export function RepairDialog({ open, onOpenChange }: Props) {
       .finally(() => setBusy(false))
   }
 
+  // Each opening scans afresh: the busy state is set as the dialog opens, the scan itself runs in the effect.
+  const [wasOpen, setWasOpen] = useState(false)
+  if (wasOpen !== open) {
+    setWasOpen(open)
+    if (open) {
+      setBusy(true)
+      setError(null)
+    }
+  }
   useEffect(() => {
-    if (open) run(accounts.repairScan())
-  }, [open])
+    if (!open) return
+    accounts
+      .repairScan()
+      .then(
+        (r) => {
+          setReport(r)
+          setChosen(new Set(r.orphans.map((o) => o.name)))
+          setConfirming(false)
+        },
+        (e: unknown) => setError(e instanceof Error ? e.message : 'Repair failed.'),
+      )
+      .finally(() => setBusy(false))
+  }, [open, accounts])
 
   const toggle = (name: string) => {
     const next = new Set(chosen)
