@@ -69,6 +69,7 @@ describe('the add-account form', () => {
       provider: 'spaceone',
       endpoint: 'https://console-api.acme.test',
       credential: { provider: 'spaceone', token: 'eyJhbGciOi.x.y' },
+      requestId: expect.any(String),
     })
   })
 
@@ -85,6 +86,7 @@ describe('the add-account form', () => {
       provider: 'spaceone',
       endpoint: 'https://console-api.acme.test',
       credential: { provider: 'spaceone', token: 'eyJ.access.token', refreshToken: 'eyJ.refresh.token' },
+      requestId: expect.any(String),
     })
   })
 
@@ -120,6 +122,7 @@ describe('the add-account form', () => {
       label: 'Onq',
       endpoint: 'https://api.onqlave.com',
       credential: { provider: 'onqlave', tenantId: 'tenant--1', token: 'secret-token' },
+      requestId: expect.any(String),
     })
     expect(h.stores.app.getState().accounts).toEqual([added])
     expect(h.stores.app.getState().view).toBe('new-1')

@@ -20,6 +20,7 @@ import { RevealDialog } from './features/create/RevealDialog'
 import { KeyList } from './features/keys/KeyList'
 import { KeyRowActions } from './features/lifecycle/KeyRowActions'
 import { LifecycleOverlay } from './features/lifecycle/LifecycleOverlay'
+import { Notifications } from './features/notifications/Notifications'
 import { CommandPalette } from './features/palette/CommandPalette'
 import { RepairDialog } from './features/repair/RepairDialog'
 import { Shortcuts } from './features/palette/Shortcuts'
@@ -59,6 +60,7 @@ export function App() {
           <button type="button" className="ghost" onClick={() => open({ kind: 'palette' })}>
             <Icon name="search" /> Commands <kbd>Ctrl K</kbd>
           </button>
+          <Notifications />
           <ThemeToggle />
           <button type="button" className="ghost" onClick={() => open({ kind: 'repair' })}>
             Repair

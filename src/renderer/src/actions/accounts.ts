@@ -10,6 +10,8 @@ export function createAccountActions(api: AppApi, stores: Stores, refresh: Refre
     /** Read only: tests a credential without saving anything. */
     validate: (input: RequestInput<'accounts.validate'>) => api.accounts.validate(input),
     endpoints: (accountId: string) => api.accounts.endpoints({ accountId }),
+    /** Stops a running validate or add started with this requestId; it then fails with CANCELLED. */
+    cancel: (requestId: string) => api.accounts.cancel({ requestId }),
     add: async (input: RequestInput<'accounts.add'>): Promise<AccountView> => {
       const added = await refresh.aroundAccounts(() => api.accounts.add(input))
       stores.app.getState().openView(added.id)
@@ -18,11 +20,11 @@ export function createAccountActions(api: AppApi, stores: Stores, refresh: Refre
     update: (input: RequestInput<'accounts.update'>) => refresh.aroundAccounts(() => api.accounts.update(input)),
     remove: (id: string) => refresh.aroundAccounts(() => api.accounts.remove({ id })),
     check: (id: string) => refresh.aroundAccounts(() => api.accounts.check({ id })),
-    import: (content: string, fileName: string) =>
-      refresh.aroundAccounts(() => api.accounts.import({ content, fileName })),
-    /** Resolves with where the file went, in words. */
-    export: async (): Promise<string> => {
-      const r = await api.accounts.export()
+    /** Asks (needs, needsPassphrase) and adds nothing when the file lacks a fact; call again with the answers. */
+    import: (input: RequestInput<'accounts.import'>) => refresh.aroundAccounts(() => api.accounts.import(input)),
+    /** Resolves with where the file went, in words. With a passphrase the credentials go too, sealed with it. */
+    export: async (passphrase?: string): Promise<string> => {
+      const r = await api.accounts.export(passphrase ? { passphrase } : {})
       if (r.content !== undefined) {
         downloadText(r.fileName, r.content)
         return `Downloaded ${r.fileName}`

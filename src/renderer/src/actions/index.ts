@@ -5,6 +5,7 @@ import type { Stores } from '../store/stores'
 import { createAccountActions } from './accounts'
 import { createCreateActions } from './create'
 import { createKeyActions } from './keys'
+import { createNoteActions } from './notes'
 import { createRefreshPolicy } from './refresh'
 import { createSecretActions } from './secrets'
 import { startSync } from './sync'
@@ -18,6 +19,7 @@ export function createActions(api: AppApi, stores: Stores) {
     keys: createKeyActions(api, stores, refresh, secrets),
     accounts: createAccountActions(api, stores, refresh),
     create: createCreateActions(api, stores, refresh),
+    notes: createNoteActions(stores),
     /** Starts following the core's events and each account's refresh interval; returns the stop. */
     startSync: () => startSync(api, stores, refresh),
   }

@@ -2,6 +2,7 @@
 import type { AppApi } from '../../../shared/api'
 import type { AccountView } from '../../../shared/model'
 import type { Stores } from '../store/stores'
+import { startNotes } from './notes'
 import type { RefreshPolicy } from './refresh'
 
 const TICK_MS = 5_000
@@ -68,6 +69,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     api.on('propagation.updated', ({ records }) => propagation.getState().replace(records)),
     api.on('rotation.updated', ({ rotations: all }) => rotations.getState().replace(all)),
     api.on('vault.status', (status) => app.getState().setVault(status)),
+    startNotes(api, stores),
     app.subscribe((s, p) => {
       if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts)
     }),

@@ -1,6 +1,7 @@
 // The icons KeyDesk uses, all from lucide-react (SVG, so they render the same on every platform). Always decorative:
 // the words beside them (or an aria-label on the control) carry the meaning.
 import {
+  Bell,
   Check,
   Circle,
   CircleDashed,
@@ -45,6 +46,7 @@ const ICONS = {
   eyeOff: EyeOff,
   download: Download,
   search: Search,
+  bell: Bell,
 } as const satisfies Record<string, LucideIcon>
 
 export type IconName = keyof typeof ICONS

@@ -8,6 +8,7 @@ import { createAppStore, type AppState } from './app'
 import { createKeyDialogsStore, type KeyDialogsState } from './key-dialogs'
 import { createKeptStore, type KeptState } from './kept'
 import { createKeysStore, type KeysState } from './keys'
+import { createNotesStore, type NotesState } from './notes'
 import { createPrefsStore, type PrefsState } from './prefs'
 import { createPropagationStore, type PropagationState } from './propagation'
 import { createRotationStore, type RotationState } from './rotations'
@@ -22,6 +23,7 @@ export interface Stores {
   readonly kept: StoreApi<KeptState>
   readonly dialogs: StoreApi<KeyDialogsState>
   readonly ui: StoreApi<UiState>
+  readonly notes: StoreApi<NotesState>
 }
 
 export function createStores(api: AppApi): Stores {
@@ -34,6 +36,7 @@ export function createStores(api: AppApi): Stores {
     kept: createKeptStore(api),
     dialogs: createKeyDialogsStore(),
     ui: createUiStore(),
+    notes: createNotesStore(),
   }
 }
 
@@ -58,6 +61,7 @@ export const useRotations = bind((s) => s.rotations)
 export const useKept = bind((s) => s.kept)
 export const useKeyDialogs = bind((s) => s.dialogs)
 export const useUi = bind((s) => s.ui)
+export const useNotes = bind((s) => s.notes)
 
 export function usePropagation(accountId: string, keyId: string) {
   return usePropagations((s) => s.byKey[`${accountId}/${keyId}`])

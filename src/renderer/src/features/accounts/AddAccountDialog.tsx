@@ -1,6 +1,6 @@
 // Adding an account: choose the service, fill its fields, optionally test, then save. The form's state (with the
 // credential) lives in this component, so closing or saving the dialog drops it.
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { toCredential } from '../../../../shared/descriptor'
 import type { AccountFacts, ProviderId } from '../../../../shared/model'
 import { useActions } from '../../actions/context'
@@ -48,8 +48,15 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   const [busy, setBusy] = useState<Busy>(null)
   const [tested, setTested] = useState<Tested | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
+  /** The running request's id, so Cancel can stop it in the core. */
+  const [requestId, setRequestId] = useState<string | null>(null)
   const labelId = useId()
   const actions = useActions()
+  const testButton = useRef<HTMLButtonElement>(null)
+  // A finished or cancelled request removes Cancel: focus comes back to the form instead of falling to the page.
+  useEffect(() => {
+    if (busy === null && document.activeElement === document.body) testButton.current?.focus()
+  }, [busy])
 
   if (!d) return null
   const choose = (p: ProviderId): void => {
@@ -82,25 +89,32 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     setBusy('testing')
     setProblem(null)
     setTested(null)
+    const id = crypto.randomUUID()
+    setRequestId(id)
     try {
-      setTested(await actions.accounts.validate(input()))
+      setTested(await actions.accounts.validate({ ...input(), requestId: id }))
     } catch (err) {
       setProblem(toProblem(err))
     } finally {
       setBusy(null)
+      setRequestId(null)
     }
   }
   const save = async (): Promise<void> => {
     if (!check(true)) return
     setBusy('saving')
     setProblem(null)
+    const id = crypto.randomUUID()
+    setRequestId(id)
     try {
-      await actions.accounts.add({ ...input(), label: label.trim() })
+      await actions.accounts.add({ ...input(), label: label.trim(), requestId: id })
       setFields({})
       onDone()
     } catch (err) {
       setProblem(toProblem(err))
       setBusy(null)
+    } finally {
+      setRequestId(null)
     }
   }
 
@@ -163,12 +177,17 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
       )}
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
-        <button type="button" onClick={() => void test()} disabled={busy !== null}>
+        <button ref={testButton} type="button" onClick={() => void test()} disabled={busy !== null}>
           {busy === 'testing' ? 'Testing…' : 'Test connection'}
         </button>
         <button type="submit" className="primary" disabled={busy !== null}>
           {busy === 'saving' ? 'Saving…' : 'Save account'}
         </button>
+        {busy !== null && requestId && (
+          <button type="button" onClick={() => void actions.accounts.cancel(requestId).catch(() => undefined)}>
+            Cancel
+          </button>
+        )}
       </div>
       <p className="sr-only" aria-live="polite">
         {busy === 'testing' ? 'Testing the connection' : busy === 'saving' ? 'Saving the account' : ''}

@@ -1,28 +1,44 @@
-// Importing the files people already have (a spacectl config, Onqlave credentials, a KeyDesk export, the sandbox's list).
+// Importing the files people already have (a KeyDesk export, a spacectl_config or api_key file, a CloudMC or Onqlave
+// file, the sandbox's list). When a file lacks a fact (an address, a sealed export's passphrase), the core asks and
+// this form answers with the same file.
 import { useId, useState } from 'react'
-import type { RequestResult } from '../../../../shared/api'
+import type { ImportResult, RequestInput } from '../../../../shared/api'
 import { useActions } from '../../actions/context'
 import { useDescriptorList } from '../../store/stores'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { toProblem, type Problem } from '../../store/problem'
+import { ImportOutcome } from './ImportOutcome'
 
-type Outcome = RequestResult<'accounts.import'>
+type Picked = Pick<RequestInput<'accounts.import'>, 'content' | 'fileName'>
 
 export function ImportAccounts() {
   const id = useId()
   const actions = useActions()
   const descriptors = useDescriptorList()
   const [busy, setBusy] = useState(false)
-  const [outcome, setOutcome] = useState<Outcome | null>(null)
+  const [outcome, setOutcome] = useState<ImportResult | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
+  /** The file the core asked about, sent again with the answers. */
+  const [picked, setPicked] = useState<Picked | null>(null)
+  const [endpoints, setEndpoints] = useState<readonly string[]>([])
+  const [passphrase, setPassphrase] = useState('')
 
-  const pick = async (file: File | undefined): Promise<void> => {
-    if (!file) return
+  const send = async (file: Picked, answers?: readonly string[], secret?: string): Promise<void> => {
     setBusy(true)
     setProblem(null)
-    setOutcome(null)
     try {
-      setOutcome(await actions.accounts.import(await file.text(), file.name))
+      const result = await actions.accounts.import({
+        ...file,
+        ...(answers ? { endpoints: [...answers] } : {}),
+        ...(secret ? { passphrase: secret } : {}),
+      })
+      setOutcome(result)
+      const asking = result.needs.length > 0 || result.needsPassphrase
+      setPicked(asking ? file : null)
+      if (!asking) {
+        setEndpoints([])
+        setPassphrase('')
+      }
     } catch (err) {
       setProblem(toProblem(err))
     } finally {
@@ -30,41 +46,82 @@ export function ImportAccounts() {
     }
   }
 
+  const needs = picked ? (outcome?.needs ?? []) : []
+  const asksPassphrase = picked !== null && outcome?.needsPassphrase === true
+  const answer = (index: number, value: string): void =>
+    setEndpoints((all) => Object.assign([...all], { [index]: value }))
   return (
     <section className="import" aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`}>Import accounts from a file</h3>
       <p className="hint">
-        {[...descriptors.map((d) => d.importHint).filter(Boolean), 'a KeyDesk export'].join(', ')}.
+        {['A KeyDesk export', ...descriptors.map((d) => d.importHint).filter(Boolean)].join(', ')}. Files without an
+        extension (spacectl_config, api_key) are fine.
       </p>
       <input
         id={id}
         type="file"
-        accept=".json,.yaml,.yml,application/json,text/yaml"
         disabled={busy}
         aria-label="Import accounts from a file"
         onChange={(e) => {
-          void pick(e.target.files?.[0])
+          const file = e.target.files?.[0]
           e.target.value = ''
+          setOutcome(null)
+          setPicked(null)
+          setEndpoints([])
+          setPassphrase('')
+          if (file) void file.text().then((content) => send({ content, fileName: file.name }))
         }}
       />
-      {busy && <p role="status">Importing…</p>}
-      {outcome && (
-        <div role="status" className="success">
-          <p>
-            Added {outcome.added.length} account{outcome.added.length === 1 ? '' : 's'}
-            {outcome.skipped.length ? `, skipped ${outcome.skipped.length}` : ''}.
-          </p>
-          {outcome.skipped.length > 0 && (
-            <ul>
-              {outcome.skipped.map((s) => (
-                <li key={s.label}>
-                  {s.label}: {s.reason}
-                </li>
-              ))}
-            </ul>
+      {picked && (needs.length > 0 || asksPassphrase) && (
+        <form
+          className="form"
+          onSubmit={(e) => {
+            e.preventDefault()
+            void send(picked, needs.length > 0 ? endpoints : undefined, asksPassphrase ? passphrase : undefined)
+          }}
+        >
+          {needs.map((n) => (
+            <div key={n.index} className="field">
+              <label htmlFor={`${id}-e${n.index}`}>Endpoint of {n.label}</label>
+              <input
+                id={`${id}-e${n.index}`}
+                type="url"
+                required
+                value={endpoints[n.index] ?? ''}
+                onChange={(e) => answer(n.index, e.target.value)}
+                aria-describedby={`${id}-h${n.index}`}
+              />
+              <p id={`${id}-h${n.index}`} className="hint">
+                {n.hint}
+              </p>
+            </div>
+          ))}
+          {asksPassphrase && (
+            <div className="field">
+              <label htmlFor={`${id}-p`}>Passphrase of this export</label>
+              <input
+                id={`${id}-p`}
+                type="password"
+                required
+                autoComplete="off"
+                value={passphrase}
+                onChange={(e) => setPassphrase(e.target.value)}
+                aria-describedby={`${id}-ph`}
+              />
+              <p id={`${id}-ph`} className="hint">
+                It holds the accounts&apos; credentials, encrypted with the passphrase it was made with.
+              </p>
+            </div>
           )}
-        </div>
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy}>
+              Import
+            </button>
+          </div>
+        </form>
       )}
+      {busy && <p role="status">Importing…</p>}
+      {outcome && !picked && <ImportOutcome outcome={outcome} />}
       {problem && <ProblemMessage problem={problem} />}
     </section>
   )

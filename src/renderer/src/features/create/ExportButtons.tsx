@@ -38,7 +38,7 @@ export function ExportButtons({
           type="button"
           onClick={() => run(f)}
           disabled={running !== null}
-          aria-label={`Export ${f.label} as ${f.fileName}`}
+          aria-label={`Export ${f.label} ${f.fileName}`}
         >
           <Icon name="download" /> {running === f.id ? 'Exporting…' : f.label}{' '}
           <span className="muted">{f.fileName}</span>

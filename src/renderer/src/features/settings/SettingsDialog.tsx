@@ -1,4 +1,4 @@
-// Preferences, and moving account lists in and out (never with credentials).
+// Preferences, and moving account lists in and out (credentials only sealed with a passphrase).
 import { useId, useState, type ReactNode } from 'react'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
@@ -81,22 +81,36 @@ function Preferences() {
 function ExportAccounts() {
   const { busy, problem, run } = useSubmit()
   const [done, setDone] = useState<string | null>(null)
+  const [passphrase, setPassphrase] = useState('')
   const actions = useActions()
+  const id = useId()
+  const sealed = passphrase.length > 0
   const exportNow = (): void => {
     setDone(null)
     void run(async () => {
-      setDone(`${await actions.accounts.export()}.`)
+      setDone(`${await actions.accounts.export(sealed ? passphrase : undefined)}.`)
+      setPassphrase('')
     })
   }
   return (
     <section>
       <h3>Export accounts</h3>
       <p className="hint">
-        Labels, providers and endpoints only: no credentials. Import the file on another computer, then re-enter each
-        credential.
+        Labels, services and endpoints. Import the file on another computer, then enter each credential once — or give a
+        passphrase to include the credentials, encrypted with it.
       </p>
+      <div className="field">
+        <label htmlFor={`${id}-p`}>Passphrase (optional, at least 10 characters)</label>
+        <input
+          id={`${id}-p`}
+          type="password"
+          autoComplete="new-password"
+          value={passphrase}
+          onChange={(e) => setPassphrase(e.target.value)}
+        />
+      </div>
       <button type="button" onClick={exportNow} disabled={busy}>
-        {busy ? 'Exporting…' : 'Export accounts (no credentials)'}
+        {busy ? 'Exporting…' : sealed ? 'Export accounts with credentials' : 'Export accounts (no credentials)'}
       </button>
       {done && <p role="status">{done}</p>}
       {problem && <ProblemMessage problem={problem} />}
