@@ -12,7 +12,19 @@ import type {
   VaultStatus,
 } from './model'
 import { CHANNEL_NAMES, type ChannelName } from './channels'
-import { PROVIDER_IDS, type ProviderId } from './model'
+import { PROVIDER_IDS } from './model'
+import type { EventName, Events } from './events'
+import { preferencesPatch, type Preferences } from './preferences'
+import type {
+  AppInfo,
+  CreateOptionsView,
+  ExportResult,
+  ImportResult,
+  KeyList,
+  LockStatus,
+  ProgramSecret,
+  RepairReport,
+} from './results'
 import type { ProviderDescriptor } from './descriptor'
 import { AUDIT_ACTIONS, type AuditEntry } from './audit'
 
@@ -31,109 +43,14 @@ const keyRef = z.object({ accountId: id, keyId: id })
 const secretRef = z.union([z.object({ handle: id }), keyRef])
 const empty = z.object({}).strict().optional()
 
-export interface AppInfo {
-  readonly name: string
-  readonly version: string
-  readonly platform: string
-  readonly host: 'electron' | 'browser' | 'cli'
-  readonly dataDir: string
-  /** Things the user must be told at start, e.g. a recovered settings file. */
-  readonly notices: readonly string[]
-}
-
-export interface KeyList {
-  readonly accountId: string
-  readonly keys: readonly KeyRecord[]
-  readonly fetchedAt: string
-}
-
-export interface CreateOptionsView {
-  readonly applications: readonly { id: string; name: string; technology?: string }[]
-  readonly clusters: readonly { id: string; name: string; encryption?: string }[]
-}
-
-export interface ExportResult {
-  readonly fileName: string
-  /** Browser host only: the content to download. Electron writes the file itself and returns savedTo. */
-  readonly content?: string
-  readonly savedTo?: string
-}
-
-/** A kept secret shaped the way the service's own tools read it: variables, and files in a private temporary folder. */
-export interface ProgramSecret {
-  readonly env: Readonly<Record<string, string>>
-  /** path is relative to the temporary folder; variable, when set, receives the file's absolute path. */
-  readonly files: readonly { readonly path: string; readonly content: string; readonly variable?: string }[]
-  /** Variables that receive the temporary folder itself (HOME, for tools that read only ~/.something). */
-  readonly folderVariables: readonly string[]
-}
-
-export interface ImportResult {
-  /** Accounts added; one from a KeyDesk export has status "keychain" until the user enters its credential. */
-  readonly added: readonly AccountView[]
-  readonly skipped: readonly { readonly label: string; readonly reason: string }[]
-  /** Accounts whose file does not say where they live; nothing was added. `hint` says what to enter. */
-  readonly needs: readonly {
-    readonly index: number
-    readonly provider: ProviderId
-    readonly label: string
-    readonly hint: string
-  }[]
-  /** A sealed KeyDesk export: nothing was added; call again with its passphrase. */
-  readonly needsPassphrase: boolean
-}
-
-export interface Preferences {
-  readonly theme: 'system' | 'light' | 'dark'
-  readonly keepSecretsByDefault: boolean
-  readonly clipboardClearSec: number
-  readonly list: {
-    readonly search: string
-    readonly states: readonly string[]
-    readonly providers: readonly string[]
-    readonly sortKey: string
-    readonly sortDesc: boolean
-  }
-}
-
-export const preferencesPatch = z
-  .object({
-    theme: z.enum(['system', 'light', 'dark']).optional(),
-    keepSecretsByDefault: z.boolean().optional(),
-    clipboardClearSec: z.number().int().min(5).max(600).optional(),
-    list: z
-      .object({
-        search: z.string().max(200),
-        states: z.array(z.string().max(40)).max(10),
-        providers: z.array(provider).max(3),
-        sortKey: z.string().max(40),
-        sortDesc: z.boolean(),
-      })
-      .optional(),
-  })
-  .strict()
-
-/** Exactly the channels named in src/shared/channels.ts: `satisfies` below refuses a missing or an extra one. */
-/** What Repair found: keychain entries nobody owns, and accounts whose credential is missing. */
-export interface RepairReport {
-  readonly keychain: VaultStatus
-  readonly orphans: readonly { readonly name: string; readonly what: string }[]
-  readonly missing: readonly { readonly accountId: string; readonly label: string; readonly what: string }[]
-  /** How many entries the last fix removed. */
-  readonly removed: number
-}
-
-/** The app lock: with a passphrase set, kept secrets are refused (LOCKED) until it is unlocked. */
-export interface LockStatus {
-  /** False when no passphrase is set: locking is off. */
-  readonly enabled: boolean
-  readonly locked: boolean
-  /** Locks after this many minutes without a request; 0 locks only on demand. */
-  readonly idleMinutes: number
-}
+// Importers read the shapes of the map from here as well as from their own modules.
+export type * from './results'
+export { preferencesPatch, type Preferences } from './preferences'
+export { EVENT_NAMES, type EventName, type Events } from './events'
 
 const passphrase = z.string().min(1).max(1024)
 
+/** Exactly the channels named in src/shared/channels.ts: `satisfies` below refuses a missing or an extra one. */
 export const requests = {
   'app.info': request<AppInfo>()(empty),
   /** What each provider is and offers: the renderer and CLI read this instead of naming providers. */
@@ -287,41 +204,12 @@ export type Channel = keyof Requests
 export type RequestInput<C extends Channel> = z.input<Requests[C]['input']>
 export type RequestResult<C extends Channel> = Requests[C]['result']
 
-export interface Events {
-  'keys.changed': { readonly accountId: string }
-  /** resync: sent by the browser host's transport after a reconnect, when any event may have been missed. */
-  'accounts.changed': { readonly resync?: true }
-  'propagation.updated': { readonly records: readonly Propagation[] }
-  'vault.status': VaultStatus
-  'create.progress': {
-    readonly requestId: string
-    readonly stage: 'creating' | 'activating' | 'fetching' | 'done'
-    readonly message: string
-  }
-  /** outcome: a propagation settled or failed; absent for other news (a key not kept, …). */
-  notify: { readonly title: string; readonly body: string; readonly outcome?: 'settled' | 'failed' }
-  'rotation.updated': { readonly rotations: readonly Rotation[] }
-  'lock.changed': LockStatus
-}
-export type EventName = keyof Events
-
 export const CHANNELS: readonly Channel[] = CHANNEL_NAMES
 /** Channels that hand a secret to a file or a program: the core answers them only for the command line. */
 export const CLI_ONLY_CHANNELS: ReadonlySet<Channel> = new Set(['keys.exportTo', 'keys.secretForProgram'])
 
 /** How a request's outcome crosses a process boundary. */
 export type Reply = { ok: true; value: unknown } | { ok: false; error: unknown }
-export const EVENT_NAMES: readonly EventName[] = [
-  'keys.changed',
-  'accounts.changed',
-  'propagation.updated',
-  'vault.status',
-  'create.progress',
-  'notify',
-  'rotation.updated',
-  'lock.changed',
-]
-
 /** window.api: one named function per request ("accounts.list" → api.accounts.list), plus event subscription. */
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never
 export type AppApi = {

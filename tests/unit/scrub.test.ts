@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { scrub } from '../../src/main/core/scrub'
-import { scrubbed } from '../../src/main/core/accounts'
+import { scrub, scrubbed } from '../../src/main/core/scrub'
 import { AppError } from '../../src/shared/errors'
 
 const secret = 'sk-live+4f/9Qz=abc def&123'

@@ -1,15 +1,14 @@
 // Accounts: metadata in settings, the credential in the vault. On add, the secret first, then metadata (undone if
 // the metadata cannot be saved); on remove, the secrets first too, so no failure leaves a secret nobody lists.
-import { credentialProblems, toCredential } from '../../shared/descriptor'
 import { AppError } from '../../shared/errors'
 import type { Account, AccountStatus, AccountView, Credential, ProviderId } from '../../shared/model'
-import { getProvider } from '../providers'
 import type { ProviderContext, ValidationResult } from '../providers/provider'
 import { requireSafeEndpoint, type Http } from '../net/http'
 import { iso, type Ports } from './ports'
 import { notAccepted, waitingMessage } from './account-words'
 import type { SettingsStore } from './settings'
-import { scrub } from './scrub'
+import { scrubbed } from './scrub'
+import { checkedCredential, parseCredential, removeAccountSecrets, requireVault } from './account-credential'
 import { vaultNames, type SecretVault } from './vault'
 
 export interface NewAccount {
@@ -126,7 +125,7 @@ export class Accounts {
   }
 
   private async addOnce(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
-    await this.requireVault()
+    await requireVault(this.vault)
     const endpoint = requireSafeEndpoint(input.endpoint)
     const credential = this.checked(input.provider, input.credential)
     const { facts } = await this.validate(input.provider, endpoint, credential, input.label, signal)
@@ -182,7 +181,7 @@ export class Accounts {
     }
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
-      await this.requireVault()
+      await requireVault(this.vault)
       const given = patch.credential ? this.checked(current.provider, patch.credential) : null
       const credential = given ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
@@ -211,29 +210,7 @@ export class Accounts {
    */
   async remove(id: string): Promise<Account> {
     const account = this.get(id)
-    const keyPrefix = vaultNames.keySecret(account.provider, account.id, '')
-    let removed = 0
-    let total = 0
-    try {
-      const names = [
-        ...(await this.vault.names()).filter((n) => n.startsWith(keyPrefix)),
-        vaultNames.credential(account.provider, account.id),
-      ]
-      total = names.length
-      for (const name of names) {
-        await this.vault.delete(name)
-        removed++
-      }
-    } catch (err) {
-      const why = err instanceof AppError ? err.message : 'The keychain refused.'
-      const done = removed === 0 ? 'Nothing was removed' : `${removed} of ${total} of its keychain entries were removed`
-      throw new AppError(
-        'KEYCHAIN_UNAVAILABLE',
-        `${account.label} is still in KeyDesk: its secrets are removed from the keychain first, and that failed. ` +
-          `${why} ${done}; remove the account again once the keychain is available.`,
-        { accountId: id },
-      )
-    }
+    await removeAccountSecrets(this.vault, account)
     try {
       this.settings.set(
         'accounts',
@@ -287,14 +264,8 @@ export class Accounts {
     this.onChange()
   }
 
-  /** The credential as the provider's descriptor defines it: its fields, trimmed, each one checked. */
   private checked(provider: ProviderId, credential: Credential): Credential {
-    if (credential.provider !== provider)
-      throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
-    const descriptor = this.ports.providers.get(provider).descriptor
-    const problem = Object.values(credentialProblems(descriptor, credential))[0]
-    if (problem) throw new AppError('INVALID_INPUT', problem)
-    return toCredential(descriptor, credential)
+    return checkedCredential(this.ports.providers.get(provider).descriptor, credential)
   }
 
   private draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {
@@ -310,39 +281,9 @@ export class Accounts {
       refreshIntervalSec: DEFAULT_REFRESH_SEC,
     }
   }
-
-  private async requireVault(): Promise<void> {
-    const s = await this.vault.status()
-    if (s.state !== 'available') {
-      throw new AppError(
-        'KEYCHAIN_UNAVAILABLE',
-        `KeyDesk keeps credentials only in the OS keychain, and it is ${s.state}. ${s.reason ?? ''} ${s.fix ?? ''}`.trim(),
-      )
-    }
-  }
-}
-
-/** A service that echoes what it was sent must not put the credential into an error the user (or a log) sees. */
-export function scrubbed(err: unknown, credential: Credential): unknown {
-  if (!(err instanceof AppError)) return err
-  const secretFields = getProvider(credential.provider).descriptor.credential.filter((f) => f.secret)
-  const secrets = secretFields.map((f) => credential[f.name] ?? '').filter((v) => v.length >= 8)
-  const message = scrub(err.message, secrets)
-  return message === err.message
-    ? err
-    : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
 }
 
 export function sameOwner(a: Account['facts'], b: Account['facts']): boolean {
   const who = (f: Account['facts']) => [f.userId ?? f.user ?? '', f.domain ?? '', f.tenant ?? ''].join('|')
   return who(a) === who(b)
-}
-
-function parseCredential(raw: string, provider: ProviderId): Credential | null {
-  try {
-    const value = JSON.parse(raw) as Credential
-    return value && value.provider === provider ? value : null
-  } catch {
-    return null
-  }
 }

@@ -1,24 +1,12 @@
 // The only entry point into the core: implements every channel of the map in src/shared/api.ts.
 import { EventEmitter } from 'node:events'
-import type { z } from 'zod'
-import {
-  CLI_ONLY_CHANNELS,
-  requests,
-  type Channel,
-  type EventName,
-  type Events,
-  type Reply,
-  type RequestResult,
-  type Requests,
-} from '../../shared/api'
+import { CLI_ONLY_CHANNELS, requests, type Channel, type EventName, type Events, type Reply } from '../../shared/api'
 import type { AuditOrigin } from '../../shared/audit'
 import { AppError, toErrorData } from '../../shared/errors'
-import { providerRegistry } from '../providers'
-import type { Account } from '../../shared/model'
 import { Accounts } from './accounts'
 import { AuditLog } from './audit'
 import { AuditTrail } from './audit-trail'
-import { cliHandlers } from './cli-requests'
+import { appHandlers, type Handlers } from './app-handlers'
 import { ClipboardGuard, type ClipboardPort } from './clipboard'
 import { Demo } from './demo'
 import { createHttp, type Http } from '../net/http'
@@ -27,7 +15,6 @@ import { UnconfirmedCreates } from './keys/unconfirmed'
 import { SecretCustody } from './keys/custody'
 import { KeyLifecycle } from './keys/lifecycle'
 import { ProviderSession } from './keys/session'
-import { importAccounts, exportAccounts } from './account-files'
 import { systemPorts, type Clock, type Ports } from './ports'
 import { Propagations } from './propagation/scheduler'
 import { Rotations } from './rotation'
@@ -36,7 +23,7 @@ import type { SecretVault } from './vault'
 import { VaultWatch } from './vault-watch'
 import { hasLoneSurrogate } from './well-formed'
 import { Repair } from './repair'
-import { AppLock, lockHandlers } from './lock'
+import { AppLock } from './lock'
 
 export interface CoreOptions {
   readonly dataDir: string
@@ -54,9 +41,6 @@ export interface CoreOptions {
 }
 
 const ACCOUNTS_CHANGED_COALESCE_MS = 50
-
-type Input<C extends Channel> = z.output<Requests[C]['input']>
-type Handlers = { [C in Channel]: (input: Input<C>) => Promise<RequestResult<C>> }
 
 export class AppCore {
   readonly settings: SettingsStore
@@ -135,7 +119,14 @@ export class AppCore {
       (id) => this.rotations.list().find((r) => r.id === id),
       (line) => options.log?.(line),
     )
-    this.handlers = this.buildHandlers()
+    this.handlers = appHandlers(this, {
+      info: options,
+      clipboard: this.clipboard,
+      notices: this.notices,
+      cancels: this.cancels,
+      saveFile: options.saveFile,
+      log: options.log,
+    })
   }
 
   async start(): Promise<void> {
@@ -239,113 +230,8 @@ export class AppCore {
     this.accountsTimer.unref?.()
   }
 
-  private cancellable<T>(requestId: string | undefined, run: (signal?: AbortSignal) => Promise<T>): Promise<T> {
-    if (!requestId) return run(undefined)
-    const controller = new AbortController()
-    this.cancels.set(requestId, controller)
-    return run(controller.signal).finally(() => {
-      if (this.cancels.get(requestId) === controller) this.cancels.delete(requestId)
-    })
-  }
-
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
     this.events.emit('event', event, payload)
-  }
-
-  private buildHandlers(): Handlers {
-    const { accounts, custody, lifecycle, creation, settings, options } = this
-    return {
-      'app.info': async () => ({
-        name: 'KeyDesk',
-        version: options.version,
-        platform: process.platform,
-        host: options.host,
-        dataDir: options.dataDir,
-        notices: [...(settings.recovery ? [settings.recovery] : []), ...this.notices],
-      }),
-      'providers.list': async () => providerRegistry.all().map((p) => p.descriptor),
-      'vault.status': () => this.vaultWatch.check(),
-      'settings.get': async () => settings.get('preferences'),
-      'settings.set': async (patch) => {
-        const next = { ...settings.get('preferences'), ...patch }
-        settings.set('preferences', next)
-        return next
-      },
-      'accounts.list': async () => accounts.views(),
-      'accounts.validate': ({ provider, endpoint, credential, requestId }) =>
-        this.cancellable(requestId, (signal) => accounts.validate(provider, endpoint, credential, undefined, signal)),
-      'accounts.add': ({ requestId, ...input }) => this.cancellable(requestId, (signal) => accounts.add(input, signal)),
-      'accounts.cancel': async ({ requestId }) => {
-        this.cancels.get(requestId)?.abort()
-      },
-      'accounts.update': (patch) => accounts.update(patch),
-      'accounts.remove': async ({ id }) => {
-        const removed = await accounts.remove(id)
-        // Removed from both stores: tidying up after it must not turn a done removal into a reported failure.
-        await this.tidyAfterRemove(removed)
-      },
-      'accounts.check': ({ id }) => lifecycle.check(id),
-      'accounts.import': ({ content, fileName, endpoints, passphrase }) =>
-        importAccounts(accounts, content, fileName, endpoints, passphrase),
-      'accounts.export': async (input) => {
-        const passphrase = input?.passphrase
-        const sealWith = passphrase ? { passphrase, credential: (a: Account) => accounts.credential(a) } : undefined
-        const file = await exportAccounts(accounts.all(), sealWith)
-        return this.deliver(file.fileName, file.content)
-      },
-      'accounts.endpoints': ({ accountId }) => lifecycle.endpoints(accountId),
-      'demo.start': () => this.demo.start(),
-      'keys.list': ({ accountId }) => lifecycle.list(accountId),
-      'keys.createOptions': ({ accountId }) => lifecycle.createOptions(accountId),
-      'keys.create': (input) => creation.create(input),
-      'keys.enable': ({ accountId, keyId }) => lifecycle.enable(accountId, keyId),
-      'keys.disable': ({ accountId, keyId }) => lifecycle.disable(accountId, keyId),
-      'keys.delete': ({ accountId, keyId }) => lifecycle.remove(accountId, keyId),
-      'keys.rename': ({ accountId, keyId, name }) => lifecycle.rename(accountId, keyId, name),
-      'keys.copySecret': async (input) => {
-        const value = await custody.secretPart(input, input.part)
-        return { clearsInSec: await this.clipboard.copySecret(value) }
-      },
-      'keys.export': async (input) => {
-        const file = await custody.exportFile(input, input.format)
-        return this.deliver(file.fileName, file.content)
-      },
-      'keys.try': (input) => custody.tryKey(input),
-      'keys.keepSecret': ({ handle }) => custody.keepSecret(handle),
-      'keys.forgetSecret': ({ accountId, keyId }) => custody.forgetSecret(accountId, keyId),
-      'keys.kept': ({ accountId }) => custody.kept(accountId),
-      'secrets.release': async ({ handle }) => custody.release(handle),
-      'propagation.list': async () => this.propagations.all(),
-      'rotation.list': async () => this.rotations.list(),
-      'rotation.start': ({ accountId, keyId }) => this.rotations.start(accountId, keyId),
-      'rotation.create': ({ id, ...input }) => this.rotations.create(id, input),
-      'rotation.advance': ({ id }) => this.rotations.advance(id),
-      'rotation.cancel': async ({ id }) => this.rotations.cancel(id),
-      'repair.scan': () => this.repair.scan(),
-      'repair.fix': ({ remove }) => this.repair.fix(remove),
-      ...cliHandlers(this),
-      ...lockHandlers(this.lock),
-    }
-  }
-
-  private async tidyAfterRemove(removed: Account): Promise<void> {
-    try {
-      this.propagations.forgetAccount(removed.id)
-      if (removed.demo) await this.demo.stopIfUnused()
-    } catch (err) {
-      this.options.log?.(`after removing an account: ${err instanceof Error ? err.name : 'error'}`)
-    }
-  }
-
-  /** Electron saves through a dialog; the browser host hands the content back for a download. */
-  private async deliver(
-    fileName: string,
-    content: string,
-  ): Promise<{ fileName: string; content?: string; savedTo?: string }> {
-    if (!this.options.saveFile) return { fileName, content }
-    const savedTo = await this.options.saveFile(fileName, content)
-    if (!savedTo) throw new AppError('INVALID_INPUT', 'Export cancelled: nothing was written.')
-    return { fileName, savedTo }
   }
 }
 

@@ -1,6 +1,9 @@
 // Removes every form of a secret a service may echo back: exact, base64, base64url, URL-encoded (and lowercase
 // percent-escapes), and any run of 8 or more characters that begins one of those forms (what is left after a
 // message was cut). Runs before a message is shown, logged or cut again.
+import { AppError } from '../../shared/errors'
+import type { Credential } from '../../shared/model'
+import { getProvider } from '../providers'
 const MIN = 8
 const MASK = '…'
 
@@ -45,4 +48,15 @@ export function scrub(text: string, secrets: readonly string[]): string {
     }
   }
   return out
+}
+
+/** A service that echoes what it was sent must not put the credential into an error the user (or a log) sees. */
+export function scrubbed(err: unknown, credential: Credential): unknown {
+  if (!(err instanceof AppError)) return err
+  const secretFields = getProvider(credential.provider).descriptor.credential.filter((f) => f.secret)
+  const secrets = secretFields.map((f) => credential[f.name] ?? '').filter((v) => v.length >= 8)
+  const message = scrub(err.message, secrets)
+  return message === err.message
+    ? err
+    : new AppError(err.code, message, { accountId: err.accountId, retryable: err.retryable })
 }

@@ -3,7 +3,8 @@
 import { AppError } from '../../../shared/errors'
 import type { AccountStatus } from '../../../shared/model'
 import type { KeyProvider, ProviderContext } from '../../providers/provider'
-import { scrubbed, type Accounts } from '../accounts'
+import type { Accounts } from '../accounts'
+import { scrubbed } from '../scrub'
 import type { Ports } from '../ports'
 
 export type SessionAccounts = Pick<Accounts, 'get' | 'context' | 'setStatus' | 'renew'>

@@ -1,0 +1,33 @@
+// The user's preferences: what settings.get answers and the patch settings.set accepts.
+import { z } from 'zod'
+import { PROVIDER_IDS } from './model'
+
+export interface Preferences {
+  readonly theme: 'system' | 'light' | 'dark'
+  readonly keepSecretsByDefault: boolean
+  readonly clipboardClearSec: number
+  readonly list: {
+    readonly search: string
+    readonly states: readonly string[]
+    readonly providers: readonly string[]
+    readonly sortKey: string
+    readonly sortDesc: boolean
+  }
+}
+
+export const preferencesPatch = z
+  .object({
+    theme: z.enum(['system', 'light', 'dark']).optional(),
+    keepSecretsByDefault: z.boolean().optional(),
+    clipboardClearSec: z.number().int().min(5).max(600).optional(),
+    list: z
+      .object({
+        search: z.string().max(200),
+        states: z.array(z.string().max(40)).max(10),
+        providers: z.array(z.enum(PROVIDER_IDS)).max(3),
+        sortKey: z.string().max(40),
+        sortDesc: z.boolean(),
+      })
+      .optional(),
+  })
+  .strict()
