@@ -3,13 +3,13 @@
 import type { Events } from '../../../shared/api'
 import { AppError } from '../../../shared/errors'
 import type { CreatedKey, KeyRecord } from '../../../shared/model'
-import type { CreateInput, CreateResult, KeyProvider, ProviderContext } from '../../providers/provider'
+import type { CreateInput, CreateResult, KeyProvider, ProviderContext, SecretBundle } from '../../providers/provider'
 import type { Accounts } from '../accounts'
 import type { Ports } from '../ports'
 import type { SecretCustody } from './custody'
 import type { ProviderSession } from './session'
 import type { Propagations } from '../propagation/scheduler'
-import type { UnconfirmedCreates } from './unconfirmed'
+import { freshKeys, wantedName, type UnconfirmedCreates } from './unconfirmed'
 
 export interface CreateRequest extends CreateInput {
   readonly accountId: string
@@ -76,20 +76,20 @@ export class KeyCreation {
       const before = await this.session.call(accountId, (ctx) => provider.list(ctx))
       this.checkLimit(accountId, provider, before)
       progress('creating', `Asking ${name} for a new key…`)
-      const outcome = await this.session.call(accountId, (ctx) => reconciled(provider, ctx, req, before))
-      if (outcome instanceof AppError) throw this.lost(req, before, outcome)
+      const named = wantedName(provider, req.name)
+      const outcome = await this.session.call(accountId, (ctx) => reconciled(provider, ctx, req, before, named))
+      if (outcome instanceof AppError) throw this.lost(req, before, named, outcome)
       result = outcome
     }
     let key = result.key
     let secret = result.secret
     // Onqlave hands the secret out after activation, so a reconciled key can still be fetched; the others cannot.
     if (!secret && result.reconciled && !provider.fetchSecret) {
-      throw new AppError(
-        'PROVIDER_ERROR',
+      const message =
         `The request timed out, but ${name} did create key ${key.keyId}. ` +
-          'Its secret was lost on the way: delete that key and create a new one.',
-        { accountId },
-      )
+        'Its secret was lost on the way: delete that key and create a new one.'
+      this.unconfirmed.madeWithoutSecret(accountId, requestId, message)
+      throw new AppError('PROVIDER_ERROR', message, { accountId })
     }
     if (!secret && provider.fetchSecret) {
       const fetchSecret = provider.fetchSecret.bind(provider)
@@ -97,10 +97,10 @@ export class KeyCreation {
       this.propagations.track(accountId, key.keyId, 'create')
       // The new key is visible as activating while the service finishes it.
       if (!resumed) this.ports.emit('keys.changed', { accountId })
-      progress('activating', `Waiting for ${key.keyId} to become active…`)
-      key = await this.awaitActive(accountId, provider, key)
-      progress('fetching', 'Fetching the secret (the service shows it once)…')
-      secret = await this.session.call(accountId, (ctx) => fetchSecret(ctx, key.keyId))
+      secret = await this.finish(requestId, provider, key, fetchSecret).catch((err: unknown) => {
+        throw bornButUnfinished(err, key, name)
+      })
+      key = this.born.get(requestId) ?? key
     }
     if (!secret) throw new AppError('PROVIDER_ERROR', `${name} returned no secret for ${key.keyId}.`)
     this.born.delete(requestId)
@@ -123,9 +123,8 @@ export class KeyCreation {
   }
 
   /** The create's answer was lost and no listing shows its key yet: KeyDesk keeps looking, and says so. */
-  private lost(req: CreateRequest, before: readonly KeyRecord[], err: AppError): AppError {
+  private lost(req: CreateRequest, before: readonly KeyRecord[], name: string, err: AppError): AppError {
     const { accountId, requestId } = req
-    const name = req.name ?? ''
     this.unconfirmed.record({ accountId, requestId, name, before: before.map((k) => k.keyId) })
     return new AppError(
       err.code,
@@ -145,6 +144,23 @@ export class KeyCreation {
         `${provider.descriptor.name} allows a user. Delete one (or rotate it) before creating another.`,
       { accountId },
     )
+  }
+
+  /** Waits until the born key is active and fetches its secret (the service shows it once). */
+  private async finish(
+    requestId: string,
+    provider: KeyProvider,
+    born: KeyRecord,
+    fetchSecret: NonNullable<KeyProvider['fetchSecret']>,
+  ): Promise<SecretBundle> {
+    const accountId = born.accountId
+    const progress = (stage: 'activating' | 'fetching', message: string): void =>
+      this.ports.emit('create.progress', { requestId, stage, message })
+    progress('activating', `Waiting for ${born.keyId} to become active…`)
+    const key = await this.awaitActive(accountId, provider, born)
+    this.born.set(requestId, key)
+    progress('fetching', 'Fetching the secret (the service shows it once)…')
+    return this.session.call(accountId, (ctx) => fetchSecret(ctx, key.keyId))
   }
 
   /** The key exists and its secret is shown once: a keychain failure must not swallow it. */
@@ -194,6 +210,7 @@ async function reconciled(
   ctx: ProviderContext,
   input: CreateInput,
   before: readonly KeyRecord[],
+  name: string,
 ): Promise<CreateResult | AppError> {
   try {
     return await provider.create(ctx, input)
@@ -202,9 +219,12 @@ async function reconciled(
     // Neither the create nor a listing answered: the background checks take over.
     const after = await provider.list(ctx).catch(() => null)
     if (!after) return err
-    const known = new Set(before.map((k) => k.keyId))
-    const fresh = after.filter((k) => !known.has(k.keyId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt))
-    const found = fresh.at(-1)
+    // Another key made meanwhile (elsewhere) is not claimed: only one carrying the name asked, when there is one.
+    const found = freshKeys(
+      after,
+      before.map((k) => k.keyId),
+      name,
+    ).at(-1)
     if (!found) return err
     return { key: found, reconciled: true }
   }
@@ -214,4 +234,15 @@ async function reconciled(
 function outcomeUnknown(err: unknown): err is AppError {
   if (!(err instanceof AppError)) return false
   return err.code === 'TIMEOUT' || err.code === 'NETWORK' || (err.code === 'PROVIDER_ERROR' && err.retryable)
+}
+
+/** A failure after the service made the key says so: the key is live, and a retry of the same request resumes it. */
+function bornButUnfinished(err: unknown, key: KeyRecord, service: string): unknown {
+  if (!(err instanceof AppError) || err.message.includes(key.keyId)) return err
+  return new AppError(
+    err.code,
+    `${err.message} ${service} did create key ${key.keyId}: try again to finish it, or delete it if its secret ` +
+      'cannot be fetched any more.',
+    { accountId: err.accountId ?? key.accountId, retryable: err.retryable },
+  )
 }
