@@ -19,6 +19,9 @@ import { CreateKeyDialog } from './features/create/CreateKeyDialog'
 import { RevealDialog } from './features/create/RevealDialog'
 import { KeyList } from './features/keys/KeyList'
 import { KeyRowActions } from './features/lifecycle/KeyRowActions'
+import { LockButton } from './features/lock/LockButton'
+import { LockSettings } from './features/lock/LockSettings'
+import { UnlockDialog } from './features/lock/UnlockDialog'
 import { LifecycleOverlay } from './features/lifecycle/LifecycleOverlay'
 import { Notifications } from './features/notifications/Notifications'
 import { CommandPalette } from './features/palette/CommandPalette'
@@ -60,6 +63,7 @@ export function App() {
           <button type="button" className="ghost" onClick={() => open({ kind: 'palette' })}>
             <Icon name="search" /> Commands <kbd>Ctrl K</kbd>
           </button>
+          <LockButton />
           <Notifications />
           <ThemeToggle />
           <button type="button" className="ghost" onClick={() => open({ kind: 'repair' })}>
@@ -101,12 +105,18 @@ export function App() {
         )}
         {panel?.kind === 'add-account' && <AddAccountDialog open onOpenChange={(o) => !o && close()} />}
         {panel?.kind === 'settings' && (
-          <SettingsDialog open onOpenChange={(o) => !o && close()} importer={<ImportAccounts />} />
+          <SettingsDialog
+            open
+            onOpenChange={(o) => !o && close()}
+            importer={<ImportAccounts />}
+            lock={<LockSettings />}
+          />
         )}
         {panel?.kind === 'repair' && <RepairDialog open onOpenChange={(o) => !o && close()} />}
         {panel?.kind === 'palette' && <CommandPalette onClose={close} />}
         {panel?.kind === 'shortcuts' && <Shortcuts onClose={close} />}
         {creatingIn && <CreateKeyDialog account={creatingIn} onClosed={close} />}
+        <UnlockDialog />
       </div>
     </SlotsContext.Provider>
   )

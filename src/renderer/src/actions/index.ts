@@ -5,6 +5,7 @@ import type { Stores } from '../store/stores'
 import { createAccountActions } from './accounts'
 import { createCreateActions } from './create'
 import { createKeyActions } from './keys'
+import { createLockActions } from './lock'
 import { createNoteActions } from './notes'
 import { createRefreshPolicy } from './refresh'
 import { createSecretActions } from './secrets'
@@ -12,9 +13,11 @@ import { startSync } from './sync'
 
 export function createActions(api: AppApi, stores: Stores) {
   const refresh = createRefreshPolicy(stores)
-  const secrets = createSecretActions(api)
+  const lock = createLockActions(api, stores)
+  const secrets = createSecretActions(api, lock.whenUnlocked)
   return {
     refresh,
+    lock,
     secrets,
     keys: createKeyActions(api, stores, refresh, secrets),
     accounts: createAccountActions(api, stores, refresh),

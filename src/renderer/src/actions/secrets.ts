@@ -5,16 +5,23 @@ import { downloadText } from '../components/download'
 
 export type SecretRef = { readonly handle: string } | { readonly accountId: string; readonly keyId: string }
 
-export function createSecretActions(api: AppApi) {
+/** Runs a request for a kept secret; while KeyDesk is locked it asks the user to unlock first. */
+export type UnlockGate = <T>(why: string, work: () => Promise<T>) => Promise<T>
+
+const ungated: UnlockGate = (_why, work) => work()
+
+export function createSecretActions(api: AppApi, unlocked: UnlockGate = ungated) {
   return {
     /** Resolves with what happened, in words. */
     copy: async (ref: SecretRef, part: string): Promise<string> => {
-      const { clearsInSec } = await api.keys.copySecret({ ...ref, part })
+      const copy = () => api.keys.copySecret({ ...ref, part })
+      const { clearsInSec } = await unlocked('Copying a kept secret needs KeyDesk unlocked.', copy)
       return `Copied — clears in ${clearsInSec} s`
     },
     /** The browser host returns the content to download; Electron saves the file itself. */
     export: async (ref: SecretRef, format: ExportFormat): Promise<string> => {
-      const result = await api.keys.export({ ...ref, format: format.id })
+      const run = () => api.keys.export({ ...ref, format: format.id })
+      const result = await unlocked('Exporting a kept secret needs KeyDesk unlocked.', run)
       if (result.content !== undefined) {
         // No extension on SpaceONE's files: a neutral type keeps the browser from adding one.
         downloadText(result.fileName, result.content, 'application/octet-stream')

@@ -9,7 +9,7 @@ const TICK_MS = 5_000
 const DEFAULT_INTERVAL_SEC = 60
 
 export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): () => void {
-  const { app, keys, propagation, rotations, prefs } = stores
+  const { app, keys, propagation, rotations, prefs, lock } = stores
   const lastAttempt = new Map<string, number>()
   const refresh = (id: string): void => {
     lastAttempt.set(id, Date.now())
@@ -41,6 +41,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     quietly(api.vault.status().then((v) => app.getState().setVault(v)))
     quietly(propagation.getState().load())
     quietly(rotations.getState().load())
+    quietly(lock.getState().load())
     for (const a of app.getState().accounts) if (keys.getState().byAccount[a.id]) refresh(a.id)
   }
 
@@ -61,6 +62,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
   quietly(prefs.getState().load())
   quietly(propagation.getState().load())
   quietly(rotations.getState().load())
+  quietly(lock.getState().load())
   const offs = [
     api.on('keys.changed', ({ accountId }) => policy.keysChanged(accountId)),
     // Plain changes only re-read the list: the core sends them on every status change, and relisting every
@@ -69,6 +71,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     api.on('propagation.updated', ({ records }) => propagation.getState().replace(records)),
     api.on('rotation.updated', ({ rotations: all }) => rotations.getState().replace(all)),
     api.on('vault.status', (status) => app.getState().setVault(status)),
+    api.on('lock.changed', (status) => lock.getState().set(status)),
     startNotes(api, stores),
     app.subscribe((s, p) => {
       if (s.accounts !== p.accounts) reconcile(s.accounts, p.accounts)

@@ -13,6 +13,8 @@ import {
   Eye,
   EyeOff,
   Hourglass,
+  Lock,
+  LockOpen,
   Monitor,
   Moon,
   Plus,
@@ -47,6 +49,8 @@ const ICONS = {
   download: Download,
   search: Search,
   bell: Bell,
+  lock: Lock,
+  unlock: LockOpen,
 } as const satisfies Record<string, LucideIcon>
 
 export type IconName = keyof typeof ICONS

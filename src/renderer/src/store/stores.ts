@@ -8,6 +8,7 @@ import { createAppStore, type AppState } from './app'
 import { createKeyDialogsStore, type KeyDialogsState } from './key-dialogs'
 import { createKeptStore, type KeptState } from './kept'
 import { createKeysStore, type KeysState } from './keys'
+import { createLockStore, type LockState } from './lock'
 import { createNotesStore, type NotesState } from './notes'
 import { createPrefsStore, type PrefsState } from './prefs'
 import { createPropagationStore, type PropagationState } from './propagation'
@@ -24,6 +25,7 @@ export interface Stores {
   readonly dialogs: StoreApi<KeyDialogsState>
   readonly ui: StoreApi<UiState>
   readonly notes: StoreApi<NotesState>
+  readonly lock: StoreApi<LockState>
 }
 
 export function createStores(api: AppApi): Stores {
@@ -37,6 +39,7 @@ export function createStores(api: AppApi): Stores {
     dialogs: createKeyDialogsStore(),
     ui: createUiStore(),
     notes: createNotesStore(),
+    lock: createLockStore(api),
   }
 }
 
@@ -62,6 +65,7 @@ export const useKept = bind((s) => s.kept)
 export const useKeyDialogs = bind((s) => s.dialogs)
 export const useUi = bind((s) => s.ui)
 export const useNotes = bind((s) => s.notes)
+export const useLock = bind((s) => s.lock)
 
 export function usePropagation(accountId: string, keyId: string) {
   return usePropagations((s) => s.byKey[`${accountId}/${keyId}`])

@@ -17,15 +17,19 @@ export function SettingsDialog({
   open,
   onOpenChange,
   importer,
+  lock,
 }: {
   readonly open: boolean
   readonly onOpenChange: (o: boolean) => void
   /** Importing accounts, from the accounts feature (the shell hands it over). */
   readonly importer?: ReactNode
+  /** The app lock's passphrase and idle time, from the lock feature. */
+  readonly lock?: ReactNode
 }) {
   return (
     <Dialog open={open} onClose={() => onOpenChange(false)} title="Settings" wide>
       <Preferences />
+      {lock}
       {importer}
       <ExportAccounts />
       <About />
