@@ -6,6 +6,7 @@ import { defaultVaultService } from '../main/core/data-dir'
 import type { Claim } from '../main/core/data-dir-owner'
 import { KeytarVault } from '../main/core/vault'
 import type { Session } from './session'
+import { unlocking } from './unlock'
 import { version } from '../../package.json'
 
 export async function ownCore(claim: Claim): Promise<Session> {
@@ -25,7 +26,7 @@ export async function ownCore(claim: Claim): Promise<Session> {
     throw err
   }
   const api = createClient({
-    invoke: async (channel, input) => unwrapReply(await core.invoke(channel, input, 'cli')),
+    invoke: unlocking(async (channel, input) => unwrapReply(await core.invoke(channel, input, 'cli'))),
     subscribe: (listener) => core.onEvent((event, payload) => listener(event, payload)),
   })
   return {

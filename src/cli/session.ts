@@ -7,6 +7,7 @@ import { AppError, fromErrorData } from '../shared/errors'
 import { createClient, unwrapReply } from '../preload/client'
 import type { CommandAnswer } from '../main/core/command-channel'
 import { isAlive, readOwner, tryClaim, type Owner } from '../main/core/data-dir-owner'
+import { unlocking } from './unlock'
 
 export interface Session {
   readonly api: AppApi
@@ -77,12 +78,13 @@ function connectToApp(owner: Owner): Promise<Session> {
       socket.off('error', reject)
       socket.on('error', () => undefined)
       const api = createClient({
-        invoke: (channel, input) =>
+        invoke: unlocking((channel, input) =>
           new Promise<Reply>((res, rej) => {
             const id = nextId++
             pending.set(id, { resolve: res, reject: rej })
             socket.write(`${JSON.stringify({ id, token: owner.token, channel, input })}\n`)
           }).then(unwrapReply),
+        ),
         subscribe: () => () => undefined,
       })
       resolve({

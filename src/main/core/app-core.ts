@@ -111,8 +111,7 @@ export class AppCore {
     })
     this.repair = new Repair(options.vault, () => this.accounts.all())
     this.audit = new AuditLog(options.dataDir)
-    // The command line's own core starts unlocked: the lock guards a running app left alone, not the user's shell.
-    this.lock = new AppLock(this.settings, ports.clock, (e, p) => this.emit(e, p), options.host !== 'cli')
+    this.lock = new AppLock(this.settings, ports.clock, (e, p) => this.emit(e, p))
     this.trail = new AuditTrail(
       this.audit,
       (id) => this.accounts.all().find((a) => a.id === id),

@@ -38,10 +38,9 @@ export class AppLock {
     private readonly settings: SettingsStore,
     private readonly clock: Clock,
     private readonly emit: (event: 'lock.changed', payload: Events['lock.changed']) => void,
-    startLocked: boolean,
   ) {
-    // With a passphrase set the app starts locked, so a restart is no way around the lock.
-    this.locked = startLocked && settings.get('lock') !== null
+    // With a passphrase set every core starts locked (the command line's own too), so a restart is no way round it.
+    this.locked = settings.get('lock') !== null
     this.arm()
   }
 
