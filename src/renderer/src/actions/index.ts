@@ -7,6 +7,7 @@ import { createCreateActions } from './create'
 import { createKeyActions } from './keys'
 import { createLockActions } from './lock'
 import { createNoteActions } from './notes'
+import { createPrefActions } from './prefs'
 import { createRefreshPolicy } from './refresh'
 import { createSecretActions } from './secrets'
 import { startSync } from './sync'
@@ -23,6 +24,7 @@ export function createActions(api: AppApi, stores: Stores) {
     accounts: createAccountActions(api, stores, refresh),
     create: createCreateActions(api, stores, refresh),
     notes: createNoteActions(stores),
+    prefs: createPrefActions(api, stores),
     /** Starts following the core's events and each account's refresh interval; returns the stop. */
     startSync: () => startSync(api, stores, refresh),
   }

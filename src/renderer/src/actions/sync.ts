@@ -9,7 +9,7 @@ const TICK_MS = 5_000
 const DEFAULT_INTERVAL_SEC = 60
 
 export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): () => void {
-  const { app, keys, propagation, rotations, prefs, lock } = stores
+  const { app, keys, propagation, rotations, prefs, lock, activity } = stores
   const lastAttempt = new Map<string, number>()
   const refresh = (id: string): void => {
     lastAttempt.set(id, Date.now())
@@ -64,10 +64,17 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
   quietly(rotations.getState().load())
   quietly(lock.getState().load())
   const offs = [
-    api.on('keys.changed', ({ accountId }) => policy.keysChanged(accountId)),
+    api.on('keys.changed', ({ accountId }) => {
+      policy.keysChanged(accountId)
+      activity.getState().changed()
+    }),
     // Plain changes only re-read the list: the core sends them on every status change, and relisting every
     // account each time would feed a failing account's status changes back into more listings.
-    api.on('accounts.changed', ({ resync: all }) => (all ? resync() : policy.accountsChanged())),
+    api.on('accounts.changed', ({ resync: all }) => {
+      if (all) resync()
+      else policy.accountsChanged()
+      activity.getState().changed()
+    }),
     api.on('propagation.updated', ({ records }) => propagation.getState().replace(records)),
     api.on('rotation.updated', ({ rotations: all }) => rotations.getState().replace(all)),
     api.on('vault.status', (status) => app.getState().setVault(status)),

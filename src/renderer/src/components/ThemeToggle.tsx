@@ -1,6 +1,7 @@
 import { type Theme } from '../store/prefs'
 import { usePrefs } from '../store/stores'
 import { Icon, type IconName } from './Icon'
+import { useActions } from '../actions/context'
 
 const NEXT: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' }
 const WORDS: Record<Theme, string> = { system: 'Theme: system', light: 'Theme: light', dark: 'Theme: dark' }
@@ -8,7 +9,7 @@ const ICON: Record<Theme, IconName> = { system: 'system', light: 'sun', dark: 'm
 
 export function ThemeToggle() {
   const theme = usePrefs((s) => s.theme)
-  const setTheme = usePrefs((s) => s.setTheme)
+  const { setTheme } = useActions().prefs
   return (
     <button
       type="button"

@@ -4,6 +4,7 @@ import { useStore, type StoreApi } from 'zustand'
 import type { AppApi } from '../../../shared/api'
 import type { ProviderDescriptor } from '../../../shared/descriptor'
 import type { ProviderId } from '../../../shared/model'
+import { createActivityStore, type ActivityState } from './activity'
 import { createAppStore, type AppState } from './app'
 import { createKeyDialogsStore, type KeyDialogsState } from './key-dialogs'
 import { createKeptStore, type KeptState } from './kept'
@@ -26,6 +27,7 @@ export interface Stores {
   readonly ui: StoreApi<UiState>
   readonly notes: StoreApi<NotesState>
   readonly lock: StoreApi<LockState>
+  readonly activity: StoreApi<ActivityState>
 }
 
 export function createStores(api: AppApi): Stores {
@@ -40,6 +42,7 @@ export function createStores(api: AppApi): Stores {
     ui: createUiStore(),
     notes: createNotesStore(),
     lock: createLockStore(api),
+    activity: createActivityStore(api),
   }
 }
 
@@ -66,6 +69,7 @@ export const useKeyDialogs = bind((s) => s.dialogs)
 export const useUi = bind((s) => s.ui)
 export const useNotes = bind((s) => s.notes)
 export const useLock = bind((s) => s.lock)
+export const useActivity = bind((s) => s.activity)
 
 export function usePropagation(accountId: string, keyId: string) {
   return usePropagations((s) => s.byKey[`${accountId}/${keyId}`])

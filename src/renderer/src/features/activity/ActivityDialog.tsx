@@ -1,10 +1,8 @@
 // Activity: every change KeyDesk made, from this window or the `keydesk` command line (the audit log).
 import { useEffect, useId, useMemo } from 'react'
 import { AUDIT_ACTIONS, type AuditAction, type AuditEntry } from '../../../../shared/audit'
-import { api } from '../../api'
 import { Dialog } from '../../components/Dialog'
-import { useApp } from '../../store/stores'
-import { createActivityStore } from './activity-store'
+import { useActivity, useApp } from '../../store/stores'
 import './activity.css'
 
 const ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
@@ -29,20 +27,16 @@ const ACTION_WORDS: Readonly<Record<AuditAction, string>> = {
   'rotation.cancel': 'Rotation stopped',
 }
 
-const useActivity = createActivityStore(api)
-
 export function ActivityDialog({ open, onOpenChange }: { open: boolean; onOpenChange: (open: boolean) => void }) {
   const accounts = useApp((s) => s.accounts)
-  const { entries, filter, loading, error, setFilter, load } = useActivity()
+  const { entries, filter, loading, error, setFilter, show } = useActivity((s) => s)
   const ids = { account: useId(), key: useId(), action: useId() }
 
+  // While shown, a change from the command line (it reaches the app as events) is read again without a manual refresh.
   useEffect(() => {
-    if (!open) return
-    void load()
-    // A change from the command line reaches the app as these events: show it without a manual refresh.
-    const offs = [api.on('keys.changed', () => void load()), api.on('accounts.changed', () => void load())]
-    return () => offs.forEach((off) => off())
-  }, [open, load])
+    show(open)
+    return () => show(false)
+  }, [open, show])
 
   const when = useMemo(() => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' }), [])
   return (

@@ -9,6 +9,7 @@ import { KeyTable } from './KeyTable'
 import { KeyToolbar } from './KeyToolbar'
 import { LoadStatus } from '../../components/LoadStatus'
 import { createListSelector } from './select'
+import { useActions } from '../../actions/context'
 
 export function KeyList({ account }: { readonly account: AccountView | undefined }) {
   const view = account?.id ?? 'all'
@@ -94,7 +95,7 @@ function ListEmpty({
   readonly total: number
   readonly account: AccountView | undefined
 }) {
-  const setList = usePrefs((s) => s.setList)
+  const { setList } = useActions().prefs
   if (waiting)
     return (
       <div className="list-empty" role="status">

@@ -7,6 +7,7 @@ import { gridTemplate, minWidth, type Column } from './columns'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import type { SortKey } from './select'
 import { useVisibleRows } from './useVisibleRows'
+import { useActions } from '../../actions/context'
 
 const HEADER_HEIGHT = 36
 const OVERSCAN = 8
@@ -154,7 +155,7 @@ function SelectAll({ rows }: { readonly rows: readonly KeyRecord[] }) {
 function HeaderCell({ column }: { readonly column: Column }) {
   const sortKey = usePrefs((s) => s.list.sortKey)
   const desc = usePrefs((s) => s.list.sortDesc)
-  const setList = usePrefs((s) => s.setList)
+  const { setList } = useActions().prefs
   if (!column.sortKey) {
     return (
       <div role="columnheader" className={`cell cell-${column.id}`}>

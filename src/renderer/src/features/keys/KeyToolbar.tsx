@@ -5,6 +5,7 @@ import { useDescriptorList, usePrefs } from '../../store/stores'
 import { useSlots } from '../../components/slots'
 import { FLAG_KINDS } from './flags'
 import { STATE_FILTER_WORDS, STATE_FILTERS } from './key-state'
+import { useActions } from '../../actions/context'
 
 interface Props {
   readonly account: AccountView | undefined
@@ -17,7 +18,7 @@ interface Props {
 
 export function KeyToolbar({ account, shown, total, providers, onRefresh, refreshing }: Props) {
   const list = usePrefs((s) => s.list)
-  const setList = usePrefs((s) => s.setList)
+  const { setList } = useActions().prefs
   const descriptors = useDescriptorList()
   const { CreateKey } = useSlots()
   const searchId = 'key-search'

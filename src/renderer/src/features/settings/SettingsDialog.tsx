@@ -38,7 +38,8 @@ export function SettingsDialog({
 }
 
 function Preferences() {
-  const { theme, keepSecretsByDefault, clipboardClearSec, setTheme, save, saveError } = usePrefs((s) => s)
+  const { theme, keepSecretsByDefault, clipboardClearSec, saveError } = usePrefs((s) => s)
+  const { setTheme, save } = useActions().prefs
   const id = useId()
   return (
     <section className="form" aria-labelledby={`${id}-t`}>

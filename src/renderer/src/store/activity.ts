@@ -1,7 +1,7 @@
-// The Activity view's data: the audit log through the API, filtered by account, key and action, refreshed on changes.
-import { create } from 'zustand'
-import type { AppApi } from '../../../../shared/api'
-import type { AuditAction, AuditEntry } from '../../../../shared/audit'
+// The Activity view's data: the audit log, filtered by account, key and action, read again on changes while shown.
+import { createStore } from 'zustand/vanilla'
+import type { AppApi } from '../../../shared/api'
+import type { AuditAction, AuditEntry } from '../../../shared/audit'
 
 export interface ActivityFilter {
   readonly accountId: string
@@ -9,29 +9,42 @@ export interface ActivityFilter {
   readonly action: AuditAction | ''
 }
 
-interface ActivityState {
+export interface ActivityState {
   readonly entries: readonly AuditEntry[]
   readonly filter: ActivityFilter
   readonly loading: boolean
   readonly error: string | null
+  /** True while the Activity view is open: only then does a change read the log again. */
+  readonly shown: boolean
   readonly setFilter: (patch: Partial<ActivityFilter>) => void
   readonly load: () => Promise<void>
+  readonly show: (shown: boolean) => void
+  /** A key or an account changed (in this window or from the command line): read the log again if it is shown. */
+  readonly changed: () => void
 }
 
 const LIMIT = 500
 
 export function createActivityStore(api: Pick<AppApi, 'audit'>) {
   let seq = 0
-  return create<ActivityState>((set, get) => ({
+  return createStore<ActivityState>((set, get) => ({
     entries: [],
     filter: { accountId: '', keyId: '', action: '' },
     loading: false,
     error: null,
-    setFilter(patch) {
+    shown: false,
+    setFilter: (patch) => {
       set({ filter: { ...get().filter, ...patch } })
       void get().load()
     },
-    async load() {
+    show: (shown) => {
+      set({ shown })
+      if (shown) void get().load()
+    },
+    changed: () => {
+      if (get().shown) void get().load()
+    },
+    load: async () => {
       const mine = ++seq
       const { accountId, keyId, action } = get().filter
       set({ loading: true })
