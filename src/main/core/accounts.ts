@@ -10,6 +10,7 @@ import type { SettingsStore } from './settings'
 import { scrubbed } from './scrub'
 import { checkedCredential, parseCredential, removeAccountSecrets, requireVault } from './account-credential'
 import { vaultNames, type SecretVault } from './vault'
+import { AddGuard } from './account-adding'
 
 export interface NewAccount {
   readonly provider: ProviderId
@@ -34,7 +35,7 @@ const DEFAULT_REFRESH_SEC = 60
 export class Accounts {
   private readonly status = new Map<string, { status: AccountStatus; message?: string }>()
   private readonly renewing = new Map<string, Promise<ProviderContext | null>>()
-  private readonly adding = new Map<string, Promise<AccountView>>()
+  private readonly adding = new AddGuard<AccountView>()
 
   constructor(
     private readonly settings: SettingsStore,
@@ -114,14 +115,10 @@ export class Accounts {
       })
   }
 
-  /** One add per provider and endpoint at a time, so a double submit cannot save the account twice. */
+  /** A double submit saves the account once; another credential for the same endpoint is an add of its own. */
   add(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
-    const key = `${input.provider} ${input.endpoint.trim()}`
-    const running = this.adding.get(key)
-    if (running) return running
-    const p = this.addOnce(input, signal).finally(() => this.adding.delete(key))
-    this.adding.set(key, p)
-    return p
+    const request = [input.provider, input.endpoint.trim(), input.credential]
+    return this.adding.once(request, () => this.addOnce(input, signal))
   }
 
   private async addOnce(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
@@ -131,6 +128,15 @@ export class Accounts {
     const { facts } = await this.validate(input.provider, endpoint, credential, input.label, signal)
     // A cancel that arrives as the service answers still saves nothing.
     if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: the account was not saved.')
+    return this.adding.exclusive(`${input.provider} ${endpoint}`, () => this.save(input, endpoint, credential, facts))
+  }
+
+  private async save(
+    input: NewAccount,
+    endpoint: string,
+    credential: Credential,
+    facts: Account['facts'],
+  ): Promise<AccountView> {
     const duplicate = this.all().find(
       (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
     )
