@@ -5,6 +5,8 @@ import type { KeyRecord } from '../../src/shared/model'
 import { account, createFakeApi, harness, key, PREFERENCES } from './fake-api'
 
 import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
+import { SlotsContext } from '../../src/renderer/src/components/slots'
+import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
 const api = createFakeApi()
 let h = harness(api)
 
@@ -17,6 +19,8 @@ const loaded = (keys: readonly KeyRecord[]) => ({
 })
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const space = account('s1', 'spaceone', 'Space prod')
+const NONE = (): null => null
+const DEFAULT_SLOTS = { KeyActions: NONE, CreateKey: NONE, CreateFlow: NONE, Reveal: NONE }
 
 describe('the key list on screen', () => {
   beforeEach(() => {
@@ -44,6 +48,43 @@ describe('the key list on screen', () => {
     expect(rows.length).toBeGreaterThan(1)
     expect(rows.length).toBeLessThan(60)
     expect(screen.getByText('10000 keys')).toBeTruthy()
+  })
+
+  it('closes an open actions menu when a search shows another key in its row, so it never acts on the wrong key', () => {
+    api.keys.kept.mockResolvedValue([])
+    const keys = [
+      key('c1', 'k-alpha', { name: 'alpha', createdAt: '2024-05-02T00:00:00Z' }),
+      key('c1', 'k-beta', { name: 'beta', createdAt: '2024-05-01T00:00:00Z' }),
+    ]
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(keys) } })
+    h.view(
+      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, KeyActions: KeyRowActions }}>
+        <KeyList account={cloud} />
+      </SlotsContext.Provider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for alpha (k-alpha)' }))
+    expect(screen.getByRole('menu', { name: 'Actions for alpha (k-alpha)' })).toBeTruthy()
+    // The first row now shows beta: the row is reused, the menu opened for alpha is not.
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'beta' } })
+    expect(screen.getByRole('button', { name: 'Actions for beta (k-beta)' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    )
+    expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it('marks a name two keys of an account share even while a search shows only one of them', () => {
+    const keys = [
+      key('c1', 'k-1', { name: 'billing', extra: { applicationName: 'north' } }),
+      key('c1', 'k-2', { name: 'billing', extra: { applicationName: 'south' } }),
+    ]
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(keys) } })
+    h.view(<KeyList account={cloud} />)
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'south' } })
+    // The key's own id comes first, the shared name second: the name alone cannot tell the two apart.
+    expect(screen.getByText('k-2', { selector: '.name-primary' })).toBeTruthy()
+    expect(screen.getByText('billing', { selector: '.name-secondary' })).toBeTruthy()
   })
 
   it("shows a failing account's error with Retry beside the other accounts' keys", async () => {

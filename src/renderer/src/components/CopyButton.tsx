@@ -11,7 +11,9 @@ export function CopyButton({
   readonly label: string
   readonly tabIndex?: number
 }) {
-  const [done, setDone] = useState<'copied' | 'failed' | null>(null)
+  // Remembers what was copied: a list row is reused for another key, and "Copied" must only ever show for its text.
+  const [outcome, setOutcome] = useState<{ readonly text: string; readonly done: 'copied' | 'failed' } | null>(null)
+  const done = outcome?.text === text ? outcome.done : null
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
   const stopTimer = (): void => {
     if (timer.current !== null) clearTimeout(timer.current)
@@ -22,12 +24,12 @@ export function CopyButton({
     // A second click restarts the reset, so the first click's timer cannot blank the second one's result early.
     stopTimer()
     navigator.clipboard.writeText(text).then(
-      () => setDone('copied'),
-      () => setDone('failed'),
+      () => setOutcome({ text, done: 'copied' }),
+      () => setOutcome({ text, done: 'failed' }),
     )
     timer.current = setTimeout(() => {
       timer.current = null
-      setDone(null)
+      setOutcome(null)
     }, 1500)
   }
   return (

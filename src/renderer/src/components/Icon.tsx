@@ -26,6 +26,7 @@ import {
   X,
   type LucideIcon,
 } from 'lucide-react'
+import { memo } from 'react'
 
 const ICONS = {
   copy: Copy,
@@ -55,7 +56,8 @@ const ICONS = {
 
 export type IconName = keyof typeof ICONS
 
-export function Icon({ name, className }: { readonly name: IconName; readonly className?: string }) {
+/** Memoised: list rows re-render on every keystroke of a search, and an unchanged icon need not rebuild its SVG. */
+export const Icon = memo(function Icon({ name, className }: { readonly name: IconName; readonly className?: string }) {
   const Svg = ICONS[name]
   return (
     <Svg
@@ -67,4 +69,4 @@ export function Icon({ name, className }: { readonly name: IconName; readonly cl
       focusable="false"
     />
   )
-}
+})

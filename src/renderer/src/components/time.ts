@@ -32,10 +32,20 @@ const plural = (n: number, unit: string): string => `${n} ${unit}${n === 1 || un
 const EXACT = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'medium' })
 const CLOCK = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' })
 
+/** Formatting is the costly part of a list row's render; rows show the same few hundred times again and again. */
+const exactMemo = new Map<string, string>()
+const EXACT_MEMO_MAX = 2_000
+
 export function exact(iso: string | undefined): string {
   if (!iso) return ''
+  const known = exactMemo.get(iso)
+  if (known !== undefined) return known
   const t = new Date(iso)
-  return Number.isNaN(t.getTime()) ? iso : EXACT.format(t)
+  const text = Number.isNaN(t.getTime()) ? iso : EXACT.format(t)
+  // Bounded: a long session scrolls through many keys; starting over is cheaper than tracking use.
+  if (exactMemo.size >= EXACT_MEMO_MAX) exactMemo.clear()
+  exactMemo.set(iso, text)
+  return text
 }
 
 /** "14:32" local time: when a propagating change should be in force. */

@@ -1,5 +1,5 @@
 // The key list for one account or for all of them: a selector over per-account state, never a copy of it.
-import { useDeferredValue, useMemo } from 'react'
+import { useMemo } from 'react'
 import type { AccountView, KeyRecord, ProviderId } from '../../../../shared/model'
 import { useApp, useKeys, usePrefs, usePropagations, useDescriptorList, useDescriptors } from '../../store/stores'
 import { EMPTY_KEYS, type AccountKeys } from '../../store/keys'
@@ -18,20 +18,20 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   // One account's view subscribes to that account only, so the others' refreshes do not touch it.
   const slice = useKeys((s) => (account ? s.byAccount[account.id] : s.byAccount))
   const propagation = usePropagations((s) => s.byKey)
+  // Not deferred: a keystroke filters the previous answer (cheap) and re-renders only the rows in view, so the
+  // matching rows can be painted in the keystroke's own frame (bench rows 4 and 4b).
   const query = usePrefs((s) => s.list)
-  // The search box answers each keystroke in the next frame; filtering 10,000 keys and replacing the rows follows as a
-  // deferred render that React can interrupt, so typing never waits for the list (bench row 4).
-  const search = useDeferredValue(query.search)
-  const listQuery = useMemo(() => (search === query.search ? query : { ...query, search }), [query, search])
   const refreshAll = useKeys((s) => s.refreshAll)
   const select = useMemo(() => createListSelector(), [])
+  const sharedIn = useMemo(() => createSharedNames(), [])
 
   const byAccount: Readonly<Record<string, AccountKeys>> = account
     ? { [account.id]: (slice as AccountKeys | undefined) ?? EMPTY_KEYS }
     : (slice as Readonly<Record<string, AccountKeys>>)
   const descriptorMap = useDescriptors()
-  const rows = select({ view, accounts, byAccount, propagation, query: listQuery, descriptors: descriptorMap })
-  const sharedNames = useMemo(() => namesShared(rows), [rows])
+  const rows = select({ view, accounts, byAccount, propagation, query, descriptors: descriptorMap })
+  // Per listing, not per keystroke: the search changes the rows, never which names an account's keys share.
+  const sharedNames = sharedIn(account ? [byAccount[account.id]?.keys] : accounts.map((a) => byAccount[a.id]?.keys))
   const inView = useMemo(() => (account ? [account] : accounts), [account, accounts])
   const accountMap = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
   const providers = useMemo(() => new Set<ProviderId>(inView.map((a) => a.provider)), [inView])
@@ -120,14 +120,42 @@ function ListEmpty({
   )
 }
 
-/** Names that more than one key of the same account carries, as `${accountId}\n${name}`. */
-function namesShared(rows: readonly KeyRecord[]): ReadonlySet<string> {
+type Lists = readonly (readonly KeyRecord[] | undefined)[]
+const sharedOf = new WeakMap<readonly KeyRecord[], readonly string[]>()
+
+/**
+ * Names that more than one key of the same account carries, as `${accountId}\n${name}`. Worked out once per listing
+ * and remembered: the same listings give the same set, so a keystroke costs nothing here.
+ */
+function createSharedNames(): (lists: Lists) => ReadonlySet<string> {
+  let prev: Lists = []
+  let out: ReadonlySet<string> = new Set()
+  return (lists) => {
+    if (lists.length === prev.length && lists.every((l, i) => l === prev[i])) return out
+    prev = lists
+    const next = new Set<string>()
+    for (const keys of lists) for (const id of keys ? sharedOfListing(keys) : []) next.add(id)
+    out = next
+    return out
+  }
+}
+
+function sharedOfListing(keys: readonly KeyRecord[]): readonly string[] {
+  let shared = sharedOf.get(keys)
+  if (!shared) {
+    shared = namesShared(keys)
+    sharedOf.set(keys, shared)
+  }
+  return shared
+}
+
+function namesShared(keys: readonly KeyRecord[]): readonly string[] {
   const seen = new Set<string>()
   const shared = new Set<string>()
-  for (const k of rows) {
+  for (const k of keys) {
     const id = `${k.accountId}\n${k.name}`
     if (seen.has(id)) shared.add(id)
     else seen.add(id)
   }
-  return shared
+  return [...shared]
 }

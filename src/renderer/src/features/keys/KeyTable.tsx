@@ -10,7 +10,8 @@ import { useVisibleRows } from './useVisibleRows'
 import { useActions } from '../../actions/context'
 
 const HEADER_HEIGHT = 36
-const OVERSCAN = 8
+// Rows beyond the visible ones on each side: enough for a wheel step, few enough that a keystroke repaints little.
+const OVERSCAN = 3
 
 interface Props {
   readonly rows: readonly KeyRecord[]
@@ -97,9 +98,12 @@ export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props)
         {rows.slice(first, end).map((k, i) => {
           const index = first + i
           const uid = `${k.accountId}/${k.keyId}`
+          // Keyed by position, not by key: a keystroke that changes which keys are shown updates the rows in place
+          // instead of building every row anew (bench rows 4 and 4b). Rows hold no state of their key's own; the
+          // actions menu is keyed by its key (KeyRowActions), so an open menu never changes key under the user.
           return (
             <KeyRow
-              key={uid}
+              key={index}
               keyRecord={k}
               account={accounts.get(k.accountId)}
               columns={columns}

@@ -6,6 +6,7 @@ import type { AccountKeys } from '../../store/keys'
 import type { ListPrefs } from '../../store/prefs'
 import { FLAG_KINDS, keyFlags, type FlagKind } from './flags'
 import { displayState, STATE_RANK } from './key-state'
+import { positionsMatching, searchTexts, warmSearch } from './search-index'
 
 export const SORT_KEYS = [
   'name',
@@ -61,7 +62,6 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
     if (next.length === parts.length && next.every((p, i) => p === parts[i])) return gathered
     parts = next
     gathered = next.length === 1 ? (next[0] ?? NONE) : next.flat()
-    warmSearch(gathered)
     return gathered
   }
   let labels: Labels = new Map()
@@ -84,6 +84,7 @@ export function createListSelector(): (input: ListInput) => readonly KeyRecord[]
       sortKey === 'state' ? propagation : NO_PROPS,
       descriptors,
     )
+    warmSearch(sorted)
     const searching = query.search.trim() !== ''
     return filter(
       sorted,
@@ -173,63 +174,42 @@ function sortValue(
   }
 }
 
-const haystacks = new WeakMap<KeyRecord, string>()
-const haystack = (k: KeyRecord): string => {
-  let h = haystacks.get(k)
-  if (h === undefined) {
-    h = [k.name, k.keyId, k.extra.applicationName ?? '', k.extra.clusterName ?? ''].join('\n').toLowerCase()
-    haystacks.set(k, h)
-  }
-  return h
-}
-
 /**
- * Fills the search-text cache in the idle time after a listing arrives, so the first keystroke of a search does not
- * pay for building 50,000 texts. Keys searched before it is done are filled on demand, as before.
+ * The filter remembering its last call. Typing adds letters, and a longer search can only match some of what the
+ * shorter one matched, so each keystroke looks only at the previous answer's keys rather than at every key again.
  */
-function warmSearch(keys: readonly KeyRecord[]): void {
-  if (typeof requestIdleCallback !== 'function') return
-  let next = 0
-  const step = (deadline: IdleDeadline): void => {
-    while (next < keys.length && deadline.timeRemaining() > 1) {
-      const stop = Math.min(keys.length, next + WARM_CHUNK)
-      for (; next < stop; next += 1) haystack(keys[next])
-    }
-    if (next < keys.length) requestIdleCallback(step)
-  }
-  requestIdleCallback(step)
-}
-const WARM_CHUNK = 500
-
-/**
- * filterKeys remembering its last call. Typing adds letters, and a longer search can only match some of what the
- * shorter one matched, so each keystroke filters the previous answer rather than every key again.
- */
-function narrowingFilter(): typeof filterKeys {
-  let prev: { args: Parameters<typeof filterKeys>; rows: readonly KeyRecord[] } | null = null
+function narrowingFilter(): (...args: FilterArgs) => readonly KeyRecord[] {
+  let prev: { args: FilterArgs; rows: readonly KeyRecord[]; kept: readonly number[] | null } | null = null
   return (...args) => {
     const [sorted, search, ...rest] = args
     const same =
       prev !== null && Object.is(prev.args[0], sorted) && rest.every((a, i) => Object.is(a, prev?.args[i + 2]))
     const before = prev?.args[1] ?? ''
     if (same && prev && before === search) return prev.rows
-    const from = same && prev && before !== '' && search.startsWith(before) ? prev.rows : sorted
-    prev = { args, rows: filterKeys(from, search, ...rest) }
+    const within = same && prev && before !== '' && search.startsWith(before) ? prev.kept : null
+    const kept = keptPositions(args, within)
+    prev = { args, kept, rows: kept ? kept.map((i) => sorted[i]) : sorted }
     return prev.rows
   }
 }
 
-/** Keeps the sorted order; states and providers arrive joined so an equal choice is an equal argument. */
-export function filterKeys(
+type FilterArgs = [
   sorted: readonly KeyRecord[],
   search: string,
+  /** States and providers arrive joined, so an equal choice is an equal argument. */
   states: string,
   providers: string,
   labels: Labels | null,
   props: Props,
   descriptors: Descriptors,
-): readonly KeyRecord[] {
-  if (!search && !states && !providers) return sorted
+]
+
+/** Positions in the sorted keys of those the search and filters keep (null: no filter, all of them), in order. */
+function keptPositions(
+  [sorted, search, states, providers, labels, props, descriptors]: FilterArgs,
+  within: readonly number[] | null,
+): readonly number[] | null {
+  if (!search && !states && !providers) return null
   const chosen = states ? states.split(',') : []
   const flagSet = new Set(chosen.filter(isFlagKind))
   const stateSet = new Set(chosen.filter((s) => !isFlagKind(s)))
@@ -237,12 +217,23 @@ export function filterKeys(
   const providerSet = new Set(providers ? providers.split(',') : [])
   const labelHit = new Set<string>()
   if (search && labels) for (const [id, label] of labels) if (label.toLowerCase().includes(search)) labelHit.add(id)
-  return sorted.filter((k) => {
+  const texts = search ? searchTexts(sorted) : []
+  // The usual case, a search alone: one loop over plain strings.
+  if (search && labelHit.size === 0 && !states && !providers) return positionsMatching(texts, search, within)
+  const keep = (i: number): boolean => {
+    const k = sorted[i]
     if (providerSet.size && !providerSet.has(k.provider)) return false
     if (stateSet.size && !stateSet.has(stateOf(k, props, descriptors)?.filter ?? '')) return false
     if (flagSet.size && !hasFlag(k, flagSet, descriptors, now)) return false
-    return !search || labelHit.has(k.accountId) || haystack(k).includes(search)
-  })
+    return !search || labelHit.has(k.accountId) || texts[i].includes(search)
+  }
+  const out: number[] = []
+  if (within) {
+    for (const i of within) if (keep(i)) out.push(i)
+  } else {
+    for (let i = 0; i < sorted.length; i += 1) if (keep(i)) out.push(i)
+  }
+  return out
 }
 
 const isFlagKind = (s: string): s is FlagKind => (FLAG_KINDS as readonly string[]).includes(s)

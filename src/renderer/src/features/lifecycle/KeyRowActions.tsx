@@ -42,7 +42,15 @@ export function KeyRowActions({
   })
   return (
     <span className="row-actions">
-      {items.length > 0 && <Menu label={`Actions for ${name}`} items={items} tabIndex={tabIndex} />}
+      {/* Keyed by the key: list rows are reused by position, and a menu opened for one key must not act on another. */}
+      {items.length > 0 && (
+        <Menu
+          key={`${account.id}/${keyRecord.keyId}`}
+          label={`Actions for ${name}`}
+          items={items}
+          tabIndex={tabIndex}
+        />
+      )}
       {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
       <PropagationNote keyRecord={keyRecord} />
     </span>
