@@ -5,6 +5,7 @@ export const onqlaveDescriptor: ProviderDescriptor = {
   id: 'onqlave',
   name: 'Onqlave',
   aName: 'an Onqlave',
+  docsUrl: 'https://docs.onqlave.com',
   help: 'Onqlave management plane: keys belong to an application and an Arx; creation activates in the background.',
   endpoint: {
     label: 'Base URL',

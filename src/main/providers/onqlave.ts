@@ -51,10 +51,20 @@ function failure(res: HttpResponse, account: Account, tenantId: string, subject?
   )
 }
 
+/** The Arx URLs keys point at, once each, with their cluster's name. */
+function arxOf(keys: readonly KeyRecord[]): ReadonlyMap<string, string> {
+  const arx = new Map<string, string>()
+  for (const k of keys)
+    if (k.extra.arxUrl && !arx.has(k.extra.arxUrl)) arx.set(k.extra.arxUrl, k.extra.clusterName ?? '')
+  return arx
+}
+
 export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvider {
   const firstSeen = createFirstSeen(opts.now)
   /** Each account's applications and clusters as last listed: a create names the application's technology. */
   const models = new Map<string, Model>()
+  /** Each account's Arx URLs (with the cluster's name) as last listed, for its Service endpoints. */
+  const arxSeen = new Map<string, ReadonlyMap<string, string>>()
 
   async function send(ctx: ProviderContext, c: Call): Promise<HttpResponse> {
     const { tenantId, token } = credentialOf(ctx.credential)
@@ -81,6 +91,7 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
     if (!parsed) throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'GET keys without data')
     const keys = (parsed.data.api_keys ?? []).map((k) => toKeyRecord(k, ctx.account.id, firstSeen))
     if (parsed.data.model) models.set(ctx.account.id, parsed.data.model)
+    arxSeen.set(ctx.account.id, arxOf(keys))
     return { keys, model: parsed.data.model }
   }
 
@@ -196,8 +207,14 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
       }
     },
 
-    async endpoints() {
-      return []
+    // The management API, and each Arx (data plane) the account's keys point at: where an SDK sends its requests.
+    // From the latest listing when there is one, so a create (which asks for endpoints for its exports) lists once.
+    async endpoints(ctx) {
+      const arx = arxSeen.get(ctx.account.id) ?? arxOf((await listing(ctx)).keys)
+      return [
+        { service: 'Management API', url: requireSafeEndpoint(ctx.account.endpoint) },
+        ...[...arx].map(([url, name]) => ({ service: name ? `Arx ${name}` : 'Arx', url })),
+      ]
     },
 
     secretParts(secret) {
