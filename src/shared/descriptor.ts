@@ -30,6 +30,8 @@ export interface KeyField {
   readonly label: string
   /** Shown only when the user asks (an access key: not secret, but not for every glance either). */
   readonly onRequest?: boolean
+  /** A machine value (an id, a URL, a key): shown in a fixed-width font. */
+  readonly mono?: boolean
 }
 
 /** What the create form asks for; the names are keys.create's optional inputs. */

@@ -33,9 +33,9 @@ export const onqlaveDescriptor: ProviderDescriptor = {
   keyFields: [
     { name: 'applicationName', label: 'Application' },
     { name: 'clusterName', label: 'Arx' },
-    { name: 'arxUrl', label: 'Arx URL' },
+    { name: 'arxUrl', label: 'Arx URL', mono: true },
     { name: 'createdBy', label: 'Created by' },
-    { name: 'accessKey', label: 'Access key', onRequest: true },
+    { name: 'accessKey', label: 'Access key', onRequest: true, mono: true },
   ],
   lastUse: 'absent',
   create: {

@@ -41,7 +41,7 @@ export const spaceoneDescriptor: ProviderDescriptor = {
   keyLimit: 2,
   keyFields: [
     { name: 'userId', label: 'User' },
-    { name: 'domainId', label: 'Domain' },
+    { name: 'domainId', label: 'Domain', mono: true },
   ],
   lastUse: 'unreported',
   create: { fields: [], review: false, stages: [{ stage: 'creating', text: 'Creating the key' }] },

@@ -26,11 +26,14 @@ export function Menu({
   label,
   items,
   tabIndex,
+  text,
 }: {
   readonly label: string
   readonly items: readonly MenuItem[]
   /** -1 inside a list row, which is one tab stop as a whole. */
   readonly tabIndex?: number
+  /** Words on the button beside the icon; the accessible name stays `label`. */
+  readonly text?: string
 }) {
   const [style, setStyle] = useState<CSSProperties | null>(null)
   const button = useRef<HTMLButtonElement>(null)
@@ -89,7 +92,7 @@ export function Menu({
       <button
         ref={button}
         type="button"
-        className="icon-button menu-button"
+        className={text ? 'menu-button' : 'icon-button menu-button'}
         aria-label={label}
         tabIndex={tabIndex}
         aria-haspopup="menu"
@@ -98,6 +101,7 @@ export function Menu({
         onClick={toggle}
       >
         <Icon name="more" />
+        {text && <span> {text}</span>}
       </button>
       {style &&
         createPortal(

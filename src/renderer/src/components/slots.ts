@@ -5,8 +5,13 @@ import type { AccountView, CreatedKey, KeyRecord } from '../../../shared/model'
 import type { CreateFieldsInput } from '../actions/create'
 
 export interface Slots {
-  /** A key's action menu; `tabIndex` -1 when the row it sits in is one tab stop. */
-  readonly KeyActions: ComponentType<{ keyRecord: KeyRecord; account: AccountView; tabIndex?: number }>
+  /** A key's action menu; `tabIndex` -1 when the row it sits in is one tab stop; `labelled`: "Actions" in words. */
+  readonly KeyActions: ComponentType<{
+    keyRecord: KeyRecord
+    account: AccountView
+    tabIndex?: number
+    labelled?: boolean
+  }>
   readonly CreateKey: ComponentType<{ account: AccountView }>
   /** The create form, for a rotation's first step. */
   readonly CreateFlow: ComponentType<{

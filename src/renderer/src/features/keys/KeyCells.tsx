@@ -82,7 +82,7 @@ export function Application({ keyRecord }: { readonly keyRecord: KeyRecord }) {
   const { applicationName, clusterName } = keyRecord.extra
   if (!applicationName && !clusterName) return null
   return (
-    <span title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>
+    <span className="truncate whole" title={`Application ${applicationName ?? '—'}, Arx ${clusterName ?? '—'}`}>
       {[applicationName, clusterName].filter(Boolean).join(' · ')}
     </span>
   )

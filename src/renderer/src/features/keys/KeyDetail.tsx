@@ -9,6 +9,7 @@ import { useNow } from '../../components/useNow'
 import { useApp, useDescriptor, useKeys } from '../../store/stores'
 import { useSlots } from '../../components/slots'
 import { keyFlags } from './flags'
+import { nameLines } from './content-widths'
 import { Age, Created, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
@@ -18,6 +19,8 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
   const keyId = uid.slice(cut + 1)
   const key = useKeys((s) => s.byAccount[accountId]?.keys.find((k) => k.keyId === keyId))
   const account = useApp((s) => s.accounts.find((a) => a.id === accountId))
+  // A name other keys of the account share says less than the key's own id: the id comes first, as in the list.
+  const shared = useKeys((s) => (s.byAccount[accountId]?.keys.filter((k) => k.name === key?.name).length ?? 0) > 1)
   const openDetail = useApp((s) => s.openDetail)
   const now = useNow()
   const { KeyActions } = useSlots()
@@ -54,7 +57,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
     >
       <div className="dialog-head">
         <h2 id="detail-title" ref={heading} tabIndex={-1}>
-          {key.name || key.keyId}
+          <Title keyRecord={key} shared={shared} />
         </h2>
         <button type="button" className="icon-button" aria-label="Close key details" onClick={close}>
           <Icon name="x" />
@@ -69,7 +72,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
       <Facts uid={uid} accountLabel={account.label} keyRecord={key} now={now} />
       <FlagReasons keyRecord={key} now={now} />
       <div className="detail-actions">
-        <KeyActions keyRecord={key} account={account} />
+        <KeyActions keyRecord={key} account={account} labelled />
       </div>
     </aside>
   )
@@ -135,7 +138,7 @@ function Facts({
         return (
           <div key={f.name}>
             <dt>{f.label}</dt>
-            <dd className="mono">
+            <dd className={f.mono ? 'mono' : undefined}>
               {hidden ? (
                 <button
                   type="button"
@@ -168,6 +171,16 @@ function FlagReasons({ keyRecord, now }: { readonly keyRecord: KeyRecord; readon
           <Icon name={f.kind === 'stale' ? 'clock' : 'idle'} /> {f.why}
         </p>
       ))}
+    </>
+  )
+}
+
+function Title({ keyRecord, shared }: { readonly keyRecord: KeyRecord; readonly shared: boolean }) {
+  const { primary, secondary } = nameLines(keyRecord, shared)
+  return (
+    <>
+      {primary}
+      {secondary && <span className="detail-subtitle muted"> {secondary}</span>}
     </>
   )
 }

@@ -6,6 +6,7 @@ import { useNow } from '../../components/useNow'
 import { useSlots } from '../../components/slots'
 import { useDescriptor } from '../../store/stores'
 import type { Column } from './columns'
+import { nameLines } from './content-widths'
 import { Age, Application, Created, Flags, LastUsed, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
@@ -49,8 +50,7 @@ export const KeyRow = memo(function KeyRow({
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   // A name several keys share ("billing · sandbox-arx") comes second: the key's own id is what tells them apart.
-  const [primary, secondary] =
-    k.name && k.name !== k.keyId ? (nameShared ? [k.keyId, k.name] : [k.name, '']) : [k.keyId, '']
+  const { primary, secondary } = nameLines(k, nameShared)
   const cell = (c: Column) => {
     switch (c.id) {
       case 'select':
@@ -73,8 +73,8 @@ export const KeyRow = memo(function KeyRow({
               onClick={() => onOpen(uid)}
               title={secondary ? `${primary} — ${secondary}` : primary}
             >
-              <span className="name-primary">{primary}</span>
-              {secondary && <span className="name-secondary muted">{secondary}</span>}
+              <span className="name-primary whole">{primary}</span>
+              {secondary && <span className="name-secondary muted whole">{secondary}</span>}
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
           </>
@@ -82,7 +82,7 @@ export const KeyRow = memo(function KeyRow({
       case 'keyId':
         return (
           <>
-            <span className="mono truncate" title={k.keyId}>
+            <span className="mono truncate whole" title={k.keyId}>
               {k.keyId}
             </span>
             <CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} tabIndex={-1} />
@@ -90,8 +90,12 @@ export const KeyRow = memo(function KeyRow({
         )
       case 'account':
         return (
-          <span className="truncate" title={account?.label}>
-            {account?.label ?? k.accountId} <span className="muted">· {d.name}</span>
+          <span className="two-lines" title={`${account?.label ?? k.accountId} · ${d.name}`}>
+            <span className="whole">{account?.label ?? k.accountId}</span>
+            <span className="muted name-secondary whole">
+              <span className="sr-only">{' · '}</span>
+              {d.name}
+            </span>
           </span>
         )
       case 'state':

@@ -121,7 +121,9 @@ export function KeyToolbar({ account, shown, total, providers, onRefresh, refres
         </button>
       )}
       <span className="count" aria-live="polite">
-        {shown === total ? `${total} keys` : `${shown} of ${total} keys`}
+        {shown === total
+          ? `${total} key${total === 1 ? '' : 's'}`
+          : `${shown} of ${total} key${total === 1 ? '' : 's'}`}
       </span>
       <span className="spacer" />
       {!account && (

@@ -1,4 +1,5 @@
-// The list's columns; which show depends on what the view holds, so a SpaceONE-only list has no empty Arx column.
+// The list's columns; which show depends on what the view holds (a SpaceONE-only list has no empty Arx column) and on
+// the room there is (column-fit.ts hides the lowest priority first).
 import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import type { SortKey } from './select'
 
@@ -19,31 +20,45 @@ export interface Column {
   readonly id: ColumnId
   readonly label: string
   readonly sortKey?: SortKey
-  /** px: the table scrolls sideways rather than squeeze a column below this. */
+  /** px: never narrower than this, even when the user drags it. */
   readonly min: number
-  readonly track: string
+  /** Which hides first when the window is narrow: the lowest. Absent: never hidden. */
+  readonly priority?: number
+  /** Its content should be read whole (ids, labels): it asks for its content's width, not only its minimum. */
+  readonly whole?: boolean
+  /** The user may drag its edge. */
+  readonly resizable: boolean
 }
 
-const col = (id: ColumnId, label: string, min: number, grow: number, sortKey?: SortKey): Column => ({
+const col = (
+  id: ColumnId,
+  label: string,
+  min: number,
+  opts: { sortKey?: SortKey; priority?: number; whole?: boolean; fixed?: boolean } = {},
+): Column => ({
   id,
   label,
   min,
-  track: grow ? `minmax(${min}px, ${grow}fr)` : `${min}px`,
-  ...(sortKey ? { sortKey } : {}),
+  resizable: !opts.fixed,
+  ...(opts.sortKey ? { sortKey: opts.sortKey } : {}),
+  ...(opts.priority !== undefined ? { priority: opts.priority } : {}),
+  ...(opts.whole ? { whole: true } : {}),
 })
 
+// Hidden first → last: App · Arx (Onqlave's names carry it), Age (Created says it), Last used, Created, Flags,
+// Key id, Account. Name, State and the actions always stay.
 const ALL: readonly Column[] = [
-  col('select', 'Select', 36, 0),
-  col('name', 'Name', 120, 2, 'name'),
-  col('keyId', 'Key id', 140, 1.5, 'keyId'),
-  col('account', 'Account', 90, 1.1, 'account'),
-  col('state', 'State', 170, 1.4, 'state'),
-  col('flags', 'Flags', 70, 0, 'flags'),
-  col('createdAt', 'Created', 88, 0, 'createdAt'),
-  col('age', 'Age', 48, 0, 'age'),
-  col('lastUsed', 'Last used', 90, 1, 'lastUsedAt'),
-  col('application', 'App · Arx', 100, 1.2, 'application'),
-  col('actions', 'Actions', 120, 0),
+  col('select', 'Select', 36, { fixed: true }),
+  col('name', 'Name', 140, { sortKey: 'name', whole: true }),
+  col('keyId', 'Key id', 110, { sortKey: 'keyId', priority: 5, whole: true }),
+  col('account', 'Account', 110, { sortKey: 'account', priority: 6, whole: true }),
+  col('state', 'State', 150, { sortKey: 'state' }),
+  col('flags', 'Flags', 70, { sortKey: 'flags', priority: 4 }),
+  col('createdAt', 'Created', 96, { sortKey: 'createdAt', priority: 3 }),
+  col('age', 'Age', 56, { sortKey: 'age', priority: 1 }),
+  col('lastUsed', 'Last used', 96, { sortKey: 'lastUsedAt', priority: 2 }),
+  col('application', 'App · Arx', 110, { sortKey: 'application', priority: 0, whole: true }),
+  col('actions', 'Actions', 52, { fixed: true }),
 ]
 
 /** `inView`: the descriptors of the providers the list shows; a column no shown service fills is left out. */
@@ -55,7 +70,3 @@ export function columnsFor(allView: boolean, inView: readonly ProviderDescriptor
     return true
   })
 }
-
-export const gridTemplate = (cols: readonly Column[]): string => cols.map((c) => c.track).join(' ')
-
-export const minWidth = (cols: readonly Column[]): number => cols.reduce((n, c) => n + c.min, 0)

@@ -15,11 +15,14 @@ export function KeyRowActions({
   keyRecord,
   account,
   tabIndex,
+  labelled,
 }: {
   readonly keyRecord: KeyRecord
   readonly account: AccountView
   /** -1 inside a list row, which is one tab stop as a whole. */
   readonly tabIndex?: number
+  /** The button says "Actions" in words (the detail panel), not only as its accessible name. */
+  readonly labelled?: boolean
 }) {
   const d = useDescriptor(account.provider)
   const pending = usePropagation(account.id, keyRecord.keyId)
@@ -49,6 +52,7 @@ export function KeyRowActions({
           label={`Actions for ${name}`}
           items={items}
           tabIndex={tabIndex}
+          text={labelled ? 'Actions' : undefined}
         />
       )}
       {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}

@@ -1,0 +1,17 @@
+// The inner width of an element (without its scrollbar), followed as the window or the detail panel changes it.
+// Null until measured, and where nothing is laid out (tests): then the list shows every column.
+import { useLayoutEffect, useState, type RefObject } from 'react'
+
+export function useInnerWidth(el: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null)
+  useLayoutEffect(() => {
+    const node = el.current
+    if (!node) return
+    const update = (): void => setWidth(node.clientWidth > 0 ? node.clientWidth : null)
+    update()
+    const observer = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
+    observer?.observe(node)
+    return () => observer?.disconnect()
+  }, [el])
+  return width
+}
