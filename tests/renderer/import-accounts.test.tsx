@@ -1,5 +1,6 @@
 import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { AddAccountDialog } from '../../src/renderer/src/features/accounts/AddAccountDialog'
 import { ImportAccounts } from '../../src/renderer/src/features/accounts/ImportAccounts'
 import { account, createFakeApi, harness, type Harness } from './fake-api'
 
@@ -99,5 +100,11 @@ describe('importing accounts from a file', () => {
       passphrase: 'correct horse battery',
     })
     expect(screen.queryByLabelText(/Passphrase of this export/)).toBeNull()
+  })
+
+  it('Add account points to the import below its form, and that link takes focus to the file field', () => {
+    h.view(<AddAccountDialog open onOpenChange={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Import accounts from a file' }))
+    expect(document.activeElement).toBe(screen.getByLabelText('Import accounts from a file', { selector: 'input' }))
   })
 })

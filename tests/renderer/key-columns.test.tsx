@@ -64,6 +64,12 @@ describe('the key list fits its columns to the window', () => {
     for (const gone of ['application', 'age', 'lastUsed']) expect(ids(fit)).not.toContain(gone)
   })
 
+  it('never hides the column the list is sorted by', () => {
+    const fit = fitColumns(ALL_VIEW, 760, UUID_WIDE, {}, 'age')
+    expect(ids(fit)).toContain('age')
+    expect(total(fit)).toBeLessThanOrEqual(760)
+  })
+
   it('at 1920 px shows every column', () => {
     const fit = fitColumns(ALL_VIEW, 1650, UUID_WIDE, {})
     expect(ids(fit)).toEqual(ALL_VIEW.map((c) => c.id))

@@ -21,6 +21,7 @@ export function AddAccountDialog({
   readonly open: boolean
   readonly onOpenChange: (open: boolean) => void
 }) {
+  const importer = useRef<HTMLDivElement>(null)
   return (
     <Dialog
       open={open}
@@ -29,10 +30,25 @@ export function AddAccountDialog({
       wide
       description="KeyDesk checks the credential with the service, then keeps it in the OS keychain."
     >
+      <p className="hint">
+        Have a KeyDesk export, a spacectl_config or another account file?{' '}
+        <button type="button" className="link" onClick={() => toImport(importer.current)}>
+          Import accounts from a file
+        </button>{' '}
+        (below the form).
+      </p>
       <AddAccountForm onDone={() => onOpenChange(false)} />
-      <ImportAccounts />
+      <div ref={importer}>
+        <ImportAccounts />
+      </div>
     </Dialog>
   )
+}
+
+/** The import section sits below the form, out of sight in a short window: this brings it into view. */
+function toImport(section: HTMLElement | null): void {
+  section?.scrollIntoView({ block: 'start' })
+  section?.querySelector<HTMLInputElement>('input[type="file"]')?.focus()
 }
 
 type Busy = 'testing' | 'saving' | null
@@ -120,7 +136,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
 
   return (
     <form
-      className="form"
+      className="form add-account-form"
       noValidate
       onSubmit={(e) => {
         e.preventDefault()

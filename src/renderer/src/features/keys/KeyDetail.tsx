@@ -138,7 +138,7 @@ function Facts({
         return (
           <div key={f.name}>
             <dt>{f.label}</dt>
-            <dd className={f.mono ? 'mono' : undefined}>
+            <dd className={f.mono && !hidden ? 'mono' : undefined}>
               {hidden ? (
                 <button
                   type="button"

@@ -2,7 +2,7 @@
 // tab stop: arrow keys move the active row, Enter opens its details, Space selects it, Shift+F10 opens its actions.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { useApp, useDescriptors, useKeys, useStores, useUi } from '../../store/stores'
+import { useApp, useDescriptors, useKeys, usePrefs, useStores, useUi } from '../../store/stores'
 import { fitColumns, resized } from './column-fit'
 import type { Column } from './columns'
 import { contentWidths } from './content-widths'
@@ -153,12 +153,17 @@ function useFitted(
   const available = useInnerWidth(scroller)
   const descriptors = useDescriptors()
   const chosen = useUi((s) => s.columnWidths)
+  const sortKey = usePrefs((s) => s.list.sortKey)
+  const sortedBy = columns.find((c) => c.sortKey === sortKey)?.id
   const { ui } = useStores()
   const content = useMemo(
     () => contentWidths(rows, accounts, (k) => descriptors[k.provider]?.name ?? '', sharedNames),
     [rows, accounts, descriptors, sharedNames],
   )
-  const fit = useMemo(() => fitColumns(columns, available, content, chosen), [columns, available, content, chosen])
+  const fit = useMemo(
+    () => fitColumns(columns, available, content, chosen, sortedBy),
+    [columns, available, content, chosen, sortedBy],
+  )
   const resizing: Resizing = useMemo(() => {
     const widthOf = (c: Column): number => fit.widths[fit.columns.indexOf(c)] ?? c.min
     return {

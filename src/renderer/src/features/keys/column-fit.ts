@@ -14,12 +14,21 @@ export interface Fitted {
 /**
  * `available`: the list's inner width in px, or null before it is measured (then every column shows).
  * `content`: what each whole-content column needs to show its longest value. `chosen`: widths the user dragged to.
+ * `sortedBy`: the column the list is sorted by, which stays whatever its priority.
  */
-export function fitColumns(all: readonly Column[], available: number | null, content: Widths, chosen: Widths): Fitted {
+export function fitColumns(
+  all: readonly Column[],
+  available: number | null,
+  content: Widths,
+  chosen: Widths,
+  sortedBy?: ColumnId,
+): Fitted {
   const asks = (c: Column): number => chosen[c.id] ?? (c.whole ? Math.max(c.min, content[c.id] ?? c.min) : c.min)
   const shown = new Set(all)
   const sum = (width: (c: Column) => number): number => [...shown].reduce((n, c) => n + width(c), 0)
-  const byPriority = all.filter((c) => c.priority !== undefined).sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
+  const byPriority = all
+    .filter((c) => c.priority !== undefined && c.id !== sortedBy)
+    .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
   if (available === null || available <= 0) return { columns: all, widths: all.map(asks) }
 
   const hidden: Column[] = []

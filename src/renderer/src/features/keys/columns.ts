@@ -46,7 +46,7 @@ const col = (
 })
 
 // Hidden first → last: App · Arx (Onqlave's names carry it), Age (Created says it), Last used, Created, Flags,
-// Key id, Account. Name, State and the actions always stay.
+// Key id, Account. Name, State, the actions and the column the list is sorted by always stay.
 const ALL: readonly Column[] = [
   col('select', 'Select', 36, { fixed: true }),
   col('name', 'Name', 140, { sortKey: 'name', whole: true }),
