@@ -27,6 +27,7 @@ import type {
 } from './results'
 import type { ProviderDescriptor } from './descriptor'
 import { AUDIT_ACTIONS, type AuditEntry } from './audit'
+import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from './limits'
 
 const request =
   <R>() =>
@@ -84,11 +85,13 @@ export const requests = {
   /** Asks (needs) before it adds anything when the file lacks an address; call again with `endpoints` by index. */
   'accounts.import': request<ImportResult>()(
     z.object({
-      content: z.string().min(1).max(1_000_000),
+      content: z.string().min(1, 'The file is empty.').max(IMPORT_MAX_BYTES, IMPORT_TOO_LARGE),
       fileName: z.string().max(255).optional(),
       endpoints: z.array(z.string().max(500)).max(500).optional(),
       /** Opens the credentials of a sealed KeyDesk export. */
       passphrase: z.string().max(1024).optional(),
+      /** accounts.cancel with the same id stops it: the accounts not reached are skipped, saying so. */
+      requestId: requestId.optional(),
     }),
   ),
   /** With a passphrase, the credentials too, sealed with it (AES-256-GCM, key from scrypt). */

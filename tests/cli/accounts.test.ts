@@ -127,6 +127,11 @@ describe.skipIf(!hasKeyring)('keydesk accounts', () => {
     const binary = join(dir, 'accounts.yaml')
     writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]))
     expect((await keydesk(dir, ['accounts', 'import', binary])).code).toBe(2)
+    const huge = join(dir, 'huge.json')
+    writeFileSync(huge, ' '.repeat(1_000_001))
+    const tooLarge = await keydesk(dir, ['accounts', 'import', huge])
+    expect(tooLarge.code).toBe(2)
+    expect(tooLarge.stderr).toContain('larger than 1 MB')
     expect((await keydesk(dir, ['accounts', 'list', '--json'])).json().accounts).toHaveLength(1)
 
     const onqlave = seed(sb, 'onqlave')

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AddAccountDialog } from '../../src/renderer/src/features/accounts/AddAccountDialog'
 import { ImportAccounts } from '../../src/renderer/src/features/accounts/ImportAccounts'
-import { account, createFakeApi, harness, type Harness } from './fake-api'
+import { account, createFakeApi, deferred, harness, type Harness } from './fake-api'
 
 const api = createFakeApi()
 let h: Harness
@@ -58,6 +58,7 @@ describe('importing accounts from a file', () => {
       content: spacectl,
       fileName: 'spacectl_config',
       endpoints: ['https://console-api.example.com'],
+      requestId: expect.any(String),
     })
   })
 
@@ -98,6 +99,7 @@ describe('importing accounts from a file', () => {
       content: '{"keydesk":1}',
       fileName: 'keydesk-accounts-sealed.json',
       passphrase: 'correct horse battery',
+      requestId: expect.any(String),
     })
     expect(screen.queryByLabelText(/Passphrase of this export/)).toBeNull()
   })
@@ -106,5 +108,35 @@ describe('importing accounts from a file', () => {
     h.view(<AddAccountDialog open onOpenChange={() => undefined} />)
     fireEvent.click(screen.getByRole('button', { name: 'Import accounts from a file' }))
     expect(document.activeElement).toBe(screen.getByLabelText('Import accounts from a file', { selector: 'input' }))
+  })
+
+  it('refuses a file over 1 MB before reading it, sending nothing', async () => {
+    h.view(<ImportAccounts />)
+    const input = screen.getByLabelText('Import accounts from a file', { selector: 'input' })
+    const huge = new File(['x'], 'huge.json')
+    Object.defineProperty(huge, 'size', { value: 1_000_001 })
+    huge.text = () => Promise.reject(new Error('a file over the limit must not be read'))
+    fireEvent.change(input, { target: { files: [huge] } })
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('larger than 1 MB'))
+    expect(api.accounts.import).not.toHaveBeenCalled()
+  })
+
+  it('offers Cancel while importing, and it stops that import', async () => {
+    const answer = deferred<Awaited<ReturnType<typeof api.accounts.import>>>()
+    api.accounts.import.mockReturnValueOnce(answer.promise)
+    api.accounts.cancel.mockResolvedValue(undefined)
+    h.view(<ImportAccounts />)
+    pick(spacectl, 'spacectl_config')
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel import' }))
+    const sent = api.accounts.import.mock.calls[0]?.[0]
+    expect(api.accounts.cancel).toHaveBeenCalledWith({ requestId: sent?.requestId })
+    answer.resolve({
+      added: [],
+      skipped: [{ label: 'SpaceONE dev', reason: 'Not added: you cancelled the import.' }],
+      needs: [],
+      needsPassphrase: false,
+    })
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Cancel import' })).toBeNull())
+    expect(screen.getByText(/you cancelled the import/)).toBeTruthy()
   })
 })

@@ -81,7 +81,7 @@ describe('account files', () => {
         { provider: 'cloudmc', label: 'x'.repeat(81), endpoint: 'https://p/api/v2', credentials: { apiKey: 'k' } },
       ],
     })
-    const result = await importAccounts(accounts, line)
+    const result = await importAccounts(accounts, { content: line })
     expect(result.added).toEqual([])
     expect(result.skipped).toEqual([{ label: 'x'.repeat(80), reason: 'Keep the label under 80 characters.' }])
     expect(added).toEqual([])

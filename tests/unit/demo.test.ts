@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -79,5 +79,35 @@ describe('demo mode', () => {
     for (const a of added) ok(await core.invoke('accounts.remove', { id: a.id }))
     await expect(fetch(`${new URL(endpoint).origin}/api/v2/users`)).rejects.toThrow()
     expect(core.settings.get('demo')).toBeNull()
+  })
+
+  it('keeps its state only in the data directory, whatever path the settings file names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'keydesk-demo-'))
+    const elsewhere = mkdtempSync(join(tmpdir(), 'keydesk-demo-elsewhere-'))
+    dirs.push(dir, elsewhere)
+    const first = open(dir)
+    await first.start()
+    ok(await first.invoke('demo.start', {}))
+    await first.close()
+    cores.splice(cores.indexOf(first), 1)
+    const planted = join(elsewhere, 'state.json')
+    const edited = open(dir)
+    edited.settings.set('demo', { seed: edited.settings.get('demo')?.seed ?? 'x', stateFile: planted })
+    await edited.close()
+    cores.splice(cores.indexOf(edited), 1)
+
+    const core = open(dir)
+    await core.start()
+    const accounts = ok<AccountView[]>(await core.invoke('accounts.list', {}))
+    const cloudmc = accounts.find((a) => a.provider === 'cloudmc' && a.demo)!
+    ok(await core.invoke('keys.create', { accountId: cloudmc.id, requestId: 'demo-state-path', keep: false }))
+    await core.close()
+    cores.splice(cores.indexOf(core), 1)
+    expect(existsSync(planted)).toBe(false)
+    expect(statSync(join(dir, 'demo', 'sandbox-state.json')).isFile()).toBe(true)
+    const reopened = open(dir)
+    expect(reopened.settings.get('demo')?.stateFile).toBe(join(dir, 'demo', 'sandbox-state.json'))
+    const info = ok<{ notices: string[] }>(await core.invoke('app.info', {}))
+    expect(info.notices.some((n) => n.includes(planted) && n.includes('did not use'))).toBe(true)
   })
 })

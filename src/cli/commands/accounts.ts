@@ -1,7 +1,8 @@
 // keydesk accounts list|add|remove|check|import
-import { readFile } from 'node:fs/promises'
+import { readFile, stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { Command, Option } from 'commander'
+import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from '../../shared/limits'
 import { PROVIDER_IDS, type AccountView, type Credential } from '../../shared/model'
 import { findAccount, str, type Bind } from '../context'
 import { CliExit, EXIT } from '../exit-codes'
@@ -124,8 +125,11 @@ export function accountsCommand(bind: Bind): Command {
       const path = file ?? ''
       let content: string
       try {
+        // Checked before reading: a huge file is refused without loading it.
+        if ((await stat(path)).size > IMPORT_MAX_BYTES) throw new CliExit(EXIT.usage, `${path}: ${IMPORT_TOO_LARGE}`)
         content = await readFile(path, 'utf8')
       } catch (err) {
+        if (err instanceof CliExit) throw err
         throw new CliExit(EXIT.usage, `Cannot read ${path} (${(err as NodeJS.ErrnoException).code ?? 'error'}).`)
       }
       if (content.includes('\u0000')) throw new CliExit(EXIT.usage, `${path} is not a text file: nothing imported.`)

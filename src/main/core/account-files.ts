@@ -14,6 +14,27 @@ import { requireSafeEndpoint } from '../net/http'
 
 type Json = Record<string, unknown>
 
+/** More accounts than anyone keeps in one file: each is checked with its service, one after another. */
+export const IMPORT_MAX_ACCOUNTS = 200
+
+export interface ImportRequest {
+  readonly content: string
+  readonly fileName?: string
+  readonly endpoints?: readonly string[]
+  readonly passphrase?: string
+}
+
+/** What ends an import early: the user's cancel, or its time running out. The accounts not reached are skipped. */
+export interface ImportStop {
+  readonly signal?: AbortSignal
+  /** Why the signal fired, in words for each account it left out. */
+  readonly reason?: () => string
+}
+
+function stopped(stop: ImportStop): string | null {
+  return stop.signal?.aborted ? (stop.reason?.() ?? 'Not added: the import was cancelled.') : null
+}
+
 /** An account of a KeyDesk export: settings only, never a credential. */
 const ExportedAccount = z.object({
   provider: z.enum(PROVIDER_IDS),
@@ -107,12 +128,18 @@ async function opened(sealed: Sealed, passphrase: string, count: number): Promis
  */
 export async function importAccounts(
   accounts: Accounts,
-  content: string,
-  fileName?: string,
-  endpoints: readonly string[] = [],
-  passphrase?: string,
+  file: ImportRequest,
+  stop: ImportStop = {},
 ): Promise<ImportResult> {
+  const { content, fileName, endpoints = [], passphrase } = file
   const parsed = parseFile(content, fileName ?? '')
+  if (parsed.found.length > IMPORT_MAX_ACCOUNTS) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `${fileName || 'The file'} holds ${parsed.found.length} accounts; KeyDesk imports at most ` +
+        `${IMPORT_MAX_ACCOUNTS} at a time. Split the file, then import each part.`,
+    )
+  }
   const { exported, sealed } = parsed
   if (sealed && !passphrase) return { added: [], skipped: [], needs: [], needsPassphrase: true }
   const credentials = sealed && passphrase ? await opened(sealed, passphrase, parsed.found.length) : []
@@ -131,28 +158,37 @@ export async function importAccounts(
   const skipped: { label: string; reason: string }[] = []
   for (const [index, c] of found.entries()) {
     const endpoint = c.endpoint || endpoints[index]?.trim() || ''
+    const why = stopped(stop)
+    if (why !== null) {
+      skipped.push({ label: c.label.slice(0, 80), reason: why })
+      continue
+    }
     try {
       added.push(
         c.credential
-          ? await addComplete(accounts, { ...c, endpoint, credential: c.credential })
+          ? await addComplete(accounts, { ...c, endpoint, credential: c.credential }, stop.signal)
           : addWaiting(accounts, { ...c, endpoint }, exported.get(index)),
       )
     } catch (err) {
       skipped.push({
         label: c.label.slice(0, 80),
-        reason: err instanceof AppError ? err.message : 'could not be added',
+        reason: stopped(stop) ?? (err instanceof AppError ? err.message : 'could not be added'),
       })
     }
   }
   return { added, skipped, needs: [], needsPassphrase: false }
 }
 
-async function addComplete(accounts: Accounts, c: Required<Omit<ImportedAccount, 'endpointHint'>>) {
+async function addComplete(
+  accounts: Accounts,
+  c: Required<Omit<ImportedAccount, 'endpointHint'>>,
+  signal: AbortSignal | undefined,
+) {
   // A file is input like any other: each account meets the same schema as one added by hand.
   const checked = requests['accounts.add'].input.safeParse(c)
   if (!checked.success)
     throw new AppError('INVALID_INPUT', checked.error.issues[0]?.message ?? 'its fields are not valid')
-  return accounts.add(checked.data)
+  return accounts.add(checked.data, signal)
 }
 
 function addWaiting(accounts: Accounts, c: ImportedAccount, saved: ExportedAccount | undefined): AccountView {

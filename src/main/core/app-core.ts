@@ -103,7 +103,9 @@ export class AppCore {
       this.propagations,
       ports,
     )
-    this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault)
+    this.demo = new Demo(options.dataDir, this.settings, this.accounts, options.vault, (text) =>
+      this.notices.push(text),
+    )
     this.vaultWatch = new VaultWatch(options.vault, ports.clock, (status, previous) => {
       this.emit('vault.status', status)
       // Back after a lock or an outage: accounts that could not read their credential try again.
@@ -125,6 +127,7 @@ export class AppCore {
       cancels: this.cancels,
       saveFile: options.saveFile,
       log: options.log,
+      clock: ports.clock,
     })
   }
 

@@ -6,6 +6,7 @@ import type { Account } from '../../shared/model'
 import { providerRegistry } from '../providers'
 import type { Accounts } from './accounts'
 import { exportAccounts, importAccounts } from './account-files'
+import { withImportLimit } from './import-limit'
 import type { AuditLog } from './audit'
 import { cliHandlers } from './cli-requests'
 import type { ClipboardGuard } from './clipboard'
@@ -17,6 +18,7 @@ import { lockHandlers, type AppLock } from './lock'
 import type { Propagations } from './propagation/scheduler'
 import type { Repair } from './repair'
 import type { Rotations } from './rotation'
+import type { Clock } from './ports'
 import type { SettingsStore } from './settings'
 import type { VaultWatch } from './vault-watch'
 
@@ -48,6 +50,8 @@ export interface HandlerContext {
   /** Long requests the user can stop (Test connection, Save in Add account), by the renderer's request id. */
   readonly cancels: Map<string, AbortController>
   readonly saveFile?: (fileName: string, content: string) => Promise<string | null>
+  /** The core's clock: the bound of an import runs on it. */
+  readonly clock: Clock
   readonly log?: (line: string) => void
 }
 
@@ -94,8 +98,10 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
       await tidyAfterRemove(services, context, removed)
     },
     'accounts.check': ({ id }) => lifecycle.check(id),
-    'accounts.import': ({ content, fileName, endpoints, passphrase }) =>
-      importAccounts(accounts, content, fileName, endpoints, passphrase),
+    'accounts.import': ({ requestId, ...file }) =>
+      cancellable(requestId, (signal) =>
+        withImportLimit(context.clock, signal, (stop) => importAccounts(accounts, file, stop)),
+      ),
     'accounts.export': async (input) => {
       const passphrase = input?.passphrase
       const sealWith = passphrase ? { passphrase, credential: (a: Account) => accounts.credential(a) } : undefined

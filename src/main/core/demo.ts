@@ -2,7 +2,7 @@
 // Its state lives in the data directory, so demo keys survive a restart; demo accounts never mix with real ones.
 import { randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import type { AccountView, Credential } from '../../shared/model'
 import type { Sandbox, SandboxAccount } from '../../sandbox'
 import type { Accounts, NewAccount } from './accounts'
@@ -17,6 +17,8 @@ export class Demo {
     private readonly settings: SettingsStore,
     private readonly accounts: Accounts,
     private readonly vault: SecretVault,
+    /** Keeps a message on screen (the core's notices) until the user has seen it. */
+    private readonly notice: (text: string) => void,
   ) {}
 
   /** Restarts the demo services when demo accounts exist, and points them at the new port. */
@@ -70,10 +72,17 @@ export class Demo {
     if (this.sandbox) return this.sandbox
     const dir = join(this.dataDir, 'demo')
     mkdirSync(dir, { recursive: true, mode: 0o700 })
-    const state = this.settings.get('demo') ?? {
-      seed: randomBytes(8).toString('hex'),
-      stateFile: join(dir, 'sandbox-state.json'),
+    // The state file is always the data directory's own: a path the settings file names elsewhere is never read or
+    // written (an edited settings file must not make KeyDesk write demo credentials, or read state, anywhere else).
+    const stateFile = resolve(dir, 'sandbox-state.json')
+    const stored = this.settings.get('demo')
+    if (stored && resolve(stored.stateFile) !== stateFile) {
+      this.notice(
+        `Demo mode did not use the state file the settings named (${stored.stateFile}): it keeps its state only ` +
+          `in ${stateFile}.`,
+      )
     }
+    const state = { seed: stored?.seed ?? randomBytes(8).toString('hex'), stateFile }
     this.settings.set('demo', state)
     // Loaded on first use: the emulator's code stays out of the core's memory unless demo mode is on.
     const { startSandbox } = await import('../../sandbox')

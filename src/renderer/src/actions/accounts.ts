@@ -1,5 +1,7 @@
 // Changes to accounts. Each reads the account list once afterwards, so a dialog closes on the new state.
 import type { AppApi, RequestInput } from '../../../shared/api'
+import { AppError } from '../../../shared/errors'
+import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from '../../../shared/limits'
 import type { AccountView } from '../../../shared/model'
 import { downloadText } from '../components/download'
 import type { Stores } from '../store/stores'
@@ -22,6 +24,11 @@ export function createAccountActions(api: AppApi, stores: Stores, refresh: Refre
     check: (id: string) => refresh.aroundAccounts(() => api.accounts.check({ id })),
     /** Asks (needs, needsPassphrase) and adds nothing when the file lacks a fact; call again with the answers. */
     import: (input: RequestInput<'accounts.import'>) => refresh.aroundAccounts(() => api.accounts.import(input)),
+    /** A file's text, refused before it is read when it is larger than any accounts file. */
+    readImportFile: async (file: Blob): Promise<string> => {
+      if (file.size > IMPORT_MAX_BYTES) throw new AppError('INVALID_INPUT', IMPORT_TOO_LARGE)
+      return file.text()
+    },
     /** Resolves with where the file went, in words. With a passphrase the credentials go too, sealed with it. */
     export: async (passphrase?: string): Promise<string> => {
       const r = await api.accounts.export(passphrase ? { passphrase } : {})

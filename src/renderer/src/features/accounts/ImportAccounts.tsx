@@ -23,12 +23,18 @@ export function ImportAccounts() {
   const [endpoints, setEndpoints] = useState<readonly string[]>([])
   const [passphrase, setPassphrase] = useState('')
 
+  /** The running import's id, so Cancel can stop it (the accounts not reached are skipped). */
+  const [running, setRunning] = useState<string | null>(null)
+
   const send = async (file: Picked, answers?: readonly string[], secret?: string): Promise<void> => {
+    const requestId = crypto.randomUUID()
+    setRunning(requestId)
     setBusy(true)
     setProblem(null)
     try {
       const result = await actions.accounts.import({
         ...file,
+        requestId,
         ...(answers ? { endpoints: [...answers] } : {}),
         ...(secret ? { passphrase: secret } : {}),
       })
@@ -42,6 +48,7 @@ export function ImportAccounts() {
     } catch (err) {
       setProblem(toProblem(err))
     } finally {
+      setRunning(null)
       setBusy(false)
     }
   }
@@ -69,7 +76,12 @@ export function ImportAccounts() {
           setPicked(null)
           setEndpoints([])
           setPassphrase('')
-          if (file) void file.text().then((content) => send({ content, fileName: file.name }))
+          if (!file) return
+          setProblem(null)
+          actions.accounts.readImportFile(file).then(
+            (content) => send({ content, fileName: file.name }),
+            (err: unknown) => setProblem(toProblem(err)),
+          )
         }}
       />
       {picked && (needs.length > 0 || asksPassphrase) && (
@@ -120,7 +132,16 @@ export function ImportAccounts() {
           </div>
         </form>
       )}
-      {busy && <p role="status">Importing…</p>}
+      {busy && (
+        <p role="status">
+          Importing…{' '}
+          {running && (
+            <button type="button" className="ghost" onClick={() => void actions.accounts.cancel(running)}>
+              Cancel import
+            </button>
+          )}
+        </p>
+      )}
       {outcome && !picked && <ImportOutcome outcome={outcome} />}
       {problem && <ProblemMessage problem={problem} />}
     </section>
