@@ -231,7 +231,7 @@ async function reconciled(
 }
 
 /** The request may have reached the service: it timed out, the connection broke, or a gateway gave up on it. */
-function outcomeUnknown(err: unknown): err is AppError {
+export function outcomeUnknown(err: unknown): err is AppError {
   if (!(err instanceof AppError)) return false
   return err.code === 'TIMEOUT' || err.code === 'NETWORK' || (err.code === 'PROVIDER_ERROR' && err.retryable)
 }

@@ -7,6 +7,7 @@ import type { KeyProvider, ProviderContext } from '../../providers/provider'
 import type { Accounts } from '../accounts'
 import type { Ports } from '../ports'
 import type { Propagations } from '../propagation/scheduler'
+import { outcomeUnknown } from './creation'
 import type { SecretCustody } from './custody'
 import type { ProviderSession } from './session'
 
@@ -90,11 +91,26 @@ export class KeyLifecycle {
     op: Change,
     run: (p: KeyProvider, ctx: ProviderContext) => Promise<KeyRecord | null>,
   ): Promise<KeyRecord | null> {
-    const result = await this.session.call(accountId, (ctx, p) => run(p, ctx))
+    const result = await this.session
+      .call(accountId, (ctx, p) => run(p, ctx))
+      .catch((err: unknown) => this.reconciled(accountId, keyId, op, err))
     const known = result ?? this.seen.get(accountId)?.find((k) => k.keyId === keyId)
     this.propagations.track(accountId, keyId, op, known)
     this.ports.emit('keys.changed', { accountId })
     return result
+  }
+
+  /**
+   * The change's answer was lost: a listing tells whether the service made it. Made → reported done (and tracked),
+   * never as a failure; not shown, or no listing → the original error, so the user tries again.
+   */
+  private async reconciled(accountId: string, keyId: string, op: Change, err: unknown): Promise<KeyRecord | null> {
+    if (!outcomeUnknown(err)) throw err
+    const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx)).catch(() => null)
+    const key = keys?.find((k) => k.keyId === keyId)
+    if (keys && op === 'delete' && (!key || key.state === 'deleted')) return null
+    if (key && op !== 'delete' && key.state === (op === 'disable' ? 'disabled' : 'enabled')) return key
+    throw err
   }
 
   /** A deleted key still propagating stays visible as `deleted`, with its own fields, until it settles. */
