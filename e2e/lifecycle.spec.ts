@@ -105,7 +105,7 @@ test.describe('lifecycle actions on every provider', () => {
     await alert.getByRole('button', { name: 'Dismiss' }).click()
 
     await act(page, `e2e renamed (${extra.key.keyId})`, 'Delete…')
-    const del = page.getByRole('alertdialog', { name: 'Delete “e2e renamed”?' })
+    const del = page.getByRole('alertdialog', { name: `Delete “e2e renamed” (${extra.key.keyId})?` })
     await expect(del).toContainText('Apps using this key get HTTP 401 immediately')
     await expect(del).toContainText('KeyDesk loses access')
     await del.getByRole('button', { name: 'Delete' }).click()

@@ -70,7 +70,10 @@ describe('per-key actions', () => {
     api.keys.delete.mockResolvedValue({ ...k, state: 'pending' })
     h.view(<KeyRowActions keyRecord={k} account={onq} />)
     choose('billing · prod-arx (apikey--Xk2mQ9vT4bLr8sWcN1pZe)', 'Delete…')
-    const dialog = await screen.findByRole('alertdialog')
+    // Named by its id too: every key of an application and Arx carries the same name.
+    const dialog = await screen.findByRole('alertdialog', {
+      name: 'Delete “billing · prod-arx” (apikey--Xk2mQ9vT4bLr8sWcN1pZe)?',
+    })
     const button = within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Delete' })
     expect(button.disabled).toBe(true)
     const input = within(dialog).getByLabelText(/Type the key id/)

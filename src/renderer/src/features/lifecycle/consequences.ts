@@ -40,7 +40,8 @@ export function consequences(
       }
     case 'delete':
       return {
-        title: `Delete ${key.name && key.name !== id ? `“${key.name}”` : id}?`,
+        // The id too: a name may be shared by several keys (Onqlave's application · Arx).
+        title: `Delete ${key.name && key.name !== id ? `“${key.name}” (${id})` : id}?`,
         confirmLabel: 'Delete',
         ownKey: own,
         typeToConfirm: d.deleteConfirm === 'type-key-id' ? id : null,
