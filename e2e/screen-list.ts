@@ -84,6 +84,21 @@ export function screens(host: RunningHost): readonly Screen[] {
       close: async () => undefined,
     },
     {
+      name: 'endpoints-onqlave',
+      open: async (page) => {
+        await showAccount(page, 'Demo Onqlave')
+        await page.getByText('Service endpoints').click()
+        const list = page.getByRole('list', { name: 'Endpoints' })
+        await expect(list).toContainText('Management API')
+        await expect(list).toContainText('Arx sandbox-arx')
+        await expect(page.getByRole('link', { name: 'Onqlave API documentation' })).toBeVisible()
+        return list
+      },
+      close: async (page) => {
+        await page.getByText('Service endpoints').click()
+      },
+    },
+    {
       name: 'key-detail',
       open: async (page) => {
         await bodyRows(page).first().locator('.cell-name button').click()
