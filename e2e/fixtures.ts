@@ -2,7 +2,7 @@
 import { expect, type Page } from '@playwright/test'
 import type { AccountView } from '../src/shared/model'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox'
-import { registerSecret } from '../tests/support/secret-registry'
+import { credentialSecrets, registerSecret } from '../tests/support/secret-registry'
 import { launchHost, type RunningHost } from './host'
 
 export interface HostWithSandbox {
@@ -15,7 +15,7 @@ export interface HostWithSandbox {
 export async function hostWithSandbox(options: SandboxOptions): Promise<HostWithSandbox> {
   const sandbox = await startSandbox({ port: 0, log: () => undefined, ...options })
   const host = await launchHost()
-  registerSecret(...sandbox.accounts.flatMap((a) => Object.values(a.credentials as Record<string, unknown>)))
+  registerSecret(...sandbox.accounts.flatMap((a) => credentialSecrets(a.credentials)))
   await host.call('accounts.import', { content: JSON.stringify({ url: sandbox.url, accounts: sandbox.accounts }) })
   const accounts = await host.call<AccountView[]>('accounts.list')
   return {

@@ -5,7 +5,7 @@ import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type Page } from '@playwright/test'
 import type { AccountView } from '../src/shared/model'
 import { startSandbox, type Sandbox } from '../src/sandbox'
-import { registerSecret } from '../tests/support/secret-registry'
+import { credentialSecrets, registerSecret } from '../tests/support/secret-registry'
 import { launchHost, type RunningHost } from './host'
 import { escape, screens, sidebar } from './screen-list'
 
@@ -66,7 +66,7 @@ const sideways = (page: Page): Promise<number> =>
 test.beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   sandbox = await startSandbox({ port: 0, seed: 'e2e-screens', accountsPerProvider: 2, log: () => undefined })
-  registerSecret(...sandbox.accounts.flatMap((a) => Object.values(a.credentials as Record<string, unknown>)))
+  registerSecret(...sandbox.accounts.flatMap((a) => credentialSecrets(a.credentials)))
   host = await launchHost()
 })
 test.afterAll(async () => {

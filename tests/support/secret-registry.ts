@@ -12,6 +12,13 @@ export function registerSecret(...values: readonly unknown[]): void {
   appendFileSync(REGISTRY, `${lines.join('\n')}\n`)
 }
 
+/** A credential's secret values: an Onqlave tenant id names the tenant and is kept in the settings, by design. */
+export function credentialSecrets(credential: object): unknown[] {
+  return Object.entries(credential)
+    .filter(([k]) => k !== 'provider' && k !== 'tenantId')
+    .map(([, v]) => v)
+}
+
 /** The secret parts of a keys.create / rotation.create answer, and any credential in a request. */
 export function registerFromCall(channel: string, input: unknown, value: unknown): void {
   if (channel === 'keys.create' || channel === 'rotation.create') {
@@ -19,10 +26,5 @@ export function registerFromCall(channel: string, input: unknown, value: unknown
     registerSecret(...parts.filter((p) => p.secret !== false).map((p) => p.value))
   }
   const credential = (input as { credential?: Record<string, unknown> } | null)?.credential
-  if (credential)
-    registerSecret(
-      ...Object.entries(credential)
-        .filter(([k]) => k !== 'provider' && k !== 'tenantId')
-        .map(([, v]) => v),
-    )
+  if (credential) registerSecret(...credentialSecrets(credential))
 }

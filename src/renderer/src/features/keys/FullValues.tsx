@@ -23,7 +23,7 @@ export function FullValues({
     ...(app && app !== secondary && app !== primary ? [['App · Arx', app] as const] : []),
   ]
   return (
-    <p className="full-values" aria-hidden="true" data-testid="full-values">
+    <p className="full-values" data-testid="full-values">
       {parts.map(([label, value]) => (
         <span key={label}>
           <span className="muted">{label}</span>{' '}

@@ -129,13 +129,16 @@ export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props)
           })}
         </div>
       </div>
-      {focused && activeKey && (
-        <FullValues
-          keyRecord={activeKey}
-          account={accounts.get(activeKey.accountId)}
-          shared={sharedNames.has(`${activeKey.accountId}\n${activeKey.name}`)}
-        />
-      )}
+      {/* The line is always there, empty until the list has the keyboard: focusing never moves the rows. */}
+      <div className="full-values-line" aria-hidden="true">
+        {focused && activeKey && (
+          <FullValues
+            keyRecord={activeKey}
+            account={accounts.get(activeKey.accountId)}
+            shared={sharedNames.has(`${activeKey.accountId}\n${activeKey.name}`)}
+          />
+        )}
+      </div>
     </div>
   )
 }
