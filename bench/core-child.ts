@@ -4,6 +4,7 @@
 // and prints "gc done", so the bench can read the steady-state footprint rather than a point in the GC cycle.
 import { mkdirSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { getHeapSpaceStatistics } from 'node:v8'
 import { AppCore } from '../src/main/core/app-core'
 import { MemoryClipboard } from '../src/main/core/clipboard'
 import { KeytarVault } from '../src/main/core/vault'
@@ -37,9 +38,12 @@ async function main(): Promise<void> {
     globalThis.gc?.()
     const m = process.memoryUsage()
     const mb = (n: number): number => Math.round(n / 1048576)
-    process.stdout.write(
-      `memory ${JSON.stringify({ heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external) })}\ngc done\n`,
+    // Committed size per V8 space: what of the heap is in use and what is only held (young generation, fragments).
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((s) => [s.space_name, `${mb(s.space_used_size)}/${mb(s.space_size)}`]),
     )
+    const memory = { heapTotal: mb(m.heapTotal), heapUsed: mb(m.heapUsed), external: mb(m.external), spaces }
+    process.stdout.write(`memory ${JSON.stringify(memory)}\ngc done\n`)
   })
 }
 

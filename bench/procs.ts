@@ -225,7 +225,7 @@ export interface CoreProc extends HostProc {
   /** Runs a full garbage collection in the child, then returns its resident set size in MB. */
   rssAfterGcMb(): Promise<number>
   /** The V8 heap and external memory (MB) the child reported with the last collection. */
-  lastMemory(): Record<string, number>
+  lastMemory(): Record<string, unknown>
 }
 
 /** The bundled core (bench/core-child.ts, see bench/core-bundle.ts), started with --expose-gc. */
@@ -236,13 +236,13 @@ export async function startCoreProc(bundle: string, dataDir: string): Promise<Co
     VAULT_ENV,
   )
   const host = await hostOf(child, lines, CORE_LAUNCHES)
-  let memory: Record<string, number> = {}
+  let memory: Record<string, unknown> = {}
   return {
     ...host,
     rssAfterGcMb: async () => {
       child.kill('SIGUSR2')
       memory = await lines.take(
-        (line) => (line.startsWith('memory ') ? (JSON.parse(line.slice(7)) as Record<string, number>) : undefined),
+        (line) => (line.startsWith('memory ') ? (JSON.parse(line.slice(7)) as Record<string, unknown>) : undefined),
         STOP_LIMIT_MS,
       )
       await lines.take((line) => (line === 'gc done' ? true : undefined), STOP_LIMIT_MS)

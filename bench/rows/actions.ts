@@ -20,6 +20,8 @@ interface Counted {
   readonly listings: number
   /** Reads of one key (Onqlave's activation and propagation checks). */
   readonly keyReads: number
+  /** Reads of a new key's secret (Onqlave hands it out by a request of its own once the key is active). */
+  readonly secretReads: number
   readonly other: number
   readonly requests: readonly string[]
 }
@@ -35,20 +37,27 @@ const KEY_READ: Record<ProviderId, (s: Seen) => boolean> = {
   cloudmc: (s) => s.method === 'GET' && /\/api_keys\/[^/]+$/.test(s.path),
   onqlave: (s) => s.method === 'GET' && /\/tenants\/[^/]+\/keys\/[^/]+$/.test(s.path),
 }
+const SECRET_READ: Record<ProviderId, (s: Seen) => boolean> = {
+  spaceone: () => false,
+  cloudmc: () => false,
+  onqlave: (s) => s.method === 'GET' && /\/tenants\/[^/]+\/keys\/[^/]+\/sensitive$/.test(s.path),
+}
 const isRead = (s: Seen): boolean => s.method === 'GET' || /\/(list|get|stat)$/.test(s.path)
 
 function count(provider: ProviderId, seen: readonly Seen[]): Counted {
   let mutations = 0
   let listings = 0
   let keyReads = 0
+  let secretReads = 0
   let other = 0
   for (const s of seen) {
     if (LISTING[provider](s)) listings += 1
     else if (KEY_READ[provider](s)) keyReads += 1
+    else if (SECRET_READ[provider](s)) secretReads += 1
     else if (isRead(s)) other += 1
     else mutations += 1
   }
-  return { mutations, listings, keyReads, other, requests: seen.map((s) => `${s.method} ${s.path}`) }
+  return { mutations, listings, keyReads, secretReads, other, requests: seen.map((s) => `${s.method} ${s.path}`) }
 }
 
 /**
@@ -56,14 +65,16 @@ function count(provider: ProviderId, seen: readonly Seen[]): Counted {
  * listing before it (no service takes an idempotency key, so that listing is what tells a create whose answer was lost
  * from one that never happened; for SpaceONE it also checks the 2-key limit the service does not enforce), SpaceONE's
  * endpoint list (the spacectl config offered with the one-time secret needs it, as the console's download does), and
- * Onqlave's reads of the new key until it is active (the secret is handed out only then). Onqlave's delete may read the
- * key to see it go (its propagation has no other evidence).
+ * Onqlave's reads of the new key until it is active and the one read of its secret (the service hands the secret out
+ * only then, by a request of its own). Onqlave's delete may read the key to see it go (its propagation has no other
+ * evidence).
  */
 function allowed(provider: ProviderId, action: Action, c: Counted): boolean {
   const create = action === 'create'
   const keyReadsOk = provider === 'onqlave' ? true : c.keyReads === 0
   const otherOk = c.other <= (create && provider === 'spaceone' ? 1 : 0)
-  return c.mutations === 1 && c.listings <= (create ? 2 : 1) && keyReadsOk && otherOk
+  const secretOk = c.secretReads <= (create && provider === 'onqlave' ? 1 : 0)
+  return c.mutations === 1 && c.listings <= (create ? 2 : 1) && keyReadsOk && secretOk && otherOk
 }
 
 async function settled(proxy: CountingProxy): Promise<Seen[]> {
@@ -131,16 +142,16 @@ export async function actionsRow(): Promise<RowResult> {
     await proxy.close()
     await sandbox.stop()
   }
-  const totals = Object.values(table).map((c) => c.mutations + c.listings + c.keyReads + c.other)
+  const totals = Object.values(table).map((c) => c.mutations + c.listings + c.keyReads + c.secretReads + c.other)
   const words = Object.entries(table)
     .map(
       ([k, c]) =>
-        `${k} ${c.mutations}+${c.listings}${c.keyReads ? `+${c.keyReads}r` : ''}${c.other ? `+${c.other}?` : ''}`,
+        `${k} ${c.mutations}+${c.listings}${c.keyReads ? `+${c.keyReads}r` : ''}${c.secretReads ? `+${c.secretReads}s` : ''}${c.other ? `+${c.other}?` : ''}`,
     )
     .join(', ')
   return result({
     id: '11',
-    title: `requests per user action (mutations+listings[+key reads r][+other ?]): ${words}; over the rule: ${over.join(', ') || 'none'}`,
+    title: `requests per user action (mutations+listings[+key reads r][+secret reads s][+other ?]): ${words}; over the rule: ${over.join(', ') || 'none'}`,
     unit: 'actions over',
     target: 0,
     figure: over.length,

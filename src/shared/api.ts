@@ -42,6 +42,22 @@ const credential = z.object({ provider }).catchall(z.string().trim().max(20_000)
 const requestId = z.string().min(8).max(64)
 const keyRef = z.object({ accountId: id, keyId: id })
 const secretRef = z.union([z.object({ handle: id }), keyRef])
+const text = z.string().max(2000)
+/**
+ * The key as the user saw it when asking for its delete: the delete's row keeps its real name, creation time and
+ * fields while the delete propagates, without the core holding every account's last listing (bench row 8).
+ */
+const shownKey = z.object({
+  provider,
+  accountId: id,
+  keyId: id,
+  name: text,
+  state: z.enum(['enabled', 'disabled', 'pending', 'deleted', 'failed']),
+  createdAt: z.string().max(64),
+  lastUsedAt: z.string().max(64).optional(),
+  lastUsedIp: z.string().max(64).optional(),
+  extra: z.record(z.string().max(100), text).refine((o) => Object.keys(o).length <= 50),
+})
 const empty = z.object({}).strict().optional()
 
 // Importers read the shapes of the map from here as well as from their own modules.
@@ -119,7 +135,7 @@ export const requests = {
   ),
   'keys.enable': request<KeyRecord | null>()(keyRef),
   'keys.disable': request<KeyRecord | null>()(keyRef),
-  'keys.delete': request<KeyRecord | null>()(keyRef),
+  'keys.delete': request<KeyRecord | null>()(keyRef.extend({ shown: shownKey.optional() })),
   'keys.rename': request<KeyRecord>()(keyRef.extend({ name: z.string().trim().min(1).max(255) })),
   'keys.copySecret': request<{ clearsInSec: number }>()(
     z.intersection(secretRef, z.object({ part: z.string().max(80) })),

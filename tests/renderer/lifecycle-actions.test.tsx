@@ -84,7 +84,11 @@ describe('per-key actions', () => {
     await act(async () => {
       fireEvent.click(button)
     })
-    expect(api.keys.delete).toHaveBeenCalledWith({ accountId: 'o1', keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' })
+    expect(api.keys.delete).toHaveBeenCalledWith({
+      accountId: 'o1',
+      keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe',
+      shown: expect.objectContaining({ keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' }),
+    })
   })
 
   it('warns that disabling the account’s own SpaceONE key locks KeyDesk out, and offers to rotate first', async () => {

@@ -48,6 +48,20 @@ describe('changes that propagate', () => {
     expect(h.events.some((e) => e.name === 'notify')).toBe(true)
   })
 
+  it('a SpaceONE delete keeps the row the user saw, with its own name and creation time, while it propagates', async () => {
+    const account =
+      (await h.call('accounts.list', {})).find((a) => a.provider === 'spaceone') ??
+      (await addAccount(h, sb, 'spaceone'))
+    await h.call('accounts.update', { id: account.id, propagationWindowSec: 60 })
+    const listed = (await h.call('keys.list', { accountId: account.id })).keys
+    const shown =
+      listed.find((k) => k.keyId !== account.facts.ownKeyId) ??
+      (await h.call('keys.create', { accountId: account.id, requestId: 'lifecycle-spaceone-shown', keep: false })).key
+    await h.call('keys.delete', { accountId: account.id, keyId: shown.keyId, shown })
+    const { keys } = await h.call('keys.list', { accountId: account.id })
+    expect(keys.find((k) => k.keyId === shown.keyId)).toEqual({ ...shown, state: 'deleted' })
+  })
+
   it('a CloudMC key deleted is refused at once and leaves no pending record: the change is in force', async () => {
     const account = await addAccount(h, sb, 'cloudmc')
     const created = await h.call('keys.create', {

@@ -115,7 +115,7 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
     'keys.create': (input) => creation.create(input),
     'keys.enable': ({ accountId, keyId }) => lifecycle.enable(accountId, keyId),
     'keys.disable': ({ accountId, keyId }) => lifecycle.disable(accountId, keyId),
-    'keys.delete': ({ accountId, keyId }) => lifecycle.remove(accountId, keyId),
+    'keys.delete': ({ accountId, keyId, shown }) => lifecycle.remove(accountId, keyId, shown),
     'keys.rename': ({ accountId, keyId, name }) => lifecycle.rename(accountId, keyId, name),
     'keys.copySecret': async (input) => {
       const value = await custody.secretPart(input, input.part)

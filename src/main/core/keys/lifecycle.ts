@@ -14,11 +14,6 @@ import type { ProviderSession } from './session'
 type Change = Exclude<PropagationOp, 'create'>
 
 export class KeyLifecycle {
-  /** The last listing of each account, so a deleted key's row keeps its real fields while the delete propagates. */
-  // The listing itself, not a map of it: a delete looks one key up, while every listing of 50,000 keys would pay for
-  // building the map.
-  private readonly seen = new Map<string, readonly KeyRecord[]>()
-
   constructor(
     private readonly accounts: Pick<Accounts, 'get' | 'setStatus' | 'view'>,
     private readonly session: ProviderSession,
@@ -29,7 +24,6 @@ export class KeyLifecycle {
 
   async list(accountId: string): Promise<KeyList> {
     const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx))
-    this.seen.set(accountId, keys)
     this.propagations.onListed(accountId, keys)
     return {
       accountId,
@@ -66,8 +60,13 @@ export class KeyLifecycle {
     })
   }
 
-  async remove(accountId: string, keyId: string): Promise<KeyRecord | null> {
-    const result = await this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId))
+  /**
+   * `shown`: the key as the user saw it, kept with the delete so its row stays true while the delete propagates (the
+   * core does not hold on to every listing for the rare delete: 50 accounts × 1,000 keys are 20 MB).
+   */
+  async remove(accountId: string, keyId: string, shown?: KeyRecord): Promise<KeyRecord | null> {
+    const known = shown?.accountId === accountId && shown.keyId === keyId ? shown : undefined
+    const result = await this.change(accountId, keyId, 'delete', (p, ctx) => p.delete(ctx, keyId), known)
     // Nothing can use a deleted key's secret, so KeyDesk stops holding it; where caches may still accept the key,
     // not before trying it has shown the delete in force (the tracker drops it when the delete settles).
     if (this.session.providerOf(accountId).descriptor.changes.delete.model !== 'window') {
@@ -90,12 +89,12 @@ export class KeyLifecycle {
     keyId: string,
     op: Change,
     run: (p: KeyProvider, ctx: ProviderContext) => Promise<KeyRecord | null>,
+    shown?: KeyRecord,
   ): Promise<KeyRecord | null> {
     const result = await this.session
       .call(accountId, (ctx, p) => run(p, ctx))
       .catch((err: unknown) => this.reconciled(accountId, keyId, op, err))
-    const known = result ?? this.seen.get(accountId)?.find((k) => k.keyId === keyId)
-    this.propagations.track(accountId, keyId, op, known)
+    this.propagations.track(accountId, keyId, op, result ?? shown)
     this.ports.emit('keys.changed', { accountId })
     return result
   }

@@ -47,7 +47,8 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
       case 'disable':
         return api.keys.disable(ref)
       case 'delete':
-        return api.keys.delete(ref)
+        // The row as shown goes along: the delete's row keeps its fields while the delete propagates.
+        return api.keys.delete({ ...ref, shown: key })
       case 'rename':
         return api.keys.rename({ ...ref, name: change.name.trim() })
       default:
