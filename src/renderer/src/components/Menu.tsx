@@ -27,6 +27,7 @@ export function Menu({
   items,
   tabIndex,
   text,
+  owner,
 }: {
   readonly label: string
   readonly items: readonly MenuItem[]
@@ -34,8 +35,15 @@ export function Menu({
   readonly tabIndex?: number
   /** Words on the button beside the icon; the accessible name stays `label`. */
   readonly text?: string
+  /**
+   * What the menu acts on. A menu that stays mounted while its owner changes (a list row reused for another key)
+   * closes, so items opened for one thing never act on another.
+   */
+  readonly owner?: string
 }) {
-  const [style, setStyle] = useState<CSSProperties | null>(null)
+  const [opened, setOpened] = useState<{ readonly style: CSSProperties; readonly owner?: string } | null>(null)
+  const style = opened && opened.owner === owner ? opened.style : null
+  const setStyle = (next: CSSProperties | null): void => setOpened(next ? { style: next, owner } : null)
   const button = useRef<HTMLButtonElement>(null)
   const list = useRef<HTMLDivElement>(null)
   const id = useId()
@@ -46,11 +54,13 @@ export function Menu({
     list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
     const away = (e: Event): void => {
       const t = e.target as Node
-      if (!list.current?.contains(t) && !button.current?.contains(t)) setStyle(null)
+      if (!list.current?.contains(t) && !button.current?.contains(t)) setOpened(null)
     }
     // Focusing the button can scroll the list a little after the click: the menu follows its button.
     const scrolled = (e: Event): void => {
-      if (!list.current?.contains(e.target as Node) && button.current) setStyle(placement(button.current, items.length))
+      const at = button.current
+      if (!list.current?.contains(e.target as Node) && at)
+        setOpened((o) => (o ? { ...o, style: placement(at, items.length) } : o))
     }
     document.addEventListener('mousedown', away)
     window.addEventListener('scroll', scrolled, true)

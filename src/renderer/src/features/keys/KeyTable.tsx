@@ -108,7 +108,7 @@ export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props)
             const uid = `${k.accountId}/${k.keyId}`
             // Keyed by position, not by key: a keystroke that changes which keys are shown updates the rows in place
             // instead of building every row anew (bench rows 4 and 4b). Rows hold no state of their key's own; the
-            // actions menu is keyed by its key (KeyRowActions), so an open menu never changes key under the user.
+            // actions menu is owned by its key (KeyRowActions), so an open menu never changes key under the user.
             return (
               <KeyRow
                 key={index}

@@ -45,10 +45,10 @@ export function KeyRowActions({
   })
   return (
     <span className="row-actions">
-      {/* Keyed by the key: list rows are reused by position, and a menu opened for one key must not act on another. */}
+      {/* Owned by the key: list rows are reused by position, and a menu opened for one key must not act on another. */}
       {items.length > 0 && (
         <Menu
-          key={`${account.id}/${keyRecord.keyId}`}
+          owner={`${account.id}/${keyRecord.keyId}`}
           label={`Actions for ${name}`}
           items={items}
           tabIndex={tabIndex}
