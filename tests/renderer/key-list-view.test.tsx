@@ -73,6 +73,21 @@ describe('the key list on screen', () => {
     expect(screen.queryByRole('menu')).toBeNull()
   })
 
+  it('keeps the columns as wide as the listing needs while a search narrows the rows', () => {
+    const keys = [
+      key('c1', 'k-long', { name: 'a very long key name that needs a wide name column to show whole' }),
+      key('c1', 'k-short', { name: 'short' }),
+    ]
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(keys) } })
+    h.view(<KeyList account={cloud} />)
+    const template = (): string => screen.getAllByRole('row')[1]?.style.gridTemplateColumns ?? ''
+    const before = template()
+    fireEvent.change(screen.getByRole('searchbox'), { target: { value: 'short' } })
+    expect(screen.getAllByRole('row')).toHaveLength(2)
+    expect(template()).toBe(before)
+  })
+
   it('marks a name two keys of an account share even while a search shows only one of them', () => {
     const keys = [
       key('c1', 'k-1', { name: 'billing', extra: { applicationName: 'north' } }),

@@ -1,6 +1,6 @@
 // The key list for one account or for all of them: a selector over per-account state, never a copy of it.
 import { useMemo } from 'react'
-import type { AccountView, KeyRecord, ProviderId } from '../../../../shared/model'
+import type { AccountView, ProviderId } from '../../../../shared/model'
 import { useApp, useKeys, usePrefs, usePropagations, useDescriptorList, useDescriptors } from '../../store/stores'
 import { EMPTY_KEYS, type AccountKeys } from '../../store/keys'
 import { columnsFor } from './columns'
@@ -8,6 +8,7 @@ import { KeyDetail } from './KeyDetail'
 import { KeyTable } from './KeyTable'
 import { KeyToolbar } from './KeyToolbar'
 import { LoadStatus } from '../../components/LoadStatus'
+import { createListingFacts } from './listing-facts'
 import { createListSelector } from './select'
 import { useActions } from '../../actions/context'
 
@@ -23,15 +24,18 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
   const query = usePrefs((s) => s.list)
   const refreshAll = useKeys((s) => s.refreshAll)
   const select = useMemo(() => createListSelector(), [])
-  const sharedIn = useMemo(() => createSharedNames(), [])
+  const factsOf = useMemo(() => createListingFacts(), [])
 
   const byAccount: Readonly<Record<string, AccountKeys>> = account
     ? { [account.id]: (slice as AccountKeys | undefined) ?? EMPTY_KEYS }
     : (slice as Readonly<Record<string, AccountKeys>>)
   const descriptorMap = useDescriptors()
   const rows = select({ view, accounts, byAccount, propagation, query, descriptors: descriptorMap })
-  // Per listing, not per keystroke: the search changes the rows, never which names an account's keys share.
-  const sharedNames = sharedIn(account ? [byAccount[account.id]?.keys] : accounts.map((a) => byAccount[a.id]?.keys))
+  // Per listing, not per keystroke: a search changes the rows, never which names an account's keys share nor how wide
+  // the columns must be.
+  const { sharedNames, sample } = factsOf(
+    account ? [byAccount[account.id]?.keys] : accounts.map((a) => byAccount[a.id]?.keys),
+  )
   const inView = useMemo(() => (account ? [account] : accounts), [account, accounts])
   const accountMap = useMemo(() => new Map(accounts.map((a) => [a.id, a])), [accounts])
   const providers = useMemo(() => new Set<ProviderId>(inView.map((a) => a.provider)), [inView])
@@ -76,7 +80,14 @@ export function KeyList({ account }: { readonly account: AccountView | undefined
       )}
       <div className="list-body">
         {rows.length > 0 ? (
-          <KeyTable rows={rows} columns={columns} accounts={accountMap} label={title} sharedNames={sharedNames} />
+          <KeyTable
+            rows={rows}
+            sample={sample}
+            columns={columns}
+            accounts={accountMap}
+            label={title}
+            sharedNames={sharedNames}
+          />
         ) : (
           <ListEmpty waiting={waiting && anyLoading} total={total} account={account} />
         )}
@@ -118,44 +129,4 @@ function ListEmpty({
       {account && <p className="muted">Use “Create key” above to make one.</p>}
     </div>
   )
-}
-
-type Lists = readonly (readonly KeyRecord[] | undefined)[]
-const sharedOf = new WeakMap<readonly KeyRecord[], readonly string[]>()
-
-/**
- * Names that more than one key of the same account carries, as `${accountId}\n${name}`. Worked out once per listing
- * and remembered: the same listings give the same set, so a keystroke costs nothing here.
- */
-function createSharedNames(): (lists: Lists) => ReadonlySet<string> {
-  let prev: Lists = []
-  let out: ReadonlySet<string> = new Set()
-  return (lists) => {
-    if (lists.length === prev.length && lists.every((l, i) => l === prev[i])) return out
-    prev = lists
-    const next = new Set<string>()
-    for (const keys of lists) for (const id of keys ? sharedOfListing(keys) : []) next.add(id)
-    out = next
-    return out
-  }
-}
-
-function sharedOfListing(keys: readonly KeyRecord[]): readonly string[] {
-  let shared = sharedOf.get(keys)
-  if (!shared) {
-    shared = namesShared(keys)
-    sharedOf.set(keys, shared)
-  }
-  return shared
-}
-
-function namesShared(keys: readonly KeyRecord[]): readonly string[] {
-  const seen = new Set<string>()
-  const shared = new Set<string>()
-  for (const k of keys) {
-    const id = `${k.accountId}\n${k.name}`
-    if (seen.has(id)) shared.add(id)
-    else seen.add(id)
-  }
-  return [...shared]
 }

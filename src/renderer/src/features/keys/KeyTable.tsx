@@ -19,6 +19,8 @@ const OVERSCAN = 3
 
 interface Props {
   readonly rows: readonly KeyRecord[]
+  /** Keys of the listings the column widths are measured on (not the search's rows: columns stay put while typing). */
+  readonly sample: readonly KeyRecord[]
   readonly columns: readonly Column[]
   readonly accounts: ReadonlyMap<string, AccountView>
   readonly label: string
@@ -26,7 +28,7 @@ interface Props {
   readonly sharedNames: ReadonlySet<string>
 }
 
-export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props) {
+export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const selected = useKeys((s) => s.selected)
   const toggle = useKeys((s) => s.toggle)
@@ -51,7 +53,7 @@ export function KeyTable({ rows, columns, accounts, label, sharedNames }: Props)
     if (top < el.scrollTop) el.scrollTop = top
     else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight
   }
-  const fitted = useFitted(scroller, rows, columns, accounts, sharedNames)
+  const fitted = useFitted(scroller, sample, columns, accounts, sharedNames)
   const template = fitted.widths.map((w) => `${w}px`).join(' ')
   const width = fitted.widths.reduce((n, w) => n + w, 0)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -148,7 +150,7 @@ export const rowId = (index: number): string => `key-row-${index}`
 /** The columns that fit the list's width, and how wide each is; dragged widths are kept for the session. */
 function useFitted(
   scroller: RefObject<HTMLDivElement | null>,
-  rows: readonly KeyRecord[],
+  sample: readonly KeyRecord[],
   columns: readonly Column[],
   accounts: ReadonlyMap<string, AccountView>,
   sharedNames: ReadonlySet<string>,
@@ -160,8 +162,8 @@ function useFitted(
   const sortedBy = columns.find((c) => c.sortKey === sortKey)?.id
   const { ui } = useStores()
   const content = useMemo(
-    () => contentWidths(rows, accounts, (k) => descriptors[k.provider]?.name ?? '', sharedNames),
-    [rows, accounts, descriptors, sharedNames],
+    () => contentWidths(sample, accounts, (k) => descriptors[k.provider]?.name ?? '', sharedNames),
+    [sample, accounts, descriptors, sharedNames],
   )
   const fit = useMemo(
     () => fitColumns(columns, available, content, chosen, sortedBy),
