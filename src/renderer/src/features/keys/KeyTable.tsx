@@ -108,12 +108,11 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
           {rows.slice(first, end).map((k, i) => {
             const index = first + i
             const uid = `${k.accountId}/${k.keyId}`
-            // Keyed by position, not by key: a keystroke that changes which keys are shown updates the rows in place
-            // instead of building every row anew (bench rows 4 and 4b). Rows hold no state of their key's own; the
-            // actions menu is owned by its key (KeyRowActions), so an open menu never changes key under the user.
+            // Keyed by key, not by position: a row's elements (its checkbox, its menu) keep meaning the same key when
+            // a listing arrives and moves the rows, for assistive technology and automation alike.
             return (
               <KeyRow
-                key={index}
+                key={uid}
                 keyRecord={k}
                 account={accounts.get(k.accountId)}
                 columns={fitted.columns}
