@@ -90,6 +90,8 @@ test.describe('lifecycle actions on every provider', () => {
     await expect(rename.getByText('Enter a name.')).toBeVisible()
     await rename.getByLabel('Name').fill('e2e renamed')
     await rename.getByRole('button', { name: 'Rename' }).click()
+    // The row shows the guess at once; wait for the service's answer before turning faults on, or they catch it.
+    await expect(page.getByRole('status').filter({ hasText: 'Renamed as “e2e renamed”' })).toBeVisible()
     await expect(row(page, extra.key.keyId)).toContainText('e2e renamed')
 
     await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo CloudMC' })
