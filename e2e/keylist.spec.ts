@@ -8,6 +8,12 @@ import { hostWithSandbox, sandboxConfig } from './fixtures'
 import { launchHost, type RunningHost } from './host'
 import { msToPaint } from './paint-timing'
 
+/** The part of a scrolling element these tests move (the e2e project is typed for Node, without the DOM). */
+interface Scroller {
+  scrollTop: number
+  readonly scrollHeight: number
+}
+
 const table = (page: Page, name = 'Keys of all accounts') => page.getByRole('grid', { name })
 const bodyRows = (page: Page, name?: string) => table(page, name).locator('[role="row"]:not([aria-rowindex="1"])')
 
@@ -181,12 +187,12 @@ test.describe('10,000 keys', () => {
     )
 
     const t = table(page, 'Keys of Demo CloudMC')
-    await t.evaluate((el) => {
+    await t.evaluate((el: Scroller) => {
       el.scrollTop = el.scrollHeight / 2
     })
     await expect(t.locator('[role="row"][aria-rowindex="5000"]')).toBeAttached()
     expect(await bodyRows(page, 'Keys of Demo CloudMC').count()).toBeLessThan(100)
-    await t.evaluate((el) => {
+    await t.evaluate((el: Scroller) => {
       el.scrollTop = el.scrollHeight
     })
     await expect(t.locator('[role="row"][aria-rowindex="10001"]')).toBeAttached()

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from '../keychain/guard'
 import { addAccount, keydesk, removeDir, requireBundle, sandbox, seed, tempDir } from './harness'
+import { objectContaining } from '../support/match'
 
 requireKeyringInCi()
 
@@ -28,7 +29,7 @@ describe.skipIf(!hasKeyring)('keydesk accounts', () => {
     expect(list.code).toBe(0)
     const { accounts } = list.json<{ accounts: Record<string, unknown>[] }>()
     expect(accounts).toEqual([
-      expect.objectContaining({ id, provider: 'cloudmc', label: 'CI runner', endpoint: cloudmc.endpoint }),
+      objectContaining({ id, provider: 'cloudmc', label: 'CI runner', endpoint: cloudmc.endpoint }),
     ])
     expect(Object.keys(accounts[0] ?? {}).sort()).toEqual(
       ['createdAt', 'demo', 'endpoint', 'facts', 'id', 'label', 'propagationWindowSec', 'provider', 'status'].sort(),
@@ -147,7 +148,7 @@ describe.skipIf(!hasKeyring)('keydesk accounts', () => {
     const r = await keydesk(dir, ['accounts', 'import', good, '--json'])
     expect(r.stderr).toBe('')
     expect(r.code).toBe(0)
-    expect(r.json().added).toEqual([expect.objectContaining({ provider: 'onqlave', label: 'Team Onqlave' })])
+    expect(r.json().added).toEqual([objectContaining({ provider: 'onqlave', label: 'Team Onqlave' })])
   })
 
   it('removes an account only when confirmed: a script must say --yes', async () => {

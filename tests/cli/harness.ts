@@ -4,17 +4,34 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { startSandbox, type Sandbox, type SandboxAccount, type SandboxOptions } from '../../src/sandbox'
+import type { AuditEntry } from '../../src/shared/audit'
+import type { AccountView, Propagation, Rotation } from '../../src/shared/model'
 
 export const BIN = resolve(import.meta.dirname, '../../out/cli/keydesk.js')
 /** A keychain service of the tests' own, so nothing touches a developer's "KeyDesk Dev" entries. */
 export const VAULT_SERVICE = 'KeyDesk CLI Test'
+
+/** What `--json` prints, as the tests read it: each command fills the fields of its own answer. */
+export interface CliJson {
+  readonly accounts: readonly AccountView[]
+  readonly account: AccountView
+  readonly added: readonly AccountView[]
+  readonly error: { readonly code: string; readonly exitCode: number; readonly message: string }
+  readonly entries: readonly AuditEntry[]
+  readonly key: { readonly keyId: string; readonly state: string; readonly account: string }
+  readonly failures: readonly { readonly accountId: string; readonly code: string; readonly message: string }[]
+  readonly rotations: readonly Rotation[]
+  readonly rotation: Rotation
+  readonly propagation: Propagation | null
+  readonly propagations: readonly Propagation[]
+}
 
 export interface Run {
   readonly code: number
   readonly stdout: string
   readonly stderr: string
   /** stdout parsed as JSON (throws when it is not). */
-  json<T = any>(): T
+  json<T = CliJson>(): T
 }
 
 export interface RunOptions {
@@ -44,7 +61,7 @@ export function keydesk(dataDir: string, args: readonly string[], opts: RunOptio
         code: code ?? 128 + (signal ? 9 : 0),
         stdout,
         stderr,
-        json: () => JSON.parse(stdout),
+        json: <T>() => JSON.parse(stdout) as T,
       })
     })
     child.stdin.end(opts.input ?? '')

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from '../keychain/guard'
 import { addAccount, keydesk, removeDir, requireBundle, sandbox, seed, tempDir } from './harness'
+import { anyString, objectContaining } from '../support/match'
 
 requireKeyringInCi()
 
@@ -37,9 +38,7 @@ describe.skipIf(!hasKeyring)('keydesk keys', () => {
     expect(failures).toEqual([])
     expect(new Set(keys.map((k) => k.accountId))).toEqual(new Set([cloudmc, onqlave]))
     for (const k of keys) {
-      expect(k).toEqual(
-        expect.objectContaining({ keyId: expect.any(String), state: expect.any(String), account: expect.any(String) }),
-      )
+      expect(k).toEqual(objectContaining({ keyId: anyString(), state: anyString(), account: anyString() }))
     }
   })
 
@@ -88,7 +87,7 @@ describe.skipIf(!hasKeyring)('keydesk keys', () => {
     const out = join(dir, 'exported.json')
     const r = await keydesk(dir, ['keys', 'export', '--account', 'CI', keyId, '--out', out])
     expect(r.code).toBe(0)
-    expect(JSON.parse(readFileSync(out, 'utf8')).id).toBe(keyId)
+    expect((JSON.parse(readFileSync(out, 'utf8')) as { id: string }).id).toBe(keyId)
     expect(statSync(out).mode & 0o777).toBe(0o600)
     expect((await keydesk(dir, ['keys', 'export', '--account', 'CI', keyId, '--out', out])).code).toBe(2)
     const unknown = await keydesk(dir, [
@@ -154,7 +153,7 @@ describe.skipIf(!hasKeyring)('keydesk keys', () => {
     expect(stopped.created.kept).toBe(true)
     expect(stopped.rotation.step).toBe('switch')
     expect((await keydesk(dir, ['rotation', 'list', '--json'])).json().rotations).toEqual([
-      expect.objectContaining({ oldKeyId, step: 'switch' }),
+      objectContaining({ oldKeyId, step: 'switch' }),
     ])
     const second = await keydesk(dir, ['keys', 'rotate', '--account', 'CI', oldKeyId, '--yes', '--json'])
     expect(second.code).toBe(0)

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from '../keychain/guard'
 import { addAccount, keydesk, removeDir, requireBundle, sandbox, seed, tempDir } from './harness'
+import { anyArray, objectContaining } from '../support/match'
 
 requireKeyringInCi()
 
@@ -30,7 +31,7 @@ describe.skipIf(!hasKeyring)('keydesk exit codes, the audit log and completion',
     const r = await keydesk(dir, ['keys', 'list', '--json'])
     expect(r.code).toBe(5)
     const { keys, failures } = r.json<{ keys: { account: string }[]; failures: { account: string; code: string }[] }>()
-    expect(failures).toEqual([expect.objectContaining({ account: 'Gone', code: 'NETWORK' })])
+    expect(failures).toEqual([objectContaining({ account: 'Gone', code: 'NETWORK' })])
     expect(keys.every((k) => k.account === 'Space')).toBe(true)
     expect(keys.length).toBeGreaterThan(0)
     expect((await keydesk(dir, ['accounts', 'remove', 'Gone', '--yes'])).code).toBe(0)
@@ -105,7 +106,7 @@ describe.skipIf(!hasKeyring)('keydesk exit codes, the audit log and completion',
 
   it('reports its version and lists pending changes and rotations as JSON', async () => {
     expect((await keydesk(dir, ['--version'])).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
-    expect((await keydesk(dir, ['propagation', 'list', '--json'])).json()).toEqual({ propagations: expect.any(Array) })
+    expect((await keydesk(dir, ['propagation', 'list', '--json'])).json()).toEqual({ propagations: anyArray() })
     expect((await keydesk(dir, ['rotation', 'list', '--json'])).json()).toEqual({ rotations: [] })
   })
 })

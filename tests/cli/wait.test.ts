@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from '../keychain/guard'
 import { addAccount, keydesk, removeDir, requireBundle, sandbox, seed, tempDir } from './harness'
+import { objectContaining } from '../support/match'
 
 requireKeyringInCi()
 
@@ -58,7 +59,7 @@ describe.skipIf(!hasKeyring)('keydesk wait across a SpaceONE window', () => {
     expect(r.code).toBe(0)
     expect(r.json()).toMatchObject({ state: 'settled', propagation: { keyId, op: 'disable', state: 'settled' } })
     const listed = await keydesk(dir, ['propagation', 'list', '--json'])
-    expect(listed.json().propagations).toEqual([expect.objectContaining({ keyId, state: 'settled' })])
+    expect(listed.json().propagations).toEqual([objectContaining({ keyId, state: 'settled' })])
     // It settled on evidence after the window, not before it.
     expect(Date.now() - started).toBeGreaterThan(0)
     const keys = (await keydesk(dir, ['keys', 'list', '--account', 'Space', '--json'])).json<{

@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccountView } from '../../src/shared/model'
+import type { AccountView, Credential, VaultStatus } from '../../src/shared/model'
+import type { Reply } from '../../src/shared/api'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
 import { KeytarVault, vaultNames } from '../../src/main/core/vault'
@@ -48,7 +49,7 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
     for (const a of listed) {
       const stored = await vault.get(vaultNames.credential(a.provider, a.id))
       expect(stored).not.toBeNull()
-      expect(JSON.parse(stored!).provider).toBe(a.provider)
+      expect((JSON.parse(stored!) as Credential).provider).toBe(a.provider)
       expect(a).not.toHaveProperty('credential')
     }
     const onDisk = readdirSync(dir)
@@ -131,7 +132,7 @@ describe.skipIf(!hasKeyring)('accounts in the real OS keychain', () => {
         encoding: 'utf8',
       },
     )
-    const { status, add } = JSON.parse(out)
+    const { status, add } = JSON.parse(out) as { status: { value: VaultStatus }; add: Reply }
     expect(status.value.state).toBe('unavailable')
     expect(status.value.fix).toMatch(/gnome-keyring/)
     expect(add).toMatchObject({ ok: false, error: { code: 'KEYCHAIN_UNAVAILABLE' } })

@@ -11,6 +11,7 @@ import { MemoryClipboard } from '../../src/main/core/clipboard'
 import { KeytarVault, vaultNames } from '../../src/main/core/vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from './guard'
+import { stringMatching } from '../support/match'
 
 requireKeyringInCi()
 
@@ -67,7 +68,7 @@ describe.skipIf(!hasKeyring)('keeping a created key’s secret in the real OS ke
       keyId: created.key.keyId,
       format: 'cloudmc_api_key.json',
     })
-    expect(JSON.parse(file.content ?? '{}').api_key).toBe(secret)
+    expect((JSON.parse(file.content ?? '{}') as { api_key?: string }).api_key).toBe(secret)
     expect(await call('keys.try', { accountId: account.id, keyId: created.key.keyId })).toMatchObject({ ok: true })
   })
 
@@ -81,7 +82,7 @@ describe.skipIf(!hasKeyring)('keeping a created key’s secret in the real OS ke
     expect(reply.ok).toBe(false)
     expect(reply.ok ? null : reply.error).toMatchObject({
       code: 'NOT_FOUND',
-      message: expect.stringMatching(/does not hold/),
+      message: stringMatching(/does not hold/),
     })
   })
 

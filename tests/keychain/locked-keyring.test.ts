@@ -12,6 +12,7 @@ import { KeytarVault, vaultNames } from '../../src/main/core/vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import { hasKeyring, requireKeyringInCi } from './guard'
 import { lockKeyring, unlockKeyring } from './keyring'
+import { stringMatching } from '../support/match'
 
 requireKeyringInCi()
 
@@ -57,7 +58,7 @@ describe.skipIf(!hasKeyring)('a locked keyring', () => {
     const before = await vault.helperStats()
     lockKeyring()
     const status = await call('vault.status', {})
-    expect(status).toMatchObject({ ok: true, value: { state: 'locked', fix: expect.stringMatching(/Unlock/) } })
+    expect(status).toMatchObject({ ok: true, value: { state: 'locked', fix: stringMatching(/Unlock/) } })
 
     const requests: Array<[string, unknown]> = [
       ['keys.kept', { accountId: account.id }],
@@ -73,7 +74,7 @@ describe.skipIf(!hasKeyring)('a locked keyring', () => {
         const r = await call(channel, input)
         if (!r.ok) {
           refused++
-          expect(r.error).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: expect.stringMatching(/locked/) })
+          expect(r.error).toMatchObject({ code: 'KEYCHAIN_UNAVAILABLE', message: stringMatching(/locked/) })
         }
       }
     }

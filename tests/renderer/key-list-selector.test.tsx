@@ -123,7 +123,7 @@ describe('the key list selector at 10,000 keys', () => {
     new Proxy(k, {
       get: (t, p, r) => {
         reads += 1
-        return Reflect.get(t, p, r)
+        return Reflect.get(t, p, r) as unknown
       },
     })
   const big = Array.from({ length: 10_000 }, (_, i) =>

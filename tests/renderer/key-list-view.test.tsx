@@ -7,6 +7,7 @@ import { account, createFakeApi, harness, key, PREFERENCES } from './fake-api'
 import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
 import { SlotsContext } from '../../src/renderer/src/components/slots'
 import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
+import { objectContaining } from '../support/match'
 const api = createFakeApi()
 let h = harness(api)
 
@@ -147,7 +148,7 @@ describe('the key list on screen', () => {
     expect(names).toEqual(['alpha', 'beta'])
     await act(() => vi.advanceTimersByTimeAsync(1000))
     expect(api.settings.set).toHaveBeenCalledWith({
-      list: expect.objectContaining({ sortKey: 'name', sortDesc: false }),
+      list: objectContaining({ sortKey: 'name', sortDesc: false }),
     })
   })
 

@@ -49,7 +49,9 @@ describe('the app lock in the renderer', () => {
     h.view(<UnlockDialog />)
     let outcome: Promise<unknown> = Promise.resolve()
     act(() => {
-      outcome = h.actions.secrets.export(kept, { id: 'json', fileName: 'k.json', label: 'JSON' }).catch((e) => e)
+      outcome = h.actions.secrets
+        .export(kept, { id: 'json', fileName: 'k.json', label: 'JSON' })
+        .catch((e: unknown) => e)
     })
     await screen.findByText('Exporting a kept secret needs KeyDesk unlocked.')
     enter('App passphrase', 'wrong one')

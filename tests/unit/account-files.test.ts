@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { exportAccounts, importAccounts, parseAccountFile } from '../../src/main/core/account-files'
 import type { Account } from '../../src/shared/model'
+import { objectContaining, stringContaining } from '../support/match'
 
 describe('account files', () => {
   it('reads every account from the sandbox first line', () => {
@@ -47,7 +48,7 @@ describe('account files', () => {
         provider: 'spaceone',
         label: 'SpaceONE (imported)',
         endpoint: '',
-        endpointHint: expect.stringContaining('identity at identity.api.example.com:443'),
+        endpointHint: stringContaining('identity at identity.api.example.com:443'),
         credential: { provider: 'spaceone', token: 'eyJ.a.b' },
       },
     ])
@@ -91,7 +92,7 @@ describe('account files', () => {
   })
 
   it('refuses unreadable or unknown files with a clear error', () => {
-    expect(() => parseAccountFile('{ nope')).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(() => parseAccountFile('{ nope')).toThrow(objectContaining({ code: 'INVALID_INPUT' }))
     expect(() => parseAccountFile('{"hello":1}')).toThrow(/did not recognise/)
   })
 
@@ -102,7 +103,7 @@ describe('account files', () => {
       { ...base, id: '2', provider: 'spaceone', label: 'Demo', endpoint: 'http://127.0.0.1:1', demo: true },
     ]
     const file = await exportAccounts(accounts)
-    const parsed = JSON.parse(file.content)
+    const parsed = JSON.parse(file.content) as { accounts: unknown }
     expect(parsed.accounts).toEqual([
       {
         provider: 'cloudmc',

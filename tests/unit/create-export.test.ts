@@ -20,6 +20,7 @@ import {
   testSandbox,
   type Harness,
 } from './create-harness'
+import { urlOf } from '../support/fetch-input'
 
 let sb: Sandbox
 let h: Harness
@@ -37,7 +38,7 @@ beforeEach(async () => {
     http: createHttp({
       fetch: async (input, init) => {
         const res = await fetch(input, init)
-        if (String(input).endsWith('/identity/api-key/create')) createBodies.push(await res.clone().text())
+        if (urlOf(input).endsWith('/identity/api-key/create')) createBodies.push(await res.clone().text())
         return res
       },
     }),
@@ -143,7 +144,7 @@ describe('export files match the documented formats', () => {
     const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
     const result = await h.call('keys.export', { handle: created.handle, format: 'cloudmc_api_key.json' })
     expect(result).toEqual({ fileName: 'cloudmc_api_key.json', savedTo: '/home/me/cloudmc_api_key.json' })
-    expect(JSON.parse(saved[0]?.content ?? '{}').api_key).toBe(created.parts[0]?.value)
+    expect((JSON.parse(saved[0]?.content ?? '{}') as { api_key?: string }).api_key).toBe(created.parts[0]?.value)
   })
 })
 

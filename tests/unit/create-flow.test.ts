@@ -15,6 +15,8 @@ import {
   testSandbox,
   type Harness,
 } from './create-harness'
+import { stringMatching } from '../support/match'
+import { urlOf } from '../support/fetch-input'
 
 let sb: Sandbox
 let h: Harness
@@ -96,7 +98,7 @@ describe('creating a key on each provider', () => {
       })
       expect(await h.call('keys.try', { handle: created.handle })).toMatchObject({
         ok: true,
-        message: expect.stringMatching(/works/i),
+        message: stringMatching(/works/i),
       })
     }
   })
@@ -252,7 +254,8 @@ function recordingCreates(creates: string[]): Http {
   return createHttp({
     backoffMs: 5,
     fetch: async (input, init) => {
-      if (String(input).endsWith('/identity/api-key/create')) creates.push(String(init?.body ?? ''))
+      if (urlOf(input).endsWith('/identity/api-key/create'))
+        creates.push(typeof init?.body === 'string' ? init.body : '')
       return fetch(input, init)
     },
   })

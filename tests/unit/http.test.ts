@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { createHttp, requireSafeEndpoint } from '../../src/main/net/http'
 import type { HttpRequest } from '../../src/main/net/http'
 import { AppError } from '../../src/shared/errors'
+import { objectContaining, stringContaining } from '../support/match'
+import { urlOf } from '../support/fetch-input'
 
 type Step = number | 'refuse' | 'hang'
 
@@ -9,7 +11,7 @@ type Step = number | 'refuse' | 'hang'
 function scriptedFetch(steps: Step[]) {
   const calls: { url: string; init?: RequestInit }[] = []
   const fake = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    calls.push({ url: String(input), init })
+    calls.push({ url: urlOf(input), init })
     const step = steps[Math.min(calls.length - 1, steps.length - 1)]
     if (step === 'refuse')
       throw new TypeError('fetch failed', {
@@ -118,7 +120,7 @@ describe('http', () => {
   it("lets a per-request timeout override the default, and the limit it states is the whole request's", async () => {
     const { http, calls } = setup(['hang', 200], { timeoutMs: 60_000 })
     const err = await caught(http.request({ ...get, timeoutMs: 20 }))
-    expect(err).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('did not answer within 0.02 s') })
+    expect(err).toMatchObject({ code: 'TIMEOUT', message: stringContaining('did not answer within 0.02 s') })
     // One attempt used the whole limit: no retry runs past what the message says.
     expect(calls).toHaveLength(1)
   })
@@ -126,7 +128,7 @@ describe('http', () => {
   it('a host that never answers is given up on at the stated limit, not after three of them', async () => {
     const { http, calls } = setup(['hang'], { timeoutMs: 300 })
     const err = await caught(http.request(get))
-    expect(err).toMatchObject({ code: 'TIMEOUT', message: expect.stringContaining('within 0.3 s') })
+    expect(err).toMatchObject({ code: 'TIMEOUT', message: stringContaining('within 0.3 s') })
     expect(calls).toHaveLength(1)
   })
 
@@ -169,14 +171,14 @@ describe('requireSafeEndpoint', () => {
     }
     for (const url of ['http://example.com', 'http://10.0.0.1', 'http://128.0.0.1', 'http://127.example.com']) {
       expect(() => requireSafeEndpoint(url)).toThrowError(
-        expect.objectContaining({ code: 'INVALID_INPUT', message: expect.stringContaining('https') }),
+        objectContaining({ code: 'INVALID_INPUT', message: stringContaining('https') }),
       )
     }
   })
 
   it('rejects other schemes, non-URLs and endpoints carrying a password', () => {
     for (const url of ['ftp://example.com', 'example.com', '', 'https://u:p@example.com', 'https://example.com/?k=v']) {
-      expect(() => requireSafeEndpoint(url)).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }))
+      expect(() => requireSafeEndpoint(url)).toThrowError(objectContaining({ code: 'INVALID_INPUT' }))
     }
   })
 })

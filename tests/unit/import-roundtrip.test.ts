@@ -5,6 +5,7 @@ import type { AccountView } from '../../src/shared/model'
 import type { Sandbox } from '../../src/sandbox'
 import { addAccount, openCore, removeDir, testSandbox, type Harness } from './create-harness'
 import { credentialOf } from './providers-support'
+import { objectContaining, stringContaining, stringMatching } from '../support/match'
 
 let sb: Sandbox
 let here: Harness
@@ -80,8 +81,8 @@ describe('import and export round-trip', () => {
       const again = await there.call('accounts.import', { content: file.content ?? '' })
       expect(again.added).toEqual([])
       expect(again.skipped.map((s) => s.reason)).toEqual([
-        expect.stringContaining('already in KeyDesk'),
-        expect.stringContaining('already in KeyDesk'),
+        stringContaining('already in KeyDesk'),
+        stringContaining('already in KeyDesk'),
       ])
     })
   })
@@ -119,7 +120,7 @@ describe('import and export round-trip', () => {
         const asked = await there.call('accounts.import', { content, fileName: format })
         expect(asked.added).toEqual([])
         expect(asked.needs).toEqual([
-          expect.objectContaining({ index: 0, provider: 'spaceone', hint: expect.stringMatching(/console-api/) }),
+          objectContaining({ index: 0, provider: 'spaceone', hint: stringMatching(/console-api/) }),
         ])
         expect(await there.call('accounts.list', {})).toEqual([])
 

@@ -1,6 +1,7 @@
 import { constants, createHmac, generateKeyPairSync, publicEncrypt, randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { credentialsFromJson, signedHeaders, splitArxUrl, unwrapDataKey } from '../../src/main/providers/onqlave-arx'
+import { objectContaining, stringMatching } from '../support/match'
 
 const vector = {
   arxUrl: 'https://dp0.onqlave.io/cluster--lfGOnCmR9-niDEN5aAiBG',
@@ -28,11 +29,11 @@ describe('Onqlave data-plane signing', () => {
       'ONQLAVE-HOST': 'https://dp0.onqlave.io',
       'User-Agent': 'Onqlave/0.1',
       'ONQLAVE-CONTEXT-LEN': '2',
-      'ONQLAVE-DIGEST': expect.stringMatching(/^SHA512=/),
+      'ONQLAVE-DIGEST': stringMatching(/^SHA512=/),
       'ONQLAVE-VERSION': '0.1',
       'Content-Type': 'application/json',
       'ONQLAVE-REQUEST-TIME': String(Date.parse('2023-08-21T03:12:44Z') / 1000),
-      'ONQLAVE-SIGNATURE': expect.stringMatching(/^HMAC-SHA512=/),
+      'ONQLAVE-SIGNATURE': stringMatching(/^HMAC-SHA512=/),
     })
   })
 
@@ -83,7 +84,7 @@ describe('Onqlave data-plane signing', () => {
       base: 'https://dp.example.com/a/b',
       arxId: 'cluster--x',
     })
-    expect(() => splitArxUrl('cluster--x')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(() => splitArxUrl('cluster--x')).toThrowError(objectContaining({ code: 'INVALID_INPUT' }))
   })
 })
 
@@ -112,12 +113,12 @@ describe('Onqlave data-key unwrapping', () => {
   })
 
   it('reports a wrong secret key as INVALID_INPUT', () => {
-    expect(() => unwrapDataKey(answer, 'wrong')).toThrowError(expect.objectContaining({ code: 'INVALID_INPUT' }))
+    expect(() => unwrapDataKey(answer, 'wrong')).toThrowError(objectContaining({ code: 'INVALID_INPUT' }))
   })
 
   it('rejects a data key whose length does not fit the algorithm', () => {
     const short = { ...answer, security_model: { algo: 'aes-gcm-128', wrapping_algo: null } }
-    expect(() => unwrapDataKey(short, passphrase)).toThrowError(expect.objectContaining({ code: 'PROVIDER_ERROR' }))
+    expect(() => unwrapDataKey(short, passphrase)).toThrowError(objectContaining({ code: 'PROVIDER_ERROR' }))
   })
 })
 
@@ -136,8 +137,6 @@ describe('credentials.json', () => {
   })
 
   it('rejects a file without the four fields', () => {
-    expect(() => credentialsFromJson('{"arx_url":"x"}')).toThrowError(
-      expect.objectContaining({ code: 'INVALID_INPUT' }),
-    )
+    expect(() => credentialsFromJson('{"arx_url":"x"}')).toThrowError(objectContaining({ code: 'INVALID_INPUT' }))
   })
 })

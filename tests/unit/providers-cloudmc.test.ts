@@ -15,6 +15,7 @@ import {
   seeds,
   startTestSandbox,
 } from './providers-support'
+import { stringMatching } from '../support/match'
 
 const cloudmc = providers.cloudmc
 let sb: Sandbox
@@ -40,7 +41,7 @@ describe('CloudMC adapter against the sandbox', () => {
     const { http, calls } = recordingHttp()
     const result = await cloudmc.validate(contextOf(seed, http))
     expect(result.facts).toEqual({
-      userId: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      userId: stringMatching(/^[0-9a-f-]{36}$/),
       user: 'sandbox.user',
       organization: 'Sandbox Org 1',
     })
@@ -235,7 +236,7 @@ describe('CloudMC adapter against other servers', () => {
       lastUsedAt: '2024-07-12T14:11:07.000Z',
       createdAt: '2024-07-01T09:00:00.000Z',
     })
-    expect(keys[1]).toMatchObject({ name: 'k2', createdAt: expect.stringMatching(ISO) })
+    expect(keys[1]).toMatchObject({ name: 'k2', createdAt: stringMatching(ISO) })
     const again = await cloudmc.list(contextOf(seed, scriptedHttp(200, { data }).http))
     expect(again[1]?.createdAt).toBe(keys[1]?.createdAt)
   })

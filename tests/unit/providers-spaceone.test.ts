@@ -17,6 +17,7 @@ import {
   seeds,
   startTestSandbox,
 } from './providers-support'
+import { stringMatching } from '../support/match'
 
 const spaceone = providers.spaceone
 let sb: Sandbox
@@ -105,7 +106,7 @@ describe('SpaceONE adapter against the sandbox', () => {
         keyId: claims.api_key_id,
         name: claims.api_key_id,
         state: 'enabled',
-        createdAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        createdAt: stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
         extra: { domainId: claims.did, userId: claims.aud },
       },
     ])

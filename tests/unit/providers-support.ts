@@ -5,6 +5,7 @@ import { createHttp } from '../../src/main/net/http'
 import type { Http, HttpOptions } from '../../src/main/net/http'
 import type { ProviderContext } from '../../src/main/providers/provider'
 import type { Account, Credential, ProviderId } from '../../src/shared/model'
+import { urlOf } from '../support/fetch-input'
 
 export type Sandbox = Awaited<ReturnType<typeof startSandbox>>
 export type SandboxAccount = Sandbox['accounts'][number]
@@ -90,7 +91,7 @@ export function recordingHttp(opts: HttpOptions = {}): { http: Http; calls: Reco
     const headers = Object.fromEntries(new Headers(init?.headers).entries())
     calls.push({
       method: init?.method ?? 'GET',
-      url: String(input),
+      url: urlOf(input),
       body: typeof init?.body === 'string' ? init.body : undefined,
       headers,
     })

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox/index'
 import { account, call, control, credential, start, type Answer } from './sandbox-harness'
+import { anyString, stringMatching } from '../support/match'
 
 let sandbox: Sandbox
 let endpoint: string
@@ -53,7 +54,7 @@ describe('CloudMC sandbox', () => {
     expect(res.status).toBe(200)
     expect(res.json.data).toHaveLength(1)
     const [me] = res.json.data
-    expect(me).toMatchObject({ status: 'ACTIVE', organization: { id: expect.any(String), name: expect.any(String) } })
+    expect(me).toMatchObject({ status: 'ACTIVE', organization: { id: anyString(), name: anyString() } })
     for (const field of ['id', 'userName', 'firstName', 'lastName', 'email']) expect(typeof me[field]).toBe('string')
     expect(me.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
     expect(me.creationDate).toMatch(ISO_MS)
@@ -89,7 +90,7 @@ describe('CloudMC sandbox', () => {
     const created = res.json.data
     expect(Object.keys(created)).toEqual(['id', 'name', 'lastIp', 'lastActivity', 'creationDate', 'apiKey'])
     expect(created).toMatchObject({
-      name: expect.stringMatching(/^api_key_[a-z0-9]{8}$/),
+      name: stringMatching(/^api_key_[a-z0-9]{8}$/),
       lastIp: null,
       lastActivity: null,
     })

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox, SandboxAccount } from '../../src/sandbox/index'
 import { digestOf, signatureOf } from '../../src/sandbox/onqlave-crypto'
 import { account, call, control, credential, start, type Answer } from './sandbox-harness'
+import { anyString, stringMatching } from '../support/match'
 
 let sandbox: Sandbox
 
@@ -89,8 +90,8 @@ function expectError(res: Answer, status: number): void {
   expect(res.status).toBe(status)
   expect(res.json.error).toMatchObject({
     code: status,
-    status: expect.any(String),
-    message: expect.any(String),
+    status: anyString(),
+    message: anyString(),
     details: [],
   })
   expect(res.json.error.message).not.toBe('')
@@ -155,12 +156,12 @@ describe('Onqlave sandbox', () => {
     expect(acl).toHaveProperty('can')
     expect(m.applications).toHaveLength(1)
     expect(m.applications[0]).toMatchObject({
-      id: expect.stringMatching(/^app--[A-Za-z0-9_-]{21}$/),
+      id: stringMatching(/^app--[A-Za-z0-9_-]{21}$/),
       application_technology: { id: 'server' },
     })
     expect(m.clusters.map((c: { name: string }) => c.name)).toEqual(['sandbox-arx', 'failing-arx'])
     expect(m.clusters[0]).toMatchObject({
-      id: expect.stringMatching(/^cluster--[A-Za-z0-9_-]{21}$/),
+      id: stringMatching(/^cluster--[A-Za-z0-9_-]{21}$/),
       encryption: { id: 'aes-gcm-256' },
     })
   })
@@ -190,13 +191,13 @@ describe('Onqlave sandbox', () => {
     expect(key.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
     expect(key.status).toBe('active')
     expect(key.created_by).toMatchObject({
-      id: expect.any(String),
-      full_name: expect.any(String),
-      name: expect.any(String),
-      email_address: expect.any(String),
+      id: anyString(),
+      full_name: anyString(),
+      name: anyString(),
+      email_address: anyString(),
       avatar: '',
     })
-    expect(key.application).toMatchObject({ id: key.application_id, name: 'billing', label: expect.any(String) })
+    expect(key.application).toMatchObject({ id: key.application_id, name: 'billing', label: anyString() })
     expect(key.cluster).toMatchObject({ id: key.cluster_id, name: 'sandbox-arx' })
     expect(key.acl).toEqual({ can: { delete: true }, can_not: {} })
     expect(key.arx_url).toBe(`${sandbox.url}/${key.cluster_id}`)

@@ -2,6 +2,7 @@ import { generateKeyPairSync, sign } from 'node:crypto'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox, SandboxSpaceoneUser } from '../../src/sandbox/index'
 import { account, call, control, credential, start, type Answer } from './sandbox-harness'
+import { anyString } from '../support/match'
 
 let sandbox: Sandbox
 let token: string
@@ -369,7 +370,7 @@ describe('SpaceONE sandbox', () => {
     expect(idsOf(paged)).toEqual([[...ids].sort()[1]])
     expect((await list({ page: { start: 1, limit: 0 } })).json.results).toHaveLength(3)
     expect(Object.keys((await list({ minimal: true })).json.results[0])).toEqual(['api_key_id', 'state', 'user_id'])
-    expect((await list({ only: ['created_at'] })).json.results[0]).toEqual({ created_at: expect.any(String) })
+    expect((await list({ only: ['created_at'] })).json.results[0]).toEqual({ created_at: anyString() })
     expect(idsOf(await list({ keyword: a.api_key_id.slice(-5) }))).toEqual([a.api_key_id])
     expect(idsOf(await list({}, { state: 'DISABLED' }))).toEqual([b.api_key_id])
     expect(idsOf(await list({}, { api_key_id: a.api_key_id }))).toEqual([a.api_key_id])

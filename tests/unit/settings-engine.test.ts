@@ -36,7 +36,7 @@ describe('settings engines', () => {
     expect(openSettings(dir, '0.1.0').get('accounts')).toEqual([account])
     openSettings(dir, '0.1.0').set('preferences', { ...host.get('preferences'), clipboardClearSec: 45 })
     expect(openSettings(dir, '0.1.0', openElectronStore).get('preferences').clipboardClearSec).toBe(45)
-    expect(JSON.parse(readFileSync(desktop.path, 'utf8')).accounts).toEqual([account])
+    expect((JSON.parse(readFileSync(desktop.path, 'utf8')) as { accounts: unknown }).accounts).toEqual([account])
   })
 
   it('holds electron-store to the same schema as conf', () => {

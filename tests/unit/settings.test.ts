@@ -83,7 +83,7 @@ describe('a settings file that cannot be used', () => {
       // The restored state is written again as the good copy on the next change, never an empty one.
       recovered.set('accounts', [...recovered.get('accounts'), account('a3')])
       await settled()
-      expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8')).accounts).toHaveLength(3)
+      expect((JSON.parse(readFileSync(`${file()}.bak`, 'utf8')) as { accounts: unknown[] }).accounts).toHaveLength(3)
     })
   }
 
@@ -123,7 +123,7 @@ describe('a settings file that cannot be used', () => {
     const s = openSettings(dir, '0.1.0', readOnly)
     expect(() => s.set('accounts', [])).toThrow(/could not save its settings.*EROFS.*nothing was changed/)
     expect(s.get('accounts')).toHaveLength(2)
-    expect(JSON.parse(readFileSync(`${file()}.bak`, 'utf8')).accounts).toHaveLength(2)
+    expect((JSON.parse(readFileSync(`${file()}.bak`, 'utf8')) as { accounts: unknown[] }).accounts).toHaveLength(2)
   })
 
   it('with no good copy starts empty, never silently', () => {
@@ -138,7 +138,7 @@ describe('a settings file that cannot be used', () => {
     await twoAccounts()
     openSettings(dir, '0.1.0').set('accounts', [])
     await settled()
-    expect(JSON.parse(readFileSync(`${file()}.bak.1`, 'utf8')).accounts).toHaveLength(2)
+    expect((JSON.parse(readFileSync(`${file()}.bak.1`, 'utf8')) as { accounts: unknown[] }).accounts).toHaveLength(2)
   })
 })
 

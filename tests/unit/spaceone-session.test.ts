@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { AccountView } from '../../src/shared/model'
+import type { AccountView, Credential } from '../../src/shared/model'
 import { AppCore } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
 import { vaultNames } from '../../src/main/core/vault'
@@ -59,7 +59,7 @@ describe('a SpaceONE account signed in with an access token', () => {
     expect((await advance(1300)).status).toBe(200) // past the access token's 1200 s, inside the refresh token's 1800 s
     const listed = await core.invoke('keys.list', { accountId: account.id })
     expect(listed.ok).toBe(true)
-    const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id)))!)
+    const stored = JSON.parse((await vault.get(vaultNames.credential('spaceone', account.id)))!) as Credential
     expect(stored.token).not.toBe(pair.access_token)
     expect(stored.refreshToken).toBeTruthy()
     expect(((await core.invoke('accounts.list', {})) as { value: AccountView[] }).value[0].status).toBe('ok')

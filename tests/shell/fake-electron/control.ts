@@ -11,6 +11,12 @@ function windowById(id: unknown): FakeBrowserWindow {
   return win
 }
 
+/** A command's argument that must be text. */
+function text(value: unknown): string {
+  if (typeof value !== 'string') throw new Error(`expected text, got ${typeof value}`)
+  return value
+}
+
 const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   /** ipcRenderer.invoke from a frame: the sender is whatever WebContents id the test names (or a stranger's). */
   invoke: async ({ senderId, frameUrl, channel, input }) => {
@@ -25,7 +31,7 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
     const scheme = new URL(String(url)).protocol.replace(':', '')
     const handler = registry.protocols.get(scheme)
     if (!handler) throw new Error(`no handler for ${scheme}:`)
-    const response = await handler(new Request(String(url), { method: String(method ?? 'GET') }))
+    const response = await handler(new Request(String(url), { method: method === undefined ? 'GET' : text(method) }))
     return {
       status: response.status,
       headers: Object.fromEntries(response.headers.entries()),
@@ -76,14 +82,14 @@ const commands: Record<string, (args: Record<string, unknown>) => unknown> = {
   move: ({ windowId, bounds }) => windowById(windowId).moveTo(bounds as FakeBrowserWindow['bounds']),
   close: ({ windowId }) => windowById(windowId).close(),
   'save-path': ({ path }) => {
-    registry.savePath = path === null ? null : String(path)
+    registry.savePath = path === null ? null : text(path)
   },
   'second-instance': ({ argv }) => app.emit('second-instance', preventable({}), argv ?? [], process.cwd(), {}),
   power: ({ event }) => powerMonitor.emit(String(event), preventable({})),
   'tray-click': ({ label }) => {
     const tray = registry.trays.at(-1)
     if (label === undefined) return tray?.emit('click', preventable({}), {}, {})
-    return tray?.menu?.click(String(label)) ?? false
+    return tray?.menu?.click(text(label)) ?? false
   },
   'menu-click': ({ label }) => registry.appMenu?.click(String(label)) ?? false,
   state: () => ({
