@@ -2,39 +2,22 @@ import { randomUUID } from 'node:crypto'
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { writeSecretFile } from '../../src/main/core/export'
 import { createHttp } from '../../src/main/net/http'
 import { providers } from '../../src/main/providers'
 import { arxDecrypt, arxEncrypt, credentialsFromJson } from '../../src/main/providers/onqlave-arx'
-import type { Sandbox } from '../../src/sandbox'
 import { PROVIDER_IDS } from '../../src/shared/model'
-import {
-  addAccount,
-  onqlaveChoice,
-  openCore,
-  reopen,
-  removeDir,
-  sandboxControl,
-  testSandbox,
-  type Harness,
-} from './create-harness'
+import { addAccount, onqlaveChoice, coreOnSandbox, openCore, reopen, removeDir } from './create-harness'
 import { urlOf } from '../support/fetch-input'
 
-let sb: Sandbox
-let h: Harness
 const createBodies: string[] = []
 
-beforeAll(async () => {
-  sb = await testSandbox()
-})
-afterAll(() => sb.close())
-beforeEach(async () => {
-  await sandboxControl(sb, 'reset')
+const t = coreOnSandbox(() => {
   createBodies.length = 0
   // Records the SpaceONE create response exactly as it came off the wire.
-  h = openCore({
+  return openCore({
     http: createHttp({
       fetch: async (input, init) => {
         const res = await fetch(input, init)
@@ -44,21 +27,17 @@ beforeEach(async () => {
     }),
   })
 })
-afterEach(async () => {
-  await h.close()
-  removeDir(h.dir)
-})
 
 async function exported(handle: string, format: string): Promise<{ fileName: string; content: string }> {
-  const file = await h.call('keys.export', { handle, format })
+  const file = await t.h.call('keys.export', { handle, format })
   if (file.content === undefined) throw new Error('the browser host should hand the content back')
   return { fileName: file.fileName, content: file.content }
 }
 
 describe('export files match the documented formats', () => {
   it('SpaceONE "api_key" is the whole create response as one compact JSON line', async () => {
-    const account = await addAccount(h, sb, 'spaceone')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
+    const account = await addAccount(t.h, t.sb, 'spaceone')
+    const created = await t.h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
     const file = await exported(created.handle, 'api_key')
     expect(file.fileName).toBe('api_key')
     expect(file.content).not.toContain('\n')
@@ -78,8 +57,8 @@ describe('export files match the documented formats', () => {
   })
 
   it('SpaceONE "spacectl_config" is YAML with the unfolded api_key and the endpoints in server order', async () => {
-    const account = await addAccount(h, sb, 'spaceone')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
+    const account = await addAccount(t.h, t.sb, 'spaceone')
+    const created = await t.h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
     const file = await exported(created.handle, 'spacectl_config')
     expect(file.fileName).toBe('spacectl_config')
     const secret = created.parts.find((p) => p.label === 'API key')?.value ?? ''
@@ -92,8 +71,8 @@ describe('export files match the documented formats', () => {
   })
 
   it('CloudMC "cloudmc_api_key.json" holds the endpoint, id, name and key', async () => {
-    const account = await addAccount(h, sb, 'cloudmc')
-    const created = await h.call('keys.create', {
+    const account = await addAccount(t.h, t.sb, 'cloudmc')
+    const created = await t.h.call('keys.create', {
       accountId: account.id,
       requestId: randomUUID(),
       keep: false,
@@ -110,18 +89,18 @@ describe('export files match the documented formats', () => {
   })
 
   it('Onqlave "credentials.json" drives a signed encrypt and decrypt against the data plane, as the SDKs do', async () => {
-    const account = await addAccount(h, sb, 'onqlave')
-    const created = await h.call('keys.create', {
+    const account = await addAccount(t.h, t.sb, 'onqlave')
+    const created = await t.h.call('keys.create', {
       accountId: account.id,
       requestId: randomUUID(),
       keep: false,
-      ...(await onqlaveChoice(h, account.id)),
+      ...(await onqlaveChoice(t.h, account.id)),
     })
     const file = await exported(created.handle, 'credentials.json')
     expect(file.fileName).toBe('credentials.json')
     const json = JSON.parse(file.content) as Record<string, string>
     expect(Object.keys(json)).toEqual(['arx_url', 'access_key', 'server_signing_key', 'server_secret_key'])
-    expect(json.arx_url).toBe(`${sb.url}/${created.key.extra.clusterId}`)
+    expect(json.arx_url).toBe(`${t.sb.url}/${created.key.extra.clusterId}`)
     const creds = credentialsFromJson(file.content)
     const http = createHttp()
     const sealed = await arxEncrypt(http, creds)
@@ -134,15 +113,15 @@ describe('export files match the documented formats', () => {
 
   it('Electron saves through its dialog and reports where, instead of handing the content back', async () => {
     const saved: { name: string; content: string }[] = []
-    h = await reopen(h, {
+    t.h = await reopen(t.h, {
       saveFile: async (name, content) => {
         saved.push({ name, content })
         return `/home/me/${name}`
       },
     })
-    const account = await addAccount(h, sb, 'cloudmc')
-    const created = await h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
-    const result = await h.call('keys.export', { handle: created.handle, format: 'cloudmc_api_key.json' })
+    const account = await addAccount(t.h, t.sb, 'cloudmc')
+    const created = await t.h.call('keys.create', { accountId: account.id, requestId: randomUUID(), keep: false })
+    const result = await t.h.call('keys.export', { handle: created.handle, format: 'cloudmc_api_key.json' })
     expect(result).toEqual({ fileName: 'cloudmc_api_key.json', savedTo: '/home/me/cloudmc_api_key.json' })
     expect((JSON.parse(saved[0]?.content ?? '{}') as { api_key?: string }).api_key).toBe(created.parts[0]?.value)
   })

@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import type { Channel, Events, EventName, RequestInput, RequestResult } from '../../src/shared/api'
 import type { AppApi } from '../../src/shared/api'
 import { fromErrorData } from '../../src/shared/errors'
@@ -13,7 +14,7 @@ import { createHttp, type Http } from '../../src/main/net/http'
 import type { SecretVault } from '../../src/main/core/vault'
 import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
-import { credentialOf } from './providers-support'
+import { control, credentialOf } from './providers-support'
 import { registerFromCall } from '../support/secret-registry'
 
 export interface Harness {
@@ -42,6 +43,30 @@ export function testSandbox(extra: Parameters<typeof startSandbox>[0] = {}): Pro
 }
 
 export { control as sandboxControl } from './providers-support'
+
+/** The sandbox of a test file and the core of the test running: `h` may be replaced (reopen); the newest is closed. */
+export interface CoreOnSandbox {
+  sb: Sandbox
+  h: Harness
+}
+
+/** One sandbox for the file, reset before each test, and a fresh core from `open` for each test, closed after it. */
+export function coreOnSandbox(open: () => Harness = () => openCore()): CoreOnSandbox {
+  const t = {} as CoreOnSandbox
+  beforeAll(async () => {
+    t.sb = await testSandbox()
+  })
+  afterAll(() => t.sb.close())
+  beforeEach(async () => {
+    await control(t.sb, 'reset')
+    t.h = open()
+  })
+  afterEach(async () => {
+    await t.h.close()
+    removeDir(t.h.dir)
+  })
+  return t
+}
 
 export function openCore(
   opts: {

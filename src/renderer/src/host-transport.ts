@@ -88,19 +88,10 @@ async function batch(headers: Record<string, string>, calls: readonly Call[]): P
     const res = await fetch('/api/batch', { method: 'POST', headers, body })
     if (res.status === 403) lost = REFUSED
     if (res.ok && res.body) {
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
-      let buffer = ''
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        buffer += value
-        let cut: number
-        while ((cut = buffer.indexOf('\n')) >= 0) {
-          const line = JSON.parse(buffer.slice(0, cut)) as { i: number; reply: Reply }
-          buffer = buffer.slice(cut + 1)
-          settle(line.i, line.reply)
-        }
-      }
+      await readParts(res.body, '\n', (text) => {
+        const line = JSON.parse(text) as { i: number; reply: Reply }
+        settle(line.i, line.reply)
+      })
     }
   } catch {
     // Whatever did not answer before the stream broke is lost, below.
@@ -127,25 +118,36 @@ async function readEvents(
       // Events sent while the stream was down are lost: ask sync to reload everything they would have updated.
       if (connected) listener('accounts.changed', { resync: true })
       connected = true
-      const reader = res.body.pipeThrough(new TextDecoderStream()).getReader()
-      let buffer = ''
-      for (;;) {
-        const { value, done } = await reader.read()
-        if (done) break
-        buffer += value
-        let cut: number
-        while ((cut = buffer.indexOf('\n\n')) >= 0) {
-          const frame = buffer.slice(0, cut)
-          buffer = buffer.slice(cut + 2)
-          const event = /^event: (.+)$/m.exec(frame)?.[1]
-          const data = /^data: (.+)$/m.exec(frame)?.[1]
-          if (event && data) listener(event as EventName, JSON.parse(data))
-        }
-      }
+      await readParts(res.body, '\n\n', (frame) => {
+        const event = /^event: (.+)$/m.exec(frame)?.[1]
+        const data = /^data: (.+)$/m.exec(frame)?.[1]
+        if (event && data) listener(event as EventName, JSON.parse(data))
+      })
     } catch {
       if (signal.aborted) return
     }
     await new Promise((r) => setTimeout(r, delay))
     delay = Math.min(delay * 2, 10_000)
+  }
+}
+
+/** Reads a streamed body and hands over each complete part before `separator`, as soon as it has arrived. */
+async function readParts(
+  body: ReadableStream<BufferSource>,
+  separator: string,
+  onPart: (part: string) => void,
+): Promise<void> {
+  const reader = body.pipeThrough(new TextDecoderStream()).getReader()
+  let buffer = ''
+  for (;;) {
+    const { value, done } = await reader.read()
+    if (done) return
+    buffer += value
+    let cut: number
+    while ((cut = buffer.indexOf(separator)) >= 0) {
+      const part = buffer.slice(0, cut)
+      buffer = buffer.slice(cut + separator.length)
+      onPart(part)
+    }
   }
 }

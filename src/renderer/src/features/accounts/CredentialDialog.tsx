@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { validateFields, type Fields } from './providers'
 import { useSubmit } from '../../components/useSubmit'
+import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
 
 interface Props {
@@ -46,14 +47,7 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
     })
   }
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        save()
-      }}
-    >
+    <Form className="form" onSubmit={() => save()}>
       <CredentialFields
         descriptor={d}
         values={fields}
@@ -68,6 +62,6 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
           {busy ? 'Checking and saving…' : 'Save credential'}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

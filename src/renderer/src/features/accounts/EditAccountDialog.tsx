@@ -8,6 +8,7 @@ import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { validateFields, type Fields } from './providers'
 import { useSubmit } from '../../components/useSubmit'
+import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
 
 interface Props {
@@ -50,14 +51,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     })
   }
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        save()
-      }}
-    >
+    <Form className="form" onSubmit={() => save()}>
       <div className="field">
         <label htmlFor={id}>Label</label>
         <input
@@ -89,7 +83,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
           {busy ? 'Saving…' : 'Save'}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }
 

@@ -5,6 +5,7 @@ import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { useSubmit } from '../../components/useSubmit'
+import { Form } from '../../components/Form'
 import { hasWindow } from '../../../../shared/descriptor'
 import { useDescriptor } from '../../store/stores'
 
@@ -54,14 +55,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
     })
   }
   return (
-    <form
-      className="form"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        save()
-      }}
-    >
+    <Form className="form" onSubmit={() => save()}>
       <div className="field">
         <label htmlFor={`${id}-r`}>Refresh the key list every (seconds)</label>
         <input
@@ -106,6 +100,6 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
           {busy ? 'Saving…' : 'Save'}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react'
 import type { AccountView, CreatedKey } from '../../../../shared/model'
 import { ProblemMessage } from '../../components/ProblemMessage'
+import { Form } from '../../components/Form'
 import { useApp, useDescriptor, usePrefs } from '../../store/stores'
 import { toProblem, type Problem } from '../../store/problem'
 import { CreateFields } from './CreateFields'
@@ -77,14 +78,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   const blocked = needsReview && (loading || !options)
 
   return (
-    <form
-      className="flow"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault()
-        primary()
-      }}
-    >
+    <Form className="flow" onSubmit={() => primary()}>
       {phase === 'form' && (
         <>
           {loading && (
@@ -123,6 +117,6 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
           {phase === 'running' ? 'Creating…' : needsReview && phase === 'form' ? 'Review' : 'Create key'}
         </button>
       </div>
-    </form>
+    </Form>
   )
 }

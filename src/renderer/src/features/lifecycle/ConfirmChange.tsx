@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
+import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
 import { consequences, type DestructiveOp } from './consequences'
 import './lifecycle.css'
@@ -61,14 +62,7 @@ export function ConfirmChange({ op, account, keyRecord, onConfirm, onCancel, onR
         </>
       }
     >
-      <form
-        id={`${id}-form`}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          confirm()
-        }}
-      >
+      <Form id={`${id}-form`} onSubmit={() => confirm()}>
         {c.typeToConfirm !== null && (
           <div className="field">
             <label htmlFor={`${id}-type`}>
@@ -87,7 +81,7 @@ export function ConfirmChange({ op, account, keyRecord, onConfirm, onCancel, onR
             </span>
           </div>
         )}
-      </form>
+      </Form>
     </Dialog>
   )
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
+import { Form } from '../../components/Form'
 import { MAX_NAME, nameProblem } from '../../actions/name-rules'
 
 interface Props {
@@ -36,15 +37,7 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
         </>
       }
     >
-      <form
-        id={`${id}-form`}
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault()
-          submit()
-        }}
-        className="fields"
-      >
+      <Form id={`${id}-form`} className="fields" onSubmit={() => submit()}>
         <div className="field">
           <label htmlFor={`${id}-name`}>Name</label>
           <input
@@ -70,7 +63,7 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
             )}
           </span>
         </div>
-      </form>
+      </Form>
     </Dialog>
   )
 }
