@@ -4,6 +4,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { hostWithSandbox, type HostWithSandbox } from './fixtures'
 
+/** What these tests measure of an element (the e2e project is typed for Node, without the DOM). */
+interface Box {
+  readonly scrollWidth: number
+  readonly clientWidth: number
+}
+
 let env: HostWithSandbox
 test.beforeAll(async () => {
   env = await hostWithSandbox({ seed: 'e2e-widths', accountsPerProvider: 2, keysPerAccount: 3 })
@@ -17,7 +23,7 @@ const rows = (page: Page): Locator => grid(page).locator('[role="row"]:not([aria
 
 /** How many px of each matching element's text its box cuts off, the largest. */
 const cutBy = (cells: Locator): Promise<number> =>
-  cells.evaluateAll((els) => Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)))
+  cells.evaluateAll((els: Box[]) => Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)))
 
 async function open(page: Page, width: number): Promise<void> {
   await page.setViewportSize({ width, height: 900 })
@@ -29,7 +35,7 @@ for (const width of [1024, 1440, 1920]) {
   test(`at ${width} px the list needs no sideways scrolling and keeps its actions on screen`, async ({ page }) => {
     await open(page, width)
     await page.screenshot({ path: `test-results/screenshots/list-widths-${width}.png` })
-    expect(await grid(page).evaluate((g) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(1)
+    expect(await grid(page).evaluate((g: Box) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(1)
     const actions = rows(page)
       .first()
       .getByRole('button', { name: /^Actions for / })
@@ -52,12 +58,12 @@ test('a cut value shows whole under the pointer and while its row has the keyboa
   for (let i = 0; i < 12; i++) await page.keyboard.press('Alt+ArrowLeft')
   await page.screenshot({ path: 'test-results/screenshots/list-narrowed-key-id-1440.png' })
   const cut = grid(page).locator('.cell-keyId .whole')
-  const index = await cut.evaluateAll((els) => els.findIndex((e) => e.scrollWidth > e.clientWidth))
+  const index = await cut.evaluateAll((els: Box[]) => els.findIndex((e) => e.scrollWidth > e.clientWidth))
   expect(index, 'some key id is cut').toBeGreaterThanOrEqual(0)
   const value = cut.nth(index)
   const text = (await value.textContent()) ?? ''
   await value.hover()
-  expect(await value.evaluate((e) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0)
+  expect(await value.evaluate((e: Box) => e.scrollWidth - e.clientWidth)).toBeLessThanOrEqual(0)
 
   await grid(page).focus()
   await page.keyboard.press('Home')
@@ -81,5 +87,5 @@ test("dragging a column's edge widens it", async ({ page }) => {
   await page.mouse.up()
   const after = (await header.boundingBox())?.width ?? 0
   expect(after - before).toBeGreaterThan(60)
-  expect(await grid(page).evaluate((g) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(1)
+  expect(await grid(page).evaluate((g: Box) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(1)
 })
