@@ -16,7 +16,7 @@ export function registerSecret(...values: readonly unknown[]): void {
 export function credentialSecrets(credential: object): unknown[] {
   return Object.entries(credential)
     .filter(([k]) => k !== 'provider' && k !== 'tenantId')
-    .map(([, v]) => v)
+    .map(([, v]): unknown => v)
 }
 
 /** The secret parts of a keys.create / rotation.create answer, and any credential in a request. */
