@@ -7,6 +7,16 @@ function credential(a: SandboxAccount, field: string): string {
 
 export function listRequest(a: SandboxAccount): () => Promise<Response> {
   switch (a.provider) {
+    case 'spaceone-apps': {
+      const token = credential(a, 'token')
+      const body = JSON.stringify({ query: { sort: [{ key: 'created_at' }] } })
+      return () =>
+        fetch(`${a.endpoint}/identity/app/list`, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+          body,
+        })
+    }
     case 'spaceone': {
       const token = credential(a, 'token')
       const payload = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as {

@@ -31,9 +31,10 @@ test.describe('demo mode', () => {
     await page.getByRole('button', { name: 'Try KeyDesk with demo services' }).click()
     await expect(page.getByRole('button', { name: 'Starting demo services…' }).or(table(page))).toBeVisible()
     const sidebar = page.getByRole('navigation', { name: 'Accounts' })
-    await expect(sidebar.getByText('Demo', { exact: true })).toHaveCount(3, { timeout: 30_000 })
+    // SpaceONE 1.x, Cloudforet 2.x, CloudMC and Onqlave.
+    await expect(sidebar.getByText('Demo', { exact: true })).toHaveCount(4, { timeout: 30_000 })
     await expect(bodyRows(page).first()).toBeVisible({ timeout: 20_000 })
-    for (const provider of ['SpaceONE', 'CloudMC', 'Onqlave']) {
+    for (const provider of ['SpaceONE', 'Cloudforet', 'CloudMC', 'Onqlave']) {
       await expect(page.getByRole('gridcell', { name: new RegExp(`· ${provider}`) }).first()).toBeVisible()
     }
   })

@@ -31,11 +31,13 @@ const LISTING: Record<ProviderId, (s: Seen) => boolean> = {
   spaceone: (s) => s.method === 'POST' && s.path === '/identity/api-key/list',
   cloudmc: (s) => s.method === 'GET' && /\/api_keys$/.test(s.path),
   onqlave: (s) => s.method === 'GET' && /\/tenants\/[^/]+\/keys$/.test(s.path),
+  'spaceone-apps': (s) => s.method === 'POST' && s.path === '/spaceone2/identity/app/list',
 }
 const KEY_READ: Record<ProviderId, (s: Seen) => boolean> = {
   spaceone: (s) => s.method === 'POST' && s.path === '/identity/api-key/get',
   cloudmc: (s) => s.method === 'GET' && /\/api_keys\/[^/]+$/.test(s.path),
   onqlave: (s) => s.method === 'GET' && /\/tenants\/[^/]+\/keys\/[^/]+$/.test(s.path),
+  'spaceone-apps': (s) => s.method === 'POST' && s.path === '/spaceone2/identity/app/get',
 }
 const SECRET_READ: Record<ProviderId, (s: Seen) => boolean> = {
   spaceone: () => false,

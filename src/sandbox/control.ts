@@ -5,6 +5,7 @@ import type { Context, LiveConfig, Tuning } from './context'
 import { header, jsonObject, type Incoming, type Reply } from './http'
 import { statusOf } from './onqlave-envelope'
 import { sameText } from './onqlave-crypto'
+import { dueReminders } from './spaceone2-reminders'
 
 export interface ControlDeps {
   readonly ctx: Context
@@ -40,10 +41,11 @@ export function controlHandler(deps: ControlDeps): (req: Incoming) => Reply {
     if (!sameText(header(req, 'x-sandbox-token') ?? '', deps.token))
       return fail(403, 'missing or wrong X-Sandbox-Token')
     const name = req.path.slice('/__sandbox/'.length)
-    const method = name === 'state' ? 'GET' : 'POST'
-    if (!['reset', 'config', 'clock', 'state'].includes(name)) return fail(404, 'not found')
+    const method = name === 'state' || name === 'spaceone2/reminders' ? 'GET' : 'POST'
+    if (!['reset', 'config', 'clock', 'state', 'spaceone2/reminders'].includes(name)) return fail(404, 'not found')
     if (req.method !== method) return fail(405, `use ${method}`)
     if (name === 'state') return { status: 200, body: counts(deps.ctx) }
+    if (name === 'spaceone2/reminders') return { status: 200, body: dueReminders(deps.ctx) }
     if (name === 'reset') {
       deps.reset()
       return { status: 200, body: { ok: true } }

@@ -11,7 +11,8 @@ import { loadStateFile, stateSaver, type Saver } from './persist'
 import { freshSeed, seededRandom } from './random'
 import { seedWorld, type SeedParams } from './seed'
 import { listen } from './server'
-import { spaceoneService } from './spaceone'
+import { decodeJwt } from './jwt'
+import { apiKeyJwt, spaceoneService } from './spaceone'
 import { spaceone2Service } from './spaceone2'
 import { spaceone2Info } from './spaceone2-info'
 import { worldFromJson, worldToJson, type StateFile } from './state'
@@ -136,12 +137,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   })
 
   let closing: Promise<void> | undefined
+  const spaceone2 = spaceone2Info(ctx, seeded.spaceone2)
+  // Credentials are minted from the world, so a restart from a state file hands out the same tokens.
+  const accounts = seeded.accounts.map((a) => {
+    if (a.provider === 'spaceone-apps') return { ...a, credentials: { token: spaceone2.secrets.credential } }
+    if (a.provider !== 'spaceone' || !('token' in a.credentials)) return a
+    const keyId = decodeJwt(a.credentials.token)?.payload.api_key_id
+    const key = typeof keyId === 'string' ? ctx.world.spaceone.keys.get(keyId) : undefined
+    return key ? { ...a, credentials: { token: apiKeyJwt(ctx, key) } } : a
+  })
   return {
     url,
-    accounts: seeded.accounts,
+    accounts,
     controlToken,
     spaceone: { users: seeded.spaceoneUsers },
-    spaceone2: spaceone2Info(ctx, seeded.spaceone2),
+    spaceone2,
     close: () => {
       closing ??= (async () => {
         await server.close()

@@ -4,7 +4,8 @@ import { hashSecret } from './cloudmc'
 import { newSecrets } from './onqlave'
 import { NANOID_ALPHABET, seededRandom, type Random } from './random'
 import { apiKeyJwt } from './spaceone'
-import { seedSpaceone2, type Spaceone2Seeded } from './spaceone2-seed'
+import { SPACEONE2_PREFIX } from './spaceone2'
+import { CF2_LABEL, seedSpaceone2, type Spaceone2Seeded } from './spaceone2-seed'
 import { addCloudmcKey, addOnqlaveKey, addOnqlaveTenant, emptyWorld, userKey, type World } from './state'
 import type { SandboxAccount, SandboxSpaceoneUser } from './types'
 
@@ -67,7 +68,14 @@ export function seedWorld(
     const tenant = seedOnqlave(world, seededRandom(params.seed, `onqlave/${n}`), n, suffix, params, now)
     onqlave.push({ provider: 'onqlave', label: labelOf('Onqlave', n), endpoint: url, credentials: tenant })
   }
-  return { world, accounts: [...spaceone, ...cloudmc, ...onqlave], spaceoneUsers, spaceone2 }
+  // Cloudforet 2.x: one domain; its credential is the seeded DOMAIN app's client secret.
+  const cloudforet: SandboxAccount = {
+    provider: 'spaceone-apps',
+    label: CF2_LABEL,
+    endpoint: `${url}${SPACEONE2_PREFIX}`,
+    credentials: { token: spaceone2.secrets.credential },
+  }
+  return { world, accounts: [...spaceone, ...cloudmc, ...onqlave, cloudforet], spaceoneUsers, spaceone2 }
 }
 
 function keyCount(params: SeedParams, fallback: number, minimum: number): number {

@@ -4,7 +4,7 @@ import type { Spaceone2Info } from './spaceone2-info'
 export type SandboxCredentials = { token: string } | { apiKey: string } | { tenantId: string; token: string }
 
 export interface SandboxAccount {
-  provider: 'spaceone' | 'cloudmc' | 'onqlave'
+  provider: 'spaceone' | 'cloudmc' | 'onqlave' | 'spaceone-apps'
   label: string
   endpoint: string
   credentials: SandboxCredentials

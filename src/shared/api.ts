@@ -41,6 +41,17 @@ const endpoint = z.string().trim().min(1, 'Enter the endpoint URL.').max(500)
 const credential = z.object({ provider }).catchall(z.string().trim().max(20_000))
 const requestId = z.string().min(8).max(64)
 const keyRef = z.object({ accountId: id, keyId: id })
+const isoDate = z.iso.datetime({ offset: true })
+const tags = z.record(z.string().trim().min(1).max(128), z.string().max(256)).refine((t) => Object.keys(t).length <= 50)
+/** What a Cloudforet 2.x app is made with, besides its name: a role, its scope, tags and an expiry. */
+const appScope = {
+  roleId: id.optional(),
+  workspaceId: id.optional(),
+  projectId: id.optional(),
+  projectGroupId: id.optional(),
+  tags: tags.optional(),
+  expiresAt: isoDate.optional(),
+}
 const secretRef = z.union([z.object({ handle: id }), keyRef])
 const text = z.string().max(2000)
 /**
@@ -130,9 +141,16 @@ export const requests = {
       name: z.string().trim().max(255).optional(),
       applicationId: id.optional(),
       clusterId: id.optional(),
+      ...appScope,
       keep: z.boolean(),
     }),
   ),
+  /** A new secret for the same key, shown once like a create; the old secret dies like a disable (Cloudforet 2.x). */
+  'keys.regenerate': request<CreatedKey>()(
+    keyRef.extend({ requestId: z.string().min(8).max(64), keep: z.boolean(), expiresAt: isoDate.optional() }),
+  ),
+  /** Replaces all of a key's tags. */
+  'keys.setTags': request<KeyRecord>()(keyRef.extend({ tags })),
   'keys.enable': request<KeyRecord | null>()(keyRef),
   'keys.disable': request<KeyRecord | null>()(keyRef),
   'keys.delete': request<KeyRecord | null>()(keyRef.extend({ shown: shownKey.optional() })),
@@ -190,6 +208,7 @@ export const requests = {
       name: z.string().trim().max(255).optional(),
       applicationId: id.optional(),
       clusterId: id.optional(),
+      ...appScope,
     }),
   ),
   /** Runs the current step (switch confirmed → disable old → wait for propagation → delete old → done). */

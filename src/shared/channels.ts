@@ -25,6 +25,8 @@ export const CHANNEL_NAMES = [
   'keys.disable',
   'keys.delete',
   'keys.rename',
+  'keys.regenerate',
+  'keys.setTags',
   'keys.copySecret',
   'keys.export',
   'keys.try',

@@ -13,6 +13,8 @@ export interface CredentialField {
   readonly placeholder?: string
   /** A value must match this (RegExp source, tested on the trimmed value), or the form shows `message`. */
   readonly pattern?: { readonly source: string; readonly message: string }
+  /** Fields of an alternative way in share a group, shown under its title ("Or sign in"). */
+  readonly group?: string
 }
 
 export interface EndpointField {
@@ -36,13 +38,27 @@ export interface KeyField {
 
 /** What the create form asks for; the names are keys.create's optional inputs. */
 export interface CreateField {
-  readonly name: 'name' | 'applicationId' | 'clusterId'
+  readonly name: 'name' | 'applicationId' | 'clusterId' | 'roleId' | 'workspaceId' | 'tags' | 'expiresAt'
   readonly label: string
   readonly hint: string
   readonly optional: boolean
-  /** Filled from keys.createOptions: applications or clusters. */
-  readonly choices?: 'applications' | 'clusters'
+  /** Filled from keys.createOptions: applications, clusters, roles (with the scope each makes) or workspaces. */
+  readonly choices?: 'applications' | 'clusters' | 'roles' | 'workspaces'
   readonly maxLength?: number
+  /** How the value is entered: text (the default), `key=value` tags, or a date at most `expiry.maxDays` ahead. */
+  readonly kind?: 'text' | 'tags' | 'date'
+  /** Only asked when the chosen role's scope is one of these (a workspace for workspace and project apps). */
+  readonly forScopes?: readonly string[]
+}
+
+/** Keys that stop working by themselves on a date (Cloudforet 2.x apps). */
+export interface ExpiryRule {
+  /** The latest expiry KeyDesk offers, in days from today. */
+  readonly maxDays: number
+  /** What the create form proposes. */
+  readonly defaultDays: number
+  /** KeyDesk reminds the user this many days before (the service's own e-mails are off by default). */
+  readonly reminderDays: readonly number[]
 }
 
 export type CreateStageId = 'creating' | 'activating' | 'fetching'
@@ -88,7 +104,22 @@ export interface ProviderDescriptor {
     readonly rename: boolean
     /** The account's own key can be recognised among its keys (facts.ownKeyId). */
     readonly knowsOwnKey: boolean
+    /** A key's secret can be replaced by a new one (keys.regenerate); the old secret dies like a disable. */
+    readonly regenerate?: boolean
+    /** Keys carry tags the user can edit (keys.setTags). */
+    readonly tags?: boolean
   }
+  /** Keys expire by themselves; absent when they never do. */
+  readonly expiry?: ExpiryRule
+  /** Keys whose `extra[field]` is "true" are shown read-only, with the reason (managed apps). */
+  readonly readOnlyKeys?: { readonly field: string; readonly reason: string }
+  /**
+   * Accounts of this provider are added through another provider's choice, which tells them apart by itself
+   * (Cloudforet 2.x through "SpaceONE / Cloudforet"); the account form does not list this one.
+   */
+  readonly addedAs?: ProviderId
+  /** The account form's name for this choice when it covers more than this provider ("SpaceONE / Cloudforet"). */
+  readonly choiceName?: string
   /** Keys one user may hold; null when the service sets no limit. Enforced by the core. */
   readonly keyLimit: number | null
   readonly keyFields: readonly KeyField[]
@@ -128,13 +159,27 @@ export function windowWords(sec: number): string {
   return `${min} minute${min === 1 ? '' : 's'}`
 }
 
+/**
+ * The way in the values take: fields with a `group` are an alternative to the ungrouped ones (a sign-in instead of
+ * a token), chosen as soon as one of the group's required fields has a value.
+ */
+function usesGroup(d: ProviderDescriptor, values: Readonly<Record<string, string | undefined>>): boolean {
+  return d.credential.some((f) => f.group && !f.optional && (values[f.name] ?? '').trim())
+}
+
+/** Whether the field must have a value: required, and of the way in the values take. */
+function required(f: CredentialField, grouped: boolean): boolean {
+  return !f.optional && Boolean(f.group) === grouped
+}
+
 /** Field name → what is wrong, for the credential fields of a form (or a file); empty when all are fine. */
 export function credentialProblems(d: ProviderDescriptor, values: Readonly<Record<string, string | undefined>>) {
   const problems: Record<string, string> = {}
+  const grouped = usesGroup(d, values)
   for (const f of d.credential) {
     const v = (values[f.name] ?? '').trim()
     if (!v) {
-      if (!f.optional) problems[f.name] = `Enter the ${f.label.toLowerCase()}.`
+      if (required(f, grouped)) problems[f.name] = `Enter the ${f.label.toLowerCase()}.`
     } else if (f.pattern && !new RegExp(f.pattern.source).test(v)) {
       problems[f.name] = f.pattern.message
     }
@@ -142,12 +187,13 @@ export function credentialProblems(d: ProviderDescriptor, values: Readonly<Recor
   return problems
 }
 
-/** The credential the descriptor's fields make of the values: trimmed, empty optional fields left out. */
+/** The credential the descriptor's fields make of the values: trimmed, empty fields left out unless required. */
 export function toCredential(d: ProviderDescriptor, values: Readonly<Record<string, string | undefined>>): Credential {
   const out: Record<string, string> = {}
+  const grouped = usesGroup(d, values)
   for (const f of d.credential) {
     const v = (values[f.name] ?? '').trim()
-    if (v || !f.optional) out[f.name] = v
+    if (v || required(f, grouped)) out[f.name] = v
   }
   return { ...out, provider: d.id }
 }

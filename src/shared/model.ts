@@ -1,6 +1,7 @@
 // The normalised model every process shares (../shared/providers/README.md). No Node, no DOM.
 
-export const PROVIDER_IDS = ['spaceone', 'cloudmc', 'onqlave'] as const
+// spaceone-apps is Cloudforet 2.x: the user picks "SpaceONE / Cloudforet" once and KeyDesk tells the versions apart.
+export const PROVIDER_IDS = ['spaceone', 'cloudmc', 'onqlave', 'spaceone-apps'] as const
 export type ProviderId = (typeof PROVIDER_IDS)[number]
 
 export type KeyState = 'enabled' | 'disabled' | 'pending' | 'deleted' | 'failed'
@@ -15,10 +16,13 @@ export interface KeyRecord {
   readonly createdAt: string
   readonly lastUsedAt?: string
   readonly lastUsedIp?: string
+  /** ISO-8601 UTC: when the key stops working by itself (Cloudforet 2.x apps); absent when it never expires. */
+  readonly expiresAt?: string
   readonly extra: Readonly<Record<string, string>>
 }
 
-export type PropagationOp = 'create' | 'enable' | 'disable' | 'delete'
+/** regenerate: a new secret for the same key; what propagates is the death of the old secret (Cloudforet 2.x apps). */
+export type PropagationOp = 'create' | 'enable' | 'disable' | 'delete' | 'regenerate'
 export type PropagationState = 'propagating' | 'settled' | 'failed'
 
 export interface Propagation {
@@ -44,8 +48,15 @@ export interface AccountFacts {
   readonly domain?: string
   readonly tenant?: string
   readonly organization?: string
-  /** SpaceONE: the api_key_id of the account's own credential, when it is an API key. */
+  /** SpaceONE: the api_key_id of the account's own credential, when it is an API key (2.x: the app id of its secret). */
   readonly ownKeyId?: string
+  /** SpaceONE / Cloudforet: which major version KeyDesk found at the endpoint. */
+  readonly version?: '1.x' | '2.x'
+  /** Cloudforet 2.x: the credential's role type and the workspace it is held to. */
+  readonly role?: string
+  readonly workspace?: string
+  /** ISO-8601 UTC: when the account's own credential expires by itself. */
+  readonly credentialExpiresAt?: string
 }
 
 export type AccountStatus = 'ok' | 'checking' | 'rejected' | 'unreachable' | 'keychain' | 'unknown'

@@ -20,6 +20,11 @@ export interface KeyList {
 export interface CreateOptionsView {
   readonly applications: readonly { id: string; name: string; technology?: string }[]
   readonly clusters: readonly { id: string; name: string; encryption?: string }[]
+  /** Cloudforet 2.x: the roles an app can be given, each with the scope (DOMAIN, WORKSPACE, PROJECT) it makes. */
+  readonly roles?: readonly { id: string; name: string; roleType: string; scope: string }[]
+  readonly workspaces?: readonly { id: string; name: string }[]
+  /** The credential is held to one workspace, so the workspace is not a choice. */
+  readonly workspaceFixed?: boolean
 }
 
 export interface ExportResult {

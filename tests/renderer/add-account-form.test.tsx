@@ -24,8 +24,10 @@ describe('the add-account form', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
     expect(await screen.findByText(/Give the account a label/)).toBeTruthy()
     expect(screen.getByText('Enter the console api endpoint.')).toBeTruthy()
-    expect(screen.getByText('Enter the api key or access token (jwt).')).toBeTruthy()
-    expect(screen.getByLabelText('API key or access token (JWT)').getAttribute('aria-invalid')).toBe('true')
+    expect(screen.getByText('Enter the api key, client secret or access token (jwt).')).toBeTruthy()
+    expect(screen.getByLabelText('API key, client secret or access token (JWT)').getAttribute('aria-invalid')).toBe(
+      'true',
+    )
     expect(screen.getByLabelText('Refresh token (only with an access token)').getAttribute('aria-invalid')).not.toBe(
       'true',
     )
@@ -36,7 +38,9 @@ describe('the add-account form', () => {
   it("shows each provider's own fields with where to find them, and keeps credentials in password inputs", () => {
     h.view(<AddAccountForm onDone={() => undefined} />)
     expect(screen.getByText(/My Page → API Key/)).toBeTruthy()
-    expect(screen.getByLabelText<HTMLInputElement>('API key or access token (JWT)').type).toBe('password')
+    expect(screen.getByLabelText<HTMLInputElement>('API key, client secret or access token (JWT)').type).toBe(
+      'password',
+    )
     fireEvent.click(screen.getByRole('radio', { name: /Onqlave/ }))
     expect(screen.getByLabelText<HTMLInputElement>('Base URL').value).toBe('https://api.onqlave.com')
     expect(screen.getByLabelText<HTMLInputElement>('Tenant id').type).toBe('text')
@@ -61,7 +65,7 @@ describe('the add-account form', () => {
     })
     h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test ')
-    type('API key or access token (JWT)', ' eyJhbGciOi.x.y ')
+    type('API key, client secret or access token (JWT)', ' eyJhbGciOi.x.y ')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
     expect(screen.getByRole('button', { name: 'Testing…' })).toBeTruthy()
     expect(await screen.findByText(/Connection works: alice@acme in domain acme/)).toBeTruthy()
@@ -78,7 +82,7 @@ describe('the add-account form', () => {
     api.accounts.validate.mockResolvedValue({ summary: 'alice', facts: {} })
     h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test')
-    type('API key or access token (JWT)', 'eyJ.access.token')
+    type('API key, client secret or access token (JWT)', 'eyJ.access.token')
     type('Refresh token (only with an access token)', ' eyJ.refresh.token ')
     expect(screen.getByLabelText<HTMLInputElement>('Refresh token (only with an access token)').type).toBe('password')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
@@ -100,7 +104,7 @@ describe('the add-account form', () => {
     )
     h.view(<AddAccountForm onDone={() => undefined} />)
     type('Console API endpoint', 'https://console-api.acme.test')
-    type('API key or access token (JWT)', 'bad')
+    type('API key, client secret or access token (JWT)', 'bad')
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }))
     expect((await screen.findByRole('alert')).textContent).toContain('SpaceONE rejected this API key')
   })
@@ -140,10 +144,10 @@ describe('the add-account form', () => {
     h.view(<AddAccountForm onDone={() => undefined} />)
     type('Label', 'Prod')
     type('Console API endpoint', 'https://console-api.acme.test')
-    type('API key or access token (JWT)', 'tok')
+    type('API key, client secret or access token (JWT)', 'tok')
     fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
     expect((await screen.findByRole('alert')).textContent).toContain('Unlock it and try again')
-    expect(screen.getByLabelText<HTMLInputElement>('API key or access token (JWT)').value).toBe('tok')
+    expect(screen.getByLabelText<HTMLInputElement>('API key, client secret or access token (JWT)').value).toBe('tok')
     expect(screen.getByRole('button', { name: 'Save account' })).toBeTruthy()
   })
 })

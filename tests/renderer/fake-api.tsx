@@ -19,10 +19,11 @@ import type { AccountView, KeyRecord, ProviderId } from '../../src/shared/model'
 import { Root, wire, type Wiring } from '../../src/renderer/src/Root'
 import { cloudmcDescriptor } from '../../src/main/providers/cloudmc-descriptor'
 import { onqlaveDescriptor } from '../../src/main/providers/onqlave-descriptor'
+import { spaceoneAppsDescriptor } from '../../src/main/providers/spaceone-apps-descriptor'
 import { spaceoneDescriptor } from '../../src/main/providers/spaceone-descriptor'
 
 /** The adapters' own descriptors: the renderer is tested against what the core really sends. */
-export const DESCRIPTORS = [spaceoneDescriptor, cloudmcDescriptor, onqlaveDescriptor] as const
+export const DESCRIPTORS = [spaceoneDescriptor, cloudmcDescriptor, onqlaveDescriptor, spaceoneAppsDescriptor] as const
 
 type Namespace<C extends string> = C extends `${infer N}.${string}` ? N : never
 type Request<C extends Channel> = (input: RequestInput<C>) => Promise<RequestResult<C>>

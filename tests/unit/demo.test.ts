@@ -32,7 +32,7 @@ describe('demo mode', () => {
     const core = open(dir)
     await core.start()
     const added = ok<AccountView[]>(await core.invoke('demo.start', {}))
-    expect(added.map((a) => a.provider).sort()).toEqual(['cloudmc', 'onqlave', 'spaceone'])
+    expect(added.map((a) => a.provider).sort()).toEqual(['cloudmc', 'onqlave', 'spaceone', 'spaceone-apps'])
     expect(added.every((a) => a.demo && a.endpoint.startsWith('http://127.0.0.1:'))).toBe(true)
     expect(
       ok<AccountView[]>(await core.invoke('demo.start', {}))

@@ -24,6 +24,8 @@ const secret: SecretBundle = {
     access_key: 'ak',
     server_signing_key: 's',
     server_secret_key: 't',
+    client_secret: 'c'.repeat(20),
+    client_id: 'client-0123456789ab',
   },
 }
 
@@ -55,14 +57,29 @@ describe('provider descriptors', () => {
 
   it('names a missing required credential field and drops fields the provider does not have', () => {
     const spaceone = providerRegistry.get('spaceone').descriptor
-    expect(credentialProblems(spaceone, { token: ' ' })).toEqual({ token: 'Enter the api key or access token (jwt).' })
+    const cloudmc = providerRegistry.get('cloudmc').descriptor
+    expect(credentialProblems(cloudmc, { apiKey: ' ' })).toEqual({ apiKey: 'Enter the api key.' })
+    // SpaceONE / Cloudforet takes a token or a sign-in: the token is required until a sign-in field is given.
+    expect(credentialProblems(spaceone, { token: ' ' })).toEqual({
+      token: 'Enter the api key, client secret or access token (jwt).',
+    })
+    expect(credentialProblems(spaceone, { domainName: 'acme' })).toEqual({
+      userId: 'Enter the user id.',
+      password: 'Enter the password.',
+    })
+    expect(toCredential(spaceone, { domainName: ' acme ', userId: 'u', password: 'p', workspaceId: '' })).toEqual({
+      provider: 'spaceone',
+      domainName: 'acme',
+      userId: 'u',
+      password: 'p',
+    })
     expect(toCredential(spaceone, { token: ' t ', refreshToken: '', apiKey: 'other' })).toEqual({
       provider: 'spaceone',
       token: 't',
     })
   })
 
-  it('puts the account window into the words of a windowed change, and only SpaceONE has one', () => {
+  it('puts the account window into the words of a windowed change, and only SpaceONE and Cloudforet 2.x have one', () => {
     const spaceone = providerRegistry.get('spaceone').descriptor
     expect(effectWords(spaceone, 'disable', 300)).toContain('up to 5 minutes')
     expect(
@@ -70,6 +87,6 @@ describe('provider descriptors', () => {
         .all()
         .filter((p) => hasWindow(p.descriptor))
         .map((p) => p.id),
-    ).toEqual(['spaceone'])
+    ).toEqual(['spaceone', 'spaceone-apps'])
   })
 })

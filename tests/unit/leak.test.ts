@@ -79,20 +79,24 @@ describe('no secret leaks', () => {
         if (other && keys.length >= 2)
           ok(await core.invoke('keys.delete', { accountId: account.id, keyId: other.keyId }))
       }
-      const options = ok<{ applications: { id: string }[]; clusters: { id: string; name: string }[] } | null>(
-        await core.invoke('keys.createOptions', { accountId: account.id }),
-      )
+      const options = ok<{
+        applications: { id: string }[]
+        clusters: { id: string; name: string }[]
+        roles?: { id: string }[]
+      } | null>(await core.invoke('keys.createOptions', { accountId: account.id }))
       const created = ok<CreatedKey>(
         await core.invoke('keys.create', {
           accountId: account.id,
           requestId: `leak-${account.id}`,
           keep: true,
-          ...(options
+          ...(options?.applications[0]
             ? {
                 applicationId: options.applications[0].id,
                 clusterId: options.clusters.find((c) => !/fail/.test(c.name))!.id,
               }
             : {}),
+          // Cloudforet 2.x apps need a name and a role.
+          ...(options?.roles ? { name: 'leak-check', roleId: options.roles[0].id } : {}),
         }),
       )
       secrets.push(...created.parts.filter((p) => p.secret).map((p) => p.value))

@@ -63,8 +63,8 @@ describe('SpaceONE adapter against the sandbox', () => {
     const token = (seed.credentials as { token: string }).token
     const claims = payloadOf(token)
     const result = await spaceone.validate(contextOf(seed, http))
-    expect(result.facts).toEqual({ user: claims.aud, domain: claims.did, ownKeyId: claims.api_key_id })
-    expect(result.summary).toBe(`${String(claims.aud)} in ${String(claims.did)}: 1 API key`)
+    expect(result.facts).toEqual({ user: claims.aud, domain: claims.did, version: '1.x', ownKeyId: claims.api_key_id })
+    expect(result.summary).toBe(`SpaceONE 1.x: ${String(claims.aud)} in ${String(claims.did)}: 1 API key`)
     expect(calls).toHaveLength(1)
     expect(calls[0]?.url).toBe(`${seed.endpoint}/identity/api-key/list`)
     expect(JSON.parse(calls[0]?.body ?? '')).toEqual({
@@ -134,7 +134,13 @@ describe('SpaceONE adapter against the sandbox', () => {
     await spaceone.create(ctx, {})
     expect(await spaceone.list(ctx)).toHaveLength(3)
     expect(spaceone.descriptor).toMatchObject({ keyLimit: 2, capabilities: { disable: true, rename: false } })
-    expect(Object.values(spaceone.descriptor.changes).map((c) => c.model)).toEqual(['none', 'none', 'window', 'window'])
+    expect(Object.values(spaceone.descriptor.changes).map((c) => c.model)).toEqual([
+      'none',
+      'none',
+      'window',
+      'window',
+      'none',
+    ])
   })
 
   it('disables at once in the API while a recently used key keeps working until the cache window passes', async () => {

@@ -74,6 +74,8 @@ export function credentialOf(seed: SandboxAccount): Credential {
       return { provider: 'cloudmc', apiKey: String(c.apiKey) }
     case 'onqlave':
       return { provider: 'onqlave', tenantId: String(c.tenantId), token: String(c.token) }
+    case 'spaceone-apps':
+      return { provider: 'spaceone-apps', token: String(c.token) }
   }
 }
 

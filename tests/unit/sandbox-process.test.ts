@@ -12,7 +12,7 @@ describe('sandbox process and state', () => {
     const other = await start({ accountsPerProvider: 2 })
     try {
       const strip = (s: Sandbox): unknown =>
-        s.accounts.filter((a) => a.provider !== 'spaceone').map((a) => a.credentials)
+        s.accounts.filter((a) => a.provider !== 'spaceone' && a.provider !== 'spaceone-apps').map((a) => a.credentials)
       expect(strip(other)).toEqual(strip(sandbox))
       expect(other.spaceone.users).toEqual(sandbox.spaceone.users)
     } finally {
@@ -64,7 +64,8 @@ describe('sandbox process and state', () => {
       const line = await cli.firstLine
       const first = JSON.parse(line) as { url: string; accounts: { label: string; endpoint: string }[] }
       expect(Object.keys(first)).toEqual(['url', 'accounts'])
-      expect(first.accounts).toHaveLength(3)
+      expect(first.accounts).toHaveLength(4)
+      expect(first.accounts.some((a) => a.endpoint === `${first.url}/spaceone2`)).toBe(true)
       const tokenPattern = /control token \(X-Sandbox-Token\): (\S+)\n/
       for (let i = 0; i < 100 && !tokenPattern.test(cli.stderr()); i += 1)
         await new Promise((resolve) => setTimeout(resolve, 20))

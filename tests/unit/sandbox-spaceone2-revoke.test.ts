@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox/index'
-import { control, start } from './sandbox-harness'
+import { call, control, start } from './sandbox-harness'
 import { expectError, post2, probe } from './sandbox-spaceone2-harness'
 
 let sandbox: Sandbox
@@ -92,5 +92,24 @@ describe('Cloudforet 2.x sandbox: revocation and the check cache', () => {
     await post('/identity/app/disable', { app_id: app.app_id })
     await control(sandbox, 'clock', { advanceSeconds: 11 })
     expect(await probe(sandbox, app.client_secret)).toBe(403)
+  })
+})
+
+describe('Cloudforet 2.x sandbox: expiry reminders', () => {
+  it('lists, instead of mailing, the apps expiring on the 1st, 7th and 30th day from UTC midnight', async () => {
+    const reminders = () =>
+      call(`${sandbox.url}/__sandbox/spaceone2/reminders`, { headers: { 'X-Sandbox-Token': sandbox.controlToken } })
+    const first = await reminders()
+    expect(first.status).toBe(200)
+    expect(first.json.days).toEqual([1, 7, 30])
+    const ids = sandbox.spaceone2.ids
+    expect(first.json.due.some((d: { app_id: string }) => d.app_id === ids.expiringAppId)).toBe(false)
+    await control(sandbox, 'clock', { advanceSeconds: 5 * 86_400 })
+    const later = await reminders()
+    expect(later.json.due).toContainEqual(
+      expect.objectContaining({ app_id: ids.expiringAppId, name: 'report-bot', days: 1 }),
+    )
+    await post('/identity/app/disable', { app_id: ids.expiringAppId })
+    expect((await reminders()).json.due).toContainEqual(expect.objectContaining({ app_id: ids.expiringAppId }))
   })
 })

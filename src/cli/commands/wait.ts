@@ -36,6 +36,7 @@ export function waitCommand(bind: Bind): Command {
       enable: changes.enable.model,
       disable: changes.disable.model,
       delete: changes.delete.model,
+      regenerate: changes.regenerate.model,
     }
     const record = await ctx.out.progress(`Waiting for ${keyId} to settle…`, () =>
       untilDone(ctx, account.id, keyId, deadline, models),

@@ -3,6 +3,9 @@
 import { credentialProblems, toCredential, type ProviderDescriptor } from '../../shared/descriptor'
 import { AppError } from '../../shared/errors'
 import type { Account, Credential, ProviderId } from '../../shared/model'
+import type { Http } from '../net/http'
+import type { ProviderRegistry } from '../providers'
+import { scrubbed } from './scrub'
 import { vaultNames, type SecretVault } from './vault'
 
 /** The credential as the provider's descriptor defines it: its fields, trimmed, each one checked. */
@@ -58,4 +61,34 @@ export async function removeAccountSecrets(vault: SecretVault, account: Account)
       { accountId: account.id },
     )
   }
+}
+
+/**
+ * What the user entered, checked and as its provider keeps it: SpaceONE / Cloudforet tells 1.x from 2.x, a sign-in
+ * becomes tokens. A new credential for `keep` must stay of its provider (a 2.x secret cannot replace a 1.x key).
+ */
+export async function resolveEntered(
+  providers: ProviderRegistry,
+  http: Http,
+  account: Account,
+  entered: Credential,
+  keep?: Account,
+): Promise<Credential> {
+  const provider = providers.get(account.provider)
+  if (entered.provider !== provider.descriptor.id)
+    throw new AppError('INVALID_INPUT', 'The credential does not match the provider.')
+  const resolved = provider.resolve
+    ? await provider.resolve(http, account, entered).catch((err: unknown) => {
+        throw scrubbed(err, entered)
+      })
+    : entered
+  if (keep && resolved.provider !== keep.provider) {
+    throw new AppError(
+      'INVALID_INPUT',
+      `That credential is for ${providers.get(resolved.provider).descriptor.name}, but ${keep.label} is ` +
+        `${providers.get(keep.provider).descriptor.aName} account: add it as a new account instead.`,
+      { accountId: keep.id },
+    )
+  }
+  return checkedCredential(providers.get(resolved.provider).descriptor, resolved)
 }

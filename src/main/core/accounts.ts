@@ -8,7 +8,7 @@ import { iso, type Ports } from './ports'
 import { notAccepted, waitingMessage } from './account-words'
 import type { SettingsStore } from './settings'
 import { scrubbed } from './scrub'
-import { checkedCredential, parseCredential, removeAccountSecrets, requireVault } from './account-credential'
+import { parseCredential, removeAccountSecrets, requireVault, resolveEntered } from './account-credential'
 import { vaultNames, type SecretVault } from './vault'
 import { AddGuard } from './account-adding'
 
@@ -106,13 +106,18 @@ export class Accounts {
     label = 'this account',
     signal?: AbortSignal,
   ): Promise<ValidationResult> {
+    const resolved = await this.resolve(provider, endpoint, credential, label)
+    const account = this.draft(resolved.provider, label, requireSafeEndpoint(endpoint), false)
+    const adapter = this.ports.providers.get(resolved.provider)
+    return adapter.validate({ account, credential: resolved, http: this.http, signal }).catch((err: unknown) => {
+      throw scrubbed(notAccepted(err, adapter.descriptor, account.endpoint), credential)
+    })
+  }
+
+  /** What the user entered, checked and as its provider keeps it (for `keep`'s account, of that provider). */
+  private resolve(provider: ProviderId, endpoint: string, entered: Credential, label: string, keep?: Account) {
     const account = this.draft(provider, label, requireSafeEndpoint(endpoint), false)
-    const adapter = this.ports.providers.get(provider)
-    return adapter
-      .validate({ account, credential: this.checked(provider, credential), http: this.http, signal })
-      .catch((err: unknown) => {
-        throw scrubbed(notAccepted(err, adapter.descriptor, account.endpoint), credential)
-      })
+    return resolveEntered(this.ports.providers, this.http, account, entered, keep)
   }
 
   /** A double submit saves the account once; another credential for the same endpoint is an add of its own. */
@@ -124,8 +129,9 @@ export class Accounts {
   private async addOnce(input: NewAccount, signal?: AbortSignal): Promise<AccountView> {
     await requireVault(this.vault)
     const endpoint = requireSafeEndpoint(input.endpoint)
-    const credential = this.checked(input.provider, input.credential)
-    const { facts } = await this.validate(input.provider, endpoint, credential, input.label, signal)
+    const credential = await this.resolve(input.provider, endpoint, input.credential, input.label)
+    const provider = credential.provider
+    const { facts } = await this.validate(provider, endpoint, credential, input.label, signal)
     // A cancel that arrives as the service answers still saves nothing.
     if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: the account was not saved.')
     return this.adding.exclusive(`${input.provider} ${endpoint}`, () => this.save(input, endpoint, credential, facts))
@@ -138,7 +144,7 @@ export class Accounts {
     facts: Account['facts'],
   ): Promise<AccountView> {
     const duplicate = this.all().find(
-      (a) => a.provider === input.provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
+      (a) => a.provider === provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
     )
     if (duplicate) {
       throw new AppError(
@@ -146,7 +152,7 @@ export class Accounts {
         `This ${input.provider} user at ${endpoint} is already in KeyDesk as "${duplicate.label}".`,
       )
     }
-    const account: Account = { ...this.draft(input.provider, input.label, endpoint, input.demo ?? false), facts }
+    const account: Account = { ...this.draft(provider, input.label, endpoint, input.demo ?? false), facts }
     const name = vaultNames.credential(account.provider, account.id)
     await this.vault.set(name, JSON.stringify(credential))
     try {
@@ -188,7 +194,9 @@ export class Accounts {
     let facts = current.facts
     if (patch.credential || endpoint !== current.endpoint) {
       await requireVault(this.vault)
-      const given = patch.credential ? this.checked(current.provider, patch.credential) : null
+      const given = patch.credential
+        ? await this.resolve(current.provider, endpoint, patch.credential, current.label, current)
+        : null
       const credential = given ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
       if (given) await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(given))
@@ -268,10 +276,6 @@ export class Accounts {
       this.all().map((a) => (a.id === id ? { ...a, facts } : a)),
     )
     this.onChange()
-  }
-
-  private checked(provider: ProviderId, credential: Credential): Credential {
-    return checkedCredential(this.ports.providers.get(provider).descriptor, credential)
   }
 
   private draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {

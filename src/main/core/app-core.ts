@@ -14,6 +14,8 @@ import { KeyCreation } from './keys/creation'
 import { UnconfirmedCreates } from './keys/unconfirmed'
 import { SecretCustody } from './keys/custody'
 import { KeyLifecycle } from './keys/lifecycle'
+import { KeyRegeneration } from './keys/regeneration'
+import { Reminders } from './reminders'
 import { ProviderSession } from './keys/session'
 import { systemPorts, type Clock, type Ports } from './ports'
 import { Propagations } from './propagation/scheduler'
@@ -50,6 +52,8 @@ export class AppCore {
   readonly lifecycle: KeyLifecycle
   readonly creation: KeyCreation
   readonly unconfirmed: UnconfirmedCreates
+  readonly regeneration: KeyRegeneration
+  readonly reminders: Reminders
   readonly propagations: Propagations
   readonly rotations: Rotations
   readonly demo: Demo
@@ -77,7 +81,9 @@ export class AppCore {
     this.session = new ProviderSession(this.accounts, ports)
     this.custody = new SecretCustody(this.accounts, options.vault, http, ports)
     this.propagations = new Propagations(this.settings, this.accounts, ports, {
-      prober: (accountId, keyId) => this.custody.probe(accountId, keyId),
+      // A regenerate's evidence is the secret it retired; every other change's is the key's kept secret.
+      prober: (accountId, keyId, op) =>
+        op === 'regenerate' ? this.regeneration.probeRetired(accountId, keyId) : this.custody.probe(accountId, keyId),
       // A deleted key is tried until its delete settles; then KeyDesk stops holding its secret.
       onFinished: (r) => void (r.op === 'delete' ? this.custody.dropDeleted(r.accountId, r.keyId) : undefined),
     })
@@ -91,6 +97,12 @@ export class AppCore {
       this.propagations,
       ports,
       this.unconfirmed,
+    )
+    this.regeneration = new KeyRegeneration(this.accounts, this.session, this.custody, this.propagations, http, ports)
+    this.reminders = new Reminders(
+      this.settings,
+      (r) => this.emit('notify', r),
+      () => ports.clock.now(),
     )
     this.rotations = new Rotations(
       this.settings,

@@ -14,8 +14,10 @@ import type { Demo } from './demo'
 import type { KeyCreation } from './keys/creation'
 import type { SecretCustody } from './keys/custody'
 import type { KeyLifecycle } from './keys/lifecycle'
+import type { KeyRegeneration } from './keys/regeneration'
 import { lockHandlers, type AppLock } from './lock'
 import type { Propagations } from './propagation/scheduler'
+import type { Reminders } from './reminders'
 import type { Repair } from './repair'
 import type { Rotations } from './rotation'
 import type { Clock } from './ports'
@@ -32,6 +34,8 @@ export interface HandlerServices {
   readonly custody: SecretCustody
   readonly lifecycle: KeyLifecycle
   readonly creation: KeyCreation
+  readonly regeneration: KeyRegeneration
+  readonly reminders: Reminders
   readonly propagations: Propagations
   readonly rotations: Rotations
   readonly demo: Demo
@@ -110,13 +114,22 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
     },
     'accounts.endpoints': ({ accountId }) => lifecycle.endpoints(accountId),
     'demo.start': () => core.demo.start(),
-    'keys.list': ({ accountId }) => lifecycle.list(accountId),
+    'keys.list': async ({ accountId }) => {
+      const listed = await lifecycle.list(accountId)
+      const account = accounts.get(accountId)
+      // KeyDesk's own expiry reminders: the services' e-mails are off by default.
+      const days = providerRegistry.get(account.provider).descriptor.expiry?.reminderDays
+      core.reminders.check(account, listed.keys, days)
+      return listed
+    },
     'keys.createOptions': ({ accountId }) => lifecycle.createOptions(accountId),
     'keys.create': (input) => creation.create(input),
     'keys.enable': ({ accountId, keyId }) => lifecycle.enable(accountId, keyId),
     'keys.disable': ({ accountId, keyId }) => lifecycle.disable(accountId, keyId),
     'keys.delete': ({ accountId, keyId, shown }) => lifecycle.remove(accountId, keyId, shown),
     'keys.rename': ({ accountId, keyId, name }) => lifecycle.rename(accountId, keyId, name),
+    'keys.regenerate': (input) => core.regeneration.regenerate(input),
+    'keys.setTags': ({ accountId, keyId, tags }) => lifecycle.setTags(accountId, keyId, tags),
     'keys.copySecret': async (input) => {
       const value = await custody.secretPart(input, input.part)
       return { clearsInSec: await clipboard.copySecret(value) }

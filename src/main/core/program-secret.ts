@@ -38,6 +38,27 @@ export async function programSecret(
         folderVariables: home ? ['HOME'] : [],
       }
     }
+    // Cloudforet 2.x: spacectl reads the app secret as `token` from the same config files (spaceone-apps.md §5, §8).
+    case 'spaceone-apps': {
+      const config = (await keys.exportFile(ref, 'spacectl_config')).content
+      return {
+        env: {
+          SPACEONE_TOKEN: fields.client_secret ?? '',
+          SPACEONE_ENDPOINT: account.endpoint,
+          ...(home ? { SPACECTL_DEFAULT_ENVIRONMENT: SPACECTL_ENVIRONMENT } : {}),
+        },
+        files: [
+          { path: 'spacectl_config.yml', content: config, variable: 'SPACEONE_CONFIG_FILE' },
+          ...(home
+            ? [
+                { path: `.spaceone/environments/${SPACECTL_ENVIRONMENT}.yml`, content: config },
+                { path: '.spaceone/environment.yml', content: `environment: ${SPACECTL_ENVIRONMENT}\n` },
+              ]
+            : []),
+        ],
+        folderVariables: home ? ['HOME'] : [],
+      }
+    }
     case 'cloudmc':
       return {
         env: {

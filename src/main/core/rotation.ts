@@ -25,6 +25,12 @@ export interface RotationCreateInput {
   readonly name?: string
   readonly applicationId?: string
   readonly clusterId?: string
+  readonly roleId?: string
+  readonly workspaceId?: string
+  readonly projectId?: string
+  readonly projectGroupId?: string
+  readonly tags?: Readonly<Record<string, string>>
+  readonly expiresAt?: string
 }
 
 /** What a rotation does to keys: list, create, disable, delete, and read the new secret. */
@@ -89,6 +95,30 @@ export class Rotations {
     this.save(this.settings.get('rotations').filter((r) => r.id !== id))
   }
 
+  /**
+   * A parallel key made like the old one where the service has roles and scopes (Cloudforet 2.x apps): same name,
+   * role and scope, and the service's usual expiry from today, unless the user chose otherwise.
+   */
+  private async inherited(r: Rotation, input: RotationCreateInput): Promise<Partial<RotationCreateInput>> {
+    const account = this.accounts.get(r.accountId)
+    const descriptor = this.ports.providers.get(account.provider).descriptor
+    if (input.roleId || !descriptor.create.fields.some((f) => f.name === 'roleId')) return {}
+    const old = (await this.keys.list(r.accountId)).keys.find((k) => k.keyId === r.oldKeyId)
+    if (!old) return {}
+    const e = old.extra
+    const expiry = descriptor.expiry
+    return {
+      name: old.name,
+      ...(e.roleId ? { roleId: e.roleId } : {}),
+      ...(e.workspaceId ? { workspaceId: e.workspaceId } : {}),
+      ...(e.projectId ? { projectId: e.projectId } : {}),
+      ...(e.projectGroupId ? { projectGroupId: e.projectGroupId } : {}),
+      ...(expiry
+        ? { expiresAt: new Date(this.ports.clock.now() + expiry.defaultDays * 86_400_000).toISOString() }
+        : {}),
+    }
+  }
+
   private async createNow(id: string, input: RotationCreateInput): Promise<CreatedKey> {
     const r = this.get(id)
     if (r.step !== 'create') {
@@ -97,7 +127,7 @@ export class Rotations {
         `This rotation already created ${r.newKeyId ?? 'its new key'}; continue with the next step.`,
       )
     }
-    const created = await this.keys.create({ accountId: r.accountId, ...input })
+    const created = await this.keys.create({ accountId: r.accountId, ...(await this.inherited(r, input)), ...input })
     const newKeyId = created.key.keyId
     let note: string | undefined
     if (r.ownCredential) {

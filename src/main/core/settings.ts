@@ -23,6 +23,11 @@ export interface UnconfirmedCreate {
   readonly requestedAt: string
 }
 
+export interface ReminderGiven {
+  readonly id: string
+  readonly days: number
+}
+
 export interface SettingsData {
   accounts: Account[]
   preferences: Preferences
@@ -30,6 +35,8 @@ export interface SettingsData {
   rotations: Rotation[]
   unconfirmedCreates: UnconfirmedCreate[]
   demo: DemoState | null
+  /** Expiry reminders already given: per `account\nkey\nexpiresAt`, the smallest threshold (days) told. */
+  reminders?: ReminderGiven[]
   /** The app lock: a scrypt hash of the passphrase with its random salt (never the passphrase), or null when off. */
   lock: LockSettings | null
 }
@@ -55,6 +62,7 @@ const DEFAULTS: SettingsData = {
   unconfirmedCreates: [],
   demo: null,
   lock: null,
+  reminders: [],
 }
 
 const schema: Schema<SettingsData> = {
@@ -71,6 +79,7 @@ const schema: Schema<SettingsData> = {
   },
   demo: { type: ['object', 'null'] },
   lock: { type: ['object', 'null'] },
+  reminders: { type: 'array' },
 }
 
 export const SETTINGS_FILE = 'settings.json'

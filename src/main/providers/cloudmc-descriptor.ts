@@ -58,6 +58,7 @@ export const cloudmcDescriptor: ProviderDescriptor = {
         'Apps using this key get HTTP 401 immediately. If it is the key KeyDesk itself uses for this account, ' +
         'KeyDesk loses access (CloudMC’s list cannot show which key that is). A delete cannot be undone.',
     },
+    regenerate: { model: 'none', pending: null, effect: 'CloudMC cannot give a key a new secret.' },
   },
   rotationSteps: ['create', 'switch', 'delete', 'done'],
   secretBecomesCredential: true,

@@ -5,11 +5,13 @@ import { createCloudmcProvider } from './cloudmc'
 import { createOnqlaveProvider } from './onqlave'
 import type { KeyProvider } from './provider'
 import { createSpaceoneProvider } from './spaceone'
+import { createSpaceoneAppsProvider } from './spaceone-apps'
 
 export const providers: Readonly<Record<ProviderId, KeyProvider>> = {
   spaceone: createSpaceoneProvider(),
   cloudmc: createCloudmcProvider(),
   onqlave: createOnqlaveProvider(),
+  'spaceone-apps': createSpaceoneAppsProvider(),
 }
 
 /** The registry the core's services are given: every adapter, and one by id. */

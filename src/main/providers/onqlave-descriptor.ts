@@ -80,6 +80,7 @@ export const onqlaveDescriptor: ProviderDescriptor = {
         'Onqlave starts deleting the key at once; apps using it can no longer encrypt or decrypt once the deletion ' +
         'finishes (usually within a minute). A delete cannot be undone.',
     },
+    regenerate: { model: 'none', pending: null, effect: 'Onqlave cannot give a key a new secret.' },
   },
   rotationSteps: ['create', 'switch', 'delete', 'done'],
   secretBecomesCredential: false,

@@ -16,16 +16,36 @@ export interface ValidationResult {
   readonly summary: string
 }
 
-/** What the create form offers (Onqlave: applications and Arx clusters). */
+/** A role a new key can be given (Cloudforet 2.x apps), with the scope that role makes. */
+export interface RoleChoice {
+  readonly id: string
+  readonly name: string
+  readonly roleType: string
+  readonly scope: 'DOMAIN' | 'WORKSPACE' | 'PROJECT'
+}
+
+/** What the create form offers (Onqlave: applications and Arx clusters; Cloudforet 2.x: roles and workspaces). */
 export interface CreateOptions {
   readonly applications: readonly { id: string; name: string; technology?: string }[]
   readonly clusters: readonly { id: string; name: string; encryption?: string }[]
+  readonly roles?: readonly RoleChoice[]
+  /** Workspaces the key can be scoped to; `fixed` when the credential is held to one. */
+  readonly workspaces?: readonly { id: string; name: string }[]
+  readonly workspaceFixed?: boolean
 }
 
 export interface CreateInput {
   readonly name?: string
   readonly applicationId?: string
   readonly clusterId?: string
+  readonly roleId?: string
+  readonly workspaceId?: string
+  /** One of these for a project-scoped app. */
+  readonly projectId?: string
+  readonly projectGroupId?: string
+  readonly tags?: Readonly<Record<string, string>>
+  /** ISO-8601; sent as `…Z`. */
+  readonly expiresAt?: string
 }
 
 /** A secret as the service handed it over, once. Never persisted outside the vault. */
@@ -91,6 +111,10 @@ export interface KeyProvider {
   enable?(ctx: ProviderContext, keyId: string): Promise<KeyRecord>
   disable?(ctx: ProviderContext, keyId: string): Promise<KeyRecord>
   rename?(ctx: ProviderContext, keyId: string, name: string): Promise<KeyRecord>
+  /** Replaces all of the key's tags (Cloudforet 2.x apps). */
+  setTags?(ctx: ProviderContext, keyId: string, tags: Readonly<Record<string, string>>): Promise<KeyRecord>
+  /** A new secret for the same key; the old secret stops working as a disable would (Cloudforet 2.x apps). */
+  regenerate?(ctx: ProviderContext, keyId: string, expiresAt?: string): Promise<CreateResult>
   /** Returns the key's state after the call where the service reports one (Onqlave: pending). */
   delete(ctx: ProviderContext, keyId: string): Promise<KeyRecord | null>
   endpoints(ctx: ProviderContext): Promise<Endpoint[]>
@@ -101,6 +125,12 @@ export interface KeyProvider {
   tryKey(http: Http, account: Account, secret: SecretBundle): Promise<TryResult>
   /** Renews an expiring credential (a SpaceONE access token, with its refresh token); null when it cannot be renewed. */
   renew?(http: Http, account: Account, credential: Credential): Promise<Credential | null>
+  /**
+   * What the user entered, resolved into the credential KeyDesk keeps; its provider may differ from this one
+   * (SpaceONE / Cloudforet: 1.x or 2.x, told apart by the credential or a probe). A sign-in password is used here
+   * and never kept.
+   */
+  resolve?(http: Http, account: Account, entered: Credential): Promise<Credential>
   /** The account credential a created key's secret makes (rotating the key KeyDesk signs in with); null when it cannot. */
   credentialFrom(secret: SecretBundle): Credential | null
   /** The accounts an account file of this service holds, or null when the file is not one of its own. */

@@ -1,5 +1,6 @@
 // SpaceONE / Cloudforet 1.x as the rest of KeyDesk sees it (../shared/providers/spaceone.md).
 import type { ProviderDescriptor } from '../../shared/descriptor'
+import { SIGN_IN_FIELDS } from './spaceone-signin-fields'
 
 const CACHES =
   "Apps using this key may keep working for up to {window} (the account's window) while SpaceONE's caches " +
@@ -21,11 +22,12 @@ export const spaceoneDescriptor: ProviderDescriptor = {
   credential: [
     {
       name: 'token',
-      label: 'API key or access token (JWT)',
+      label: 'API key, client secret or access token (JWT)',
       secret: true,
       hint:
         'Best: an API key, which never expires. In the console: My Page → API Key → + Create API Key → ' +
-        '"Download JSON", then paste its api_key value.',
+        '"Download JSON", then paste its api_key value. On Cloudforet 2.x: an app\'s client_secret. ' +
+        'KeyDesk tells 1.x from 2.x by itself.',
     },
     {
       name: 'refreshToken',
@@ -36,7 +38,18 @@ export const spaceoneDescriptor: ProviderDescriptor = {
         'An access token expires after about 20 minutes; with its refresh token KeyDesk renews it. ' +
         'Leave empty for an API key.',
     },
+    ...SIGN_IN_FIELDS,
+    {
+      name: 'workspaceId',
+      label: 'Workspace (optional)',
+      secret: false,
+      optional: true,
+      group: 'Or sign in (Cloudforet 2.x)',
+      hint: 'Sign in to one workspace as its owner; leave empty for the whole domain (domain admins).',
+      pattern: { source: '^workspace-[0-9a-f]{12}$', message: 'A workspace id looks like workspace-0123456789ab.' },
+    },
   ],
+  choiceName: 'SpaceONE / Cloudforet',
   capabilities: { enable: true, disable: true, rename: false, knowsOwnKey: true },
   keyLimit: 2,
   keyFields: [
@@ -60,6 +73,7 @@ export const spaceoneDescriptor: ProviderDescriptor = {
       pending: 'Deleting',
       effect: `${CACHES} A delete cannot be undone. Disable the key instead if you may need it again.`,
     },
+    regenerate: { model: 'none', pending: null, effect: 'SpaceONE 1.x cannot give a key a new secret.' },
   },
   rotationSteps: ['create', 'switch', 'disable', 'wait', 'delete', 'done'],
   secretBecomesCredential: true,

@@ -7,6 +7,7 @@ import { failureError, notSupported, unexpectedAnswer, wrongCredential } from '.
 import { createFirstSeen } from './first-seen'
 import type { KeyProvider, ProviderContext } from './provider'
 import { spaceoneDescriptor } from './spaceone-descriptor'
+import { resolveSpaceone } from './spaceone-detect'
 import { apiKeyJson, recogniseSpaceoneFile, spacectlConfig } from './spaceone-files'
 import { ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
@@ -113,12 +114,18 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
         throw unexpectedAnswer({ account: ctx.account, service: SERVICE }, 'api-key/list without total_count')
       const n = parsed.total_count ?? 0
       return {
-        facts: { user: facts.userId, domain: facts.domainId, ...(facts.apiKeyId ? { ownKeyId: facts.apiKeyId } : {}) },
-        summary: `${facts.userId} in ${facts.domainId}: ${n} API key${n === 1 ? '' : 's'}`,
+        facts: {
+          user: facts.userId,
+          domain: facts.domainId,
+          version: '1.x',
+          ...(facts.apiKeyId ? { ownKeyId: facts.apiKeyId } : {}),
+        },
+        summary: `SpaceONE 1.x: ${facts.userId} in ${facts.domainId}: ${n} API key${n === 1 ? '' : 's'}`,
       }
     },
 
     list,
+    resolve: resolveSpaceone,
 
     async get(ctx, keyId) {
       try {

@@ -54,7 +54,7 @@ export type KeyRecordDraft = { -readonly [K in keyof KeyRecord]: KeyRecord[K] }
 /** Sets an optional field only when it has a value: a record never carries an empty optional field. */
 export function setOptional(
   record: KeyRecordDraft,
-  key: 'lastUsedAt' | 'lastUsedIp',
+  key: 'lastUsedAt' | 'lastUsedIp' | 'expiresAt',
   value: string | null | undefined,
 ): void {
   if (value) record[key] = value

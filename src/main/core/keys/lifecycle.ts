@@ -84,6 +84,15 @@ export class KeyLifecycle {
     return key
   }
 
+  async setTags(accountId: string, keyId: string, tags: Readonly<Record<string, string>>): Promise<KeyRecord> {
+    const key = await this.session.call(accountId, (ctx, p) => {
+      if (!p.setTags) throw notSupported(p, 'tag keys')
+      return p.setTags(ctx, keyId, tags)
+    })
+    this.ports.emit('keys.changed', { accountId })
+    return key
+  }
+
   private async change(
     accountId: string,
     keyId: string,

@@ -32,6 +32,9 @@ function reaches(op: PropagationOp, seen: Seen): boolean {
       return seen === 'disabled' || seen === 'deleted' || seen === 'absent'
     case 'delete':
       return seen === 'deleted' || seen === 'absent'
+    // The service switched to the new secret at once; only the old secret's cached checks remain, whatever the key is.
+    case 'regenerate':
+      return true
     default:
       return assertNever(op)
   }
@@ -53,6 +56,8 @@ function gerund(op: PropagationOp): string {
       return 'disabling'
     case 'delete':
       return 'deleting'
+    case 'regenerate':
+      return 'regenerating the secret of'
     default:
       return assertNever(op)
   }
@@ -68,6 +73,8 @@ function noun(op: PropagationOp): string {
       return 'Disabling'
     case 'delete':
       return 'Deletion'
+    case 'regenerate':
+      return 'Regeneration'
     default:
       return assertNever(op)
   }
@@ -83,6 +90,8 @@ function outcome(op: PropagationOp): string {
       return 'is now disabled everywhere'
     case 'delete':
       return 'is now deleted everywhere'
+    case 'regenerate':
+      return 'has only its new secret now: the old one no longer works anywhere'
     default:
       return assertNever(op)
   }

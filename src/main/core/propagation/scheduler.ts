@@ -14,7 +14,7 @@ import { readKey } from './read-key'
 import { Records, wakeAt, withoutNote, type Entry, type Live } from './records'
 import { failedMessage, settledMessage } from './rules'
 
-export type Prober = (accountId: string, keyId: string) => Promise<Probe>
+export type Prober = (accountId: string, keyId: string, op: PropagationOp) => Promise<Probe>
 
 interface Options {
   /** Tries a key KeyDesk holds; without one, every key counts as not held. */
@@ -199,7 +199,7 @@ export class Propagations {
     const prober = this.options.prober
     this.stats.requests += prober ? 1 : 0
     const answer = prober
-      ? await prober(entry.record.accountId, entry.record.keyId).catch(() => 'unknown' as const)
+      ? await prober(entry.record.accountId, entry.record.keyId, entry.record.op).catch(() => 'unknown' as const)
       : 'not-held'
     const live = entry.live
     if (live && this.records.isCurrent(entry))

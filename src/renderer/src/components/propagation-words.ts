@@ -16,6 +16,7 @@ const OP_WORDS: Record<Propagation['op'], string> = {
   enable: 'Enabling',
   disable: 'Disabling',
   delete: 'Deletion',
+  regenerate: 'Retiring the old secret',
 }
 
 export function mmss(ms: number): string {

@@ -55,7 +55,8 @@ type Busy = 'testing' | 'saving' | null
 type Tested = { readonly summary: string; readonly facts: AccountFacts }
 
 export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
-  const descriptors = useDescriptorList()
+  // A provider added through another's choice (Cloudforet 2.x through SpaceONE) is not a choice of its own.
+  const descriptors = useDescriptorList().filter((x) => !x.addedAs)
   const [provider, setProvider] = useState<ProviderId | undefined>(descriptors[0]?.id)
   const d = descriptors.find((x) => x.id === provider) ?? descriptors[0]
   const [label, setLabel] = useState('')
@@ -149,7 +150,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
         {descriptors.map((p) => (
           <label key={p.id} className={p.id === d.id ? 'provider-choice chosen' : 'provider-choice'}>
             <input type="radio" name="provider" value={p.id} checked={p.id === d.id} onChange={() => choose(p.id)} />
-            <span className="provider-name">{p.name}</span>
+            <span className="provider-name">{p.choiceName ?? p.name}</span>
             <span className="hint">{p.help}</span>
           </label>
         ))}

@@ -3,7 +3,7 @@ import { useId } from 'react'
 import type { CreateOptionsView } from '../../../../shared/api'
 import type { CreateField, ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
-import { choicesOf, type CreateDraft, type DraftErrors } from './draft'
+import { asked, choicesOf, type CreateDraft, type DraftErrors } from './draft'
 import { MAX_NAME } from '../../actions/name-rules'
 
 interface Props {
@@ -20,7 +20,7 @@ export function CreateFields({ descriptor, draft, errors, options, keepBlocked, 
   return (
     <div className="fields">
       {descriptor.create.fields.map((f) =>
-        f.choices ? (
+        !asked(f, draft, options) ? null : f.choices ? (
           choicesOf(f, options).length > 0 ? (
             <Choice
               key={f.name}
@@ -91,6 +91,7 @@ function Text({ id, field: f, value, error, onChange }: FieldProps) {
       </label>
       <input
         id={id}
+        type={f.kind === 'date' ? 'date' : 'text'}
         value={value}
         maxLength={(f.maxLength ?? MAX_NAME) + 50}
         autoComplete="off"

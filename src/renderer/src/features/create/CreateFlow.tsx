@@ -9,7 +9,7 @@ import { CreateFields } from './CreateFields'
 import { CreateProgress } from './CreateProgress'
 import { CreateReview } from './CreateReview'
 import type { CreateFieldsInput } from '../../actions/create'
-import { createFields, draftErrors, type CreateDraft, type DraftErrors } from './draft'
+import { createFields, draftErrors, EMPTY_DRAFT, type CreateDraft, type DraftErrors } from './draft'
 import { useCreateOptions } from './useCreateOptions'
 import { useCreateProgress } from './useCreateProgress'
 
@@ -36,9 +36,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
       ? `The keychain is ${vault.state}, so KeyDesk cannot keep the secret: copy or export it before closing.`
       : null
   const [draft, setDraft] = useState<CreateDraft>({
-    name: '',
-    applicationId: '',
-    clusterId: '',
+    ...EMPTY_DRAFT,
     keep: keepByDefault,
     ...initial,
   })

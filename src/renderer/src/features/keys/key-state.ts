@@ -29,6 +29,8 @@ const PENDING_KIND: Readonly<Record<Propagation['op'], DisplayKind>> = {
   enable: 'enabling',
   disable: 'disabling',
   delete: 'deleting',
+  // The key works with its new secret; the old secret is dying like a disable.
+  regenerate: 'disabling',
 }
 
 const WORDS: Readonly<Record<DisplayKind, string>> = {

@@ -1,0 +1,60 @@
+// KeyDesk's own expiry reminders (the services' e-mails are off by default, spaceone-apps.md §7): after each
+// listing, every key within a reminder threshold is announced once per threshold, and once more when it expires.
+import { dueReminder, REMINDER_DAYS } from '../../shared/expiry'
+import type { Account, KeyRecord } from '../../shared/model'
+import type { SettingsStore } from './settings'
+
+export interface Reminder {
+  readonly title: string
+  readonly body: string
+}
+
+export class Reminders {
+  constructor(
+    private readonly settings: Pick<SettingsStore, 'get' | 'set'>,
+    private readonly notify: (reminder: Reminder) => void,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Gives the reminders a fresh listing makes due, and forgets the keys this account no longer lists. */
+  check(account: Account, keys: readonly KeyRecord[], days: readonly number[] = REMINDER_DAYS): void {
+    const stored = this.settings.get('reminders') ?? []
+    const given = new Map(stored.map((r) => [r.id, r.days]))
+    const next = new Map<string, number>()
+    const prefix = `${account.id}\n`
+    for (const [k, v] of given) if (!k.startsWith(prefix)) next.set(k, v)
+    const now = this.now()
+    const due: { key: KeyRecord; days: number }[] = []
+    for (const key of keys) {
+      if (!key.expiresAt || key.state === 'deleted' || key.state === 'failed') continue
+      const id = `${prefix}${key.keyId}\n${key.expiresAt}`
+      const threshold = dueReminder(key.expiresAt, now, days)
+      const told = given.get(id)
+      if (told !== undefined) next.set(id, told)
+      if (threshold === undefined || (told !== undefined && told <= threshold)) continue
+      next.set(id, threshold)
+      due.push({ key, days: threshold })
+    }
+    const list = [...next].map(([id, d]) => ({ id, days: d }))
+    if (JSON.stringify(list) !== JSON.stringify(stored)) this.settings.set('reminders', list)
+    for (const d of due) this.notify(words(account, d.key, d.days, now))
+  }
+}
+
+function words(account: Account, key: KeyRecord, days: number, now: number): Reminder {
+  const date = (key.expiresAt ?? '').slice(0, 10)
+  const own = account.facts.ownKeyId === key.keyId ? ' It is the credential KeyDesk uses for this account.' : ''
+  if (days === 0) {
+    return {
+      title: `${key.name} has expired`,
+      body:
+        `${key.name} in ${account.label} expired on ${date}: programs using it get 401 errors.${own} ` +
+        'Open it in KeyDesk and rotate or regenerate it.',
+    }
+  }
+  const left = Math.max(1, Math.ceil((Date.parse(key.expiresAt ?? '') - now) / 86_400_000))
+  return {
+    title: `${key.name} expires in ${left} day${left === 1 ? '' : 's'}`,
+    body: `${key.name} in ${account.label} expires on ${date}.${own} Rotate it in KeyDesk before then, without a gap.`,
+  }
+}
