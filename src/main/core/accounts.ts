@@ -134,7 +134,7 @@ export class Accounts {
     const { facts } = await this.validate(provider, endpoint, credential, input.label, signal)
     // A cancel that arrives as the service answers still saves nothing.
     if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: the account was not saved.')
-    return this.adding.exclusive(`${input.provider} ${endpoint}`, () => this.save(input, endpoint, credential, facts))
+    return this.adding.exclusive(`${provider} ${endpoint}`, () => this.save(input, endpoint, credential, facts))
   }
 
   private async save(
@@ -143,6 +143,7 @@ export class Accounts {
     credential: Credential,
     facts: Account['facts'],
   ): Promise<AccountView> {
+    const provider = credential.provider
     const duplicate = this.all().find(
       (a) => a.provider === provider && a.endpoint === endpoint && sameOwner(a.facts, facts),
     )
