@@ -27,6 +27,22 @@ describe('the per-account key store', () => {
   })
   afterEach(() => vi.useRealTimers())
 
+  it("never puts back a row older than a change's answer: a listing sent before the answer is read again", async () => {
+    const first = h.stores.keys.getState().refreshAccount('a')
+    pending.get('a')?.resolve(list('a', 1))
+    await first
+    const stale = h.stores.keys.getState().refreshAccount('a')
+    const before = pending.get('a')
+    h.stores.keys.getState().put('a', 'a-k0', (k) => ({ ...k, name: 'renamed' }))
+    before?.resolve(list('a', 1))
+    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(3))
+    expect(h.stores.keys.getState().byAccount.a?.keys[0]?.name).toBe('renamed')
+    pending.get('a')?.resolve({ ...list('a', 1), keys: [key('a', 'a-k0', { name: 'renamed' })] })
+    await stale
+    expect(h.stores.keys.getState().byAccount.a?.keys[0]?.name).toBe('renamed')
+    expect(h.stores.keys.getState().byAccount.a?.loading).toBe(false)
+  })
+
   it('loads every account at the same time, and each shows its keys as soon as its own answer arrives', async () => {
     const all = h.stores.keys.getState().refreshAll(['a', 'b'])
     // Both requests are in flight before either answers: the loads run in parallel, not one after another.

@@ -35,6 +35,8 @@ export const keyUid = (k: { accountId: string; keyId: string }): string => `${k.
 
 export function createKeysStore(api: AppApi) {
   return createStore<KeysState>((set, get) => {
+    /** Per account: rows changed here. A listing sent before such a change may predate it, so it is read again. */
+    const edits = new Map<string, number>()
     const patch = (accountId: string, p: Partial<AccountKeys>): void => {
       set((s) => ({ byAccount: { ...s.byAccount, [accountId]: { ...(s.byAccount[accountId] ?? EMPTY_KEYS), ...p } } }))
     }
@@ -45,10 +47,16 @@ export function createKeysStore(api: AppApi) {
         return
       }
       patch(accountId, { loading: true, again: false })
+      const started = edits.get(accountId) ?? 0
       try {
         const list = await api.keys.list({ accountId })
         markListed(accountId)
         if (!get().byAccount[accountId]) return
+        if ((edits.get(accountId) ?? 0) !== started) {
+          // A change's answer landed meanwhile: this listing may not show it yet, and must not put the old row back.
+          patch(accountId, { loading: false, again: true })
+          return void (await refreshAccount(accountId))
+        }
         const prev = get().byAccount[accountId]?.keys ?? []
         patch(accountId, {
           keys: reuseUnchanged(prev, keepTombstoneFields(prev, list.keys)),
@@ -91,6 +99,7 @@ export function createKeysStore(api: AppApi) {
         }),
       clear: () => set({ selected: new Set() }),
       put: (accountId, keyId, next) => {
+        edits.set(accountId, (edits.get(accountId) ?? 0) + 1)
         let before: KeyRecord | null = null
         set((s) => {
           const acc = s.byAccount[accountId]
