@@ -27,7 +27,7 @@ function slow(inner: Http): Http {
 /** The sandbox's own list of its accounts, as `npm run sandbox` prints it: a file KeyDesk imports. */
 function accountsFile(): string {
   const accounts = sb.accounts
-    .filter((a) => a.provider !== 'spaceone')
+    .filter((a) => a.provider !== 'spaceone' && a.provider !== 'spaceone-apps')
     .map((a) => ({ provider: a.provider, label: a.label, endpoint: a.endpoint, credentials: a.credentials }))
   return JSON.stringify({ accounts })
 }
