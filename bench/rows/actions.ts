@@ -43,6 +43,8 @@ const SECRET_READ: Record<ProviderId, (s: Seen) => boolean> = {
   spaceone: () => false,
   cloudmc: () => false,
   onqlave: (s) => s.method === 'GET' && /\/tenants\/[^/]+\/keys\/[^/]+\/sensitive$/.test(s.path),
+  // Cloudforet 2.x shows a secret only in the create or regenerate answer.
+  'spaceone-apps': () => false,
 }
 const isRead = (s: Seen): boolean => s.method === 'GET' || /\/(list|get|stat)$/.test(s.path)
 
