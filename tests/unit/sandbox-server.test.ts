@@ -13,8 +13,9 @@ describe('sandbox server', () => {
       'Demo CloudMC 2',
       'Demo Onqlave',
       'Demo Onqlave 2',
+      'Demo Cloudforet',
     ])
-    expect(new Set(sandbox.accounts.map((a) => JSON.stringify(a.credentials))).size).toBe(6)
+    expect(new Set(sandbox.accounts.map((a) => JSON.stringify(a.credentials))).size).toBe(7)
     expect(sandbox.spaceone.users).toHaveLength(6)
   })
 
