@@ -1,6 +1,15 @@
 // What each provider is, as data: its adapter describes itself and the renderer and CLI read this instead of
 // branching on a provider id. Every field here has a reader; a fact nobody reads does not belong here.
-import type { Credential, ExportFormat, PropagationModel, PropagationOp, ProviderId, RotationStep } from './model'
+import type {
+  AccountFacts,
+  Credential,
+  ExportFormat,
+  KeyRecord,
+  PropagationModel,
+  PropagationOp,
+  ProviderId,
+  RotationStep,
+} from './model'
 
 /** One input of the account form. `name` is the credential's field (or 'endpoint'). */
 export interface CredentialField {
@@ -141,6 +150,16 @@ export interface ProviderDescriptor {
   readonly secretBecomesCredential: boolean
   /** The account files this provider recognises on import, in words for the import hint. */
   readonly importHint: string
+}
+
+/** KeyDesk signs in to the account with this very key (the account's own app, its API key). */
+export function isOwnKey(d: ProviderDescriptor, account: { readonly facts: AccountFacts }, key: KeyRecord): boolean {
+  return d.capabilities.knowsOwnKey && account.facts.ownKeyId !== undefined && account.facts.ownKeyId === key.keyId
+}
+
+/** Why KeyDesk must not change this key (a managed app), or null when it may. */
+export function readOnlyReason(d: ProviderDescriptor, key: KeyRecord): string | null {
+  return d.readOnlyKeys && key.extra[d.readOnlyKeys.field] === 'true' ? d.readOnlyKeys.reason : null
 }
 
 /** An account with a window setting: some change of this provider waits out a window. */

@@ -24,7 +24,7 @@ export const preferencesPatch = z
       .object({
         search: z.string().max(200),
         states: z.array(z.string().max(40)).max(10),
-        providers: z.array(z.enum(PROVIDER_IDS)).max(3),
+        providers: z.array(z.enum(PROVIDER_IDS)).max(PROVIDER_IDS.length),
         sortKey: z.string().max(40),
         sortDesc: z.boolean(),
       })

@@ -65,7 +65,7 @@ describe('the key list fits its columns to the window', () => {
   })
 
   it('never hides the column the list is sorted by', () => {
-    const fit = fitColumns(ALL_VIEW, 760, UUID_WIDE, {}, 'age')
+    const fit = fitColumns(ALL_VIEW, 760, UUID_WIDE, {}, ['age'])
     expect(ids(fit)).toContain('age')
     expect(total(fit)).toBeLessThanOrEqual(760)
   })

@@ -4,7 +4,7 @@ import { basename } from 'node:path'
 import { Command, Option } from 'commander'
 import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from '../../shared/limits'
 import { PROVIDER_IDS, type AccountView, type Credential } from '../../shared/model'
-import { findAccount, str, type Bind } from '../context'
+import { descriptorOf, findAccount, str, type Bind } from '../context'
 import { CliExit, EXIT } from '../exit-codes'
 import { table } from '../output'
 import { confirm, readStdin } from '../prompt'
@@ -34,7 +34,9 @@ export function accountsCommand(bind: Bind): Command {
       .addHelpText(
         'after',
         "\nCredential JSON per provider (the add-account form's fields):\n" +
-          '  spaceone  {"token":"<API key or access token>","refreshToken":"<optional>"}\n' +
+          '  spaceone  {"token":"<API key, app client secret or access token>","refreshToken":"<optional>"}\n' +
+          '            or {"domainName":"…","userId":"…","password":"…"} (Cloudforet 2.x sign-in; never kept)\n' +
+          '            KeyDesk tells SpaceONE 1.x from Cloudforet 2.x by itself and says which it found.\n' +
           '  cloudmc   {"apiKey":"<API key>"}\n' +
           '  onqlave   {"tenantId":"<tenant>","token":"<token>"}\n' +
           '\nExample:  pass show cloudmc/ci | keydesk accounts add --provider cloudmc --label CI --endpoint https://…/api/v2',
@@ -50,7 +52,11 @@ export function accountsCommand(bind: Bind): Command {
           credential,
         }),
       )
-      ctx.out.result({ account: accountJson(account) }, () => `Added ${account.label} (${account.id}).`)
+      // SpaceONE / Cloudforet: the version KeyDesk found decides the provider the account is kept under.
+      const found = account.facts.version
+        ? ` It runs ${(await descriptorOf(ctx, account)).name} ${account.facts.version}.`
+        : ''
+      ctx.out.result({ account: accountJson(account) }, () => `Added ${account.label} (${account.id}).${found}`)
     },
   )
 

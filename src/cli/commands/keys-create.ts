@@ -5,18 +5,19 @@ import { resolve } from 'node:path'
 import type { Command } from 'commander'
 import type { AppApi } from '../../shared/api'
 import type { AccountView, CreatedKey, Rotation } from '../../shared/model'
-import { findAccount, str, type Bind, type Ctx } from '../context'
+import { descriptorOf, findAccount, str, type Bind, type Ctx } from '../context'
 import { CliExit, EXIT } from '../exit-codes'
 import { relative } from '../output'
 import { confirm } from '../prompt'
+import { appInputs, withAppOptions } from './app-options'
 import { keyJson, latest } from './key-json'
 
-interface Delivered {
+export interface Delivered {
   readonly json: Record<string, unknown>
   readonly human: string
 }
 
-interface Destination {
+export interface Destination {
   readonly keep: boolean
   readonly out?: string
   readonly format?: string
@@ -24,26 +25,29 @@ interface Destination {
   readonly show: boolean
 }
 
-const DESTINATION_HELP =
+export const DESTINATION_HELP =
   'where the secret goes (at least one): --keep (the OS keychain), --out FILE (mode 0600), --show-secret (stdout)'
 
 export function addCreateCommands(keys: Command, bind: Bind): void {
   bind(
-    keys
-      .command('create')
-      .description(`create a key; ${DESTINATION_HELP}`)
-      .requiredOption('--account <id>', 'account id or label')
-      .option('--name <name>', 'the key name (the service picks one otherwise)')
-      .option('--app <id>', 'Onqlave: the application')
-      .option('--arx <id>', 'Onqlave: the Arx (cluster)')
-      .option('--keep', 'keep the secret in the OS keychain (for exec, env and export later)')
-      .option('--out <file>', 'write the secret to this file, readable only by you')
-      .option('--format <format>', "export format for --out (default: the service's first)")
-      .option('--force', 'replace an existing --out file')
-      .option('--show-secret', 'print the secret on standard output'),
+    withAppOptions(
+      keys
+        .command('create')
+        .description(`create a key; ${DESTINATION_HELP}`)
+        .requiredOption('--account <id>', 'account id or label')
+        .option('--name <name>', 'the key name (the service picks one otherwise)')
+        .option('--app <id>', 'Onqlave: the application')
+        .option('--arx <id>', 'Onqlave: the Arx (cluster)')
+        .option('--keep', 'keep the secret in the OS keychain (for exec, env and export later)')
+        .option('--out <file>', 'write the secret to this file, readable only by you')
+        .option('--format <format>', "export format for --out (default: the service's first)")
+        .option('--force', 'replace an existing --out file')
+        .option('--show-secret', 'print the secret on standard output'),
+    ),
     async (ctx, _args, opts) => {
       const account = await findAccount(ctx, opts.account)
       const dest = destination(opts)
+      const app = appInputs(await descriptorOf(ctx, account), opts, Date.now())
       const api = (await ctx.session()).api
       const created = await ctx.out.progress('Creating the key…', () =>
         api.keys.create({
@@ -53,6 +57,7 @@ export function addCreateCommands(keys: Command, bind: Bind): void {
           ...(str(opts.name) ? { name: str(opts.name) } : {}),
           ...(str(opts.app) ? { applicationId: str(opts.app) } : {}),
           ...(str(opts.arx) ? { clusterId: str(opts.arx) } : {}),
+          ...app,
         }),
       )
       const made = await deliver(ctx, api, account, created, dest)
@@ -136,7 +141,7 @@ export function addCreateCommands(keys: Command, bind: Bind): void {
   )
 }
 
-function destination(opts: Readonly<Record<string, unknown>>): Destination {
+export function destination(opts: Readonly<Record<string, unknown>>): Destination {
   const dest: Destination = {
     keep: opts.keep === true,
     out: str(opts.out) ? resolve(str(opts.out) ?? '') : undefined,
@@ -161,12 +166,14 @@ function destination(opts: Readonly<Record<string, unknown>>): Destination {
   return dest
 }
 
-async function deliver(
+/** Puts a new secret where the user said; `verb` for the words ("Regenerated the secret of"). */
+export async function deliver(
   ctx: Ctx,
   api: AppApi,
   account: AccountView,
   created: CreatedKey,
   dest: Destination,
+  verb = 'Created',
 ): Promise<Delivered> {
   try {
     let savedTo: string | undefined
@@ -186,7 +193,7 @@ async function deliver(
         ...(secret ? { secret } : {}),
       },
       human: [
-        `Created ${created.key.keyId}${created.key.name ? ` "${created.key.name}"` : ''} in ${account.label}.`,
+        `${verb} ${created.key.keyId}${created.key.name ? ` "${created.key.name}"` : ''} in ${account.label}.`,
         ...(created.kept ? ['Its secret is kept in the OS keychain.'] : []),
         ...(savedTo ? [`Its secret is in ${savedTo} (readable only by you).`] : []),
         ...(secret ? created.parts.map((p) => `${p.label}: ${p.value}`) : []),
@@ -195,7 +202,9 @@ async function deliver(
   } catch (err) {
     if (!created.kept)
       ctx.out.note(
-        `The key ${created.key.keyId} was created, but its secret was not saved: delete it and create another.`,
+        verb === 'Created'
+          ? `The key ${created.key.keyId} was created, but its secret was not saved: delete it and create another.`
+          : `The key ${created.key.keyId} has a new secret, but it was not saved: regenerate it again.`,
       )
     throw err
   } finally {

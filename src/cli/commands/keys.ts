@@ -1,14 +1,16 @@
-// keydesk keys list|enable|disable|delete|rename|export (create and rotate: keys-create.ts)
+// keydesk keys list|enable|disable|delete|rename|export (create and rotate: keys-create.ts; regenerate: its own file)
 import { resolve } from 'node:path'
 import { Command } from 'commander'
 import type { AppApi } from '../../shared/api'
 import { AppError } from '../../shared/errors'
+import { expiryFlag } from '../../shared/expiry'
 import type { AccountView, KeyRecord } from '../../shared/model'
 import { descriptorOf, findAccount, str, type Bind, type Ctx } from '../context'
 import { exitCodeFor } from '../exit-codes'
 import { relative, table } from '../output'
 import { confirm } from '../prompt'
 import { addCreateCommands } from './keys-create'
+import { addRegenerateCommand } from './keys-regenerate'
 import { keyJson, latest } from './key-json'
 
 type Change = 'enable' | 'disable' | 'delete'
@@ -27,11 +29,13 @@ export function keysCommand(bind: Bind): Command {
       const { rows, failures } = await ctx.out.progress(`Listing keys of ${accounts.length} accounts…`, (tick) =>
         listAll(api, accounts, tick),
       )
+      // Expiry shows where some key has one, with its flag (expiring, expired) as the app's list has it.
+      const expiry = rows.some((k) => k.expiresAt)
       ctx.out.result({ keys: rows, failures }, () =>
         [
           rows.length
             ? table(
-                ['ACCOUNT', 'KEY ID', 'NAME', 'STATE', 'CREATED', 'LAST USED'],
+                ['ACCOUNT', 'KEY ID', 'NAME', 'STATE', 'CREATED', 'LAST USED', ...(expiry ? ['EXPIRES'] : [])],
                 rows.map((k) => [
                   k.account,
                   k.keyId,
@@ -39,6 +43,7 @@ export function keysCommand(bind: Bind): Command {
                   k.state,
                   k.createdAt.slice(0, 10),
                   k.lastUsedAt ? relative(k.lastUsedAt) : '—',
+                  ...(expiry ? [expiresCell(k)] : []),
                 ]),
               )
             : accounts.length
@@ -53,11 +58,14 @@ export function keysCommand(bind: Bind): Command {
   )
 
   addCreateCommands(keys, bind)
+  addRegenerateCommand(keys, bind)
 
   bind(
     keys
       .command('options')
-      .description('what a new key of this account can be for: applications and Arx clusters (Onqlave)')
+      .description(
+        'what a new key of this account can be for: applications and Arx clusters (Onqlave), roles and workspaces (Cloudforet 2.x)',
+      )
       .requiredOption('--account <id>', 'account id or label'),
     async (ctx, _args, opts) => {
       const account = await findAccount(ctx, opts.account)
@@ -72,6 +80,14 @@ export function keysCommand(bind: Bind): Command {
               table(
                 ['ARX', 'NAME', 'ENCRYPTION'],
                 options.clusters.map((c) => [c.id, c.name, c.encryption ?? '']),
+              ),
+              table(
+                ['ROLE', 'NAME', 'SCOPE'],
+                (options.roles ?? []).map((r) => [r.id, r.name, r.scope]),
+              ),
+              table(
+                ['WORKSPACE', 'NAME'],
+                (options.workspaces ?? []).map((w) => [w.id, w.name]),
               ),
             ]
               .filter(Boolean)
@@ -173,6 +189,12 @@ async function lifecycle(
       : `${verb}d ${keyId} in ${account.label}.`,
   )
   return 0
+}
+
+function expiresCell(k: KeyRecord): string {
+  if (!k.expiresAt) return '—'
+  const flag = expiryFlag(k, Date.now())
+  return `${k.expiresAt.slice(0, 10)}${flag ? ` (${flag})` : ''}`
 }
 
 interface Row extends KeyRecord {

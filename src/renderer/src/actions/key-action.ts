@@ -3,7 +3,10 @@ import { assertNever } from '../../../shared/errors'
 import type { ExportFormat, KeyRecord } from '../../../shared/model'
 
 export type KeyAction =
-  | { readonly kind: 'enable' | 'disable' | 'rename' | 'rotate' | 'delete' | 'try' | 'forget' | 'not-held' }
+  | {
+      readonly kind:
+        'enable' | 'disable' | 'rename' | 'rotate' | 'regenerate' | 'delete' | 'try' | 'forget' | 'not-held'
+    }
   | { readonly kind: 'copy'; readonly part: string }
   | { readonly kind: 'export'; readonly format: ExportFormat }
 
@@ -20,6 +23,8 @@ export function actionLabel(a: KeyAction): string {
       return 'Rename…'
     case 'rotate':
       return 'Rotate…'
+    case 'regenerate':
+      return 'Regenerate secret…'
     case 'delete':
       return 'Delete…'
     case 'copy':

@@ -2,7 +2,7 @@
 // the outcome shows as a toast, and the account is listed once afterwards (refresh.ts).
 import type { AppApi } from '../../../shared/api'
 import { assertNever } from '../../../shared/errors'
-import type { KeyRecord } from '../../../shared/model'
+import type { CreatedKey, KeyRecord } from '../../../shared/model'
 import { targetUid, type KeyTarget } from '../store/key-dialogs'
 import { toProblem } from '../store/problem'
 import type { Stores } from '../store/stores'
@@ -184,6 +184,8 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
         return show(t, { kind: 'confirm', op: a.kind })
       case 'rename':
         return show(t, { kind: 'rename' })
+      case 'regenerate':
+        return show(t, { kind: 'regenerate' })
       case 'rotate':
         return void rotate(t)
       case 'copy':
@@ -210,7 +212,15 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
     }
   }
 
-  return { change, changeMany, rotate, forget, run }
+  /** A new secret for the key, answered to the dialog that asked (it carries the only copy); the list follows. */
+  const regenerate = async (t: KeyTarget, requestId: string, keep: boolean): Promise<CreatedKey> => {
+    const ref = { accountId: t.account.id, keyId: t.keyRecord.keyId }
+    const created = await refresh.around(t.account.id, () => api.keys.regenerate({ ...ref, requestId, keep }))
+    stores.kept.getState().reload(t.account.id)
+    return created
+  }
+
+  return { change, changeMany, rotate, forget, regenerate, run }
 }
 
 export type KeyActions = ReturnType<typeof createKeyActions>

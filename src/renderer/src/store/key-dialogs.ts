@@ -11,6 +11,8 @@ export interface ToastMessage {
 export type ActionDialog =
   | { readonly kind: 'confirm'; readonly op: 'disable' | 'delete' | 'forget' }
   | { readonly kind: 'rename' }
+  /** Asks, regenerates, then shows the new secret once (the CreatedKey stays in the dialog, never in a store). */
+  | { readonly kind: 'regenerate' }
   | { readonly kind: 'rotation'; readonly id: string }
   | { readonly kind: 'notice'; readonly title: string; readonly text: string }
 

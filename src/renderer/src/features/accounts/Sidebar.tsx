@@ -5,6 +5,7 @@ import { StatusDot } from '../../components/StatusDot'
 import { useApp, useDescriptorList, useKeys } from '../../store/stores'
 import { AccountMenu } from './AccountMenu'
 import { Icon } from '../../components/Icon'
+import { ExpiryBadge } from './ExpiryBadge'
 
 export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
   const accounts = useApp((s) => s.accounts)
@@ -26,6 +27,7 @@ export function Sidebar({ onAdd }: { readonly onAdd: () => void }) {
           </button>
         </li>
       </ul>
+      <ExpiryBadge />
       {descriptors.map(({ id: p, name }) => {
         const group = accounts.filter((a) => a.provider === p)
         if (!group.length) return null

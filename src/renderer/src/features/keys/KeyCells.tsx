@@ -1,29 +1,50 @@
 // Cell contents shared by the list row and the detail panel.
 import type { LastUse } from '../../../../shared/descriptor'
+import { expiryFlag, expiryWords } from '../../../../shared/expiry'
 import type { KeyRecord } from '../../../../shared/model'
 import { ageDays, exact, relative } from '../../components/time'
-import { keyFlags } from './flags'
+import { isExpiryFlag, keyFlags } from './flags'
+import './keys.css'
 
-/** The flags as words: a reader sees "stale" or "unused", not an icon to decode. */
+/**
+ * The flags as words: a reader sees "stale" or "expiring", not an icon to decode. With `onRotate`, an expiry flag is
+ * the one-click way into the rotation assistant.
+ */
 export function Flags({
   keyRecord,
   lastUse,
   now,
+  onRotate,
 }: {
   readonly keyRecord: KeyRecord
   readonly lastUse: LastUse
   readonly now: number
+  readonly onRotate?: () => void
 }) {
   const flags = keyFlags(keyRecord, lastUse, now)
   if (!flags.length) return null
   return (
     <>
-      {flags.map((f) => (
-        <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
-          {f.kind}
-          <span className="sr-only">: {f.why}</span>
-        </span>
-      ))}
+      {flags.map((f) =>
+        onRotate && isExpiryFlag(f.kind) ? (
+          <button
+            key={f.kind}
+            type="button"
+            tabIndex={-1}
+            className={`flag flag-${f.kind}`}
+            title={`${f.why} Click to rotate it.`}
+            onClick={onRotate}
+          >
+            {f.kind}
+            <span className="sr-only">: {f.why} Rotate it.</span>
+          </button>
+        ) : (
+          <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
+            {f.kind}
+            <span className="sr-only">: {f.why}</span>
+          </span>
+        ),
+      )}
     </>
   )
 }
@@ -96,6 +117,33 @@ export function OwnKeyBadge() {
       title="KeyDesk signs in to this account with this key. Disabling or deleting it locks KeyDesk out: rotate it instead."
     >
       KeyDesk<span className="sr-only"> signs in with this key</span>
+    </span>
+  )
+}
+
+/** When the key stops working by itself: the date, the days left or passed in the tooltip; "—" when it never does. */
+export function Expires({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
+  const at = keyRecord.expiresAt
+  if (!at) {
+    return (
+      <span className="muted" title="Does not expire">
+        —<span className="sr-only"> does not expire</span>
+      </span>
+    )
+  }
+  const flag = expiryFlag(keyRecord, now)
+  return (
+    <time dateTime={at} title={expiryWords(at, now)} className={flag ? `expiry-${flag}` : undefined}>
+      {at.slice(0, 10)}
+    </time>
+  )
+}
+
+/** A key KeyDesk shows but must not change (a managed app), with the reason. */
+export function ManagedBadge({ reason }: { readonly reason: string }) {
+  return (
+    <span className="badge" title={reason}>
+      Managed<span className="sr-only">: {reason}</span>
     </span>
   )
 }

@@ -1,16 +1,19 @@
 // Everything known about one key, beside the list, with the service's own labels (its descriptor's key fields).
 // Escape or Close returns to the list, and focus goes back to whatever opened the panel.
 import { useEffect, useRef, useState } from 'react'
-import type { KeyRecord } from '../../../../shared/model'
+import { readOnlyReason } from '../../../../shared/descriptor'
+import type { AccountView, KeyRecord } from '../../../../shared/model'
+import { useActions } from '../../actions/context'
+import { offeredActions } from '../../actions/offered'
 import { CopyButton } from '../../components/CopyButton'
 import { Icon } from '../../components/Icon'
 import { exact } from '../../components/time'
 import { useNow } from '../../components/useNow'
 import { useApp, useDescriptor, useKeys } from '../../store/stores'
 import { useSlots } from '../../components/slots'
-import { keyFlags } from './flags'
+import { isExpiryFlag, keyFlags, type FlagKind } from './flags'
 import { nameLines } from './content-widths'
-import { Age, Created, LastUsed, OwnKeyBadge } from './KeyCells'
+import { Age, Created, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
 export function KeyDetail({ uid }: { readonly uid: string }) {
@@ -69,8 +72,9 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
           <OwnKeyBadge /> KeyDesk signs in to {account.label} with this key: rotate it rather than disable or delete it.
         </p>
       )}
+      <Managed keyRecord={key} />
       <Facts uid={uid} accountLabel={account.label} keyRecord={key} now={now} />
-      <FlagReasons keyRecord={key} now={now} />
+      <FlagReasons keyRecord={key} account={account} now={now} />
       <div className="detail-actions">
         <KeyActions keyRecord={key} account={account} labelled />
       </div>
@@ -161,14 +165,50 @@ function Facts({
   )
 }
 
-/** Why the key is flagged, in full. A component of its own: a hook may not follow the panel's early return. */
-function FlagReasons({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
-  const { lastUse } = useDescriptor(keyRecord.provider)
+/** Why KeyDesk offers no changes to this key (a managed app). */
+function Managed({ keyRecord }: { readonly keyRecord: KeyRecord }) {
+  const reason = readOnlyReason(useDescriptor(keyRecord.provider), keyRecord)
+  if (!reason) return null
+  return (
+    <p className="muted">
+      <ManagedBadge reason={reason} /> Read-only here: {reason}
+    </p>
+  )
+}
+
+const FLAG_ICON: Record<FlagKind, 'alert' | 'clock' | 'idle'> = {
+  expired: 'alert',
+  expiring: 'alert',
+  stale: 'clock',
+  unused: 'idle',
+}
+
+/**
+ * Why the key is flagged, in full; an expiry flag comes with the one click into the rotation assistant. A component
+ * of its own: a hook may not follow the panel's early return.
+ */
+function FlagReasons({
+  keyRecord,
+  account,
+  now,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly account: AccountView
+  readonly now: number
+}) {
+  const d = useDescriptor(keyRecord.provider)
+  const { keys } = useActions()
+  const rotatable = offeredActions(d, keyRecord, undefined).some((a) => a.kind === 'rotate')
   return (
     <>
-      {keyFlags(keyRecord, lastUse, now).map((f) => (
+      {keyFlags(keyRecord, d.lastUse, now).map((f) => (
         <p key={f.kind} className="flag-why">
-          <Icon name={f.kind === 'stale' ? 'clock' : 'idle'} /> {f.why}
+          <Icon name={FLAG_ICON[f.kind]} /> {f.why}{' '}
+          {rotatable && isExpiryFlag(f.kind) && (
+            <button type="button" onClick={() => keys.run({ keyRecord, account }, { kind: 'rotate' })}>
+              Rotate now…
+            </button>
+          )}
         </p>
       ))}
     </>

@@ -1,13 +1,16 @@
 // One virtualised row. Memoised: a row re-renders only when its key, account, selection or position changes.
 import { memo } from 'react'
+import { readOnlyReason } from '../../../../shared/descriptor'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { CopyButton } from '../../components/CopyButton'
 import { useNow } from '../../components/useNow'
 import { useSlots } from '../../components/slots'
+import { useActions } from '../../actions/context'
+import { offeredActions } from '../../actions/offered'
 import { useDescriptor } from '../../store/stores'
 import type { Column } from './columns'
 import { nameLines } from './content-widths'
-import { Age, Application, Created, Flags, LastUsed, OwnKeyBadge } from './KeyCells'
+import { Age, Application, Created, Expires, Flags, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
 interface Props {
@@ -51,6 +54,13 @@ export const KeyRow = memo(function KeyRow({
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   // A name several keys share ("billing · sandbox-arx") comes second: the key's own id is what tells them apart.
   const { primary, secondary } = nameLines(k, nameShared)
+  const managed = readOnlyReason(d, k)
+  const { keys } = useActions()
+  // An expiring key's flag opens the rotation assistant, where the key can be rotated at all.
+  const rotate =
+    account && offeredActions(d, k, undefined).some((a) => a.kind === 'rotate')
+      ? () => keys.run({ keyRecord: k, account }, { kind: 'rotate' })
+      : undefined
   const cell = (c: Column) => {
     switch (c.id) {
       case 'select':
@@ -77,6 +87,7 @@ export const KeyRow = memo(function KeyRow({
               {secondary && <span className="name-secondary muted whole">{secondary}</span>}
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
+            {managed && <ManagedBadge reason={managed} />}
           </>
         )
       case 'keyId':
@@ -101,13 +112,15 @@ export const KeyRow = memo(function KeyRow({
       case 'state':
         return <StateBadge keyRecord={k} />
       case 'flags':
-        return <Flags keyRecord={k} lastUse={d.lastUse} now={now} />
+        return <Flags keyRecord={k} lastUse={d.lastUse} now={now} onRotate={rotate} />
       case 'createdAt':
         return <Created iso={k.createdAt} now={now} />
       case 'age':
         return <Age iso={k.createdAt} now={now} />
       case 'lastUsed':
         return <LastUsed keyRecord={k} lastUse={d.lastUse} now={now} />
+      case 'expires':
+        return <Expires keyRecord={k} now={now} />
       case 'application':
         return <Application keyRecord={k} />
       case 'actions':

@@ -4,8 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { useApp, useDescriptors, useKeys, usePrefs, useStores, useUi } from '../../store/stores'
 import { fitColumns, resized } from './column-fit'
-import type { Column } from './columns'
+import type { Column, ColumnId } from './columns'
 import { contentWidths } from './content-widths'
+import { FLAG_KINDS } from './flags'
 import { FullValues } from './FullValues'
 import { HeaderRow, type Resizing } from './KeyHeader'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
@@ -159,14 +160,20 @@ function useFitted(
   const chosen = useUi((s) => s.columnWidths)
   const sortKey = usePrefs((s) => s.list.sortKey)
   const sortedBy = columns.find((c) => c.sortKey === sortKey)?.id
+  // A list filtered by a flag keeps the column that shows why each row is there.
+  const byFlag = usePrefs((s) => s.list.states.some((st) => (FLAG_KINDS as readonly string[]).includes(st)))
+  const kept = useMemo(
+    (): readonly ColumnId[] => [...(sortedBy ? [sortedBy] : []), ...(byFlag ? (['flags'] as const) : [])],
+    [sortedBy, byFlag],
+  )
   const { ui } = useStores()
   const content = useMemo(
     () => contentWidths(sample, accounts, (k) => descriptors[k.provider]?.name ?? '', sharedNames),
     [sample, accounts, descriptors, sharedNames],
   )
   const fit = useMemo(
-    () => fitColumns(columns, available, content, chosen, sortedBy),
-    [columns, available, content, chosen, sortedBy],
+    () => fitColumns(columns, available, content, chosen, kept),
+    [columns, available, content, chosen, kept],
   )
   const resizing: Resizing = useMemo(() => {
     const widthOf = (c: Column): number => fit.widths[fit.columns.indexOf(c)] ?? c.min

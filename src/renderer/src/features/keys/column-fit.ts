@@ -14,20 +14,20 @@ export interface Fitted {
 /**
  * `available`: the list's inner width in px, or null before it is measured (then every column shows).
  * `content`: what each whole-content column needs to show its longest value. `chosen`: widths the user dragged to.
- * `sortedBy`: the column the list is sorted by, which stays whatever its priority.
+ * `kept`: columns that stay whatever their priority (the one the list is sorted or filtered by).
  */
 export function fitColumns(
   all: readonly Column[],
   available: number | null,
   content: Widths,
   chosen: Widths,
-  sortedBy?: ColumnId,
+  kept: readonly ColumnId[] = [],
 ): Fitted {
   const asks = (c: Column): number => chosen[c.id] ?? (c.whole ? Math.max(c.min, content[c.id] ?? c.min) : c.min)
   const shown = new Set(all)
   const sum = (width: (c: Column) => number): number => [...shown].reduce((n, c) => n + width(c), 0)
   const byPriority = all
-    .filter((c) => c.priority !== undefined && c.id !== sortedBy)
+    .filter((c) => c.priority !== undefined && !kept.includes(c.id))
     .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
   if (available === null || available <= 0) return { columns: all, widths: all.map(asks) }
 

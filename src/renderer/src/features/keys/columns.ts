@@ -13,6 +13,7 @@ export type ColumnId =
   | 'createdAt'
   | 'age'
   | 'lastUsed'
+  | 'expires'
   | 'application'
   | 'actions'
 
@@ -57,6 +58,8 @@ const ALL: readonly Column[] = [
   col('createdAt', 'Created', 96, { sortKey: 'createdAt', priority: 3 }),
   col('age', 'Age', 56, { sortKey: 'age', priority: 1 }),
   col('lastUsed', 'Last used', 96, { sortKey: 'lastUsedAt', priority: 2 }),
+  // Expiry outlasts Created: a key about to stop working matters more than when it was made.
+  col('expires', 'Expires', 96, { sortKey: 'expiresAt', priority: 3.5 }),
   col('application', 'App · Arx', 110, { sortKey: 'application', priority: 0, whole: true }),
   col('actions', 'Actions', 52, { fixed: true }),
 ]
@@ -67,6 +70,7 @@ export function columnsFor(allView: boolean, inView: readonly ProviderDescriptor
     if (c.id === 'account') return allView
     if (c.id === 'application') return inView.some((d) => d.keyFields.some((f) => f.name === 'applicationName'))
     if (c.id === 'lastUsed') return inView.some((d) => d.lastUse !== 'absent')
+    if (c.id === 'expires') return inView.some((d) => d.expiry !== undefined)
     return true
   })
 }

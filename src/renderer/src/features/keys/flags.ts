@@ -1,14 +1,18 @@
 // Keys worth a second look, and why, as words that can be filtered and sorted. "Unused" only where the service
-// reports last use (its descriptor says so), otherwise it would be a guess.
+// reports last use (its descriptor says so), otherwise it would be a guess; "expiring" and "expired" for any key that
+// has an expiry (src/shared/expiry.ts), whatever its service.
 import type { LastUse } from '../../../../shared/descriptor'
+import { expiryFlag, expiryWords } from '../../../../shared/expiry'
 import type { KeyRecord } from '../../../../shared/model'
 import { ageDays, DAY } from '../../components/time'
 
 export const STALE_AFTER_DAYS = 90
 export const UNUSED_AFTER_DAYS = 30
 
-export const FLAG_KINDS = ['stale', 'unused'] as const
+export const FLAG_KINDS = ['expired', 'expiring', 'stale', 'unused'] as const
 export type FlagKind = (typeof FLAG_KINDS)[number]
+
+export const isExpiryFlag = (kind: FlagKind): boolean => kind === 'expired' || kind === 'expiring'
 
 export interface Flag {
   readonly kind: FlagKind
@@ -18,6 +22,11 @@ export interface Flag {
 export function keyFlags(k: KeyRecord, lastUse: LastUse, now: number): readonly Flag[] {
   if (k.state === 'deleted' || k.state === 'failed') return []
   const flags: Flag[] = []
+  const expiry = expiryFlag(k, now)
+  if (expiry && k.expiresAt) {
+    const next = expiry === 'expired' ? 'programs using it are refused' : 'rotate it before then'
+    flags.push({ kind: expiry, why: `${expiryWords(k.expiresAt, now)}: ${next}.` })
+  }
   const age = ageDays(k.createdAt, now)
   if (age > STALE_AFTER_DAYS)
     flags.push({ kind: 'stale', why: `Created ${age} days ago (over ${STALE_AFTER_DAYS}): consider rotating it.` })

@@ -16,6 +16,7 @@ export const SORT_KEYS = [
   'createdAt',
   'age',
   'lastUsedAt',
+  'expiresAt',
   'application',
   'flags',
 ] as const
@@ -105,7 +106,7 @@ function stateOf(k: KeyRecord, props: Props, descriptors: Descriptors) {
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' })
 /** Columns whose values are ISO-8601 UTC timestamps: their text order is their time order, no collation needed. */
-const ORDINAL: ReadonlySet<SortKey> = new Set(['createdAt', 'lastUsedAt'])
+const ORDINAL: ReadonlySet<SortKey> = new Set(['createdAt', 'lastUsedAt', 'expiresAt'])
 
 /** Decorate-sort-undecorate: each key is read once, not once per comparison. */
 export function sortKeys(
@@ -163,6 +164,9 @@ function sortValue(
       return -Date.parse(k.createdAt) || 0
     case 'lastUsedAt':
       return k.lastUsedAt ?? ''
+    case 'expiresAt':
+      // ISO times sort as text; a key that never expires stays at the bottom either way.
+      return k.expiresAt ?? ''
     case 'application':
       return [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' ')
     case 'flags': {

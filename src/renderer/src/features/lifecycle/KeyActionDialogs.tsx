@@ -6,6 +6,7 @@ import type { OpenAction, ToastMessage } from '../../store/key-dialogs'
 import { useApp, useKeyDialogs, useKeys, useStores } from '../../store/stores'
 import { ConfirmChange } from './ConfirmChange'
 import { Notice } from './Notice'
+import { RegenerateDialog } from './RegenerateDialog'
 import { RenameDialog } from './RenameDialog'
 import { RotationDialog } from './RotationDialog'
 import { Toast } from './Toast'
@@ -51,6 +52,8 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
           onRename={(n) => void keys.change(t, { op: 'rename', name: n })}
         />
       )
+    case 'regenerate':
+      return <RegenerateDialog target={t} onClose={close} />
     case 'rotation':
       return <RotationDialog rotationId={d.id} onClose={close} />
     case 'notice':

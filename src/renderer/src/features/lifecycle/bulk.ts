@@ -1,7 +1,6 @@
 // What a bulk action will do to each selected key, decided from each provider's descriptor before anything is sent.
-import { effectWords, type ProviderDescriptor } from '../../../../shared/descriptor'
+import { effectWords, isOwnKey, readOnlyReason, type ProviderDescriptor } from '../../../../shared/descriptor'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { isOwnKey } from './consequences'
 
 export type BulkOp = 'disable' | 'delete'
 
@@ -18,6 +17,7 @@ export interface BulkPlan {
 
 function skipReason(op: BulkOp, { key, descriptor: d }: Selected): string | null {
   if (key.state === 'deleted') return 'already deleted'
+  if (readOnlyReason(d, key)) return 'it is managed by the service and read-only here'
   if (op === 'disable') {
     if (!d.capabilities.disable) return `${d.name} keys cannot be disabled`
     if (key.state === 'disabled') return 'already disabled'

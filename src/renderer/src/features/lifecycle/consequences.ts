@@ -1,9 +1,9 @@
 // What each destructive action does, in words, from the provider's descriptor. Pure, so the wording is tested alone.
-import { effectWords, type ProviderDescriptor } from '../../../../shared/descriptor'
+import { effectWords, isOwnKey, type ProviderDescriptor } from '../../../../shared/descriptor'
 import { assertNever } from '../../../../shared/errors'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 
-export type DestructiveOp = 'disable' | 'delete' | 'forget'
+export type DestructiveOp = 'disable' | 'delete' | 'forget' | 'regenerate'
 
 export interface Consequences {
   readonly title: string
@@ -13,10 +13,6 @@ export interface Consequences {
   readonly confirmLabel: string
   /** The exact text to type before the button unlocks (a typed delete confirmation: the key id). */
   readonly typeToConfirm: string | null
-}
-
-export function isOwnKey(d: ProviderDescriptor, account: AccountView, key: KeyRecord): boolean {
-  return d.capabilities.knowsOwnKey && account.facts.ownKeyId !== undefined && account.facts.ownKeyId === key.keyId
 }
 
 export function consequences(
@@ -46,6 +42,19 @@ export function consequences(
         ownKey: own,
         typeToConfirm: d.deleteConfirm === 'type-key-id' ? id : null,
         lines: [effectWords(d, 'delete', account.propagationWindowSec)],
+      }
+    case 'regenerate':
+      return {
+        title: `Regenerate the secret of ${key.name && key.name !== id ? `“${key.name}”` : id}?`,
+        confirmLabel: 'Regenerate',
+        typeToConfirm: null,
+        ownKey: isOwnKey(d, account, key)
+          ? `This is the app KeyDesk itself signs in with for ${account.label}: KeyDesk keeps the new secret as its credential at once. Programs still using the old secret stop working once the change is in force.`
+          : null,
+        lines: [
+          effectWords(d, 'regenerate', account.propagationWindowSec),
+          'KeyDesk shows the new secret once, like a new key.',
+        ],
       }
     case 'forget':
       return {
