@@ -7,6 +7,7 @@ import { account, deferred, key, createFakeApi, harness } from './fake-api'
 import { KeyRowActions as RowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
 import { LifecycleOverlay } from '../../src/renderer/src/features/lifecycle/LifecycleOverlay'
 import { useKeys } from '../../src/renderer/src/store/stores'
+import { objectContaining } from '../support/match'
 const api = createFakeApi()
 let h = harness(api)
 
@@ -87,7 +88,7 @@ describe('per-key actions', () => {
     expect(api.keys.delete).toHaveBeenCalledWith({
       accountId: 'o1',
       keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe',
-      shown: expect.objectContaining({ keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' }),
+      shown: objectContaining<{ keyId: string }>({ keyId: 'apikey--Xk2mQ9vT4bLr8sWcN1pZe' }),
     })
   })
 

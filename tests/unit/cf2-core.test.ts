@@ -64,7 +64,7 @@ describe('one SpaceONE / Cloudforet choice', () => {
     expect(account.provider).toBe('spaceone-apps')
     const stored = await h.vault.get(vaultNames.credential('spaceone-apps', account.id))
     expect(stored).not.toContain(admin.password)
-    expect(Object.keys(JSON.parse(stored ?? '{}')).sort()).toEqual(['provider', 'refreshToken', 'token'])
+    expect(Object.keys(JSON.parse(stored ?? '{}') as object).sort()).toEqual(['provider', 'refreshToken', 'token'])
     expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(6)
     await done()
   })
@@ -106,10 +106,12 @@ describe('apps through the core', () => {
       requestId: 'cf2-core-regen-1',
       keep: false,
     })
-    const stored = JSON.parse((await h.vault.get(vaultNames.credential('spaceone-apps', account.id))) ?? '{}')
+    const stored = JSON.parse((await h.vault.get(vaultNames.credential('spaceone-apps', account.id))) ?? '{}') as {
+      token?: string
+    }
     expect(stored.token).not.toBe(old)
     const exported = await h.call('keys.export', { handle: next.handle, format: 'client_secret' })
-    expect(stored.token).toBe(JSON.parse(exported.content ?? '{}').client_secret)
+    expect(stored.token).toBe((JSON.parse(exported.content ?? '{}') as { client_secret?: string }).client_secret)
     const record = (await h.call('propagation.list', {})).find((p) => p.keyId === appId)
     expect(record).toMatchObject({ op: 'regenerate', state: 'propagating' })
     expect(await h.core.regeneration.probeRetired(account.id, appId)).toBe('accepted')

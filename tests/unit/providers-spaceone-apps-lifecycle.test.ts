@@ -5,6 +5,7 @@ import { resolveSpaceone } from '../../src/main/providers/spaceone-detect'
 import type { Sandbox } from './providers-support'
 import { accountOf, caught, control, recordingHttp, scriptedHttp, seeds, startTestSandbox } from './providers-support'
 import { account2, ctx2, payloadOf } from './providers-spaceone-apps-support'
+import { objectContaining } from '../support/match'
 
 const apps = providers['spaceone-apps']
 let sb: Sandbox
@@ -64,7 +65,7 @@ describe('Cloudforet 2.x adapter: lifecycle', () => {
       roleId: 'managed-domain-admin',
       expiresAt: '2020-01-01T00:00:00Z',
     })
-    expect(past.key).toMatchObject({ state: 'disabled', extra: expect.objectContaining({ expired: 'true' }) })
+    expect(past.key).toMatchObject({ state: 'disabled', extra: objectContaining({ expired: 'true' }) })
     expect((await apps.tryKey(http, account2(sb), past.secret!)).message).toContain('expired')
   })
 

@@ -5,6 +5,7 @@ import { providers } from '../../src/main/providers/index'
 import type { Sandbox } from './providers-support'
 import { caught, control, recordingHttp, startTestSandbox } from './providers-support'
 import { account2, ctx2, payloadOf, sandboxNow } from './providers-spaceone-apps-support'
+import { objectContaining } from '../support/match'
 
 const apps = providers['spaceone-apps']
 let sb: Sandbox
@@ -67,7 +68,7 @@ describe('Cloudforet 2.x adapter: reading', () => {
     expect(byId.get(ids.disabledAppId)?.state).toBe('disabled')
     expect(byId.get(ids.expiredAppId)).toMatchObject({
       state: 'disabled',
-      extra: expect.objectContaining({ expired: 'true' }),
+      extra: objectContaining({ expired: 'true' }),
     })
     expect(byId.get(ids.managedAppId)?.extra.isManaged).toBe('true')
     expect(byId.get(ids.disabledAppId)?.lastUsedAt).toBeUndefined()
@@ -135,7 +136,9 @@ describe('Cloudforet 2.x adapter: create and the console exports', () => {
     expect(json?.fileName).toBe('client_secret')
     expect(json?.content).toBe(JSON.stringify(secret.raw, null, 4))
     expect(json?.content.endsWith('\n')).toBe(false)
-    expect(JSON.parse(json?.content ?? '').client_secret).toBe(secret.fields.client_secret)
+    expect((JSON.parse(json?.content ?? '') as { client_secret?: string }).client_secret).toBe(
+      secret.fields.client_secret,
+    )
     expect(yaml?.fileName).toBe('spacectl_config')
     const config = parse(yaml?.content ?? '') as Record<string, unknown>
     expect(Object.keys(config)).toEqual(['token', 'endpoints'])
