@@ -75,7 +75,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     naiveTzOffsetHours: 0,
     perAccount: new Map(),
   }
-  const seeded = seedWorld(params, url, clock.now(), domainKeys, spaceone2Key)
+  const seededAt = saved?.seededAt ?? clock.now()
+  const seeded = seedWorld(params, url, seededAt, domainKeys, spaceone2Key)
   let saver: Saver | undefined
   const ctx: Context = {
     clock,
@@ -100,6 +101,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       ...params,
       domainKeys: domainKeys.map((key) => key.export({ type: 'pkcs8', format: 'pem' }).toString()),
       spaceone2Key: spaceone2Key.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      seededAt,
       world: worldToJson(ctx.world),
     })
     saver = stateSaver(options.stateFile, snapshot, log)

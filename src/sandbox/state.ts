@@ -189,6 +189,8 @@ export const StateFile = z.object({
   domainKeys: z.array(z.string()),
   /** PKCS#8 PEM of the Cloudforet 2.x domain key; absent in files written before 2.x was served. */
   spaceone2Key: z.string().optional(),
+  /** Epoch ms the world was seeded at: a restart re-mints the seeded credentials identically. */
+  seededAt: z.number().optional(),
   world: z.object({
     spaceone2: Spaceone2Json.optional(),
     spaceone: z.object({
