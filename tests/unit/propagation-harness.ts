@@ -80,6 +80,7 @@ export class FakeService {
       delete: async () => unused(),
       endpoints: async () => unused(),
       secretParts: unused,
+      programSecret: unused,
       exportFiles: unused,
       tryKey: async () => unused(),
       credentialFrom: unused,

@@ -5,20 +5,14 @@ import type { z } from 'zod'
 import type { RequestResult, Requests } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { AuditLog } from './audit'
-import type { Accounts } from './accounts'
 import { writeSecretFile } from './export'
 import type { SecretCustody } from './keys/custody'
-import { programSecret } from './program-secret'
 
 type Handler<C extends 'audit.list' | 'keys.exportTo' | 'keys.secretForProgram'> = (
   input: z.output<Requests[C]['input']>,
 ) => Promise<RequestResult<C>>
 
-export function cliHandlers(core: {
-  readonly audit: AuditLog
-  readonly custody: SecretCustody
-  readonly accounts: Accounts
-}): {
+export function cliHandlers(core: { readonly audit: AuditLog; readonly custody: SecretCustody }): {
   'audit.list': Handler<'audit.list'>
   'keys.exportTo': Handler<'keys.exportTo'>
   'keys.secretForProgram': Handler<'keys.secretForProgram'>
@@ -32,7 +26,6 @@ export function cliHandlers(core: {
       await writeSecretFile(input.path, file.content, input.overwrite ?? false)
       return { savedTo: input.path }
     },
-    'keys.secretForProgram': async (input) =>
-      programSecret(core.custody, core.accounts.get(input.accountId), input, input.home ?? false),
+    'keys.secretForProgram': async (input) => core.custody.forProgram(input, input.home ?? false),
   }
 }

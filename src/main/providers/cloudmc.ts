@@ -193,6 +193,16 @@ export function createCloudmcProvider(opts: { now?: () => Date } = {}): KeyProvi
       ]
     },
 
+    // The cloud.ca Terraform provider and docker-machine driver read CLOUDCA_API_KEY.
+    programSecret(secret, account) {
+      const key = secret.fields.api_key ?? ''
+      return {
+        env: { CLOUDCA_API_KEY: key, CLOUDMC_API_KEY: key, CLOUDMC_API_URL: account.endpoint },
+        files: [],
+        folderVariables: [],
+      }
+    },
+
     exportFiles(secret, account) {
       const content = {
         endpoint: requireSafeEndpoint(account.endpoint),

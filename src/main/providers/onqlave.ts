@@ -3,6 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
 import { onqlaveDescriptor } from './onqlave-descriptor'
 import { recogniseOnqlaveFile } from './onqlave-files'
+import { onqlaveProgram } from './program-files'
 import type { HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
 import { failureError, unexpectedAnswer, wrongCredential } from './errors'
@@ -227,6 +228,8 @@ export function createOnqlaveProvider(opts: { now?: () => Date } = {}): KeyProvi
         ...(f.client_key ? [{ label: 'Client key', value: f.client_key, secret: true }] : []),
       ]
     },
+
+    programSecret: (secret, _account, files) => onqlaveProgram(secret, files),
 
     exportFiles(secret) {
       const f = secret.fields

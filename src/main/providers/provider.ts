@@ -1,4 +1,5 @@
 // The one interface every key service sits behind. Only adapters speak a wire protocol.
+import type { ProgramSecret } from '../../shared/api'
 import type { ProviderDescriptor } from '../../shared/descriptor'
 import type { Account, AccountFacts, Credential, Endpoint, KeyRecord, ProviderId, SecretPart } from '../../shared/model'
 import type { Http } from '../net/http'
@@ -121,6 +122,8 @@ export interface KeyProvider {
   /** The secret's parts for the reveal dialog, in display order. */
   secretParts(secret: SecretBundle, account: Account): SecretPart[]
   exportFiles(secret: SecretBundle, account: Account, endpoints: readonly Endpoint[]): ExportFile[]
+  /** The secret as the service's own tools read it, for `keydesk exec` / `keydesk env`; `files` are its exports. */
+  programSecret(secret: SecretBundle, account: Account, files: readonly ExportFile[], home: boolean): ProgramSecret
   /** One real authenticated call made with the secret itself. */
   tryKey(http: Http, account: Account, secret: SecretBundle): Promise<TryResult>
   /** Renews an expiring credential (a SpaceONE access token, with its refresh token); null when it cannot be renewed. */

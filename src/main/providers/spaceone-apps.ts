@@ -5,6 +5,7 @@ import { createFirstSeen } from './first-seen'
 import type { CreateOptions, CreateResult, KeyProvider, ProviderContext, RoleChoice } from './provider'
 import { spaceoneAppsDescriptor } from './spaceone-apps-descriptor'
 import { clientSecretJson, spacectlConfig2 } from './spaceone-apps-files'
+import { spacectlProgram } from './program-files'
 import { failure2, post2, SERVICE, unreadable, type CallOptions } from './spaceone-apps-http'
 import { renewSession } from './spaceone-apps-signin'
 import { listEndpoints, tryAppSecret } from './spaceone-apps-try'
@@ -242,6 +243,12 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
 
     exportFiles(secret, _account, endpoints) {
       return [clientSecretJson(secret), spacectlConfig2(secret, endpoints)]
+    },
+
+    // spacectl reads the app secret as `token` from the same config files (spaceone-apps.md §5, §8).
+    programSecret(secret, account, files, home) {
+      const env = { SPACEONE_TOKEN: secret.fields.client_secret ?? '', SPACEONE_ENDPOINT: account.endpoint }
+      return spacectlProgram(files, env, home)
     },
 
     tryKey: tryAppSecret,

@@ -9,6 +9,7 @@ import type { KeyProvider, ProviderContext } from './provider'
 import { spaceoneDescriptor } from './spaceone-descriptor'
 import { resolveSpaceone } from './spaceone-detect'
 import { apiKeyJson, recogniseSpaceoneFile, spacectlConfig } from './spaceone-files'
+import { spacectlProgram } from './program-files'
 import { ApiKeyInfo, ApiKeyList, EndpointList, ErrorBody, readToken, toKeyRecord, TokenPair } from './spaceone-wire'
 import type { TokenFacts } from './spaceone-wire'
 import { parseAs, parseJson } from './wire'
@@ -193,6 +194,11 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
 
     exportFiles(secret, _account, endpoints) {
       return [apiKeyJson(secret), spacectlConfig(secret, endpoints)]
+    },
+
+    programSecret(secret, account, files, home) {
+      const env = { SPACEONE_API_KEY: secret.fields.api_key ?? '', SPACEONE_ENDPOINT: account.endpoint }
+      return spacectlProgram(files, env, home)
     },
 
     async tryKey(http, account, secret) {

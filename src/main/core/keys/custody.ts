@@ -1,6 +1,7 @@
 // Secrets of created keys: held in memory behind a short-lived handle while their dialog is open, kept in the
 // keychain when the user asks. Nothing here sends a secret anywhere but the vault, a copy or an export.
 import { AppError } from '../../../shared/errors'
+import type { ProgramSecret } from '../../../shared/api'
 import type { Account, Endpoint } from '../../../shared/model'
 import type { ExportFile, SecretBundle, TryResult } from '../../providers/provider'
 import type { Accounts } from '../accounts'
@@ -86,6 +87,13 @@ export class SecretCustody {
       .find((p) => p.label === label)
     if (!part) throw new AppError('INVALID_INPUT', `This key has no "${label}" to copy.`)
     return part.value
+  }
+
+  /** The secret as the service's own tools read it (`keydesk exec` / `keydesk env`). */
+  async forProgram(ref: SecretRef, home: boolean): Promise<ProgramSecret> {
+    const { account, secret, endpoints } = await this.resolve(ref)
+    const provider = this.ports.providers.get(account.provider)
+    return provider.programSecret(secret, account, provider.exportFiles(secret, account, endpoints), home)
   }
 
   async exportFile(ref: SecretRef, format: string): Promise<ExportFile> {
