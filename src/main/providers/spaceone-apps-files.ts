@@ -1,7 +1,7 @@
 // Cloudforet 2.x's files (spaceone-apps.md §8): the console's two downloads after a create or a regenerate.
-import { stringify } from 'yaml'
 import type { Endpoint } from '../../shared/model'
 import type { ExportFile, SecretBundle } from './provider'
+import { spacectlFile } from './spaceone-files'
 
 /** "Download JSON": the whole response as JSON.stringify(res, null, 4): 4-space indent, no trailing newline. */
 export function clientSecretJson(secret: SecretBundle): ExportFile {
@@ -22,17 +22,7 @@ export function clientSecretJson(secret: SecretBundle): ExportFile {
   }
 }
 
-/** "Download YAML", read by spacectl: `token:` (not api_key) and the endpoints in server order; `{}` when none. */
+/** "Download YAML", read by spacectl: `token:` (not api_key). */
 export function spacectlConfig2(secret: SecretBundle, endpoints: readonly Endpoint[]): ExportFile {
-  const map: Record<string, string> = {}
-  for (const e of endpoints) map[e.service] = e.url
-  // lineWidth 0 keeps the JWT on one line, as the console's js-yaml dump with lineWidth -1 does.
-  const content = stringify({ token: secret.fields.client_secret ?? '', endpoints: map }, { lineWidth: 0 })
-  return {
-    id: 'spacectl_config',
-    fileName: 'spacectl_config',
-    label: 'spacectl config (YAML)',
-    mime: 'application/yaml',
-    content,
-  }
+  return spacectlFile({ token: secret.fields.client_secret ?? '' }, endpoints)
 }

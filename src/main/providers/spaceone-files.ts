@@ -24,11 +24,19 @@ export function apiKeyJson(secret: SecretBundle): ExportFile {
   }
 }
 
-/** The console's "Download YAML", read by spacectl. lineWidth 0 keeps the JWT on one line, as the console's dump does. */
+/** The console's "Download YAML", read by spacectl. */
 export function spacectlConfig(secret: SecretBundle, endpoints: readonly Endpoint[]): ExportFile {
+  return spacectlFile({ api_key: secret.fields.api_key ?? '' }, endpoints)
+}
+
+/**
+ * spacectl's config: the credential (1.x `api_key`, 2.x `token`) and the endpoints in server order, `{}` when none.
+ * lineWidth 0 keeps the JWT on one line, as the console's js-yaml dump with lineWidth -1 does.
+ */
+export function spacectlFile(credential: Readonly<Record<string, string>>, endpoints: readonly Endpoint[]): ExportFile {
   const map: Record<string, string> = {}
   for (const e of endpoints) map[e.service] = e.url
-  const content = stringify({ api_key: secret.fields.api_key ?? '', endpoints: map }, { lineWidth: 0 })
+  const content = stringify({ ...credential, endpoints: map }, { lineWidth: 0 })
   return {
     id: 'spacectl_config',
     fileName: 'spacectl_config',
