@@ -198,9 +198,7 @@ export const forkVaultHelper: SpawnVaultHelper = () => {
   ;(child.channel as { unref?: () => void } | undefined)?.unref?.()
   return {
     postMessage: (message) => {
-      // A helper can die between the check and the write: the EPIPE then comes to this callback instead of an
-      // unhandled 'error' event that would crash the app; the helper's exit fails the pending call.
-      if (child.connected) child.send(message, (err) => err && child.kill('SIGKILL'))
+      if (child.connected) child.send(message)
     },
     onMessage: (listener) => child.on('message', (m) => listener(m as VaultReply)),
     onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
