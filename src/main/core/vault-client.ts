@@ -195,6 +195,9 @@ export const forkVaultHelper: SpawnVaultHelper = () => {
   const child = fork(entry, [], { execArgv, stdio: ['ignore', 'ignore', 'ignore', 'ipc'], serialization: 'json' })
   // The helper never keeps the app alive; it exits when the app's end of the channel closes.
   child.unref()
+  // A helper can die between the `connected` check and the write: its EPIPE must not be an unhandled 'error' that
+  // crashes the app. The exit that follows fails the pending call.
+  child.on('error', () => child.kill('SIGKILL'))
   ;(child.channel as { unref?: () => void } | undefined)?.unref?.()
   return {
     postMessage: (message) => {
