@@ -9,7 +9,13 @@ const api = createFakeApi()
 let h: Harness
 const onq = account('o1', 'onqlave', 'Demo Onqlave')
 const none = (): null => null
-const SLOTS: Slots = { KeyActions: KeyRowActions, CreateKey: none, CreateFlow: none, Reveal: none }
+const SLOTS: Slots = {
+  KeyActions: KeyRowActions,
+  KeyActionsMenu: none,
+  CreateKey: none,
+  CreateFlow: none,
+  Reveal: none,
+}
 
 const onqKey = (keyId: string) =>
   key('o1', keyId, {

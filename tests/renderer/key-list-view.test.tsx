@@ -6,7 +6,7 @@ import { account, createFakeApi, harness, key, PREFERENCES } from './fake-api'
 
 import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
 import { SlotsContext } from '../../src/renderer/src/components/slots'
-import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
+import { KeyActionsMenu, KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
 import { objectContaining } from '../support/match'
 const api = createFakeApi()
 let h = harness(api)
@@ -21,7 +21,7 @@ const loaded = (keys: readonly KeyRecord[]) => ({
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const space = account('s1', 'spaceone', 'Space prod')
 const NONE = (): null => null
-const DEFAULT_SLOTS = { KeyActions: NONE, CreateKey: NONE, CreateFlow: NONE, Reveal: NONE }
+const DEFAULT_SLOTS = { KeyActions: NONE, KeyActionsMenu: NONE, CreateKey: NONE, CreateFlow: NONE, Reveal: NONE }
 
 describe('the key list on screen', () => {
   beforeEach(() => {
@@ -60,7 +60,7 @@ describe('the key list on screen', () => {
     h.stores.app.setState({ accounts: [cloud], view: 'c1' })
     h.stores.keys.setState({ byAccount: { c1: loaded(keys) } })
     h.view(
-      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, KeyActions: KeyRowActions }}>
+      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, KeyActions: KeyRowActions, KeyActionsMenu }}>
         <KeyList account={cloud} />
       </SlotsContext.Provider>,
     )
@@ -72,6 +72,22 @@ describe('the key list on screen', () => {
       'false',
     )
     expect(screen.queryByRole('menu')).toBeNull()
+  })
+
+  it("copies a row's key id and says so for that key only", async () => {
+    const writeText = vi.fn().mockResolvedValue(undefined)
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
+    const keys = [key('c1', 'k-alpha', { name: 'alpha' }), key('c1', 'k-beta', { name: 'beta' })]
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(keys) } })
+    h.view(<KeyList account={cloud} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Copy key id k-beta' }))
+    expect(writeText).toHaveBeenCalledWith('k-beta')
+    expect(await screen.findByText('Copied')).toBeTruthy()
+    const icon = (name: string): string =>
+      screen.getByRole('button', { name }).querySelector('svg')?.getAttribute('class') ?? ''
+    expect(icon('Copy key id k-beta')).toMatch(/lucide-check/)
+    expect(icon('Copy key id k-alpha')).toMatch(/lucide-copy/)
   })
 
   it('keeps the columns as wide as the listing needs while a search narrows the rows', () => {

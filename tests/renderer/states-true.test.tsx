@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Propagation } from '../../src/shared/model'
 import { Sidebar } from '../../src/renderer/src/features/accounts/Sidebar'
 import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
-import { StateBadge } from '../../src/renderer/src/features/keys/StateBadge'
+import { LiveStateBadge } from '../../src/renderer/src/features/keys/StateBadge'
 import { LoadStatus } from '../../src/renderer/src/components/LoadStatus'
 import { keepTombstoneFields } from '../../src/renderer/src/store/keys'
 import { timesInWords } from '../../src/renderer/src/components/time'
@@ -39,7 +39,7 @@ describe('states true to each service', () => {
     h.stores.propagation.getState().replace([record({})])
     h.view(
       <>
-        <StateBadge keyRecord={k} />
+        <LiveStateBadge keyRecord={k} />
         <KeyRowActions keyRecord={k} account={onq} />
       </>,
     )
@@ -53,7 +53,7 @@ describe('states true to each service', () => {
     h.stores.propagation.getState().replace([record({ accountId: 'c1', keyId: 'k1' })])
     const { container } = h.view(
       <>
-        <StateBadge keyRecord={k} />
+        <LiveStateBadge keyRecord={k} />
         <KeyRowActions keyRecord={k} account={cloud} />
       </>,
     )

@@ -18,7 +18,7 @@ import { CreateKeyButton } from './features/create/CreateKeyButton'
 import { CreateKeyDialog } from './features/create/CreateKeyDialog'
 import { RevealDialog } from './features/create/RevealDialog'
 import { KeyList } from './features/keys/KeyList'
-import { KeyRowActions } from './features/lifecycle/KeyRowActions'
+import { KeyActionsMenu, KeyRowActions } from './features/lifecycle/KeyRowActions'
 import { LockButton } from './features/lock/LockButton'
 import { LockSettings } from './features/lock/LockSettings'
 import { UnlockDialog } from './features/lock/UnlockDialog'
@@ -31,7 +31,13 @@ import { SettingsDialog } from './features/settings/SettingsDialog'
 import { useApp, useStores, useUi } from './store/stores'
 import { useShortcuts } from './useShortcuts'
 
-const SLOTS: Slots = { KeyActions: KeyRowActions, CreateKey: CreateKeyButton, CreateFlow, Reveal: RevealDialog }
+const SLOTS: Slots = {
+  KeyActions: KeyRowActions,
+  KeyActionsMenu,
+  CreateKey: CreateKeyButton,
+  CreateFlow,
+  Reveal: RevealDialog,
+}
 
 export function App() {
   const info = useApp((s) => s.info)

@@ -1,49 +1,63 @@
 // Copies non-secret text (ids, endpoints) with the browser clipboard; secrets go through the core instead.
-import { useEffect, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { Icon } from './Icon'
 
-export function CopyButton({
-  text,
-  label,
-  tabIndex,
-}: {
-  readonly text: string
-  readonly label: string
-  readonly tabIndex?: number
-}) {
-  // Remembers what was copied: a list row is reused for another key, and "Copied" must only ever show for its text.
-  const [outcome, setOutcome] = useState<{ readonly text: string; readonly done: 'copied' | 'failed' } | null>(null)
-  const done = outcome?.text === text ? outcome.done : null
+export type CopyDone = 'copied' | 'failed'
+
+/**
+ * How the last copy went, for a moment: `of` names what was copied (a list shares one among its rows), so "Copied"
+ * only ever shows for that.
+ */
+export function useCopy(): {
+  readonly outcome: { readonly of: string; readonly done: CopyDone } | null
+  readonly copy: (of: string, text: string) => void
+} {
+  const [outcome, setOutcome] = useState<{ readonly of: string; readonly done: CopyDone } | null>(null)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
-  const stopTimer = (): void => {
+  const stopTimer = useCallback((): void => {
     if (timer.current !== null) clearTimeout(timer.current)
     timer.current = null
-  }
-  useEffect(() => stopTimer, [])
-  const copy = (): void => {
-    // A second click restarts the reset, so the first click's timer cannot blank the second one's result early.
-    stopTimer()
-    navigator.clipboard.writeText(text).then(
-      () => setOutcome({ text, done: 'copied' }),
-      () => setOutcome({ text, done: 'failed' }),
-    )
-    timer.current = setTimeout(() => {
-      timer.current = null
-      setOutcome(null)
-    }, 1500)
-  }
+  }, [])
+  useEffect(() => stopTimer, [stopTimer])
+  const copy = useCallback(
+    (of: string, text: string): void => {
+      // A second click restarts the reset, so the first click's timer cannot blank the second one's result early.
+      stopTimer()
+      navigator.clipboard.writeText(text).then(
+        () => setOutcome({ of, done: 'copied' }),
+        () => setOutcome({ of, done: 'failed' }),
+      )
+      timer.current = setTimeout(() => {
+        timer.current = null
+        setOutcome(null)
+      }, 1500)
+    },
+    [stopTimer],
+  )
+  return { outcome, copy }
+}
+
+export const copyTitle = (label: string, done: CopyDone | null): string =>
+  done === 'failed' ? 'Copy failed: select and copy by hand' : label
+
+/** Words for a live region: what the last copy did. */
+export const copyWords = (done: CopyDone | null): string =>
+  done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : ''
+
+export function CopyButton({ text, label }: { readonly text: string; readonly label: string }) {
+  const { outcome, copy } = useCopy()
+  const done = outcome?.of === text ? outcome.done : null
   return (
     <button
       type="button"
       className="icon-button copy"
-      onClick={copy}
-      tabIndex={tabIndex}
+      onClick={() => copy(text, text)}
       aria-label={label}
-      title={done === 'failed' ? 'Copy failed: select and copy by hand' : label}
+      title={copyTitle(label, done)}
     >
       <Icon name={done === 'copied' ? 'check' : 'copy'} />
       <span className="sr-only" aria-live="polite">
-        {done === 'copied' ? 'Copied' : done === 'failed' ? 'Copy failed' : ''}
+        {copyWords(done)}
       </span>
     </button>
   )

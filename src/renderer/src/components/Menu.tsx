@@ -1,5 +1,6 @@
-// A menu button. The menu opens in a portal at the button, so a virtualised list's clipped cells cannot hide it;
-// arrow keys move, Escape or Tab closes and gives focus back to the button.
+// A menu button, and the menu itself for a list that shares one among its rows. The menu opens in a portal at its
+// button, so a virtualised list's clipped cells cannot hide it; arrow keys move, Escape or Tab closes and gives focus
+// back to the button.
 import { useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent } from 'react'
 import { createPortal } from 'react-dom'
 import { Icon } from './Icon'
@@ -22,6 +23,88 @@ function placement(button: HTMLElement, items: number): CSSProperties {
     : { position: 'fixed', bottom: window.innerHeight - r.top + 4, right }
 }
 
+/**
+ * The open menu of `anchor`, the button that opened it. `onClose(refocus)`: an item was chosen or Escape/Tab pressed
+ * (refocus true: focus goes back to the button), or the user clicked elsewhere or resized the window (false).
+ */
+export function MenuList({
+  id,
+  label,
+  items,
+  anchor,
+  onClose,
+}: {
+  readonly id: string
+  readonly label: string
+  readonly items: readonly MenuItem[]
+  readonly anchor: HTMLElement
+  readonly onClose: (refocus: boolean) => void
+}) {
+  const list = useRef<HTMLDivElement>(null)
+  const [style, setStyle] = useState(() => placement(anchor, items.length))
+
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
+  }, [anchor])
+  useEffect(() => {
+    const away = (e: Event): void => {
+      const t = e.target as Node
+      if (!list.current?.contains(t) && !anchor.contains(t)) onClose(false)
+    }
+    const resized = (): void => onClose(false)
+    // Focusing the button can scroll the list a little after the click: the menu follows its button.
+    const scrolled = (e: Event): void => {
+      if (!list.current?.contains(e.target as Node)) setStyle(placement(anchor, items.length))
+    }
+    document.addEventListener('mousedown', away)
+    window.addEventListener('scroll', scrolled, true)
+    window.addEventListener('resize', resized)
+    return () => {
+      document.removeEventListener('mousedown', away)
+      window.removeEventListener('scroll', scrolled, true)
+      window.removeEventListener('resize', resized)
+    }
+  }, [anchor, items.length, onClose])
+
+  const onKey = (e: KeyboardEvent): void => {
+    const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
+    const at = all.indexOf(document.activeElement as HTMLElement)
+    const move = (i: number): void => {
+      e.preventDefault()
+      all[(i + all.length) % all.length]?.focus()
+    }
+    if (e.key === 'ArrowDown') move(at + 1)
+    else if (e.key === 'ArrowUp') move(at - 1)
+    else if (e.key === 'Home') move(0)
+    else if (e.key === 'End') move(all.length - 1)
+    else if (e.key === 'Escape' || e.key === 'Tab') {
+      e.preventDefault()
+      onClose(true)
+    }
+  }
+  return createPortal(
+    <div ref={list} id={id} role="menu" aria-label={label} className="menu" style={style} onKeyDown={onKey}>
+      {items.map((item) => (
+        <button
+          key={item.label}
+          type="button"
+          role="menuitem"
+          tabIndex={-1}
+          className={item.danger ? 'menu-danger' : undefined}
+          disabled={item.disabled}
+          onClick={() => {
+            onClose(true)
+            item.onSelect()
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>,
+    document.body,
+  )
+}
+
 export function Menu({
   label,
   items,
@@ -36,67 +119,20 @@ export function Menu({
   /** Words on the button beside the icon; the accessible name stays `label`. */
   readonly text?: string
   /**
-   * What the menu acts on. A menu that stays mounted while its owner changes (a list row reused for another key)
-   * closes, so items opened for one thing never act on another.
+   * What the menu acts on. A menu that stays mounted while its owner changes (a panel shown for another key) closes,
+   * so items opened for one thing never act on another.
    */
   readonly owner?: string
 }) {
-  const [opened, setOpened] = useState<{ readonly style: CSSProperties; readonly owner?: string } | null>(null)
-  const style = opened && opened.owner === owner ? opened.style : null
-  const setStyle = (next: CSSProperties | null): void => setOpened(next ? { style: next, owner } : null)
+  const [opened, setOpened] = useState<{ readonly owner?: string; readonly anchor: HTMLElement } | null>(null)
+  const anchor = opened && opened.owner === owner ? opened.anchor : null
+  const open = anchor !== null
   const button = useRef<HTMLButtonElement>(null)
-  const list = useRef<HTMLDivElement>(null)
   const id = useId()
-  const open = style !== null
-
-  useEffect(() => {
-    if (!open) return
-    list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
-    const away = (e: Event): void => {
-      const t = e.target as Node
-      if (!list.current?.contains(t) && !button.current?.contains(t)) setOpened(null)
-    }
-    // Focusing the button can scroll the list a little after the click: the menu follows its button.
-    const scrolled = (e: Event): void => {
-      const at = button.current
-      if (!list.current?.contains(e.target as Node) && at)
-        setOpened((o) => (o ? { ...o, style: placement(at, items.length) } : o))
-    }
-    document.addEventListener('mousedown', away)
-    window.addEventListener('scroll', scrolled, true)
-    window.addEventListener('resize', away)
-    return () => {
-      document.removeEventListener('mousedown', away)
-      window.removeEventListener('scroll', scrolled, true)
-      window.removeEventListener('resize', away)
-    }
-  }, [open, items.length])
-
-  const close = (): void => {
-    setStyle(null)
-    button.current?.focus()
+  const close = (refocus: boolean): void => {
+    setOpened(null)
+    if (refocus) button.current?.focus()
   }
-  const onKey = (e: KeyboardEvent): void => {
-    const all = [...(list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]:not(:disabled)') ?? [])]
-    const at = all.indexOf(document.activeElement as HTMLElement)
-    const move = (i: number): void => {
-      e.preventDefault()
-      all[(i + all.length) % all.length]?.focus()
-    }
-    if (e.key === 'ArrowDown') move(at + 1)
-    else if (e.key === 'ArrowUp') move(at - 1)
-    else if (e.key === 'Home') move(0)
-    else if (e.key === 'End') move(all.length - 1)
-    else if (e.key === 'Escape' || e.key === 'Tab') {
-      e.preventDefault()
-      close()
-    }
-  }
-  const toggle = (): void => {
-    if (open || !button.current) setStyle(null)
-    else setStyle(placement(button.current, items.length))
-  }
-
   return (
     <>
       <button
@@ -108,33 +144,12 @@ export function Menu({
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? id : undefined}
-        onClick={toggle}
+        onClick={(e) => setOpened(open ? null : { owner, anchor: e.currentTarget })}
       >
         <Icon name="more" />
         {text && <span> {text}</span>}
       </button>
-      {style &&
-        createPortal(
-          <div ref={list} id={id} role="menu" aria-label={label} className="menu" style={style} onKeyDown={onKey}>
-            {items.map((item) => (
-              <button
-                key={item.label}
-                type="button"
-                role="menuitem"
-                tabIndex={-1}
-                className={item.danger ? 'menu-danger' : undefined}
-                disabled={item.disabled}
-                onClick={() => {
-                  close()
-                  item.onSelect()
-                }}
-              >
-                {item.label}
-              </button>
-            ))}
-          </div>,
-          document.body,
-        )}
+      {anchor && <MenuList id={id} label={label} items={items} anchor={anchor} onClose={close} />}
     </>
   )
 }

@@ -5,12 +5,15 @@ import type { AccountView, CreatedKey, KeyRecord } from '../../../shared/model'
 import type { CreateFieldsInput } from '../actions/create'
 
 export interface Slots {
-  /** A key's action menu; `tabIndex` -1 when the row it sits in is one tab stop; `labelled`: "Actions" in words. */
-  readonly KeyActions: ComponentType<{
+  /** A key's action menu button (the detail panel); `labelled`: "Actions" in words. */
+  readonly KeyActions: ComponentType<{ keyRecord: KeyRecord; account: AccountView; labelled?: boolean }>
+  /** The open actions menu of a key list row, at `anchor` (the row's button); one for the whole list. */
+  readonly KeyActionsMenu: ComponentType<{
     keyRecord: KeyRecord
     account: AccountView
-    tabIndex?: number
-    labelled?: boolean
+    anchor: HTMLElement
+    id: string
+    onClose: (refocus: boolean) => void
   }>
   readonly CreateKey: ComponentType<{ account: AccountView }>
   /** The create form, for a rotation's first step. */
@@ -30,6 +33,7 @@ const Missing = (): null => null
 
 export const SlotsContext = createContext<Slots>({
   KeyActions: Missing,
+  KeyActionsMenu: Missing,
   CreateKey: Missing,
   CreateFlow: Missing,
   Reveal: Missing,

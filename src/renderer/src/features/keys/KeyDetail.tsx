@@ -14,7 +14,7 @@ import { useSlots } from '../../components/slots'
 import { isExpiryFlag, keyFlags, type FlagKind } from './flags'
 import { nameLines } from './content-widths'
 import { Age, Created, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
-import { StateBadge } from './StateBadge'
+import { LiveStateBadge } from './StateBadge'
 
 export function KeyDetail({ uid }: { readonly uid: string }) {
   const cut = uid.indexOf('/')
@@ -66,7 +66,7 @@ export function KeyDetail({ uid }: { readonly uid: string }) {
           <Icon name="x" />
         </button>
       </div>
-      <StateBadge keyRecord={key} />
+      <LiveStateBadge keyRecord={key} />
       {account.facts.ownKeyId === key.keyId && (
         <p className="muted">
           <OwnKeyBadge /> KeyDesk signs in to {account.label} with this key: rotate it rather than disable or delete it.

@@ -1,13 +1,14 @@
-// One virtualised row. Memoised: a row re-renders only when its key, account, selection or position changes.
+// One virtualised row. A search mounts a row for every key that comes into view, so a row is plain elements fed by
+// props: no subscriptions, effects or state of its own (the table holds the clock, the open menu and the last copy).
+// Memoised: a row re-renders only when its key, its facts, selection or position change.
 import { memo } from 'react'
-import { readOnlyReason } from '../../../../shared/descriptor'
-import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { CopyButton } from '../../components/CopyButton'
-import { useNow } from '../../components/useNow'
-import { useSlots } from '../../components/slots'
-import { useActions } from '../../actions/context'
+import { readOnlyReason, type ProviderDescriptor } from '../../../../shared/descriptor'
+import type { AccountView, KeyRecord, Propagation } from '../../../../shared/model'
+import { copyTitle, type CopyDone } from '../../components/CopyButton'
+import { Icon } from '../../components/Icon'
+import { PropagationNote } from '../../components/PropagationNote'
+import { keyLabel } from '../../actions/key-action'
 import { offeredActions } from '../../actions/offered'
-import { useDescriptor } from '../../store/stores'
 import type { Column } from './columns'
 import { nameLines } from './content-widths'
 import { Age, Application, Created, Expires, Flags, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
@@ -16,6 +17,11 @@ import { StateBadge } from './StateBadge'
 interface Props {
   readonly keyRecord: KeyRecord
   readonly account: AccountView | undefined
+  readonly descriptor: ProviderDescriptor
+  readonly propagation: Propagation | undefined
+  /** Whether KeyDesk keeps the key's secret; undefined until the account's kept keys are known. */
+  readonly kept: boolean | undefined
+  readonly now: number
   readonly columns: readonly Column[]
   readonly rowIndex: number
   readonly id: string
@@ -27,8 +33,15 @@ interface Props {
   readonly selected: boolean
   /** Another key of the same account has this name, so the name alone cannot tell them apart. */
   readonly nameShared: boolean
+  /** The id of the list's actions menu while it is open for this row's key, else null. */
+  readonly menu: string | null
+  /** How copying this row's key id just went, for a moment. */
+  readonly copied: CopyDone | null
   readonly onToggle: (uid: string) => void
   readonly onOpen: (uid: string) => void
+  readonly onMenu: (uid: string, button: HTMLElement) => void
+  readonly onCopy: (uid: string, text: string) => void
+  readonly onRotate: (keyRecord: KeyRecord) => void
 }
 
 export const ROW_HEIGHT = 40
@@ -36,6 +49,10 @@ export const ROW_HEIGHT = 40
 export const KeyRow = memo(function KeyRow({
   keyRecord: k,
   account,
+  descriptor: d,
+  propagation,
+  kept,
+  now,
   columns,
   rowIndex,
   id,
@@ -44,22 +61,23 @@ export const KeyRow = memo(function KeyRow({
   template,
   selected,
   nameShared,
+  menu,
+  copied,
   onToggle,
   onOpen,
+  onMenu,
+  onCopy,
+  onRotate,
 }: Props) {
-  const now = useNow()
-  const d = useDescriptor(k.provider)
-  const { KeyActions } = useSlots()
   const uid = `${k.accountId}/${k.keyId}`
   const title = k.name && k.name !== k.keyId ? k.name : k.keyId
   // A name several keys share ("billing · sandbox-arx") comes second: the key's own id is what tells them apart.
   const { primary, secondary } = nameLines(k, nameShared)
   const managed = readOnlyReason(d, k)
-  const { keys } = useActions()
   // An expiring key's flag opens the rotation assistant, where the key can be rotated at all.
   const rotate =
-    account && offeredActions(d, k, undefined).some((a) => a.kind === 'rotate')
-      ? () => keys.run({ keyRecord: k, account }, { kind: 'rotate' })
+    account && k.expiresAt && offeredActions(d, k, undefined).some((a) => a.kind === 'rotate')
+      ? () => onRotate(k)
       : undefined
   const cell = (c: Column) => {
     switch (c.id) {
@@ -90,15 +108,26 @@ export const KeyRow = memo(function KeyRow({
             {managed && <ManagedBadge reason={managed} />}
           </>
         )
-      case 'keyId':
+      case 'keyId': {
+        const label = `Copy key id ${k.keyId}`
         return (
           <>
             <span className="mono truncate whole" title={k.keyId}>
               {k.keyId}
             </span>
-            <CopyButton text={k.keyId} label={`Copy key id ${k.keyId}`} tabIndex={-1} />
+            <button
+              type="button"
+              className="icon-button copy"
+              tabIndex={-1}
+              aria-label={label}
+              title={copyTitle(label, copied)}
+              onClick={() => onCopy(uid, k.keyId)}
+            >
+              <Icon name={copied === 'copied' ? 'check' : 'copy'} />
+            </button>
           </>
         )
+      }
       case 'account':
         return (
           <span className="two-lines" title={`${account?.label ?? k.accountId} · ${d.name}`}>
@@ -110,7 +139,7 @@ export const KeyRow = memo(function KeyRow({
           </span>
         )
       case 'state':
-        return <StateBadge keyRecord={k} />
+        return <StateBadge keyRecord={k} propagation={propagation} descriptor={d} now={now} />
       case 'flags':
         return <Flags keyRecord={k} lastUse={d.lastUse} now={now} onRotate={rotate} />
       case 'createdAt':
@@ -124,7 +153,26 @@ export const KeyRow = memo(function KeyRow({
       case 'application':
         return <Application keyRecord={k} />
       case 'actions':
-        return account ? <KeyActions keyRecord={k} account={account} tabIndex={-1} /> : null
+        return (
+          <>
+            {account && offeredActions(d, k, kept, propagation).length > 0 && (
+              <button
+                type="button"
+                className="icon-button menu-button"
+                aria-label={`Actions for ${keyLabel(k)}`}
+                tabIndex={-1}
+                aria-haspopup="menu"
+                aria-expanded={menu !== null}
+                aria-controls={menu ?? undefined}
+                onClick={(e) => onMenu(uid, e.currentTarget)}
+              >
+                <Icon name="more" />
+              </button>
+            )}
+            {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
+            {propagation && <PropagationNote keyRecord={k} />}
+          </>
+        )
     }
   }
   return (

@@ -1,8 +1,21 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys. It is one
 // tab stop: arrow keys move the active row, Enter opens its details, Space selects it, Shift+F10 opens its actions.
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
-import { useApp, useDescriptors, useKeys, usePrefs, useStores, useUi } from '../../store/stores'
+import { copyWords, useCopy } from '../../components/CopyButton'
+import { useSlots } from '../../components/slots'
+import { useNow } from '../../components/useNow'
+import { useActions } from '../../actions/context'
+import {
+  useApp,
+  useDescriptors,
+  useKept,
+  useKeys,
+  usePrefs,
+  usePropagations,
+  useStores,
+  useUi,
+} from '../../store/stores'
 import { fitColumns, resized } from './column-fit'
 import type { Column, ColumnId } from './columns'
 import { contentWidths } from './content-widths'
@@ -36,6 +49,18 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
   const setActive = useApp((s) => s.setActive)
+  const descriptors = useDescriptors()
+  const propagation = usePropagations((s) => s.byKey)
+  const now = useNow()
+  const { keys } = useActions()
+  const onRotate = useCallback(
+    (k: KeyRecord) => {
+      const account = accounts.get(k.accountId)
+      if (account) keys.run({ keyRecord: k, account }, { kind: 'rotate' })
+    },
+    [accounts, keys],
+  )
+  const { outcome: copied, copy: onCopy } = useCopy()
   const [active, setActiveIndex] = useState(0)
   /** The list has the keyboard: the focused row's full values show under it. */
   const [focused, setFocused] = useState(false)
@@ -45,6 +70,9 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   useEffect(() => setActive(activeUid), [activeUid, setActive])
   useEffect(() => () => setActive(null), [setActive])
   const { first, end } = useVisibleRows(scroller, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN)
+  const shown = rows.slice(first, end)
+  const kept = useKeptOf(shown)
+  const rowMenu = useRowMenu(shown, accounts)
   /** Scrolls just enough to show row i below the sticky header. */
   const reveal = (i: number): void => {
     const el = scroller.current
@@ -106,9 +134,11 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
           <HeaderRow columns={fitted.columns} rows={rows} template={template} resizing={fitted.resizing} />
         </div>
         <div role="rowgroup" className="tbody" style={{ height: rows.length * ROW_HEIGHT, minWidth: width }}>
-          {rows.slice(first, end).map((k, i) => {
+          {shown.map((k, i) => {
             const index = first + i
             const uid = `${k.accountId}/${k.keyId}`
+            const descriptor = descriptors[k.provider]
+            if (!descriptor) return null
             // Keyed by key, not by position: a row's elements (its checkbox, its menu) keep meaning the same key when
             // a listing arrives and moves the rows, for assistive technology and automation alike.
             return (
@@ -116,6 +146,10 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
                 key={uid}
                 keyRecord={k}
                 account={accounts.get(k.accountId)}
+                descriptor={descriptor}
+                propagation={propagation[uid]}
+                kept={kept[k.accountId]?.has(k.keyId)}
+                now={now}
                 columns={fitted.columns}
                 rowIndex={index + 2}
                 id={rowId(index)}
@@ -124,13 +158,22 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
                 template={template}
                 selected={selected.has(uid)}
                 nameShared={sharedNames.has(`${k.accountId}\n${k.name}`)}
+                menu={rowMenu.openFor === uid ? rowMenu.id : null}
+                copied={copied?.of === uid ? copied.done : null}
                 onToggle={toggle}
                 onOpen={onOpen}
+                onMenu={rowMenu.toggle}
+                onCopy={onCopy}
+                onRotate={onRotate}
               />
             )
           })}
         </div>
       </div>
+      {rowMenu.menu}
+      <span className="sr-only" aria-live="polite">
+        {copyWords(copied?.done ?? null)}
+      </span>
       {/* The line is always there, empty until the list has the keyboard: focusing never moves the rows. */}
       <div className="full-values-line" aria-hidden="true">
         {focused && activeKey && (
@@ -147,6 +190,44 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
 
 export const rowId = (index: number): string => `key-row-${index}`
 
+/**
+ * The one actions menu of the list, open for at most one key at its row's button. It shows only while that key's row
+ * is on screen: a row scrolled or searched away takes the menu with it, so items never act on a key out of sight.
+ */
+function useRowMenu(shown: readonly KeyRecord[], accounts: ReadonlyMap<string, AccountView>) {
+  const { KeyActionsMenu } = useSlots()
+  const id = useId()
+  const [open, setOpen] = useState<{ readonly uid: string; readonly anchor: HTMLElement } | null>(null)
+  const toggle = useCallback(
+    (uid: string, anchor: HTMLElement) =>
+      setOpen((o) => (o?.uid === uid && o.anchor === anchor ? null : { uid, anchor })),
+    [],
+  )
+  const close = useCallback(
+    (refocus: boolean) => {
+      setOpen(null)
+      if (refocus) open?.anchor.focus()
+    },
+    [open],
+  )
+  const k = open && open.anchor.isConnected ? shown.find((r) => `${r.accountId}/${r.keyId}` === open.uid) : undefined
+  const account = k && accounts.get(k.accountId)
+  const menu =
+    open && k && account ? (
+      <KeyActionsMenu keyRecord={k} account={account} anchor={open.anchor} id={id} onClose={close} />
+    ) : null
+  return { id, openFor: menu ? open?.uid : null, toggle, menu }
+}
+
+/** Which keys KeyDesk keeps the secret of, asked once for each account that has a row on screen. */
+function useKeptOf(shown: readonly KeyRecord[]) {
+  const { kept } = useStores()
+  const accountIds = [...new Set(shown.map((k) => k.accountId))].join('\n')
+  useEffect(() => {
+    for (const id of accountIds.split('\n')) if (id) kept.getState().ensure(id)
+  }, [kept, accountIds])
+  return useKept((s) => s.byAccount)
+}
 /** The columns that fit the list's width, and how wide each is; dragged widths are kept for the session. */
 function useFitted(
   scroller: RefObject<HTMLDivElement | null>,

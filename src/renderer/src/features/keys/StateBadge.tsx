@@ -1,5 +1,6 @@
 // A key's state as an icon and one word, with when a window ends in words; the long form is in the tooltip.
-import type { KeyRecord } from '../../../../shared/model'
+import type { ProviderDescriptor } from '../../../../shared/descriptor'
+import type { KeyRecord, Propagation } from '../../../../shared/model'
 import { Icon, type IconName } from '../../components/Icon'
 import { clock, exact, relative, timesInWords } from '../../components/time'
 import { useNow } from '../../components/useNow'
@@ -43,10 +44,18 @@ export function stateWords(s: DisplayState, service: string, now: number): { tex
   return { text: s.word, title: MEANING[s.kind] }
 }
 
-export function StateBadge({ keyRecord }: { readonly keyRecord: KeyRecord }) {
-  const p = usePropagation(keyRecord.accountId, keyRecord.keyId)
-  const d = useDescriptor(keyRecord.provider)
-  const now = useNow()
+/** Plain props, no subscriptions: a list row mounts one per key in view, and its table already holds these. */
+export function StateBadge({
+  keyRecord,
+  propagation: p,
+  descriptor: d,
+  now,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly propagation: Propagation | undefined
+  readonly descriptor: ProviderDescriptor
+  readonly now: number
+}) {
   const s = displayState(keyRecord, p, d)
   const { text, title } = stateWords(s, d.name, now)
   return (
@@ -54,4 +63,12 @@ export function StateBadge({ keyRecord }: { readonly keyRecord: KeyRecord }) {
       <Icon name={ICON[s.kind]} className="state-icon" /> {text}
     </span>
   )
+}
+
+/** The state of one key shown on its own (the detail panel), following its propagation and the clock. */
+export function LiveStateBadge({ keyRecord }: { readonly keyRecord: KeyRecord }) {
+  const p = usePropagation(keyRecord.accountId, keyRecord.keyId)
+  const d = useDescriptor(keyRecord.provider)
+  const now = useNow()
+  return <StateBadge keyRecord={keyRecord} propagation={p} descriptor={d} now={now} />
 }

@@ -3,7 +3,7 @@ import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
 import { useNow } from '../../components/useNow'
 import { usePropagation } from '../../store/stores'
-import { PROPAGATION_ICON } from './PropagationNote'
+import { PROPAGATION_ICON } from '../../components/PropagationNote'
 import { propagationWords } from '../../components/propagation-words'
 
 export function WaitCountdown({

@@ -1,9 +1,9 @@
-// The live countdown of a key's propagating change, next to its actions.
-import type { KeyRecord } from '../../../../shared/model'
-import { Icon, type IconName } from '../../components/Icon'
-import { useNow } from '../../components/useNow'
-import { useDescriptor, usePropagation } from '../../store/stores'
-import { propagationWords, type PropagationWords } from '../../components/propagation-words'
+// The live countdown of a key's propagating change, next to its actions (list row and detail panel).
+import type { KeyRecord } from '../../../shared/model'
+import { Icon, type IconName } from './Icon'
+import { useNow } from './useNow'
+import { useDescriptor, usePropagation } from '../store/stores'
+import { propagationWords, type PropagationWords } from './propagation-words'
 
 export const PROPAGATION_ICON: Readonly<Record<PropagationWords['kind'], IconName>> = {
   counting: 'clock',
