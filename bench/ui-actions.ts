@@ -72,21 +72,26 @@ export async function lifecycle(page: Page, key: KeyRecord, action: Exclude<Acti
   return true
 }
 
+/** The create form's required choices of each provider. */
+const CHOICES: Record<ProviderId, readonly string[]> = {
+  spaceone: [],
+  cloudmc: [],
+  onqlave: ['Application', 'Arx'],
+  'spaceone-apps': ['Role'],
+}
+
 /** Opens the create dialog and fills it; returns the button that creates, so the caller can count from its click. */
 export async function prepareCreate(page: Page, provider: ProviderId): Promise<Locator> {
   await page.getByRole('button', { name: 'Create key', exact: true }).click()
   const form = page.getByRole('dialog', { name: /^Create an? / })
   await form.waitFor()
+  // Choices (Onqlave's applications and Arx, Cloudforet's roles) load after the form opens.
+  await form.getByText('Loading the choices for this key…').waitFor({ state: 'detached' })
   const name = form.getByLabel(/^Name/)
   if ((await name.count()) > 0) await name.fill('bench key')
-  if (provider === 'onqlave') {
-    for (const label of ['Application', 'Arx']) {
-      const select = form.getByLabel(label, { exact: true })
-      if ((await select.count()) > 0) await select.selectOption({ index: 1 })
-    }
-    const review = form.getByRole('button', { name: 'Review', exact: true })
-    if ((await review.count()) > 0) await review.click()
-  }
+  for (const label of CHOICES[provider]) await form.getByLabel(label, { exact: true }).selectOption({ index: 1 })
+  const review = form.getByRole('button', { name: 'Review', exact: true })
+  if ((await review.count()) > 0) await review.click()
   return form.getByRole('button', { name: 'Create key', exact: true })
 }
 

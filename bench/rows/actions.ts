@@ -67,8 +67,9 @@ function count(provider: ProviderId, seen: readonly Seen[]): Counted {
 /**
  * What the action may spend: one mutation and at most one listing. A create may add what the service requires: one
  * listing before it (no service takes an idempotency key, so that listing is what tells a create whose answer was lost
- * from one that never happened; for SpaceONE it also checks the 2-key limit the service does not enforce), SpaceONE's
- * endpoint list (the spacectl config offered with the one-time secret needs it, as the console's download does), and
+ * from one that never happened; for SpaceONE it also checks the 2-key limit the service does not enforce), SpaceONE's and
+ * Cloudforet 2.x's endpoint list (the spacectl config offered with the one-time secret needs it, as the console's
+ * download does), and
  * Onqlave's reads of the new key until it is active and the one read of its secret (the service hands the secret out
  * only then, by a request of its own). Onqlave's delete may read the key to see it go (its propagation has no other
  * evidence).
@@ -76,7 +77,7 @@ function count(provider: ProviderId, seen: readonly Seen[]): Counted {
 function allowed(provider: ProviderId, action: Action, c: Counted): boolean {
   const create = action === 'create'
   const keyReadsOk = provider === 'onqlave' ? true : c.keyReads === 0
-  const otherOk = c.other <= (create && provider === 'spaceone' ? 1 : 0)
+  const otherOk = c.other <= (create && (provider === 'spaceone' || provider === 'spaceone-apps') ? 1 : 0)
   const secretOk = c.secretReads <= (create && provider === 'onqlave' ? 1 : 0)
   return c.mutations === 1 && c.listings <= (create ? 2 : 1) && keyReadsOk && secretOk && otherOk
 }

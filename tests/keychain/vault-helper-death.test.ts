@@ -12,7 +12,7 @@ it('writing to a helper that has just died fails quietly instead of crashing the
   // Keep writing until the exit is seen (bounded), so some writes land after the helper's end of the pipe closed.
   const deadline = Date.now() + 5000
   while (!done && writes < 10_000 && Date.now() < deadline) {
-    helper.postMessage({ id: writes, op: 'status' })
+    helper.postMessage({ id: writes, op: 'status', service: 'KeyDesk test' })
     writes++
     await new Promise((resolve) => setImmediate(resolve))
   }

@@ -18,6 +18,7 @@ const loaded = (keys: ReturnType<typeof key>[]) => ({
 const space = account('s1', 'spaceone', 'Space prod')
 const cloud = account('c1', 'cloudmc', 'Cloud dev')
 const onq = account('o1', 'onqlave', 'Onqlave prod')
+const apps = account('a1', 'spaceone-apps', 'Cloudforet prod')
 
 describe('creating a key from the toolbar', () => {
   beforeEach(() => {
@@ -130,6 +131,28 @@ describe('creating a key from the toolbar', () => {
     })
     await act(async () => answer.resolve(createdKey({ handle: 'h-onq' })))
     expect(await screen.findByRole('dialog', { name: /New key/ })).toBeTruthy()
+  })
+
+  it('offers a Cloudforet app the service default expiry of 90 days, so only a name and a role are needed', async () => {
+    api.keys.createOptions.mockResolvedValue({
+      applications: [],
+      clusters: [],
+      roles: [{ id: 'role-admin', name: 'Admin', roleType: 'DOMAIN_ADMIN', scope: 'DOMAIN' }],
+    })
+    api.keys.create.mockResolvedValue(createdKey({ handle: 'h-app' }))
+    h.view(<CreateKeyButton account={apps} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    const expected = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+    expect(screen.getByLabelText<HTMLInputElement>('Expires').value).toBe(expected)
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'ci' } })
+    fireEvent.change(await screen.findByLabelText('Role'), { target: { value: 'role-admin' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    await waitFor(() => expect(api.keys.create).toHaveBeenCalledTimes(1))
+    expect(api.keys.create.mock.calls[0]?.[0]).toMatchObject({
+      accountId: 'a1',
+      roleId: 'role-admin',
+      expiresAt: `${expected}T00:00:00.000Z`,
+    })
   })
 
   it('drops the created key when the reveal closes, so the secret is gone from the page', async () => {

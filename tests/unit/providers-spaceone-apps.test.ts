@@ -2,12 +2,14 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { AppError } from '../../src/shared/errors'
 import { providers } from '../../src/main/providers/index'
+import { createSpaceoneAppsProvider } from '../../src/main/providers/spaceone-apps'
 import type { Sandbox } from './providers-support'
 import { caught, control, recordingHttp, startTestSandbox } from './providers-support'
 import { account2, ctx2, payloadOf, sandboxNow } from './providers-spaceone-apps-support'
 import { objectContaining } from '../support/match'
 
-const apps = providers['spaceone-apps']
+// A new adapter for each test: it remembers the roles it offered, and each test starts a new sandbox world.
+let apps = providers['spaceone-apps']
 let sb: Sandbox
 let ids: Sandbox['spaceone2']['ids']
 
@@ -16,7 +18,10 @@ beforeAll(async () => {
   ids = sb.spaceone2.ids
 })
 afterAll(() => sb.close())
-beforeEach(() => control(sb, 'reset'))
+beforeEach(async () => {
+  apps = createSpaceoneAppsProvider()
+  await control(sb, 'reset')
+})
 
 async function created(extra: Record<string, unknown> = {}) {
   const { http } = recordingHttp()
@@ -159,6 +164,20 @@ describe('Cloudforet 2.x adapter: create and the console exports', () => {
       projectId: ids.projectId,
     })
     expect(project.key.extra).toMatchObject({ resourceGroup: 'PROJECT', projectId: ids.projectId })
+  })
+
+  it('creates from the form it just offered with no second role/list, and asks again after ten minutes', async () => {
+    let now = Date.now()
+    const fresh = createSpaceoneAppsProvider({ now: () => new Date(now) })
+    const { http, calls } = recordingHttp()
+    const roleLists = (): number => calls.filter((c) => c.url.endsWith('/identity/role/list')).length
+    await fresh.createOptions?.(ctx2(sb, http))
+    expect(roleLists()).toBe(1)
+    await fresh.create(ctx2(sb, http), { name: 'ci', roleId: 'managed-domain-admin' })
+    expect(roleLists()).toBe(1)
+    now += 10 * 60_000
+    await fresh.create(ctx2(sb, http), { name: 'ci-2', roleId: 'managed-domain-admin' })
+    expect(roleLists()).toBe(2)
   })
 
   it('refuses a name over 40 characters or a missing role before asking the service', async () => {

@@ -35,9 +35,14 @@ function factsOf(credential: Credential): SecretFacts {
   return readSecret(credential.token)
 }
 
+/** How long the roles a create form was offered stand for its create (a role's scope rarely changes). */
+const ROLES_FRESH_MS = 10 * 60_000
+
 export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): KeyProvider {
   const now = opts.now ?? (() => new Date())
   const firstSeen = createFirstSeen(now)
+  /** The roles each account's create form was just offered: a create from that form needs no second role/list. */
+  const offered = new Map<string, { readonly at: number; readonly roles: readonly RoleChoice[] }>()
 
   function mapping(ctx: ProviderContext): MappingContext {
     const f = factsOf(ctx.credential)
@@ -98,9 +103,18 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
       }))
   }
 
+  /** The role to create with: from the roles offered in the last few minutes, else from a fresh role/list. */
+  async function roleFor(ctx: ProviderContext, roleId: string): Promise<RoleChoice | undefined> {
+    const seen = offered.get(ctx.account.id)
+    const fresh =
+      seen && now().getTime() - seen.at < ROLES_FRESH_MS ? seen.roles.find((r) => r.id === roleId) : undefined
+    return fresh ?? (await roleChoices(ctx)).find((r) => r.id === roleId)
+  }
+
   async function createOptions(ctx: ProviderContext): Promise<CreateOptions> {
     const f = factsOf(ctx.credential)
     const roles = await roleChoices(ctx)
+    offered.set(ctx.account.id, { at: now().getTime(), roles })
     const seen = new Set((await list(ctx)).map((k) => k.extra.workspaceId).filter((w): w is string => !!w))
     if (f.workspaceId) seen.add(f.workspaceId)
     return {
@@ -186,7 +200,7 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
       }
       if (!input.roleId) throw new AppError('INVALID_INPUT', 'Pick a role for the app.', { accountId: ctx.account.id })
       // The core reconciles an unknown outcome by listing; the adapter never retries a create.
-      const role = (await roleChoices(ctx)).find((r) => r.id === input.roleId)
+      const role = await roleFor(ctx, input.roleId)
       if (!role)
         throw new AppError('INVALID_INPUT', `${SERVICE} has no role ${input.roleId} this account may give.`, {
           accountId: ctx.account.id,

@@ -9,7 +9,7 @@ import { CreateFields } from './CreateFields'
 import { CreateProgress } from './CreateProgress'
 import { CreateReview } from './CreateReview'
 import type { CreateFieldsInput } from '../../actions/create'
-import { createFields, draftErrors, EMPTY_DRAFT, type CreateDraft, type DraftErrors } from './draft'
+import { createFields, defaultExpiry, draftErrors, EMPTY_DRAFT, type CreateDraft, type DraftErrors } from './draft'
 import { useCreateOptions } from './useCreateOptions'
 import { useCreateProgress } from './useCreateProgress'
 
@@ -35,11 +35,12 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
     vault && vault.state !== 'available'
       ? `The keychain is ${vault.state}, so KeyDesk cannot keep the secret: copy or export it before closing.`
       : null
-  const [draft, setDraft] = useState<CreateDraft>({
+  const [draft, setDraft] = useState<CreateDraft>(() => ({
     ...EMPTY_DRAFT,
+    expiresAt: defaultExpiry(d, Date.now()),
     keep: keepByDefault,
     ...initial,
-  })
+  }))
   const [phase, setPhase] = useState<Phase>('form')
   const [errors, setErrors] = useState<DraftErrors>({})
   const [problem, setProblem] = useState<Problem | null>(null)

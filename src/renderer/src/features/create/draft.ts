@@ -27,6 +27,11 @@ export const EMPTY_DRAFT: Omit<CreateDraft, 'keep'> = {
 
 const DAY = 86_400_000
 
+/** The service's default lifetime, as the date field's value (YYYY-MM-DD, UTC), so a create needs no date picked. */
+export function defaultExpiry(d: ProviderDescriptor, now: number): string {
+  return d.expiry ? new Date(now + d.expiry.defaultDays * DAY).toISOString().slice(0, 10) : ''
+}
+
 /** The scope the chosen role makes (DOMAIN, WORKSPACE, PROJECT), when the service has roles. */
 function scopeOf(draft: CreateDraft, options: CreateOptionsView | null): string | undefined {
   return options?.roles?.find((r) => r.id === draft.roleId)?.scope
