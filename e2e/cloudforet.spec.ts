@@ -1,15 +1,13 @@
 // Cloudforet 2.x apps through the UI, against the real browser host and the sandbox's /spaceone2: the one
 // SpaceONE / Cloudforet choice says which version it found, create with reveal and both console exports,
 // regenerate, disable with the window, and KeyDesk's own expiry reminders.
-import { readFileSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import type { KeyList } from '../src/shared/api'
 import type { AccountView, CreatedKey, KeyRecord } from '../src/shared/model'
 import type { Sandbox } from '../src/sandbox'
 import { registerSecret } from '../tests/support/secret-registry'
-import { hostWithSandbox, openAccount } from './fixtures'
+import { hostWithSandbox, openAccount, saved } from './fixtures'
 import type { RunningHost } from './host'
 
 let sandbox: Sandbox
@@ -48,16 +46,6 @@ async function app(name: string): Promise<KeyRecord> {
 async function act(page: Page, k: KeyRecord, item: string): Promise<void> {
   await page.getByRole('button', { name: `Actions for ${k.name} (${k.keyId})`, exact: true }).click()
   await page.getByRole('menuitem', { name: item }).click()
-}
-
-/** The host writes the file itself (0600, in its export folder) and the page says where. */
-async function saved(button: Locator): Promise<{ name: string; content: string }> {
-  const status = button.locator('xpath=..').getByRole('status')
-  await button.click()
-  await expect(status).toContainText('Saved to ')
-  const path = ((await status.textContent()) ?? '').replace(/^.*Saved to /, '').trim()
-  expect(statSync(path).mode & 0o777).toBe(0o600)
-  return { name: basename(path), content: readFileSync(path, 'utf8') }
 }
 
 async function closeReveal(page: Page, dialog: Locator): Promise<void> {

@@ -1,13 +1,11 @@
 // Creating keys through the UI against the real browser host and the sandbox: reveal, copy, download, and the
 // secret leaving the page when the dialog closes.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, statSync } from 'node:fs'
-import { basename } from 'node:path'
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { parse as parseYaml } from 'yaml'
 import type { Sandbox } from '../src/sandbox'
 import { registerSecret } from '../tests/support/secret-registry'
-import { hostWithSandbox, openAccount } from './fixtures'
+import { hostWithSandbox, openAccount, saved } from './fixtures'
 import type { RunningHost } from './host'
 
 let sandbox: Sandbox
@@ -23,16 +21,6 @@ test.afterAll(async () => {
 
 /** The toolbar's button; while a dialog is open, the rest of the page is hidden from the accessibility tree. */
 const createButton = (page: Page): Locator => page.getByRole('button', { name: 'Create key', exact: true })
-
-/** The host writes the file itself (0600, in its export folder) and the page says where; nothing is downloaded. */
-async function saved(button: Locator): Promise<{ name: string; content: string }> {
-  const status = button.locator('xpath=..').getByRole('status')
-  await button.click()
-  await expect(status).toContainText('Saved to ')
-  const path = ((await status.textContent()) ?? '').replace(/^.*Saved to /, '').trim()
-  expect(statSync(path).mode & 0o777).toBe(0o600)
-  return { name: basename(path), content: readFileSync(path, 'utf8') }
-}
 
 /** Reads a masked part by showing it, then hides it again. */
 async function reveal(dialog: Locator, label: string): Promise<string> {

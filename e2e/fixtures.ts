@@ -1,5 +1,8 @@
-// What several specs share: a browser host with every sandbox account imported, sandbox controls, and opening an account.
-import { expect, type Page } from '@playwright/test'
+// What several specs share: a browser host with every sandbox account imported, sandbox controls, opening an account,
+// and reading an export the host saved.
+import { statSync, readFileSync } from 'node:fs'
+import { basename } from 'node:path'
+import { expect, type Locator, type Page } from '@playwright/test'
 import type { AccountView } from '../src/shared/model'
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/sandbox'
 import { credentialSecrets, registerSecret } from '../tests/support/secret-registry'
@@ -46,4 +49,14 @@ export async function openAccount(page: Page, host: RunningHost, label: string):
     .getByRole('button', { name: new RegExp(`^${label}(?! \\d)`) })
     .click()
   await expect(page.getByRole('heading', { name: label, exact: true })).toBeVisible()
+}
+
+/** The host writes an export itself (0600, in its export folder) and the page says where; nothing is downloaded. */
+export async function saved(button: Locator): Promise<{ name: string; content: string }> {
+  const status = button.locator('xpath=..').getByRole('status')
+  await button.click()
+  await expect(status).toContainText('Saved to ')
+  const path = ((await status.textContent()) ?? '').replace(/^.*Saved to /, '').trim()
+  expect(statSync(path).mode & 0o777).toBe(0o600)
+  return { name: basename(path), content: readFileSync(path, 'utf8') }
 }

@@ -10,7 +10,7 @@ import type {
   Rotation,
   RotationStep,
 } from '../../shared/model'
-import type { KeyProvider, SecretBundle } from '../providers/provider'
+import type { CreateInput, KeyProvider, SecretBundle } from '../providers/provider'
 import type { Accounts } from './accounts'
 import type { SecretCustody } from './keys/custody'
 import type { KeyCreation } from './keys/creation'
@@ -19,18 +19,9 @@ import type { Ports } from './ports'
 import type { Propagations } from './propagation/scheduler'
 import type { SettingsStore } from './settings'
 
-export interface RotationCreateInput {
+export interface RotationCreateInput extends CreateInput {
   readonly requestId: string
   readonly keep: boolean
-  readonly name?: string
-  readonly applicationId?: string
-  readonly clusterId?: string
-  readonly roleId?: string
-  readonly workspaceId?: string
-  readonly projectId?: string
-  readonly projectGroupId?: string
-  readonly tags?: Readonly<Record<string, string>>
-  readonly expiresAt?: string
 }
 
 /** What a rotation does to keys: list, create, disable, delete, and read the new secret. */
