@@ -37,8 +37,11 @@ const id = z.string().min(1).max(200)
 const provider = z.enum(PROVIDER_IDS)
 const label = z.string().trim().min(1, 'Give the account a label.').max(80, 'Keep the label under 80 characters.')
 const endpoint = z.string().trim().min(1, 'Enter the endpoint URL.').max(500)
-// Field by field, a credential is checked against its provider's descriptor by the core.
-const credential = z.object({ provider }).catchall(z.string().trim().max(20_000))
+// Field by field, a credential is checked against its provider's descriptor by the core. Pasted keys and tokens lose
+// stray whitespace; a password is sent as typed, since spaces can be part of it.
+const credential = z
+  .object({ provider, password: z.string().max(1024).optional() })
+  .catchall(z.string().trim().max(20_000))
 const requestId = z.string().min(8).max(64)
 const keyRef = z.object({ accountId: id, keyId: id })
 const isoDate = z.iso.datetime({ offset: true })

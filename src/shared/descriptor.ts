@@ -24,6 +24,8 @@ export interface CredentialField {
   readonly pattern?: { readonly source: string; readonly message: string }
   /** Fields of an alternative way in share a group, shown under its title ("Or sign in"). */
   readonly group?: string
+  /** Sent as typed, not trimmed: a password's spaces are part of it. */
+  readonly asTyped?: boolean
 }
 
 export interface EndpointField {
@@ -211,7 +213,8 @@ export function toCredential(d: ProviderDescriptor, values: Readonly<Record<stri
   const out: Record<string, string> = {}
   const grouped = usesGroup(d, values)
   for (const f of d.credential) {
-    const v = (values[f.name] ?? '').trim()
+    const raw = values[f.name] ?? ''
+    const v = f.asTyped ? raw : raw.trim()
     if (v || required(f, grouped)) out[f.name] = v
   }
   return { ...out, provider: d.id }

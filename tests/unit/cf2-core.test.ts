@@ -68,6 +68,20 @@ describe('one SpaceONE / Cloudforet choice', () => {
     expect((await h.call('keys.list', { accountId: account.id })).keys).toHaveLength(6)
     await done()
   })
+
+  it('sends the password exactly as typed: a space around it is part of it, not trimmed away', async () => {
+    const admin = sb.spaceone2.users.find((u) => u.role === 'DOMAIN_ADMIN')!
+    const add = (password: string) =>
+      h.call('accounts.add', {
+        provider: 'spaceone',
+        label: 'Signed in',
+        endpoint: sb.spaceone2.endpoint,
+        credential: { provider: 'spaceone', domainName: 'cloudforet', userId: admin.userId, password },
+      })
+    await expect(add(` ${admin.password} `)).rejects.toMatchObject({ code: 'AUTH_FAILED' })
+    expect((await add(admin.password)).provider).toBe('spaceone-apps')
+    await done()
+  })
 })
 
 describe('apps through the core', () => {

@@ -67,11 +67,12 @@ describe('provider descriptors', () => {
       userId: 'Enter the user id.',
       password: 'Enter the password.',
     })
-    expect(toCredential(spaceone, { domainName: ' acme ', userId: 'u', password: 'p', workspaceId: '' })).toEqual({
+    // The password keeps its spaces; the other fields lose stray ones.
+    expect(toCredential(spaceone, { domainName: ' acme ', userId: 'u', password: ' p ', workspaceId: '' })).toEqual({
       provider: 'spaceone',
       domainName: 'acme',
       userId: 'u',
-      password: 'p',
+      password: ' p ',
     })
     expect(toCredential(spaceone, { token: ' t ', refreshToken: '', apiKey: 'other' })).toEqual({
       provider: 'spaceone',

@@ -15,6 +15,7 @@ export const SIGN_IN_FIELDS: readonly CredentialField[] = [
     name: 'password',
     label: 'Password',
     secret: true,
+    asTyped: true,
     group: 'Or sign in (Cloudforet 2.x)',
     hint: 'Used once to sign in; KeyDesk never keeps it.',
   },
