@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { SandboxAccount } from '../src/sandbox/index'
+import { valueFromWire } from '../src/shared/key-list-wire'
 
 export const ROOT = join(import.meta.dirname, '..')
 const START_LIMIT_MS = 60_000
@@ -179,7 +180,8 @@ async function hostOf(child: ChildProcess, lines: Lines, launches: number): Prom
     })
     const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
     if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)
-    return reply.value as T
+    // keys.list travels packed (src/shared/key-list-wire.ts): read back as the renderer does.
+    return valueFromWire(channel, reply.value) as T
   }
   if (child.pid === undefined) throw new Error('the child has no pid')
   const pid = child.pid

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { valueFromWire } from '../src/shared/key-list-wire'
 
 export interface RunningHost {
   /** A fresh one-time launch URL each time it is read (the host printed a pool of them). */
@@ -73,7 +74,8 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
       })
       const reply = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
       if (!reply.ok) throw new Error(`${channel}: ${reply.error?.code} ${reply.error?.message}`)
-      return reply.value as T
+      // keys.list travels packed (src/shared/key-list-wire.ts): read back as the renderer does.
+      return valueFromWire(channel, reply.value) as T
     },
     stop: async () => {
       if (child.exitCode === null) {

@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize } from 'node:path'
 import type { Reply } from '../shared/api'
+import { valueToWire } from '../shared/key-list-wire'
 import type { AppCore } from '../main/core/app-core'
 import { sessionCookie, Sessions } from './session'
 
@@ -99,8 +100,8 @@ export async function startHost(options: HostOptions): Promise<Host> {
     } catch {
       input = Symbol.for('unparseable')
     }
-    const reply: Reply = await options.core.invoke(decodeURIComponent(url.pathname.slice('/api/'.length)), input)
-    send(res, 200, reply)
+    const channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+    send(res, 200, toWire(channel, await options.core.invoke(channel, input)))
   }
 
   function launch(res: ServerResponse, ticket: string, method = 'GET'): void {
@@ -177,7 +178,7 @@ async function batch(res: ServerResponse, core: HostOptions['core'], body: strin
   try {
     await Promise.all(
       calls.map(async ({ channel, input }, i) => {
-        const reply: Reply = await core.invoke(channel, input ?? {})
+        const reply = toWire(channel, await core.invoke(channel, input ?? {}))
         res.write(`${JSON.stringify({ i, reply })}\n`)
       }),
     )
@@ -192,13 +193,21 @@ function hostAllowed(host: string | undefined, origin: string): boolean {
   return host === `127.0.0.1:${port}` || host === `localhost:${port}`
 }
 
+/** A reply as it travels (src/shared/key-list-wire.ts). */
+function toWire(channel: string, reply: Reply): Reply {
+  return reply.ok ? { ok: true, value: valueToWire(channel, reply.value) } : reply
+}
+
 function send(res: ServerResponse, status: number, body: unknown): void {
+  // Encoded once: given a string, Node would measure its UTF-8 length for the header and then encode it again.
+  const bytes = Buffer.from(JSON.stringify(body))
   res.writeHead(status, {
     'content-type': 'application/json',
+    'content-length': bytes.length,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   })
-  res.end(JSON.stringify(body))
+  res.end(bytes)
 }
 
 /** The body as text; null when too large, undefined when it is not UTF-8. */

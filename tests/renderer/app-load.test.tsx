@@ -2,6 +2,8 @@ import { act, cleanup, fireEvent, screen } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../src/shared/errors'
 import type { AccountView } from '../../src/shared/model'
+import type { KeyList } from '../../src/shared/results'
+import { valueToWire } from '../../src/shared/key-list-wire'
 import { account, APP_INFO, createFakeApi, deferred, harness, PREFERENCES } from './fake-api'
 
 import { App } from '../../src/renderer/src/App'
@@ -109,5 +111,44 @@ describe('browser host event stream', () => {
     expect(fetch).toHaveBeenCalledTimes(4)
     expect(listener).toHaveBeenCalledWith('accounts.changed', { resync: true })
     stop()
+  })
+})
+
+describe('browser host key listings', () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it('hands the app the KeyRecords of a listing that travelled packed, alone or in a batch', async () => {
+    const listed: KeyList = {
+      accountId: 'c1',
+      keys: [
+        {
+          provider: 'cloudmc',
+          accountId: 'c1',
+          keyId: 'k1',
+          name: 'Deploy',
+          state: 'enabled',
+          createdAt: '2026-11-30T10:00:00.000Z',
+          lastUsedIp: '10.0.0.1',
+          extra: {},
+        },
+      ],
+      fetchedAt: '2026-11-30T12:00:00.000Z',
+    }
+    const reply = { ok: true, value: valueToWire('keys.list', listed) }
+    const fetch = vi
+      .fn()
+      .mockResolvedValueOnce(new Response(JSON.stringify(reply), { status: 200 }))
+      .mockResolvedValueOnce(
+        new Response(`${JSON.stringify({ i: 1, reply })}\n${JSON.stringify({ i: 0, reply })}\n`, { status: 200 }),
+      )
+    vi.stubGlobal('fetch', fetch)
+    const transport = httpTransport()
+    expect(await transport.invoke('keys.list', { accountId: 'c1' })).toEqual(listed)
+    const both = await Promise.all([
+      transport.invoke('keys.list', { accountId: 'c1' }),
+      transport.invoke('keys.list', { accountId: 'c1' }),
+    ])
+    expect(both).toEqual([listed, listed])
+    expect(fetch).toHaveBeenLastCalledWith('/api/batch', expect.anything())
   })
 })

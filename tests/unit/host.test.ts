@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Reply } from '../../src/shared/api'
+import { valueFromWire } from '../../src/shared/key-list-wire'
+import type { KeyRecord } from '../../src/shared/model'
+import type { KeyList } from '../../src/shared/results'
 import { connect } from 'node:net'
 import { MAX_CONNECTIONS, startHost, type Host } from '../../src/host/server'
 import { OPEN_TICKET_TTL_MS, Sessions } from '../../src/host/session'
@@ -150,6 +153,42 @@ describe('browser host', () => {
     expect((await send('/api/batch', { 'content-type': 'application/json' }, 'POST', batch)).status).toBe(403)
     expect((await send('/api/batch', auth(), 'POST', '{"channel":"app.info"}')).status).toBe(400)
     expect((await send('/api/batch', auth(), 'POST', '[]')).status).toBe(400)
+  })
+})
+
+describe('a key listing through the browser host', () => {
+  it('reaches the page as the core listed it, asked alone or in a batch, in fewer bytes', async () => {
+    const keys: KeyRecord[] = Array.from({ length: 50 }, (_, i) => ({
+      provider: 'cloudmc',
+      accountId: 'acct-1',
+      keyId: `key-${i}`,
+      name: `Key ${i}`,
+      state: 'enabled',
+      createdAt: '2026-11-30T10:00:00.000Z',
+      extra: {},
+      ...(i % 2 ? { lastUsedAt: '2026-11-30T11:00:00.000Z', lastUsedIp: '127.0.0.1' } : {}),
+    }))
+    const listed: KeyList = { accountId: 'acct-1', keys, fetchedAt: '2026-11-30T12:00:00.000Z' }
+    const own = await startHost({
+      core: { invoke: async () => ({ ok: true, value: listed }), onEvent: () => () => undefined },
+      rendererDir: dir,
+      sessions,
+    })
+    try {
+      const ticket = await fetch(own.launchUrl(), { redirect: 'manual' })
+      const headers = { cookie: ticket.headers.get('set-cookie')!.split(';')[0], 'content-type': 'application/json' }
+      const alone = await fetch(`${own.url}/api/keys.list`, { method: 'POST', headers, body: '{"accountId":"acct-1"}' })
+      const text = await alone.text()
+      expect(text.length).toBeLessThan(JSON.stringify({ ok: true, value: listed }).length * 0.7)
+      const reply = JSON.parse(text) as Reply
+      expect(reply.ok && valueFromWire('keys.list', reply.value)).toEqual(listed)
+      const body = JSON.stringify([{ channel: 'keys.list', input: { accountId: 'acct-1' } }])
+      const inBatch = await (await fetch(`${own.url}/api/batch`, { method: 'POST', headers, body })).text()
+      const line = JSON.parse(inBatch.trim()) as { reply: Reply }
+      expect(line.reply.ok && valueFromWire('keys.list', line.reply.value)).toEqual(listed)
+    } finally {
+      await own.close()
+    }
   })
 })
 

@@ -49,6 +49,38 @@ describe('settings store', () => {
     expect(again.recovery).toBeNull()
   })
 
+  it('reads the file once, not on every read of a setting, and keeps each write in memory as the file holds it', () => {
+    let reads = 0
+    const counting: OpenSettingsEngine = (options) => {
+      const engine = openConfEngine(options)
+      return {
+        path: engine.path,
+        get store() {
+          reads += 1
+          return engine.store
+        },
+        set: (key, value) => engine.set(key, value),
+      }
+    }
+    const s = openSettings(dir, '0.1.0', counting)
+    const before = reads
+    for (let i = 0; i < 100; i += 1) s.get('accounts')
+    expect(reads).toBe(before)
+    const written = { ...account('a1'), label: 'Work', facts: { user: undefined } }
+    s.set('accounts', [written])
+    expect(s.get('accounts')).toEqual([{ ...account('a1'), label: 'Work', facts: {} }])
+    expect(s.get('accounts')[0]).not.toBe(written)
+    expect(openSettings(dir, '0.1.0').get('accounts')).toEqual(s.get('accounts'))
+  })
+
+  it('hands out settings that cannot be changed in place by mistake', () => {
+    const s = openSettings(dir, '0.1.0')
+    s.set('accounts', [account('a1')])
+    expect(() => s.get('accounts').push(account('a2'))).toThrow(TypeError)
+    expect(() => Object.assign(s.get('preferences'), { theme: 'dark' })).toThrow(TypeError)
+    expect(s.get('accounts')).toHaveLength(1)
+  })
+
   it('refuses a value the schema does not allow', () => {
     const s = openSettings(dir, '0.1.0')
     expect(() => s.set('accounts', 'nope' as never)).toThrow(/schema/i)

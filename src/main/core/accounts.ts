@@ -8,7 +8,8 @@ import { iso, type Ports } from './ports'
 import { notAccepted, waitingMessage } from './account-words'
 import type { SettingsStore } from './settings'
 import { scrubbed } from './scrub'
-import { parseCredential, removeAccountSecrets, requireVault, resolveEntered } from './account-credential'
+import { removeAccountSecrets, requireVault, resolveEntered } from './account-credential'
+import { Credentials } from './credentials'
 import { vaultNames, type SecretVault } from './vault'
 import { AddGuard } from './account-adding'
 
@@ -36,6 +37,8 @@ export class Accounts {
   private readonly status = new Map<string, { status: AccountStatus; message?: string }>()
   private readonly renewing = new Map<string, Promise<ProviderContext | null>>()
   private readonly adding = new AddGuard<AccountView>()
+  /** The credentials in use; the core stops keeping them while it is locked. */
+  readonly credentials: Credentials
 
   constructor(
     private readonly settings: SettingsStore,
@@ -43,7 +46,9 @@ export class Accounts {
     private readonly http: Http,
     private readonly ports: Pick<Ports, 'providers' | 'clock' | 'newId'>,
     private readonly onChange: () => void,
-  ) {}
+  ) {
+    this.credentials = new Credentials(vault, (id, message) => this.setStatus(id, 'keychain', message))
+  }
 
   all(): Account[] {
     return this.settings.get('accounts')
@@ -77,21 +82,8 @@ export class Accounts {
     this.onChange()
   }
 
-  async credential(account: Account): Promise<Credential> {
-    let raw: string | null
-    try {
-      raw = await this.vault.get(vaultNames.credential(account.provider, account.id))
-    } catch (err) {
-      this.setStatus(account.id, 'keychain', err instanceof AppError ? err.message : 'The keychain cannot be read.')
-      throw err
-    }
-    const credential = raw ? parseCredential(raw, account.provider) : null
-    if (!credential) {
-      const message = waitingMessage(account.label)
-      this.setStatus(account.id, 'keychain', message)
-      throw new AppError('KEYCHAIN_UNAVAILABLE', message, { accountId: account.id })
-    }
-    return credential
+  credential(account: Account): Promise<Credential> {
+    return this.credentials.of(account)
   }
 
   async context(accountId: string): Promise<ProviderContext> {
@@ -200,7 +192,7 @@ export class Accounts {
         : null
       const credential = given ?? (await this.credential(current))
       facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
-      if (given) await this.vault.set(vaultNames.credential(current.provider, current.id), JSON.stringify(given))
+      if (given) await this.setCredential(current, given)
       this.setStatus(current.id, 'ok')
     }
     const next: Account = {
@@ -225,6 +217,7 @@ export class Accounts {
    */
   async remove(id: string): Promise<Account> {
     const account = this.get(id)
+    this.credentials.forget(id)
     await removeAccountSecrets(this.vault, account)
     try {
       this.settings.set(
@@ -243,6 +236,7 @@ export class Accounts {
       )
     }
     this.status.delete(id)
+    this.credentials.forget(id)
     this.onChange()
     return account
   }
@@ -263,7 +257,7 @@ export class Accounts {
     const provider = this.ports.providers.get(ctx.account.provider)
     const credential = provider.renew ? await provider.renew(this.http, ctx.account, ctx.credential) : null
     if (!credential) return null
-    await this.vault.set(vaultNames.credential(ctx.account.provider, ctx.account.id), JSON.stringify(credential))
+    await this.setCredential(ctx.account, credential)
     return { ...ctx, credential }
   }
 
@@ -271,12 +265,18 @@ export class Accounts {
   async replaceCredential(id: string, credential: Credential): Promise<void> {
     const account = this.get(id)
     const { facts } = await this.validate(account.provider, account.endpoint, credential, account.label)
-    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
+    await this.setCredential(account, credential)
     this.settings.set(
       'accounts',
       this.all().map((a) => (a.id === id ? { ...a, facts } : a)),
     )
     this.onChange()
+  }
+
+  private async setCredential(account: Account, credential: Credential): Promise<void> {
+    this.credentials.forget(account.id)
+    await this.vault.set(vaultNames.credential(account.provider, account.id), JSON.stringify(credential))
+    this.credentials.forget(account.id)
   }
 
   private draft(provider: ProviderId, label: string, endpoint: string, demo: boolean): Account {

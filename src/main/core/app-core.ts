@@ -120,12 +120,17 @@ export class AppCore {
     )
     this.vaultWatch = new VaultWatch(options.vault, ports.clock, (status, previous) => {
       this.emit('vault.status', status)
+      if (status.state !== 'available') this.accounts.credentials.clear()
       // Back after a lock or an outage: accounts that could not read their credential try again.
       if (status.state === 'available' && previous && previous.state !== 'available') this.accounts.keychainBack()
     })
     this.repair = new Repair(options.vault, () => this.accounts.all())
     this.audit = new AuditLog(options.dataDir)
-    this.lock = new AppLock(this.settings, ports.clock, (e, p) => this.emit(e, p))
+    this.lock = new AppLock(this.settings, ports.clock, (e, p) => {
+      this.accounts.credentials.keep(!p.locked)
+      this.emit(e, p)
+    })
+    this.accounts.credentials.keep(!this.lock.status().locked)
     this.trail = new AuditTrail(
       this.audit,
       (id) => this.accounts.all().find((a) => a.id === id),

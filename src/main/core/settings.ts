@@ -137,8 +137,12 @@ export function openSettings(
     openEngine(settingsEngineOptions(dataDir, version)),
   )
   const goodCopy = new GoodCopy(engine.path)
+  // While a core runs it is the only writer of its data directory (data-dir-owner.ts), so the file is read once and
+  // each write keeps the copy in memory: the engines read and validate the whole file on every `store` access, which
+  // cost every key listing several file reads. Frozen, since a caller used to get a fresh copy it could change.
+  let current = frozen(engine.store)
   return {
-    get: (key) => engine.store[key],
+    get: (key) => current[key],
     set: (key, value) => {
       try {
         engine.set(key, value)
@@ -150,12 +154,22 @@ export function openSettings(
             'Make the file and its folder writable, then try again.',
         )
       }
+      // As the file now holds it (JSON drops undefined fields), and no longer the caller's object.
+      current = frozen({ ...current, [key]: JSON.parse(JSON.stringify(value)) as unknown })
       // The last good state after every successful write, so a later broken file restores this one.
       goodCopy.update(key === 'accounts' ? (value as SettingsData['accounts']).length : null)
     },
     path: engine.path,
     recovery,
   }
+}
+
+function frozen<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const inner of Object.values(value)) frozen(inner)
+    Object.freeze(value)
+  }
+  return value
 }
 
 function errorCode(err: unknown): string {

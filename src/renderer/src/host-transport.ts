@@ -2,6 +2,7 @@
 // its one-time launch URL; this page never sees it.
 import type { EventName, Reply } from '../../shared/api'
 import { fromErrorData } from '../../shared/errors'
+import { valueFromWire } from '../../shared/key-list-wire'
 import { unwrapReply, type Transport } from '../../preload/client'
 
 /** The host's limit on one batch (src/host/server.ts). */
@@ -63,7 +64,7 @@ async function single(headers: Record<string, string>, call: Call): Promise<void
   }
   if (res.status === 403) return call.reject(fromErrorData(REFUSED))
   try {
-    call.resolve(unwrapReply((await res.json()) as Reply))
+    call.resolve(valueFromWire(call.channel, unwrapReply((await res.json()) as Reply)))
   } catch (err) {
     call.reject(err)
   }
@@ -77,7 +78,7 @@ async function batch(headers: Record<string, string>, calls: readonly Call[]): P
     if (!call || settled.has(i)) return
     settled.add(i)
     try {
-      call.resolve(unwrapReply(reply))
+      call.resolve(valueFromWire(call.channel, unwrapReply(reply)))
     } catch (err) {
       call.reject(err)
     }

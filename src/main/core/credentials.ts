@@ -1,0 +1,91 @@
+// Account credentials as every provider call needs them: read from the keychain once, then kept in memory for the
+// core's life, so a refresh of thirty accounts does not read thirty secrets through the keychain helper each time.
+// A kept credential is used only while the keychain is open and its index still names it (one look shared by every
+// call made together, which touches nothing while the keyring is locked), and is forgotten when it changes, when its
+// account goes, while KeyDesk is locked and when the keychain stops being available.
+import { AppError } from '../../shared/errors'
+import type { Account, Credential } from '../../shared/model'
+import { parseCredential } from './account-credential'
+import { waitingMessage } from './account-words'
+import { vaultNames, type SecretVault } from './vault'
+
+export class Credentials {
+  private readonly kept = new Map<string, Credential>()
+  private keeping = true
+  /** Bumped by every forget: a read that started before one is not kept, since it may be older than the change. */
+  private generation = 0
+  private index: Promise<ReadonlySet<string>> | null = null
+
+  constructor(
+    private readonly vault: Pick<SecretVault, 'get' | 'names'>,
+    /** The account's credential cannot be read: its status dot says why. */
+    private readonly unreadable: (accountId: string, message: string) => void,
+  ) {}
+
+  async of(account: Account): Promise<Credential> {
+    const kept = this.kept.get(account.id)
+    if (kept && (await this.stillThere(account))) return kept
+    const generation = this.generation
+    const credential = await this.read(account)
+    if (this.keeping && generation === this.generation) this.kept.set(account.id, credential)
+    return credential
+  }
+
+  /** The account's credential changed in the keychain, or the account is gone. */
+  forget(accountId: string): void {
+    this.generation += 1
+    this.kept.delete(accountId)
+  }
+
+  clear(): void {
+    this.generation += 1
+    this.kept.clear()
+  }
+
+  /** Off while KeyDesk is locked: nothing is kept, and what was kept is dropped. */
+  keep(on: boolean): void {
+    this.keeping = on
+    if (!on) this.clear()
+  }
+
+  /**
+   * Whether the keychain is open and still names the credential (one look at its index, shared by every call made
+   * together; it reads no secret, and nothing at all while the keyring is locked). Deleted meanwhile: read afresh.
+   */
+  private async stillThere(account: Account): Promise<boolean> {
+    this.index ??= this.vault
+      .names()
+      .then((names): ReadonlySet<string> => new Set(names))
+      .finally(() => {
+        this.index = null
+      })
+    let names: ReadonlySet<string>
+    try {
+      names = await this.index
+    } catch (err) {
+      this.clear()
+      this.unreadable(account.id, err instanceof AppError ? err.message : 'The keychain cannot be read.')
+      throw err
+    }
+    if (names.has(vaultNames.credential(account.provider, account.id))) return true
+    this.forget(account.id)
+    return false
+  }
+
+  private async read(account: Account): Promise<Credential> {
+    let raw: string | null
+    try {
+      raw = await this.vault.get(vaultNames.credential(account.provider, account.id))
+    } catch (err) {
+      this.unreadable(account.id, err instanceof AppError ? err.message : 'The keychain cannot be read.')
+      throw err
+    }
+    const credential = raw ? parseCredential(raw, account.provider) : null
+    if (!credential) {
+      const message = waitingMessage(account.label)
+      this.unreadable(account.id, message)
+      throw new AppError('KEYCHAIN_UNAVAILABLE', message, { accountId: account.id })
+    }
+    return credential
+  }
+}
