@@ -43,6 +43,21 @@ describe('the app lock in the renderer', () => {
     expect(screen.queryByRole('dialog')).toBeNull()
   })
 
+  it('asks to unlock when a kept key is tried while locked, then tries it', async () => {
+    h.api.keys.try.mockRejectedValueOnce(lockedError()).mockResolvedValueOnce({ ok: true, message: 'accepted' })
+    h.api.lock.unlock.mockResolvedValue(UNLOCKED)
+    h.view(<UnlockDialog />)
+    let tried: Promise<unknown> = Promise.resolve(null)
+    act(() => {
+      tried = h.actions.secrets.try(kept)
+    })
+    await screen.findByText('Trying a kept key needs KeyDesk unlocked.')
+    enter('App passphrase', 'correct horse')
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Unlock' })))
+    expect(await tried).toEqual({ ok: true, message: 'accepted' })
+    expect(h.api.keys.try).toHaveBeenCalledTimes(2)
+  })
+
   it('keeps the prompt open with the core’s words after a wrong passphrase, and gives up when the user stays locked', async () => {
     h.api.keys.export.mockRejectedValue(lockedError())
     h.api.lock.unlock.mockRejectedValue(new AppError('AUTH_FAILED', 'That passphrase is not the one set for KeyDesk.'))

@@ -64,10 +64,11 @@ describe('the app lock', () => {
     expect(await value('lock.status')).toMatchObject({ enabled: true, locked: true, idleMinutes: 5 })
   })
 
-  it('refuses every request that releases a kept secret while locked, and lets them through after unlock', async () => {
+  it('refuses every request that releases or uses a kept secret while locked, and lets them through after unlock', async () => {
     await value('lock.setPassphrase', { passphrase: PASSPHRASE, idleMinutes: 0 })
     await value('lock.lock')
     const releasing: [Channel, object][] = [
+      ['keys.try', KEPT],
       ['keys.copySecret', { ...KEPT, part: 'secret' }],
       ['keys.export', { ...KEPT, format: 'env' }],
       ['keys.exportTo', { ...KEPT, format: 'env', path: join(dir, 'out.env') }],

@@ -1,5 +1,5 @@
 // The app lock: with a passphrase set, KeyDesk locks after an idle time or on demand, and while locked it refuses
-// to release kept secrets (copy, export, hand to a program). Lists stay visible. Only a scrypt hash is stored.
+// to release or use kept secrets (copy, export, hand to a program, try). Lists stay visible. Only a scrypt hash is stored.
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto'
 import type { z } from 'zod'
 import type { Channel, Events, LockStatus, Requests } from '../../shared/api'
@@ -7,8 +7,10 @@ import { AppError } from '../../shared/errors'
 import type { Clock } from './ports'
 import type { LockSettings, SettingsStore } from './settings'
 
-/** Requests that hand out a kept secret (the kept form names accountId and keyId; a one-time reveal names a handle). */
+/** Requests that hand out or use a kept secret (the kept form names accountId and keyId; a one-time reveal names a
+ * handle). Trying a key sends its secret to the service, so it waits for the unlock too. */
 const RELEASING: ReadonlySet<Channel> = new Set([
+  'keys.try',
   'keys.copySecret',
   'keys.export',
   'keys.exportTo',

@@ -29,7 +29,7 @@ export function createSecretActions(api: AppApi, unlocked: UnlockGate = ungated)
       }
       return result.savedTo ? `Saved to ${result.savedTo}` : `Exported ${result.fileName}`
     },
-    try: (ref: SecretRef) => api.keys.try(ref),
+    try: (ref: SecretRef) => unlocked('Trying a kept key needs KeyDesk unlocked.', () => api.keys.try(ref)),
     keep: (handle: string) => api.keys.keepSecret({ handle }),
     /** Lets the core drop a fresh secret at once instead of waiting for its handle to expire. */
     release: (handle: string): void => {
