@@ -74,6 +74,20 @@ describe('the key list on screen', () => {
     expect(screen.queryByRole('menu')).toBeNull()
   })
 
+  it('never lets a row found for one key come to show another when a listing arrives and moves the rows', () => {
+    const alpha = key('c1', 'k-alpha', { name: 'alpha', createdAt: '2024-05-02T00:00:00Z' })
+    const beta = key('c1', 'k-beta', { name: 'beta', createdAt: '2024-05-01T00:00:00Z' })
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([alpha, beta]) } })
+    h.view(<KeyList account={cloud} />)
+    const found = screen.getByRole('checkbox', { name: 'Select alpha' })
+    // A newer key sorts first: every row below it moves down one.
+    const gamma = key('c1', 'k-gamma', { name: 'gamma', createdAt: '2024-05-03T00:00:00Z' })
+    act(() => h.stores.keys.setState({ byAccount: { c1: loaded([gamma, alpha, beta]) } }))
+    expect(!found.isConnected || found.getAttribute('aria-label') === 'Select alpha').toBe(true)
+    expect(screen.getByRole('checkbox', { name: 'Select gamma' })).toBeTruthy()
+  })
+
   it("copies a row's key id and says so for that key only", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })

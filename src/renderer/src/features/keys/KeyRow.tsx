@@ -39,7 +39,7 @@ interface Props {
   readonly copied: CopyDone | null
   readonly onToggle: (uid: string) => void
   readonly onOpen: (uid: string) => void
-  readonly onMenu: (uid: string, button: HTMLElement) => void
+  readonly onMenu: (uid: string, rowIndex: number, button: HTMLElement) => void
   readonly onCopy: (uid: string, text: string) => void
   readonly onRotate: (keyRecord: KeyRecord) => void
 }
@@ -164,7 +164,7 @@ export const KeyRow = memo(function KeyRow({
                 aria-haspopup="menu"
                 aria-expanded={menu !== null}
                 aria-controls={menu ?? undefined}
-                onClick={(e) => onMenu(uid, e.currentTarget)}
+                onClick={(e) => onMenu(uid, rowIndex, e.currentTarget)}
               >
                 <Icon name="more" />
               </button>

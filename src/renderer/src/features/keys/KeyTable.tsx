@@ -1,9 +1,8 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys. It is one
 // tab stop: arrow keys move the active row, Enter opens its details, Space selects it, Shift+F10 opens its actions.
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { copyWords, useCopy } from '../../components/CopyButton'
-import { useSlots } from '../../components/slots'
 import { useNow } from '../../components/useNow'
 import { useActions } from '../../actions/context'
 import {
@@ -24,6 +23,8 @@ import { FullValues } from './FullValues'
 import { HeaderRow, type Resizing } from './KeyHeader'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import { useInnerWidth } from './useInnerWidth'
+import { useRowGeneration } from './useRowGeneration'
+import { useRowMenu } from './useRowMenu'
 import { useVisibleRows } from './useVisibleRows'
 import './list.css'
 
@@ -72,7 +73,11 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const { first, end } = useVisibleRows(scroller, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN)
   const shown = rows.slice(first, end)
   const kept = useKeptOf(shown)
-  const rowMenu = useRowMenu(shown, accounts)
+  const generation = useRowGeneration(
+    rows,
+    usePrefs((s) => s.list),
+  )
+  const rowMenu = useRowMenu(shown, first, generation, accounts)
   /** Scrolls just enough to show row i below the sticky header. */
   const reveal = (i: number): void => {
     const el = scroller.current
@@ -139,11 +144,10 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
             const uid = `${k.accountId}/${k.keyId}`
             const descriptor = descriptors[k.provider]
             if (!descriptor) return null
-            // Keyed by key, not by position: a row's elements (its checkbox, its menu) keep meaning the same key when
-            // a listing arrives and moves the rows, for assistive technology and automation alike.
+            // By position within a generation: see useRowGeneration.
             return (
               <KeyRow
-                key={uid}
+                key={`${generation}-${index}`}
                 keyRecord={k}
                 account={accounts.get(k.accountId)}
                 descriptor={descriptor}
@@ -189,35 +193,6 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
 }
 
 export const rowId = (index: number): string => `key-row-${index}`
-
-/**
- * The one actions menu of the list, open for at most one key at its row's button. It shows only while that key's row
- * is on screen: a row scrolled or searched away takes the menu with it, so items never act on a key out of sight.
- */
-function useRowMenu(shown: readonly KeyRecord[], accounts: ReadonlyMap<string, AccountView>) {
-  const { KeyActionsMenu } = useSlots()
-  const id = useId()
-  const [open, setOpen] = useState<{ readonly uid: string; readonly anchor: HTMLElement } | null>(null)
-  const toggle = useCallback(
-    (uid: string, anchor: HTMLElement) =>
-      setOpen((o) => (o?.uid === uid && o.anchor === anchor ? null : { uid, anchor })),
-    [],
-  )
-  const close = useCallback(
-    (refocus: boolean) => {
-      setOpen(null)
-      if (refocus) open?.anchor.focus()
-    },
-    [open],
-  )
-  const k = open && open.anchor.isConnected ? shown.find((r) => `${r.accountId}/${r.keyId}` === open.uid) : undefined
-  const account = k && accounts.get(k.accountId)
-  const menu =
-    open && k && account ? (
-      <KeyActionsMenu keyRecord={k} account={account} anchor={open.anchor} id={id} onClose={close} />
-    ) : null
-  return { id, openFor: menu ? open?.uid : null, toggle, menu }
-}
 
 /** Which keys KeyDesk keeps the secret of, asked once for each account that has a row on screen. */
 function useKeptOf(shown: readonly KeyRecord[]) {
