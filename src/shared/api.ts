@@ -98,7 +98,7 @@ export const requests = {
   'accounts.add': request<AccountView>()(
     z.object({ provider, label, endpoint, credential, requestId: requestId.optional() }),
   ),
-  /** Stops a running accounts.validate or accounts.add; nothing is saved. Does nothing when it already ended. */
+  /** Stops a running accounts.validate, add or update; nothing is saved. Does nothing when it already ended. */
   'accounts.cancel': request<void>()(z.object({ requestId })),
   'accounts.update': request<AccountView>()(
     z.object({
@@ -108,6 +108,7 @@ export const requests = {
       credential: credential.optional(),
       propagationWindowSec: z.number().int().min(0).max(86_400).optional(),
       refreshIntervalSec: z.number().int().min(0).max(86_400).optional(),
+      requestId: requestId.optional(),
     }),
   ),
   'accounts.remove': request<void>()(z.object({ id })),

@@ -88,4 +88,27 @@ describe('errors in words', () => {
     expect(await pending).toMatchObject({ code: 'CANCELLED' })
     expect((await h.call('accounts.list', {})).map((a) => a.label)).not.toContain('Never saved')
   })
+
+  it('a cancelled move to another server changes nothing: the endpoint and the stored credential stay', async () => {
+    const s = seed('cloudmc')
+    const added = await h.call('accounts.add', {
+      provider: 'cloudmc',
+      label: 'Staying put',
+      endpoint: s.endpoint,
+      credential: credentialOf(s),
+    })
+    const requestId = 'cancel-update-account'
+    const pending = h.failure('accounts.update', {
+      id: added.id,
+      endpoint: `${silentUrl}/api/v2`,
+      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      requestId,
+    })
+    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
+    await h.call('accounts.cancel', { requestId })
+    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+    const after = (await h.call('accounts.list', {})).find((a) => a.id === added.id)
+    expect(after?.endpoint).toBe(s.endpoint)
+    expect((await h.call('keys.list', { accountId: added.id })).keys.length).toBeGreaterThan(0)
+  })
 })

@@ -172,7 +172,7 @@ export class Accounts {
     return this.view(account)
   }
 
-  async update(patch: AccountPatch): Promise<AccountView> {
+  async update(patch: AccountPatch, signal?: AbortSignal): Promise<AccountView> {
     const current = this.get(patch.id)
     const endpoint = patch.endpoint !== undefined ? requireSafeEndpoint(patch.endpoint) : current.endpoint
     if (new URL(endpoint).origin !== new URL(current.endpoint).origin && !patch.credential) {
@@ -191,7 +191,9 @@ export class Accounts {
         ? await this.resolve(current.provider, endpoint, patch.credential, current.label, current)
         : null
       const credential = given ?? (await this.credential(current))
-      facts = (await this.validate(current.provider, endpoint, credential, current.label)).facts
+      facts = (await this.validate(current.provider, endpoint, credential, current.label, signal)).facts
+      // A cancel that arrives as the service answers still changes nothing.
+      if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: nothing was changed.')
       if (given) await this.setCredential(current, given)
       this.setStatus(current.id, 'ok')
     }
@@ -203,10 +205,8 @@ export class Accounts {
       ...(patch.propagationWindowSec !== undefined ? { propagationWindowSec: patch.propagationWindowSec } : {}),
       ...(patch.refreshIntervalSec !== undefined ? { refreshIntervalSec: patch.refreshIntervalSec } : {}),
     }
-    this.settings.set(
-      'accounts',
-      this.all().map((a) => (a.id === next.id ? next : a)),
-    )
+    const all = this.all().map((a) => (a.id === next.id ? next : a))
+    this.settings.set('accounts', all)
     this.onChange()
     return this.view(next)
   }

@@ -95,7 +95,7 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
     'accounts.cancel': async ({ requestId }) => {
       cancels.get(requestId)?.abort()
     },
-    'accounts.update': (patch) => accounts.update(patch),
+    'accounts.update': ({ requestId, ...patch }) => cancellable(requestId, (signal) => accounts.update(patch, signal)),
     'accounts.remove': async ({ id }) => {
       const removed = await accounts.remove(id)
       // Removed from both stores: tidying up after it must not turn a done removal into a reported failure.

@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { validateFields, type Fields } from './providers'
-import { useSubmit } from '../../components/useSubmit'
+import { useCancellable } from './useCancellable'
 import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
 
@@ -33,15 +33,15 @@ export function CredentialDialog({ account, open, onOpenChange }: Props) {
 function CredentialForm({ account, onDone }: { readonly account: AccountView; readonly onDone: () => void }) {
   const [fields, setFields] = useState<Fields>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const { busy, problem, run } = useSubmit()
+  const { busy, problem, submit, cancel } = useCancellable(onDone)
   const d = useDescriptor(account.provider)
   const actions = useActions()
   const save = (): void => {
     const e = validateFields(d, fields, { endpoint: false, credential: true })
     setErrors(e)
     if (Object.keys(e).length) return
-    void run(async () => {
-      await actions.accounts.update({ id: account.id, credential: toCredential(d, fields) })
+    void submit(async (requestId) => {
+      await actions.accounts.update({ id: account.id, credential: toCredential(d, fields), requestId })
       setFields({})
       onDone()
     })
@@ -58,6 +58,9 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
       />
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Checking and saving…' : 'Save credential'}
         </button>

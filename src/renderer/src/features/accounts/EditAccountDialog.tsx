@@ -7,7 +7,7 @@ import { Dialog } from '../../components/Dialog'
 import { ProblemMessage } from '../../components/ProblemMessage'
 import { CredentialFields } from './CredentialFields'
 import { validateFields, type Fields } from './providers'
-import { useSubmit } from '../../components/useSubmit'
+import { useCancellable } from './useCancellable'
 import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
 
@@ -29,7 +29,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
   const [label, setLabel] = useState(account.label)
   const [fields, setFields] = useState<Fields>({ endpoint: account.endpoint })
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const { busy, problem, run } = useSubmit()
+  const { busy, problem, submit, cancel } = useCancellable(onDone)
   const d = useDescriptor(account.provider)
   const actions = useActions()
   const id = useId()
@@ -40,12 +40,13 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     if (!label.trim()) e.label = 'Give the account a label.'
     setErrors(e)
     if (Object.keys(e).length) return
-    void run(async () => {
+    void submit(async (requestId) => {
       await actions.accounts.update({
         id: account.id,
         label: label.trim(),
         ...(endpoint !== account.endpoint ? { endpoint } : {}),
         ...(moving ? { credential: toCredential(d, fields) } : {}),
+        requestId,
       })
       onDone()
     })
@@ -79,6 +80,9 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
       />
       {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
+        <button type="button" onClick={cancel}>
+          Cancel
+        </button>
         <button type="submit" className="primary" disabled={busy}>
           {busy ? 'Saving…' : 'Save'}
         </button>
