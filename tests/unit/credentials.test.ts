@@ -4,7 +4,9 @@ import { AppError } from '../../src/shared/errors'
 import type { VaultStatus } from '../../src/shared/model'
 import { vaultNames } from '../../src/main/core/vault'
 import { MemoryVault } from '../support/memory-vault'
-import { addAccount, openCore, removeDir, testSandbox, type Harness } from './create-harness'
+import { AppCore } from '../../src/main/core/app-core'
+import { MemoryClipboard } from '../../src/main/core/clipboard'
+import { addAccount, openCore, removeDir, testSandbox, until, type Harness } from './create-harness'
 import { credentialOf } from './providers-support'
 
 /** A keychain that counts the secrets read from it and can be locked. */
@@ -103,5 +105,37 @@ describe("an account's credential", () => {
     await h.call('keys.list', { accountId: account.id })
     await h.call('keys.list', { accountId: account.id })
     expect(vault.reads - before).toBe(3)
+  })
+
+  it('is read as the core starts, for the window that lists every account at once; not for a command', async () => {
+    const own = openCore()
+    const account = await addAccount(own, sb, 'cloudmc')
+    await own.close()
+    for (const host of ['browser', 'cli'] as const) {
+      const fresh = new CountingVault()
+      await fresh.set(
+        vaultNames.credential('cloudmc', account.id),
+        JSON.stringify(credentialOf(sb.accounts.find((a) => a.provider === 'cloudmc')!)),
+      )
+      const core = new AppCore({
+        dataDir: own.dir,
+        version: '0.1.0',
+        host,
+        vault: fresh,
+        clipboard: new MemoryClipboard(),
+      })
+      try {
+        await core.start()
+        // At start: the window's read of every credential (not for a command), then Repair's look at each.
+        const atStart = host === 'browser' ? 2 : 1
+        await until('the reads at start', () => (fresh.reads >= atStart ? true : undefined))
+        const listed = await core.invoke('keys.list', { accountId: account.id })
+        expect(listed.ok).toBe(true)
+        expect([host, fresh.reads - atStart]).toEqual([host, host === 'browser' ? 0 : 1])
+      } finally {
+        await core.close()
+      }
+    }
+    removeDir(own.dir)
   })
 })

@@ -159,19 +159,23 @@ export class AppCore {
     this.propagations.start()
     this.unconfirmed.start()
     this.vaultWatch.start()
-    // In the background: a slow keychain must not hold up the window.
-    void this.repair.scan().then(
-      (report) => {
-        const found = report.orphans.length + report.missing.length
-        if (found === 0) return
-        const notice =
-          `Repair found ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'} no account owns ` +
-          `and ${report.missing.length} account${report.missing.length === 1 ? '' : 's'} without a credential. Open Repair to review them.`
-        this.notices.push(notice)
-        this.emit('notify', { title: 'Repair', body: notice })
-      },
-      () => undefined,
-    )
+    // The window lists every account as soon as it opens; a command of the CLI may need only one of them.
+    const warmed = this.options.host === 'cli' ? Promise.resolve() : this.accounts.credentials.warm(this.accounts.all())
+    // In the background, after the credentials the first listings need: a slow keychain must not hold up the window.
+    void warmed
+      .then(() => this.repair.scan())
+      .then(
+        (report) => {
+          const found = report.orphans.length + report.missing.length
+          if (found === 0) return
+          const notice =
+            `Repair found ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'} no account owns ` +
+            `and ${report.missing.length} account${report.missing.length === 1 ? '' : 's'} without a credential. Open Repair to review them.`
+          this.notices.push(notice)
+          this.emit('notify', { title: 'Repair', body: notice })
+        },
+        () => undefined,
+      )
   }
 
   async close(): Promise<void> {

@@ -15,6 +15,8 @@ export class Credentials {
   /** Bumped by every forget: a read that started before one is not kept, since it may be older than the change. */
   private generation = 0
   private index: Promise<ReadonlySet<string>> | null = null
+  /** Reads under way, so calls made together read each credential once. */
+  private readonly reading = new Map<string, Promise<Credential>>()
 
   constructor(
     private readonly vault: Pick<SecretVault, 'get' | 'names'>,
@@ -25,21 +27,38 @@ export class Credentials {
   async of(account: Account): Promise<Credential> {
     const kept = this.kept.get(account.id)
     if (kept && (await this.stillThere(account))) return kept
+    const joined = this.reading.get(account.id)
+    if (joined) return joined
     const generation = this.generation
-    const credential = await this.read(account)
-    if (this.keeping && generation === this.generation) this.kept.set(account.id, credential)
-    return credential
+    const reading = this.read(account)
+      .then((credential) => {
+        if (this.keeping && generation === this.generation) this.kept.set(account.id, credential)
+        return credential
+      })
+      .finally(() => {
+        if (this.reading.get(account.id) === reading) this.reading.delete(account.id)
+      })
+    this.reading.set(account.id, reading)
+    return reading
+  }
+
+  /** Reads the accounts' credentials now (the window lists every account as soon as it opens); never fails. */
+  async warm(accounts: readonly Account[]): Promise<void> {
+    if (!this.keeping) return
+    await Promise.allSettled(accounts.map((account) => this.of(account)))
   }
 
   /** The account's credential changed in the keychain, or the account is gone. */
   forget(accountId: string): void {
     this.generation += 1
     this.kept.delete(accountId)
+    this.reading.delete(accountId)
   }
 
   clear(): void {
     this.generation += 1
     this.kept.clear()
+    this.reading.clear()
   }
 
   /** Off while KeyDesk is locked: nothing is kept, and what was kept is dropped. */
