@@ -88,6 +88,56 @@ describe('the key list on screen', () => {
     expect(screen.getByRole('checkbox', { name: 'Select gamma' })).toBeTruthy()
   })
 
+  it('keeps an open actions menu and the keyboard with their key when a listing moves the rows', () => {
+    api.keys.kept.mockResolvedValue([])
+    const alpha = key('c1', 'k-alpha', { name: 'alpha', createdAt: '2024-05-02T00:00:00Z' })
+    const beta = key('c1', 'k-beta', { name: 'beta', createdAt: '2024-05-01T00:00:00Z' })
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([alpha, beta]) } })
+    h.view(
+      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, KeyActions: KeyRowActions, KeyActionsMenu }}>
+        <KeyList account={cloud} />
+      </SlotsContext.Provider>,
+    )
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for alpha (k-alpha)' }))
+    const gamma = key('c1', 'k-gamma', { name: 'gamma', createdAt: '2024-05-03T00:00:00Z' })
+    act(() => h.stores.keys.setState({ byAccount: { c1: loaded([gamma, alpha, beta]) } }))
+    expect(screen.getByRole('menu', { name: 'Actions for alpha (k-alpha)' })).toBeTruthy()
+    expect(screen.getByRole('button', { name: 'Actions for alpha (k-alpha)' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    )
+    expect(screen.getByRole('button', { name: 'Actions for gamma (k-gamma)' }).getAttribute('aria-expanded')).toBe(
+      'false',
+    )
+    // Escape gives the keyboard to the button the menu now belongs to, in alpha's new row.
+    fireEvent.keyDown(screen.getByRole('menu'), { key: 'Escape' })
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Actions for alpha (k-alpha)' }))
+  })
+
+  it('gives the keyboard back to the same control of the same key when a listing moves the rows', () => {
+    const alpha = key('c1', 'k-alpha', { name: 'alpha', createdAt: '2024-05-02T00:00:00Z' })
+    const beta = key('c1', 'k-beta', { name: 'beta', createdAt: '2024-05-01T00:00:00Z' })
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([alpha, beta]) } })
+    h.view(<KeyList account={cloud} />)
+    screen.getByRole('button', { name: 'Copy key id k-beta' }).focus()
+    const gamma = key('c1', 'k-gamma', { name: 'gamma', createdAt: '2024-05-03T00:00:00Z' })
+    act(() => h.stores.keys.setState({ byAccount: { c1: loaded([gamma, alpha, beta]) } }))
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Copy key id k-beta')
+  })
+
+  it('keeps the rows it has when a refresh leaves every key on screen where it was', () => {
+    const alpha = key('c1', 'k-alpha', { name: 'alpha', createdAt: '2024-05-02T00:00:00Z' })
+    const beta = key('c1', 'k-beta', { name: 'beta', createdAt: '2024-05-01T00:00:00Z' })
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([alpha, beta]) } })
+    h.view(<KeyList account={cloud} />)
+    const found = screen.getByRole('checkbox', { name: 'Select beta' })
+    act(() => h.stores.keys.setState({ byAccount: { c1: loaded([{ ...alpha }, { ...beta, state: 'disabled' }]) } }))
+    expect(found.isConnected).toBe(true)
+    expect(found.getAttribute('aria-label')).toBe('Select beta')
+  })
+
   it("copies a row's key id and says so for that key only", async () => {
     const writeText = vi.fn().mockResolvedValue(undefined)
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })

@@ -41,11 +41,14 @@ export function MenuList({
   readonly onClose: (refocus: boolean) => void
 }) {
   const list = useRef<HTMLDivElement>(null)
-  const [style, setStyle] = useState(() => placement(anchor, items.length))
+  const [placed, setPlaced] = useState(() => ({ anchor, style: placement(anchor, items.length) }))
+  // A list that mounts its rows afresh hands the menu its key's new button: it moves there, keeping its focus.
+  if (placed.anchor !== anchor) setPlaced({ anchor, style: placement(anchor, items.length) })
+  const style = placed.style
 
   useEffect(() => {
     list.current?.querySelector<HTMLElement>('[role="menuitem"]:not(:disabled)')?.focus()
-  }, [anchor])
+  }, [])
   useEffect(() => {
     const away = (e: Event): void => {
       const t = e.target as Node
@@ -54,7 +57,7 @@ export function MenuList({
     const resized = (): void => onClose(false)
     // Focusing the button can scroll the list a little after the click: the menu follows its button.
     const scrolled = (e: Event): void => {
-      if (!list.current?.contains(e.target as Node)) setStyle(placement(anchor, items.length))
+      if (!list.current?.contains(e.target as Node)) setPlaced({ anchor, style: placement(anchor, items.length) })
     }
     document.addEventListener('mousedown', away)
     window.addEventListener('scroll', scrolled, true)

@@ -40,6 +40,8 @@ interface Props {
   readonly onToggle: (uid: string) => void
   readonly onOpen: (uid: string) => void
   readonly onMenu: (uid: string, rowIndex: number, button: HTMLElement) => void
+  /** While the menu is open for this key: its button, for the menu to stay at (also after a remount). */
+  readonly onMenuAnchor: (uid: string, rowIndex: number, button: HTMLElement) => void
   readonly onCopy: (uid: string, text: string) => void
   readonly onRotate: (keyRecord: KeyRecord) => void
 }
@@ -66,6 +68,7 @@ export const KeyRow = memo(function KeyRow({
   onToggle,
   onOpen,
   onMenu,
+  onMenuAnchor,
   onCopy,
   onRotate,
 }: Props) {
@@ -164,6 +167,7 @@ export const KeyRow = memo(function KeyRow({
                 aria-haspopup="menu"
                 aria-expanded={menu !== null}
                 aria-controls={menu ?? undefined}
+                ref={menu === null ? undefined : (el) => void (el && onMenuAnchor(uid, rowIndex, el))}
                 onClick={(e) => onMenu(uid, rowIndex, e.currentTarget)}
               >
                 <Icon name="more" />
@@ -179,6 +183,7 @@ export const KeyRow = memo(function KeyRow({
     <div
       role="row"
       id={id}
+      data-key={uid}
       aria-rowindex={rowIndex}
       aria-selected={selected}
       className={['row', selected ? 'selected' : '', active ? 'active' : ''].filter(Boolean).join(' ')}

@@ -23,7 +23,7 @@ import { FullValues } from './FullValues'
 import { HeaderRow, type Resizing } from './KeyHeader'
 import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import { useInnerWidth } from './useInnerWidth'
-import { useRowGeneration } from './useRowGeneration'
+import { useKeepRowFocus, useRowGeneration } from './useRowGeneration'
 import { useRowMenu } from './useRowMenu'
 import { useVisibleRows } from './useVisibleRows'
 import './list.css'
@@ -76,7 +76,10 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const generation = useRowGeneration(
     rows,
     usePrefs((s) => s.list),
+    first,
+    end,
   )
+  useKeepRowFocus(scroller, generation)
   const rowMenu = useRowMenu(shown, first, generation, accounts)
   /** Scrolls just enough to show row i below the sticky header. */
   const reveal = (i: number): void => {
@@ -167,6 +170,7 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
                 onToggle={toggle}
                 onOpen={onOpen}
                 onMenu={rowMenu.toggle}
+                onMenuAnchor={rowMenu.anchorAt}
                 onCopy={onCopy}
                 onRotate={onRotate}
               />
