@@ -1,6 +1,7 @@
-// The one fetch wrapper every adapter uses: timeouts, cancellation, retries for safe requests, redacted logging.
+// The one HTTP client every adapter uses: timeouts, cancellation, retries for safe requests, redacted logging.
 import { AppError } from '../../shared/errors'
 import { codeOf, connectionFailure } from './failure-words'
+import { nodeTransport, type Transport } from './node-transport'
 
 export interface HttpRequest {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -25,7 +26,8 @@ export interface Http {
 }
 
 export interface HttpOptions {
-  fetch?: typeof fetch
+  /** How requests travel: Node's http and https modules unless a test hands in another (fetch fits). */
+  fetch?: Transport
   /** default 15000 */
   timeoutMs?: number
   /** default 2 */
@@ -40,7 +42,7 @@ export interface HttpOptions {
 const RETRY_STATUSES: ReadonlySet<number> = new Set([502, 503, 504])
 
 export function createHttp(opts: HttpOptions = {}): Http {
-  const doFetch = opts.fetch ?? globalThis.fetch
+  const doFetch = opts.fetch ?? nodeTransport
   const defaultTimeout = opts.timeoutMs ?? 15_000
   const retries = opts.retries ?? 2
   const backoffMs = opts.backoffMs ?? 300
@@ -55,7 +57,7 @@ export function createHttp(opts: HttpOptions = {}): Http {
     const signal = req.signal ? AbortSignal.any([req.signal, timer.signal]) : timer.signal
     const started = Date.now()
     try {
-      // Redirects are not followed: fetch would carry custom auth headers (MC-Api-Key, ONQLAVE-*) to the new host.
+      // Redirects are not followed: they would carry custom auth headers (MC-Api-Key, ONQLAVE-*) to the new host.
       const res = await doFetch(req.url, {
         method: req.method,
         headers: req.headers,
@@ -66,7 +68,14 @@ export function createHttp(opts: HttpOptions = {}): Http {
       // The body can stall after the headers arrive, so it stays under the same timer.
       const text = await res.text()
       log(`${req.method} ${where} ${res.status} ${Date.now() - started}ms${suffix(req)}`)
-      return { status: res.status, headers: res.headers, text }
+      return {
+        status: res.status,
+        text,
+        // Read only when asked for (building them costs a module load nothing else needs).
+        get headers() {
+          return res.headers
+        },
+      }
     } catch (err) {
       if (req.signal?.aborted) {
         log(`${req.method} ${where} cancelled ${Date.now() - started}ms${suffix(req)}`)
