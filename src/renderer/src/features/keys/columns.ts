@@ -54,10 +54,13 @@ const ALL: readonly Column[] = [
   col('keyId', 'Key id', 110, { sortKey: 'keyId', priority: 5, whole: true }),
   col('account', 'Account', 110, { sortKey: 'account', priority: 6, whole: true }),
   col('state', 'State', 150, { sortKey: 'state' }),
+  // One flag a line: a second wraps under the first.
   col('flags', 'Flags', 70, { sortKey: 'flags', priority: 4 }),
-  col('createdAt', 'Created', 96, { sortKey: 'createdAt', priority: 3 }),
+  // Room for the longest relative time, "12 months ago".
+  // Room for the longest relative time, "12 months ago" (at the time cells' 13 px).
+  col('createdAt', 'Created', 104, { sortKey: 'createdAt', priority: 3 }),
   col('age', 'Age', 56, { sortKey: 'age', priority: 1 }),
-  col('lastUsed', 'Last used', 96, { sortKey: 'lastUsedAt', priority: 2 }),
+  col('lastUsed', 'Last used', 104, { sortKey: 'lastUsedAt', priority: 2 }),
   // Expiry outlasts Created: a key about to stop working matters more than when it was made.
   col('expires', 'Expires', 96, { sortKey: 'expiresAt', priority: 3.5 }),
   col('application', 'App · Arx', 110, { sortKey: 'application', priority: 0, whole: true }),
