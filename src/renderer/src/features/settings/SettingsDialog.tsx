@@ -1,4 +1,5 @@
-// Preferences, and moving account lists in and out (credentials only sealed with a passphrase).
+// Preferences, the app lock, and moving account lists in and out (credentials only sealed with a passphrase), one tab
+// each so none is a long scroll.
 import { useId, useState, type ReactNode } from 'react'
 import { useActions } from '../../actions/context'
 import { Dialog } from '../../components/Dialog'
@@ -6,6 +7,7 @@ import { ProblemMessage } from '../../components/ProblemMessage'
 import { useApp, usePrefs } from '../../store/stores'
 import { type Theme } from '../../store/prefs'
 import { useSubmit } from '../../components/useSubmit'
+import { Tabs } from '../../components/Tabs'
 
 const THEMES: readonly (readonly [Theme, string])[] = [
   ['system', 'Follow the system'],
@@ -28,11 +30,32 @@ export function SettingsDialog({
 }) {
   return (
     <Dialog open={open} onClose={() => onOpenChange(false)} title="Settings" wide>
-      <Preferences />
-      {lock}
-      {importer}
-      <ExportAccounts />
-      <About />
+      <Tabs
+        label="Settings"
+        tabs={[
+          {
+            id: 'general',
+            label: 'General',
+            content: (
+              <>
+                <Preferences />
+                <About />
+              </>
+            ),
+          },
+          ...(lock ? [{ id: 'lock', label: 'App lock', content: lock }] : []),
+          {
+            id: 'accounts',
+            label: 'Import and export',
+            content: (
+              <>
+                {importer}
+                <ExportAccounts />
+              </>
+            ),
+          },
+        ]}
+      />
     </Dialog>
   )
 }
