@@ -160,7 +160,9 @@ export class AppCore {
     this.unconfirmed.start()
     this.vaultWatch.start()
     // The window lists every account as soon as it opens; a command of the CLI may need only one of them.
-    const warmed = this.options.host === 'cli' ? Promise.resolve() : this.accounts.credentials.warm(this.accounts.all())
+    const window = this.options.host !== 'cli'
+    const warmed = window ? this.accounts.credentials.warm(this.accounts.all()) : Promise.resolve()
+    if (window) this.lifecycle.open(this.accounts.all().map((a) => a.id))
     // In the background, after the credentials the first listings need: a slow keychain must not hold up the window.
     void warmed
       .then(() => this.repair.scan())
@@ -254,6 +256,7 @@ export class AppCore {
   }
 
   private emit<E extends EventName>(event: E, payload: Events[E]): void {
+    if (event === 'keys.changed') this.lifecycle.opening.forget((payload as Events['keys.changed']).accountId)
     this.events.emit('event', event, payload)
   }
 }

@@ -47,7 +47,11 @@ function answer(res: IncomingMessage, signal: AbortSignal): Answer {
   const body = new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = []
     res.on('data', (chunk: Buffer) => chunks.push(chunk))
-    res.once('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    res.once('end', () => {
+      resolve(Buffer.concat(chunks).toString('utf8'))
+      // The answer object may outlive its body (a kept-alive socket holds on to it): its chunks need not.
+      chunks.length = 0
+    })
     res.on('error', reject)
     res.once('close', () => {
       if (!res.complete) reject(Object.assign(new Error('the answer was cut off'), { code: 'ECONNRESET' }))

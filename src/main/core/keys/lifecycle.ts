@@ -9,27 +9,35 @@ import type { Ports } from '../ports'
 import type { Propagations } from '../propagation/scheduler'
 import { outcomeUnknown } from './creation'
 import type { SecretCustody } from './custody'
+import { OpeningLists } from './opening-lists'
 import type { ProviderSession } from './session'
 
 type Change = Exclude<PropagationOp, 'create'>
 
 export class KeyLifecycle {
+  readonly opening: OpeningLists
+
   constructor(
     private readonly accounts: Pick<Accounts, 'get' | 'setStatus' | 'view'>,
     private readonly session: ProviderSession,
     private readonly custody: Pick<SecretCustody, 'dropDeleted'>,
     private readonly propagations: Pick<Propagations, 'track' | 'onListed' | 'deleting'>,
     private readonly ports: Pick<Ports, 'emit' | 'clock'>,
-  ) {}
+  ) {
+    this.opening = new OpeningLists(ports.clock)
+  }
+
+  /** Starts the listings the window will ask for first (see opening-lists.ts). */
+  open(accountIds: readonly string[]): void {
+    this.opening.start(accountIds, (id) => this.session.call(id, (ctx, p) => p.list(ctx)))
+  }
 
   async list(accountId: string): Promise<KeyList> {
-    const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx))
+    const opened = await this.opening.take(accountId)
+    const at = opened?.at ?? this.ports.clock.now()
+    const keys = opened?.keys ?? (await this.session.call(accountId, (ctx, p) => p.list(ctx)))
     this.propagations.onListed(accountId, keys)
-    return {
-      accountId,
-      keys: this.withTombstones(accountId, keys),
-      fetchedAt: new Date(this.ports.clock.now()).toISOString(),
-    }
+    return { accountId, keys: this.withTombstones(accountId, keys), fetchedAt: new Date(at).toISOString() }
   }
 
   async check(accountId: string): Promise<AccountView> {
