@@ -10,7 +10,7 @@ import { coreClient } from '../support/core-client'
 import type { AccountView, ProviderId } from '../../src/shared/model'
 import { AppCore, type CoreOptions } from '../../src/main/core/app-core'
 import { MemoryClipboard } from '../../src/main/core/clipboard'
-import { createHttp, type Http } from '../../src/main/net/http'
+import { createHttp, type Http, type HttpRequest } from '../../src/main/net/http'
 import type { SecretVault } from '../../src/main/core/vault'
 import { MemoryVault } from '../support/memory-vault'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
@@ -173,4 +173,19 @@ export async function onqlaveChoice(
   const clusterId = opts?.clusters.find((c) => c.name === 'sandbox-arx')?.id
   if (!applicationId || !clusterId) throw new Error('the sandbox tenant lacks its application or Arx')
   return { applicationId, clusterId }
+}
+
+/** An HTTP client that keeps every request it sends, for the tests that count requests on the wire. */
+export function countingHttp(): { readonly http: Http; readonly sent: HttpRequest[] } {
+  const sent: HttpRequest[] = []
+  const base = createHttp({ backoffMs: 5 })
+  return {
+    sent,
+    http: {
+      request: (req) => {
+        sent.push(req)
+        return base.request(req)
+      },
+    },
+  }
 }

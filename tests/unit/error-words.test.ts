@@ -30,6 +30,14 @@ const seed = (provider: 'spaceone' | 'cloudmc' | 'onqlave') => {
   return s
 }
 
+/** Cancels a request to the silent host once it is in flight (the host has its connection); its failure. */
+async function cancelledOnceSent(pending: Promise<{ code: string }>, requestId: string): Promise<{ code: string }> {
+  await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
+  await h.call('accounts.cancel', { requestId })
+  return pending
+}
+const SILENT_KEY = { provider: 'cloudmc', apiKey: 'some-key-0123456789' } as const
+
 describe('errors in words', () => {
   it('a typo in the Onqlave tenant id is reported as the tenant, not as a missing permission', async () => {
     const s = seed('onqlave')
@@ -65,13 +73,10 @@ describe('errors in words', () => {
     const pending = h.failure('accounts.validate', {
       provider: 'cloudmc',
       endpoint: `${silentUrl}/api/v2`,
-      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      credential: SILENT_KEY,
       requestId,
     })
-    // The request is in flight once the server has a connection; cancel it then.
-    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
-    await h.call('accounts.cancel', { requestId })
-    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+    expect(await cancelledOnceSent(pending, requestId)).toMatchObject({ code: 'CANCELLED' })
   })
 
   it('a cancelled Save adds nothing', async () => {
@@ -80,12 +85,10 @@ describe('errors in words', () => {
       provider: 'cloudmc',
       label: 'Never saved',
       endpoint: `${silentUrl}/api/v2`,
-      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      credential: SILENT_KEY,
       requestId,
     })
-    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
-    await h.call('accounts.cancel', { requestId })
-    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+    expect(await cancelledOnceSent(pending, requestId)).toMatchObject({ code: 'CANCELLED' })
     expect((await h.call('accounts.list', {})).map((a) => a.label)).not.toContain('Never saved')
   })
 
@@ -101,12 +104,10 @@ describe('errors in words', () => {
     const pending = h.failure('accounts.update', {
       id: added.id,
       endpoint: `${silentUrl}/api/v2`,
-      credential: { provider: 'cloudmc', apiKey: 'some-key-0123456789' },
+      credential: SILENT_KEY,
       requestId,
     })
-    await new Promise<void>((resolve) => silent.once('connection', () => resolve()))
-    await h.call('accounts.cancel', { requestId })
-    expect(await pending).toMatchObject({ code: 'CANCELLED' })
+    expect(await cancelledOnceSent(pending, requestId)).toMatchObject({ code: 'CANCELLED' })
     const after = (await h.call('accounts.list', {})).find((a) => a.id === added.id)
     expect(after?.endpoint).toBe(s.endpoint)
     expect((await h.call('keys.list', { accountId: added.id })).keys.length).toBeGreaterThan(0)

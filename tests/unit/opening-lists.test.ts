@@ -1,19 +1,11 @@
 // The first listings start with the core, so the window's first keys.list of an account costs no request of its own;
 // a change of its keys in between, or a listing gone stale, makes it list afresh. Counted on the wire, on the sandbox.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHttp, type Http, type HttpRequest } from '../../src/main/net/http'
 import type { Sandbox } from '../../src/sandbox'
 import { FakeClock } from '../support/fake-clock'
-import { addAccount, openCore, removeDir, testSandbox, until, type Harness } from './create-harness'
+import { addAccount, countingHttp, openCore, removeDir, testSandbox, until, type Harness } from './create-harness'
 
-const sent: HttpRequest[] = []
-const base = createHttp({ backoffMs: 5 })
-const counting: Http = {
-  request: (req) => {
-    sent.push(req)
-    return base.request(req)
-  },
-}
+const { http: counting, sent } = countingHttp()
 const listings = (): number =>
   sent.filter((r) => r.method === 'GET' && new URL(r.url).pathname.endsWith('/api_keys')).length
 

@@ -2,18 +2,11 @@
 // baseline share that listing) and tells the renderer once. Counted on the wire, against the real sandbox over HTTP.
 import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
-import { createHttp, type Http, type HttpRequest } from '../../src/main/net/http'
+import type { HttpRequest } from '../../src/main/net/http'
 import type { AccountView, KeyRecord, ProviderId } from '../../src/shared/model'
-import { addAccount, onqlaveChoice, coreOnSandbox, openCore } from './create-harness'
+import { addAccount, countingHttp, onqlaveChoice, coreOnSandbox, openCore } from './create-harness'
 
-const sent: HttpRequest[] = []
-const base = createHttp({ backoffMs: 5 })
-const counting: Http = {
-  request: (req) => {
-    sent.push(req)
-    return base.request(req)
-  },
-}
+const { http: counting, sent } = countingHttp()
 
 /** A listing of keys, as each service spells it. */
 function isListing(req: HttpRequest): boolean {
