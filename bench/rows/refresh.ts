@@ -11,7 +11,7 @@ import { round, summarize } from '../stats'
 
 const TARGET = 1.2
 const SPREAD_LIMIT = 0.1
-const WARMUP = 2
+const WARMUP = 5
 /** A ratio of two 200 ms figures on a shared machine: more runs than the minimum keep the median and spread honest. */
 const ROW_RUNS = 9
 const REFRESH = /^Refresh/

@@ -37,9 +37,11 @@ function harness(start = NOW) {
   let now = start
   let stored: ReminderGiven[] = []
   const told: Reminder[] = []
+  let writes = 0
   const settings = {
     get: () => stored,
     set: (_k: 'reminders', v: ReminderGiven[] | undefined) => {
+      writes += 1
       stored = v ?? []
     },
   }
@@ -48,7 +50,13 @@ function harness(start = NOW) {
     (r) => told.push(r),
     () => now,
   )
-  return { reminders, told, advance: (days: number) => (now += days * DAY), stored: () => stored }
+  return {
+    reminders,
+    told,
+    advance: (days: number) => (now += days * DAY),
+    stored: () => stored,
+    writes: () => writes,
+  }
 }
 
 describe('expiry as a fact of every key', () => {
@@ -126,5 +134,20 @@ describe('expiry reminders', () => {
     h.advance(195)
     h.reminders.check(account, [key('a', at(200))])
     expect(h.told.map((r) => r.title).at(-1)).toBe('a expires in 5 days')
+  })
+
+  it('writes the settings only when a reminder changes, not on every listing of several accounts', () => {
+    const h = harness()
+    const other: Account = { ...account, id: 'a2' }
+    const otherKey = (id: string): KeyRecord => ({ ...key(id, at(20)), accountId: 'a2' })
+    h.reminders.check(account, [key('one', at(20))])
+    h.reminders.check(other, [otherKey('two')])
+    const written = h.writes()
+    for (let i = 0; i < 4; i += 1) {
+      h.reminders.check(account, [key('one', at(20))])
+      h.reminders.check(other, [otherKey('two')])
+    }
+    expect(h.writes()).toBe(written)
+    expect(h.told).toHaveLength(2)
   })
 })

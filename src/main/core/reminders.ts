@@ -35,7 +35,8 @@ export class Reminders {
       next.set(id, threshold)
       due.push({ key, days: threshold })
     }
-    const list = [...next].map(([id, d]) => ({ id, days: d }))
+    // In one order whichever account listed last, so an unchanged list is not written again on every listing.
+    const list = [...next].map(([id, d]) => ({ id, days: d })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     if (JSON.stringify(list) !== JSON.stringify(stored)) this.settings.set('reminders', list)
     for (const d of due) this.notify(words(account, d.key, d.days, now))
   }
