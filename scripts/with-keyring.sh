@@ -1,10 +1,12 @@
 #!/bin/sh
 # scripts/with-keyring.sh <cmd...>: runs cmd under a private D-Bus with a fresh, unlocked gnome-keyring.
 # The daemon runs in the foreground of a background job and is stopped by its PID, so nothing is left behind.
+# KEYDESK_KEYRING_LOG=FILE keeps the daemon's own messages (to see why it stopped, when it does).
 set -e
 XDG_DATA_HOME="$(mktemp -d)"; export XDG_DATA_HOME
 exec dbus-run-session -- sh -c '
-  printf test | gnome-keyring-daemon --foreground --unlock --components=secrets >"$XDG_DATA_HOME/keyring.env" 2>/dev/null &
+  printf test | gnome-keyring-daemon --foreground --unlock --components=secrets >"$XDG_DATA_HOME/keyring.env" \
+    2>>"${KEYDESK_KEYRING_LOG:-/dev/null}" &
   kpid=$!
   i=0; until grep -q GNOME_KEYRING_CONTROL "$XDG_DATA_HOME/keyring.env" 2>/dev/null; do
     i=$((i+1)); [ $i -gt 100 ] && { echo "gnome-keyring did not start" >&2; kill $kpid 2>/dev/null; exit 1; }; sleep 0.05; done
