@@ -1,0 +1,40 @@
+// The lock question to a slow keyring is never cut short: gnome-keyring aborts when a client that asked for a property
+// is gone before its answer, so KeyDesk stops waiting but leaves dbus-send to finish (a fake dbus-send on PATH here).
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, afterEach, expect, it } from 'vitest'
+import { readKeyringLock } from '../../src/main/core/keyring-lock'
+
+const dir = mkdtempSync(join(tmpdir(), 'keydesk-dbus-send-'))
+const PATH = process.env.PATH
+afterEach(() => {
+  process.env.PATH = PATH
+})
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+function fakeDbusSend(script: string): void {
+  writeFileSync(join(dir, 'dbus-send'), `#!/bin/sh\n${script}\n`)
+  chmodSync(join(dir, 'dbus-send'), 0o755)
+  process.env.PATH = `${dir}:${PATH ?? ''}`
+}
+
+it('stops waiting for a slow keyring without killing the question it asked', async () => {
+  const done = join(dir, 'finished')
+  fakeDbusSend(`echo $$ > ${dir}/pid; sleep 4; echo '   variant       boolean false'; touch ${done}`)
+  const started = Date.now()
+  expect(await readKeyringLock('linux')).toBe('no-service')
+  expect(Date.now() - started).toBeLessThan(3900)
+  const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'))
+  expect(() => process.kill(pid, 0)).not.toThrow()
+  await expect.poll(() => existsSync(done), { timeout: 8000, interval: 100 }).toBe(true)
+})
+
+it('reads the lock from the answer', async () => {
+  fakeDbusSend("echo '   variant       boolean true'")
+  expect(await readKeyringLock('linux')).toBe('locked')
+  fakeDbusSend("echo '   variant       boolean false'")
+  expect(await readKeyringLock('linux')).toBe('unlocked')
+  fakeDbusSend("echo 'Error org.freedesktop.DBus.Error.UnknownObject: does not exist' >&2; exit 1")
+  expect(await readKeyringLock('linux')).toBe('no-keyring')
+})
