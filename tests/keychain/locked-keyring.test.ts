@@ -48,7 +48,7 @@ describe.skipIf(!hasKeyring)('a locked keyring', () => {
     await sandbox.close()
     const cleanup = new KeytarVault(service)
     for (const name of await cleanup.names()) await cleanup.delete(name)
-    cleanup.close()
+    await cleanup.close()
     rmSync(dir, { recursive: true, force: true })
     mkdirSync('test-results', { recursive: true })
     writeFileSync('test-results/figures-locked-keyring.json', JSON.stringify(figures, null, 2))

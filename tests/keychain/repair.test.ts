@@ -36,7 +36,7 @@ describe.skipIf(!hasKeyring)('Repair', () => {
     await core.close()
     await sandbox.close()
     for (const name of await vault.names()) await vault.delete(name)
-    vault.close()
+    await vault.close()
     rmSync(dir, { recursive: true, force: true })
   })
 

@@ -1,5 +1,6 @@
 // The lock question to a slow keyring is never cut short: gnome-keyring aborts when a client that asked for a property
 // is gone before its answer, so KeyDesk stops waiting but leaves dbus-send to finish (a fake dbus-send on PATH here).
+import { execFileSync } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -28,6 +29,24 @@ it('stops waiting for a slow keyring without killing the question it asked', asy
   const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'))
   expect(() => process.kill(pid, 0)).not.toThrow()
   await expect.poll(() => existsSync(done), { timeout: 8000, interval: 100 }).toBe(true)
+})
+
+it('does not keep its process alive for a question it stopped waiting for', () => {
+  fakeDbusSend(`sleep 12; echo '   variant       boolean false'`)
+  const started = Date.now()
+  const answer = execFileSync(
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '-e',
+      "import('./src/main/core/keyring-lock.ts').then((m) => m.readKeyringLock('linux')).then(console.log)",
+    ],
+    { encoding: 'utf8', env: process.env, timeout: 20_000 },
+  )
+  expect(answer.trim()).toBe('no-service')
+  // The process ended once it stopped waiting (3 s), not when dbus-send did (12 s).
+  expect(Date.now() - started).toBeLessThan(9000)
 })
 
 it('reads the lock from the answer', async () => {

@@ -5,7 +5,7 @@ import type { VaultHelperProcess, VaultReply, VaultRequest } from '../../src/mai
 
 class FakeHelper implements VaultHelperProcess {
   readonly posted: VaultRequest[] = []
-  killed = false
+  released = false
   answer = false
   listener: (m: VaultReply) => void = () => undefined
   postMessage(message: VaultRequest): void {
@@ -19,8 +19,8 @@ class FakeHelper implements VaultHelperProcess {
     this.listener = listener
   }
   onExit(): void {}
-  kill(): void {
-    this.killed = true
+  release(): void {
+    this.released = true
   }
 }
 
@@ -45,7 +45,7 @@ describe('the keychain client', () => {
   })
   afterEach(() => vi.useRealTimers())
 
-  it('gives up on a helper that does not answer, kills it, and says the keychain is unavailable', async () => {
+  it('gives up on a helper that does not answer, lets it go, and says the keychain is unavailable', async () => {
     const pending = vault.get('a')
     const check = expect(pending).rejects.toMatchObject({
       code: 'KEYCHAIN_UNAVAILABLE',
@@ -53,7 +53,7 @@ describe('the keychain client', () => {
     })
     await vi.advanceTimersByTimeAsync(1000)
     await check
-    expect(helpers[0].killed).toBe(true)
+    expect(helpers[0].released).toBe(true)
     expect(await vault.status()).toMatchObject({ state: 'unavailable', reason: /did not answer/ })
   })
 

@@ -189,7 +189,7 @@ export class AppCore {
     await this.clipboard.clearNow()
     await this.demo.stop()
     this.events.removeAllListeners()
-    this.options.vault.close?.()
+    await this.options.vault.close?.()
   }
 
   /** Parses the raw input with the channel's schema, runs it, and turns any failure into AppError data. */

@@ -1,6 +1,7 @@
 // Whether the Secret Service's default collection is locked, asked over D-Bus without touching any secret.
 // A locked gnome-keyring answers keytar's lookups with "not found" (and findCredentials crashes), so KeyDesk asks first.
 import { spawn } from 'node:child_process'
+import type { Socket } from 'node:net'
 
 export type KeyringLock = 'unlocked' | 'locked' | 'no-keyring' | 'no-service' | 'unknown'
 
@@ -32,7 +33,11 @@ export function readKeyringLock(platform: NodeJS.Platform = process.platform): P
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
     const late = setTimeout(() => {
+      // Nothing of dbus-send keeps this process alive once KeyDesk stopped waiting for it.
       child.unref()
+      // A child's pipes are sockets at run time, though typed as plain streams.
+      ;(child.stdout as Socket).unref()
+      ;(child.stderr as Socket).unref()
       resolve('no-service')
     }, TIMEOUT_MS)
     late.unref()

@@ -1,6 +1,6 @@
-// KeytarVault: the app's side of the keychain helper process. Every call has a timeout; a helper that hangs is
-// killed, one that crashes is restarted on demand by a single probe; while it is down, calls fail at once with
-// the last status instead of piling up behind it.
+// KeytarVault: the app's side of the keychain helper process. Every call has a timeout; a helper that hangs is let
+// go (it exits once its call ends), one that crashes is restarted on demand by a single probe; while it is down,
+// calls fail at once with the last status instead of piling up behind it.
 import { fork } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
@@ -11,6 +11,7 @@ import type { SecretVault } from './vault'
 import { platformFix } from './vault-words'
 import type {
   HelperStats,
+  LeaveRequest,
   SpawnVaultHelper,
   VaultHelperProcess,
   VaultOp,
@@ -21,7 +22,7 @@ import type {
 export interface KeytarVaultOptions {
   /** How the helper process starts: a Node child by default; the Electron shell passes a utilityProcess. */
   readonly spawn?: SpawnVaultHelper
-  /** Per call; a helper that does not answer in time is killed. */
+  /** Per call; a helper that does not answer in time is let go and a new one serves the next call. */
   readonly timeoutMs?: number
   /** After the helper failed, calls fail at once for this long, then one probe restarts it (doubling to 30 s). */
   readonly retryAfterMs?: number
@@ -47,6 +48,7 @@ export class KeytarVault implements SecretVault {
   private helper: VaultHelperProcess | null = null
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
+  private readonly sent = new Set<Promise<unknown>>()
   private failure: { status: VaultStatus; at: number; wait: number } | null = null
   private probing: Promise<void> | null = null
   private statusCall: Promise<VaultStatus> | null = null
@@ -97,14 +99,23 @@ export class KeytarVault implements SecretVault {
     return (await this.request({ op: 'stats' })) as HelperStats
   }
 
-  close(): void {
-    this.helper?.kill()
+  /** Calls already sent are answered first (each within its timeout); then the helper is let go, never killed
+   * mid-call. A later call starts a new helper. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.sent])
+    this.helper?.release()
     this.helper = null
   }
 
   private async request(op: VaultOp): Promise<unknown> {
     await this.healthy()
-    return this.send(op)
+    const call = this.send(op)
+    this.sent.add(call)
+    void call.then(
+      () => this.sent.delete(call),
+      () => this.sent.delete(call),
+    )
+    return call
   }
 
   /** Fails fast while the helper is known to be down; after the wait, one probe (shared by all callers) restarts it. */
@@ -161,7 +172,7 @@ export class KeytarVault implements SecretVault {
     return helper
   }
 
-  /** The helper hung or crashed: it is killed, everything waiting on it fails, and later calls wait for one probe. */
+  /** The helper hung or crashed: it is let go, everything waiting on it fails, and later calls wait for one probe. */
   private fail(why: string): void {
     const wait = this.failure ? Math.min(this.failure.wait * 2, MAX_RETRY_MS) : this.retryAfterMs
     const status: VaultStatus = {
@@ -172,7 +183,7 @@ export class KeytarVault implements SecretVault {
     this.failure = { status, at: this.now(), wait }
     const helper = this.helper
     this.helper = null
-    helper?.kill()
+    helper?.release()
     for (const [id, p] of this.pending) {
       clearTimeout(p.timer)
       this.pending.delete(id)
@@ -196,8 +207,10 @@ export const forkVaultHelper: SpawnVaultHelper = () => {
   // The helper never keeps the app alive; it exits when the app's end of the channel closes.
   child.unref()
   // A helper can die between the `connected` check and the write: its EPIPE must not be an unhandled 'error' that
-  // crashes the app. The exit that follows fails the pending call.
-  child.on('error', () => child.kill('SIGKILL'))
+  // crashes the app. The exit that follows fails the pending call; a helper still alive is let go, not killed.
+  child.on('error', () => {
+    if (child.connected) child.disconnect()
+  })
   ;(child.channel as { unref?: () => void } | undefined)?.unref?.()
   return {
     postMessage: (message) => {
@@ -205,8 +218,9 @@ export const forkVaultHelper: SpawnVaultHelper = () => {
     },
     onMessage: (listener) => child.on('message', (m) => listener(m as VaultReply)),
     onExit: (listener) => child.on('exit', (code, signal) => listener(code, signal)),
-    kill: () => {
-      child.kill('SIGKILL')
+    // Closing the channel is the helper's cue to finish its calls and exit.
+    release: () => {
+      if (child.connected) child.disconnect()
     },
   }
 }
@@ -217,7 +231,6 @@ export interface UtilityProcessLike {
   postMessage(message: unknown): void
   on(event: 'message', listener: (message: unknown) => void): unknown
   on(event: 'exit', listener: (code: number) => void): unknown
-  kill(): boolean
 }
 
 export function fromUtilityProcess(proc: UtilityProcessLike): VaultHelperProcess {
@@ -225,6 +238,6 @@ export function fromUtilityProcess(proc: UtilityProcessLike): VaultHelperProcess
     postMessage: (message) => proc.postMessage(message),
     onMessage: (listener) => void proc.on('message', (m) => listener(m as VaultReply)),
     onExit: (listener) => void proc.on('exit', (code) => listener(code, null)),
-    kill: () => void proc.kill(),
+    release: () => proc.postMessage({ op: 'leave' } satisfies LeaveRequest),
   }
 }

@@ -4,7 +4,14 @@
 import type { VaultStatus } from '../../shared/model'
 import { readKeyringLock, type KeyringLock } from './keyring-lock'
 import { platformFix } from './vault-words'
-import { INDEX_NAME, STATUS_PROBE, type HelperStats, type VaultReply, type VaultRequest } from './vault-protocol'
+import {
+  INDEX_NAME,
+  STATUS_PROBE,
+  type HelperStats,
+  type LeaveRequest,
+  type VaultReply,
+  type VaultRequest,
+} from './vault-protocol'
 
 interface Keytar {
   getPassword(service: string, account: string): Promise<string | null>
@@ -160,19 +167,48 @@ function parentPort(): Port | null {
   if (!process.send) return null
   return {
     on: (event, listener) => process.on(event, listener),
-    postMessage: (m) => process.send?.(m),
+    // An answer after the app let go has nowhere to go; sending it would throw and end the helper mid-call.
+    postMessage: (m) => {
+      if (process.connected) process.send?.(m)
+    },
   }
+}
+
+/** After the app lets go, a call that never ends still ends the helper after this long. */
+const LEAVE_LIMIT_MS = 30_000
+let inFlight = 0
+let leaving = false
+
+function exitWhenIdle(): void {
+  if (leaving && inFlight === 0) process.exit(0)
+}
+
+// Leaving finishes the calls already started: gnome-keyring (Debian 12) aborts when a client that asked it something
+// is gone before the answer, so a helper never exits mid-call, whether the app quits, crashes or gives up on it.
+function leave(): void {
+  if (leaving) return
+  leaving = true
+  setTimeout(() => process.exit(0), LEAVE_LIMIT_MS).unref()
+  exitWhenIdle()
 }
 
 const port = parentPort()
 if (port) {
   port.on('message', (message) => {
-    const req = message as VaultRequest
-    run(req).then(
-      (value) => port.postMessage({ id: req.id, ok: true, value: value ?? null }),
-      (err: unknown) => port.postMessage({ id: req.id, ok: false, status: classify(err) }),
-    )
+    const req = message as VaultRequest | LeaveRequest
+    if (req.op === 'leave') return leave()
+    if (leaving) return
+    inFlight++
+    run(req)
+      .then(
+        (value) => port.postMessage({ id: req.id, ok: true, value: value ?? null }),
+        (err: unknown) => port.postMessage({ id: req.id, ok: false, status: classify(err) }),
+      )
+      .finally(() => {
+        inFlight--
+        exitWhenIdle()
+      })
   })
-  // The app went away: so does the helper.
-  process.on('disconnect', () => process.exit(0))
+  // The app went away (quit, crash or kill): the helper finishes what it started, then goes too.
+  process.on('disconnect', leave)
 }

@@ -11,6 +11,11 @@ export type VaultOp =
 
 export type VaultRequest = VaultOp & { readonly id: number; readonly service: string }
 
+/** The app lets the helper go: it finishes the calls it started, answers them, and exits. */
+export interface LeaveRequest {
+  readonly op: 'leave'
+}
+
 export type VaultReply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
   | { readonly id: number; readonly ok: false; readonly status: VaultStatus }
@@ -30,7 +35,8 @@ export interface VaultHelperProcess {
   postMessage(message: VaultRequest): void
   onMessage(listener: (message: VaultReply) => void): void
   onExit(listener: (code: number | null, signal: string | null) => void): void
-  kill(): void
+  /** Lets the helper go without cutting a keychain call short: it takes nothing new and exits once idle. */
+  release(): void
 }
 
 export type SpawnVaultHelper = () => VaultHelperProcess

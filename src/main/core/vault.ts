@@ -10,7 +10,7 @@ export interface SecretVault {
   names(): Promise<string[]>
   status(): Promise<VaultStatus>
   /** Stops what the vault runs (the helper process). */
-  close?(): void
+  close?(): Promise<void> | void
 }
 
 export { KeytarVault, VaultError, forkVaultHelper, fromUtilityProcess } from './vault-client'
