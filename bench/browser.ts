@@ -1,23 +1,16 @@
 // Debian's Chromium, driven by Playwright, one fresh context per page so nothing is shared between runs.
 import { chromium, type Browser, type Page } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/support/chromium'
 
-const ARGS = [
-  '--no-sandbox',
-  '--headless',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--enable-precise-memory-info',
-]
+// The bench's own flag on top of the tests' launch: memory figures with full precision (row 7).
+const ARGS = [...CHROMIUM_ARGS, '--enable-precise-memory-info']
 export const VIEWPORT = { width: 1280, height: 800 }
 export const STEP_LIMIT_MS = 30_000
 
 let launched: Promise<Browser> | null = null
 
 export function browser(): Promise<Browser> {
-  launched ??= chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ARGS })
+  launched ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS })
   return launched
 }
 

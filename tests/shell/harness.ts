@@ -5,6 +5,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { chromium, type Browser, type Page, type Route } from '@playwright/test'
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium'
 import type { Command, ToTest } from './fake-electron/channel'
 
 const root = join(import.meta.dirname, '../..')
@@ -35,10 +36,7 @@ export interface BootedShell {
 }
 
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  })
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] })
 }
 
 /** The sandboxed preload's world: `require('electron')` gives contextBridge and ipcRenderer, and nothing else. */

@@ -27,7 +27,8 @@ class Refused extends Error {
 }
 
 let keytar: Keytar | null = null
-const stats = { keytarCalls: 0, refusedWhileLocked: 0 }
+const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
+let running = 0
 let lockCheck: Promise<KeyringLock> | null = null
 let indexQueue: Promise<unknown> = Promise.resolve()
 
@@ -39,10 +40,26 @@ async function api(): Promise<Keytar> {
   return keytar
 }
 
+let keytarQueue: Promise<unknown> = Promise.resolve()
+
+/**
+ * One keytar call at a time: keytar runs each on its own thread, and gnome-keyring (Debian 12, and upstream up to 50)
+ * aborts when Secret Service sessions are negotiated at once ("gkd_secret_service_get_pkcs11_session: assertion
+ * 'client' failed"), taking every secret of the user's session with it until the keyring is unlocked again.
+ */
 async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
   const k = await api()
-  stats.keytarCalls++
-  return fn(k)
+  const next = keytarQueue.then(async () => {
+    stats.keytarCalls++
+    stats.mostAtOnce = Math.max(stats.mostAtOnce, ++running)
+    try {
+      return await fn(k)
+    } finally {
+      running--
+    }
+  })
+  keytarQueue = next.catch(() => undefined)
+  return next
 }
 
 /** Concurrent calls share one question to D-Bus. */

@@ -24,6 +24,8 @@ export type VaultReply =
 export interface HelperStats {
   readonly pid: number
   readonly keytarCalls: number
+  /** The most keytar calls that ran at the same time: 1, since gnome-keyring cannot take concurrent sessions. */
+  readonly mostAtOnce: number
   readonly refusedWhileLocked: number
 }
 
