@@ -58,9 +58,33 @@ describe('start-up and account refreshes', () => {
   })
 })
 
+describe('the first listings', () => {
+  it("asks for every account's keys as soon as the accounts arrive, before the app has shown them, and once each", async () => {
+    api.reset()
+    h = harness(api)
+    const vault = deferred<{ state: 'available' }>()
+    api.vault.status.mockReturnValue(vault.promise)
+    api.accounts.list.mockResolvedValue([space, cloud])
+    api.propagation.list.mockResolvedValue([])
+    api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
+      Promise.resolve({ accountId, keys: [], fetchedAt: new Date().toISOString() }),
+    )
+    const stop = h.actions.startSync()
+    // The keychain status has not answered, so the accounts are not in the app yet: their keys are asked already.
+    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
+    expect(h.stores.app.getState().accounts).toEqual([])
+    vault.resolve({ state: 'available' })
+    await vi.waitFor(() => expect(h.stores.app.getState().accounts).toHaveLength(2))
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.loading).toBe(false))
+    expect(api.keys.list).toHaveBeenCalledTimes(2)
+    stop()
+  })
+})
+
 describe('resync', () => {
   it('reloads accounts, keys, propagation and rotations when the event stream reconnects', async () => {
     api.reset()
+    h = harness(api)
     h.stores.app.setState({ accounts: [space] })
     api.accounts.list.mockResolvedValue([space])
     api.vault.status.mockResolvedValue({ state: 'available' })

@@ -33,6 +33,8 @@ describe('the key list on screen', () => {
     vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(1000)
   })
   afterEach(() => {
+    // A search's settings save waits 400 ms; leaving the page saves at once, before the test's window goes away.
+    window.dispatchEvent(new Event('pagehide'))
     cleanup()
     vi.restoreAllMocks()
     vi.useRealTimers()

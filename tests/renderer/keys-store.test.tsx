@@ -43,6 +43,22 @@ describe('the per-account key store', () => {
     expect(h.stores.keys.getState().byAccount.a?.loading).toBe(false)
   })
 
+  it('lands listings that arrive together in one update, so the list renders once for all of them', async () => {
+    const ids = ['a', 'b', 'c', 'd', 'e']
+    const all = h.stores.keys.getState().refreshAll(ids)
+    h.stores.keys.getState().forget('e')
+    let updates = 0
+    const off = h.stores.keys.subscribe(() => updates++)
+    for (const id of ids) pending.get(id)?.resolve(list(id, 2))
+    await all
+    off()
+    expect(updates).toBe(1)
+    for (const id of ids.slice(0, 4)) expect(h.stores.keys.getState().byAccount[id]).toMatchObject({ loading: false })
+    expect(h.stores.keys.getState().byAccount.a?.keys).toHaveLength(2)
+    // An account forgotten while its listing travelled is not put back by it.
+    expect(h.stores.keys.getState().byAccount.e).toBeUndefined()
+  })
+
   it('loads every account at the same time, and each shows its keys as soon as its own answer arrives', async () => {
     const all = h.stores.keys.getState().refreshAll(['a', 'b'])
     // Both requests are in flight before either answers: the loads run in parallel, not one after another.

@@ -29,7 +29,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
       const loaded = keys.getState().byAccount[a.id]
       // A fixed credential or endpoint deserves a fresh listing now, not at the next interval.
       const repaired = old !== undefined && a.status === 'ok' && old.status !== 'ok' && loaded?.error != null
-      if (!old || !loaded || old.endpoint !== a.endpoint || repaired) refresh(a.id)
+      if (!loaded || (old !== undefined && (old.endpoint !== a.endpoint || repaired))) refresh(a.id)
     }
   }
 
@@ -58,7 +58,8 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     }
   }
 
-  quietly(app.getState().load())
+  // The keys are asked for as the accounts arrive, so their listings travel while the accounts render.
+  quietly(app.getState().load((accounts) => reconcile(accounts, [])))
   quietly(prefs.getState().load())
   quietly(propagation.getState().load())
   quietly(rotations.getState().load())

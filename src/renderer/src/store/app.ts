@@ -23,7 +23,8 @@ export interface AppState {
   detail: string | null
   /** `${accountId}/${keyId}` of the row the keyboard is on in the list: the palette's "selected key". */
   active: string | null
-  readonly load: () => Promise<void>
+  /** `listed` hears the accounts as soon as they arrive, before anything renders them (their keys can be asked at once). */
+  readonly load: (listed?: (accounts: readonly AccountView[]) => void) => Promise<void>
   readonly refreshAccounts: () => Promise<void>
   readonly setVault: (vault: VaultStatus) => void
   readonly openView: (view: View) => void
@@ -45,14 +46,20 @@ export function createAppStore(api: AppApi) {
     view: 'all',
     detail: null,
     active: null,
-    load: async () => {
+    load: async (listed) => {
       const seq = ++accountsSeq
       set({ loaded: false, error: null })
+      const accountsCall = api.accounts.list()
+      if (listed)
+        void accountsCall.then(
+          (a) => seq === accountsSeq && listed(a),
+          () => undefined,
+        )
       // Settled one by one: info or keychain status failing must not hide the accounts.
       const [info, vault, accounts, providers] = await Promise.allSettled([
         api.app.info(),
         api.vault.status(),
-        api.accounts.list(),
+        accountsCall,
         api.providers.list(),
       ])
       if (info.status === 'fulfilled') set({ info: info.value })

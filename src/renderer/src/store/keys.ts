@@ -40,6 +40,38 @@ export function createKeysStore(api: AppApi) {
     const patch = (accountId: string, p: Partial<AccountKeys>): void => {
       set((s) => ({ byAccount: { ...s.byAccount, [accountId]: { ...(s.byAccount[accountId] ?? EMPTY_KEYS), ...p } } }))
     }
+    // Listings that arrive together (one batch's answers, a refresh of every account) land in one store update, so
+    // the list renders once for all of them instead of once per account. A forgotten account is not put back.
+    type Landing = { readonly accountId: string; readonly edit: number; readonly p: Partial<AccountKeys> }
+    let landing: Landing[] | null = null
+    let landed: Promise<void> = Promise.resolve()
+    const land = (accountId: string, edit: number, p: Partial<AccountKeys>): Promise<void> => {
+      if (!landing) {
+        const batch: Landing[] = []
+        landing = batch
+        landed = new Promise((resolve) =>
+          queueMicrotask(() => {
+            landing = null
+            set((s) => {
+              const byAccount = { ...s.byAccount }
+              for (const one of batch) {
+                const current = byAccount[one.accountId]
+                if (!current) continue
+                // A change's answer landed meanwhile: the listing may predate it, so it is read again instead.
+                const stale = (edits.get(one.accountId) ?? 0) !== one.edit
+                byAccount[one.accountId] = stale
+                  ? { ...current, loading: false, again: true }
+                  : { ...current, ...one.p }
+              }
+              return { byAccount }
+            })
+            resolve()
+          }),
+        )
+      }
+      landing.push({ accountId, edit, p })
+      return landed
+    }
     const refreshAccount = async (accountId: string): Promise<void> => {
       const current = get().byAccount[accountId]
       if (current?.loading) {
@@ -58,7 +90,7 @@ export function createKeysStore(api: AppApi) {
           return void (await refreshAccount(accountId))
         }
         const prev = get().byAccount[accountId]?.keys ?? []
-        patch(accountId, {
+        await land(accountId, started, {
           keys: reuseUnchanged(prev, keepTombstoneFields(prev, list.keys)),
           fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
           error: null,
