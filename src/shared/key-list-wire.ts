@@ -1,36 +1,47 @@
-// keys.list over the browser host's HTTP: the account's fields once instead of on every key, each key as a row of its
-// own fields, and each distinct `extra` written once however many keys share it. 50,000 keys are then about half the
-// bytes of the KeyRecord JSON, which the host writes and the page parses. The page gets the same KeyRecords back.
-// Electron's IPC passes the KeyList itself, unencoded.
+// keys.list over the browser host's HTTP: the account's fields once instead of on every key, each field of the keys
+// as one column, and each distinct `extra` written once however many keys share it. 50,000 keys are then about half
+// the bytes of the KeyRecord JSON, and a handful of arrays instead of 50,000 objects for the host to build and the page
+// to parse. The page gets the same KeyRecords back. Electron's IPC passes the KeyList itself, unencoded.
 import type { KeyRecord, ProviderId } from './model'
 import type { KeyList } from './results'
 
+type Cell = string | null
+const OPTIONAL = ['lastUsedAt', 'lastUsedIp', 'expiresAt'] as const
+type Optional = (typeof OPTIONAL)[number]
+
 export interface PackedKeyList {
-  readonly packed: 1
+  readonly packed: 2
   readonly accountId: string
   readonly provider: ProviderId
   readonly fetchedAt: string
-  /**
-   * Per key: keyId, name, state, createdAt, its extra's place in `extras`, then lastUsedAt, lastUsedIp, expiresAt;
-   * an absent field is null, and absent fields at the end are left out.
-   */
-  readonly rows: readonly (readonly Cell[])[]
+  /** One entry per key, in order, in every column. */
+  readonly keyId: readonly string[]
+  readonly name: readonly string[]
+  readonly state: readonly string[]
+  readonly createdAt: readonly string[]
+  /** Each key's extra, as its place in `extras`. */
+  readonly extra: readonly number[]
   readonly extras: readonly Readonly<Record<string, string>>[]
+  /** An optional field's column is left out when no key has it; a key without it has null. */
+  readonly optional: Readonly<Partial<Record<Optional, readonly Cell[]>>>
 }
 
-type Cell = string | number | null
-
-const OPTIONAL = ['lastUsedAt', 'lastUsedIp', 'expiresAt'] as const
 /** Every field a KeyRecord has: a key with any other is sent as it is. */
 const FIELDS = 7 + OPTIONAL.length
 
-/** The list as the host sends it; the list itself when a key does not fit the rows (another account, a new field). */
+/** The list as the host sends it; the list itself when a key does not fit the columns (another account, a new field). */
 export function packKeyList(list: KeyList): PackedKeyList | KeyList {
   const first = list.keys[0]
   if (!first) return list
   const extraAt = new Map<string, number>()
   const extras: Readonly<Record<string, string>>[] = []
-  const rows: Cell[][] = []
+  const keyId: string[] = []
+  const name: string[] = []
+  const state: string[] = []
+  const createdAt: string[] = []
+  const extra: number[] = []
+  const columns: Record<Optional, Cell[]> = { lastUsedAt: [], lastUsedIp: [], expiresAt: [] }
+  const used = new Set<Optional>()
   for (const key of list.keys) {
     if (key.accountId !== list.accountId || key.provider !== first.provider || !onlyKnownFields(key)) return list
     const shape = isEmpty(key.extra) ? '' : JSON.stringify(key.extra)
@@ -39,34 +50,56 @@ export function packKeyList(list: KeyList): PackedKeyList | KeyList {
       at = extras.push(key.extra) - 1
       extraAt.set(shape, at)
     }
-    const row: Cell[] = [key.keyId, key.name, key.state, key.createdAt, at]
-    for (const field of OPTIONAL) row.push(key[field] ?? null)
-    while (row[row.length - 1] === null) row.pop()
-    rows.push(row)
+    keyId.push(key.keyId)
+    name.push(key.name)
+    state.push(key.state)
+    createdAt.push(key.createdAt)
+    extra.push(at)
+    for (const field of OPTIONAL) {
+      const value = key[field]
+      if (value !== undefined) used.add(field)
+      columns[field].push(value ?? null)
+    }
   }
-  return { packed: 1, accountId: list.accountId, provider: first.provider, fetchedAt: list.fetchedAt, rows, extras }
+  const optional = Object.fromEntries([...used].map((field) => [field, columns[field]]))
+  const { accountId, fetchedAt } = list
+  return {
+    packed: 2,
+    accountId,
+    provider: first.provider,
+    fetchedAt,
+    keyId,
+    name,
+    state,
+    createdAt,
+    extra,
+    extras,
+    optional,
+  }
 }
 
 /** The KeyList a packed list stands for; anything else is returned as it is. */
 export function unpackKeyList(value: unknown): unknown {
   if (!isPacked(value)) return value
-  const { accountId, provider, extras } = value
-  const keys = value.rows.map((row): KeyRecord => {
+  const { accountId, provider, extras, optional } = value
+  const present = OPTIONAL.filter((field) => optional[field] !== undefined)
+  const keys: KeyRecord[] = []
+  for (let i = 0; i < value.keyId.length; i += 1) {
     const key: Record<string, unknown> = {
       provider,
       accountId,
-      keyId: row[0],
-      name: row[1],
-      state: row[2],
-      createdAt: row[3],
-      extra: extras[row[4] as number] ?? {},
+      keyId: value.keyId[i],
+      name: value.name[i],
+      state: value.state[i],
+      createdAt: value.createdAt[i],
+      extra: extras[value.extra[i] ?? -1] ?? {},
     }
-    OPTIONAL.forEach((field, i) => {
-      const cell = row[5 + i]
+    for (const field of present) {
+      const cell = optional[field]?.[i]
       if (cell !== undefined && cell !== null) key[field] = cell
-    })
-    return key as unknown as KeyRecord
-  })
+    }
+    keys.push(key as unknown as KeyRecord)
+  }
   return { accountId, keys, fetchedAt: value.fetchedAt } satisfies KeyList
 }
 
@@ -80,7 +113,7 @@ export function valueFromWire(channel: string, value: unknown): unknown {
 }
 
 function isPacked(value: unknown): value is PackedKeyList {
-  return typeof value === 'object' && value !== null && (value as { packed?: unknown }).packed === 1
+  return typeof value === 'object' && value !== null && (value as { packed?: unknown }).packed === 2
 }
 
 function isKeyList(value: unknown): value is KeyList {

@@ -43,7 +43,7 @@ describe('a key listing over the browser host', () => {
   it('writes the account once and each shared extra once, so a large listing is far smaller', () => {
     const keys = Array.from({ length: 1000 }, (_, i) => key(i, { lastUsedAt: '2026-11-29T08:00:00.000Z' }))
     const packed = packKeyList(list(keys))
-    expect(packed).toMatchObject({ packed: 1, provider: 'spaceone', extras: [keys[0].extra] })
+    expect(packed).toMatchObject({ packed: 2, provider: 'spaceone', extras: [keys[0].extra] })
     const plain = JSON.stringify(list(keys)).length
     expect(JSON.stringify(packed).length).toBeLessThan(plain * 0.6)
   })

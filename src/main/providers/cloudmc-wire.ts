@@ -39,6 +39,9 @@ export const ErrorsBody = z.object({
   errors: z.array(z.object({ code, errorCode: code, message: text })).min(1),
 })
 
+/** CloudMC keys carry no extra fields: one shared empty record instead of one per key of a 50,000-key listing. */
+const NO_EXTRA: Readonly<Record<string, string>> = Object.freeze({})
+
 export function toKeyRecord(
   key: ApiKey,
   accountId: string,
@@ -52,7 +55,7 @@ export function toKeyRecord(
     name: key.name || key.id,
     state: 'enabled',
     createdAt: created ?? firstSeen(accountId, key.id),
-    extra: {},
+    extra: NO_EXTRA,
   }
   setOptional(record, 'lastUsedAt', isoTime(key.lastActivity) ?? isoTime(key.lastUsedDate) ?? isoTime(key.lastUsed))
   setOptional(record, 'lastUsedIp', key.lastIp ?? key.lastUsedIp)
