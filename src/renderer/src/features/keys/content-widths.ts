@@ -16,8 +16,18 @@ const COPY = 30
 const BADGE = 76
 
 let context: CanvasRenderingContext2D | null | undefined
+let contextFont = ''
+/**
+ * Widths already measured, per font: every listing of a refresh measures the same names and ids again, and a canvas
+ * measure (with its font set) costs more than the rest of the list's work. Bounded, since names come and go.
+ */
+const measured = new Map<string, Map<string, number>>()
+const MEASURED_LIMIT = 20_000
 
 function measure(text: string, font: string): number {
+  let widths = measured.get(font)
+  const known = widths?.get(text)
+  if (known !== undefined) return known
   if (context === undefined) {
     try {
       context = document.createElement('canvas').getContext('2d')
@@ -26,8 +36,12 @@ function measure(text: string, font: string): number {
     }
   }
   if (!context) return text.length * (font === MONO ? 7.6 : 7.4)
-  context.font = font
-  return context.measureText(text).width
+  // Setting a font parses it; the canvas gives it back normalised, so the last one set is kept here.
+  if (contextFont !== font) context.font = contextFont = font
+  const width = context.measureText(text).width
+  if (!widths || widths.size >= MEASURED_LIMIT) measured.set(font, (widths = new Map<string, number>()))
+  widths.set(text, width)
+  return width
 }
 
 export interface Named {
