@@ -3,10 +3,14 @@
 import { spawn } from 'node:child_process'
 import type { Socket } from 'node:net'
 
-export type KeyringLock = 'unlocked' | 'locked' | 'no-keyring' | 'no-service' | 'unknown'
+/** `slow`: a Secret Service is there but did not answer in time (busy, or waiting on a prompt): not the same as none. */
+export type KeyringLock = 'unlocked' | 'locked' | 'no-keyring' | 'no-service' | 'slow' | 'unknown'
 
-/** How long KeyDesk waits for the answer; the question itself is never cut short (see below). */
-const TIMEOUT_MS = 3000
+/**
+ * How long KeyDesk waits for the answer; the question itself is never cut short (see below). Under the keychain
+ * client's 8 s per call, and long enough for a daemon that is only busy (a loaded machine stalled it past 3 s).
+ */
+export const LOCK_WAIT_MS = 6000
 
 export function readKeyringLock(platform: NodeJS.Platform = process.platform): Promise<KeyringLock> {
   if (platform !== 'linux') return Promise.resolve('unknown')
@@ -38,8 +42,8 @@ export function readKeyringLock(platform: NodeJS.Platform = process.platform): P
       // A child's pipes are sockets at run time, though typed as plain streams.
       ;(child.stdout as Socket).unref()
       ;(child.stderr as Socket).unref()
-      resolve('no-service')
-    }, TIMEOUT_MS)
+      resolve('slow')
+    }, LOCK_WAIT_MS)
     late.unref()
     child.once('error', (err: NodeJS.ErrnoException) => {
       clearTimeout(late)

@@ -2,7 +2,7 @@
 // locked gnome-keyring) or a hang here costs this process, never the app; the client restarts it on demand.
 // Every call first asks whether the keyring is locked and touches nothing while it is.
 import type { VaultStatus } from '../../shared/model'
-import { readKeyringLock, type KeyringLock } from './keyring-lock'
+import { LOCK_WAIT_MS, readKeyringLock, type KeyringLock } from './keyring-lock'
 import { platformFix } from './vault-words'
 import {
   INDEX_NAME,
@@ -78,6 +78,13 @@ async function requireOpen(): Promise<void> {
       state: 'locked',
       reason: 'The keychain is locked.',
       fix: 'Unlock your "login" keyring (unlock the screen or open Passwords and Keys), then retry.',
+    })
+  }
+  if (state === 'slow') {
+    throw new Refused({
+      state: 'unavailable',
+      reason: `The keychain did not answer within ${LOCK_WAIT_MS / 1000} s: it may be busy, or waiting for you to answer a prompt.`,
+      fix: 'Answer any keyring prompt on your screen; KeyDesk will try again by itself.',
     })
   }
   if (state === 'no-keyring' || state === 'no-service') {
