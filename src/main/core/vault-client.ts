@@ -163,6 +163,11 @@ export class KeytarVault implements SecretVault {
       clearTimeout(p.timer)
       if (reply.ok) p.resolve(reply.value)
       else p.reject(new VaultError(reply.status))
+      // The next call goes to a fresh helper; this one still answers what it was sent, then exits.
+      if (!reply.ok && reply.retire && this.helper === helper) {
+        this.helper = null
+        helper.release()
+      }
     })
     helper.onExit((code, signal) => {
       if (this.helper !== helper) return

@@ -226,7 +226,13 @@ if (port) {
     run(req)
       .then(
         (value) => port.postMessage({ id: req.id, ok: true, value: value ?? null }),
-        (err: unknown) => port.postMessage({ id: req.id, ok: false, status: classify(err) }),
+        (err: unknown) =>
+          port.postMessage({
+            id: req.id,
+            ok: false,
+            status: classify(err),
+            ...(err instanceof Refused ? {} : { retire: true as const }),
+          }),
       )
       .finally(() => {
         inFlight--

@@ -18,7 +18,16 @@ export interface LeaveRequest {
 
 export type VaultReply =
   | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly status: VaultStatus }
+  | {
+      readonly id: number
+      readonly ok: false
+      readonly status: VaultStatus
+      /**
+       * keytar itself failed (not a refusal): its connection may point at a keyring daemon that is gone (libsecret
+       * keeps asking the old one after a restart), so the client starts a fresh helper for the next call.
+       */
+      readonly retire?: true
+    }
 
 /** What the helper has done since it started: the keychain tests read it to prove no call reached a locked keyring. */
 export interface HelperStats {
