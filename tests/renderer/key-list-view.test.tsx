@@ -53,6 +53,43 @@ describe('the key list on screen', () => {
     expect(screen.getByText('10000 keys')).toBeTruthy()
   })
 
+  it('paints its first rows for the whole window without reading the table at mount, then follows the scroll', () => {
+    const observed: Array<() => void> = []
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly report: () => void) {}
+        observe(): void {
+          observed.push(this.report)
+        }
+        disconnect(): void {}
+      },
+    )
+    vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(1000)
+    const heightReads = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+    const many = Array.from({ length: 500 }, (_, i) =>
+      key('c1', `k${String(i).padStart(3, '0')}`, { name: `key ${i}` }),
+    )
+    h.stores.app.setState({ accounts: [cloud], view: 'c1' })
+    h.stores.keys.setState({ byAccount: { c1: loaded(many) } })
+    h.view(<KeyList account={cloud} />)
+    const table = screen.getByRole('grid', { name: 'Keys of Cloud dev' })
+    const bodyRows = (): number => within(table).getAllByRole('row').length - 1
+    // 1000 px of 40 px rows and 3 more: one render, and nothing read that would force a layout mid-commit.
+    expect(bodyRows()).toBe(28)
+    expect(heightReads).not.toHaveBeenCalled()
+    // The observer's report of the real (shorter) height keeps the rows already painted.
+    act(() => observed.forEach((report) => report()))
+    expect(bodyRows()).toBe(28)
+    const scroller = table.closest('.table-scroll') ?? table.parentElement
+    if (!scroller) throw new Error('no scroller')
+    vi.spyOn(scroller, 'scrollTop', 'get').mockReturnValue(40 * 200 + 36)
+    act(() => void scroller.dispatchEvent(new Event('scroll')))
+    expect(within(table).getByText('key 200')).toBeTruthy()
+    expect(within(table).queryByText('key 0')).toBeNull()
+    vi.unstubAllGlobals()
+  })
+
   it('closes an open actions menu when a search shows another key in its row, so it never acts on the wrong key', () => {
     api.keys.kept.mockResolvedValue([])
     const keys = [

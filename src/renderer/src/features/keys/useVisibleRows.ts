@@ -12,6 +12,16 @@ export interface RowWindow {
 /** Until the table has been laid out (and where nothing is, as in tests), a typical window's height. */
 const FALLBACK_HEIGHT = 600
 
+/**
+ * Before the table is laid out: enough rows for the whole window's height, which the table's own area never exceeds,
+ * known without a layout. So the first paint needs no second render, and reading the scroller at mount, which would
+ * force the whole page's layout in the middle of React's commit, is left to the ResizeObserver's first report.
+ */
+function firstWindow(rowHeight: number, overscan: number): RowWindow {
+  const height = typeof window === 'undefined' ? FALLBACK_HEIGHT : window.innerHeight || FALLBACK_HEIGHT
+  return { first: 0, end: Math.ceil(height / rowHeight) + overscan }
+}
+
 function windowOf(el: HTMLElement, rowHeight: number, offset: number, overscan: number): RowWindow {
   const top = Math.max(0, el.scrollTop - offset)
   const height = el.clientHeight || FALLBACK_HEIGHT
@@ -33,18 +43,20 @@ export function useVisibleRows(
   offset: number,
   overscan: number,
 ): RowWindow {
-  const [win, setWin] = useState<RowWindow>({ first: 0, end: Math.ceil(FALLBACK_HEIGHT / rowHeight) + overscan })
+  const [win, setWin] = useState<RowWindow>(() => firstWindow(rowHeight, overscan))
   useLayoutEffect(() => {
     const el = scroller.current
     if (!el) return
     const update = (): void => {
       const next = windowOf(el, rowHeight, offset, overscan)
-      setWin((w) => (w.first === next.first && w.end === next.end ? w : next))
+      // Rows already rendered around the window are kept (the first window is taller than the table).
+      setWin((w) => (w.first === next.first && w.end >= next.end ? w : next))
     }
-    update()
     el.addEventListener('scroll', update, { passive: true })
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
-    resize?.observe(el)
+    // A new scroller is at the top: its real height comes with the observer's first report, after layout.
+    if (resize) resize.observe(el)
+    else update()
     return () => {
       el.removeEventListener('scroll', update)
       resize?.disconnect()
