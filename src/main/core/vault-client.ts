@@ -33,6 +33,8 @@ interface Pending {
   readonly resolve: (value: unknown) => void
   readonly reject: (err: unknown) => void
   readonly timer: NodeJS.Timeout
+  /** The call itself, settled by the above: what closing waits for. */
+  readonly call: Promise<unknown>
 }
 
 /** A keychain refusal that carries the status the user is shown. */
@@ -48,7 +50,6 @@ export class KeytarVault implements SecretVault {
   private helper: VaultHelperProcess | null = null
   private nextId = 1
   private readonly pending = new Map<number, Pending>()
-  private readonly sent = new Set<Promise<unknown>>()
   private failure: { status: VaultStatus; at: number; wait: number } | null = null
   private probing: Promise<void> | null = null
   private statusCall: Promise<VaultStatus> | null = null
@@ -102,20 +103,14 @@ export class KeytarVault implements SecretVault {
   /** Calls already sent are answered first (each within its timeout); then the helper is let go, never killed
    * mid-call. A later call starts a new helper. */
   async close(): Promise<void> {
-    await Promise.allSettled([...this.sent])
+    await Promise.allSettled([...this.pending.values()].map((p) => p.call))
     this.helper?.release()
     this.helper = null
   }
 
   private async request(op: VaultOp): Promise<unknown> {
     await this.healthy()
-    const call = this.send(op)
-    this.sent.add(call)
-    void call.then(
-      () => this.sent.delete(call),
-      () => this.sent.delete(call),
-    )
-    return call
+    return this.send(op)
   }
 
   /** Fails fast while the helper is known to be down; after the wait, one probe (shared by all callers) restarts it. */
@@ -143,15 +138,20 @@ export class KeytarVault implements SecretVault {
   private send(op: VaultOp): Promise<unknown> {
     const helper = (this.helper ??= this.start())
     const id = this.nextId++
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => this.fail(`the keychain did not answer within ${this.timeoutMs / 1000} s`),
-        this.timeoutMs,
-      )
-      this.pending.set(id, { resolve, reject, timer })
-      const message: VaultRequest = { ...op, id, service: this.service }
+    let settle: Pick<Pending, 'resolve' | 'reject'> = { resolve: () => undefined, reject: () => undefined }
+    const call = new Promise<unknown>((resolve, reject) => (settle = { resolve, reject }))
+    const timer = setTimeout(
+      () => this.fail(`the keychain did not answer within ${this.timeoutMs / 1000} s`),
+      this.timeoutMs,
+    )
+    this.pending.set(id, { ...settle, timer, call })
+    const message: VaultRequest = { ...op, id, service: this.service }
+    try {
       helper.postMessage(message)
-    })
+    } catch (err) {
+      settle.reject(err)
+    }
+    return call
   }
 
   private start(): VaultHelperProcess {

@@ -30,7 +30,16 @@ let keytar: Keytar | null = null
 const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
 let running = 0
 let lockCheck: Promise<KeyringLock> | null = null
-let indexQueue: Promise<unknown> = Promise.resolve()
+
+/** Runs the functions given to it one after another, whatever each of them ends in. */
+function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
+  let queue: Promise<unknown> = Promise.resolve()
+  return (fn) => {
+    const next = queue.then(fn, fn)
+    queue = next.catch(() => undefined)
+    return next
+  }
+}
 
 async function api(): Promise<Keytar> {
   if (!keytar) {
@@ -40,16 +49,16 @@ async function api(): Promise<Keytar> {
   return keytar
 }
 
-let keytarQueue: Promise<unknown> = Promise.resolve()
-
 /**
  * One keytar call at a time: keytar runs each on its own thread, and gnome-keyring (Debian 12, and upstream up to 50)
  * aborts when Secret Service sessions are negotiated at once ("gkd_secret_service_get_pkcs11_session: assertion
  * 'client' failed"), taking every secret of the user's session with it until the keyring is unlocked again.
  */
+const keytarTurn = oneAtATime()
+
 async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
   const k = await api()
-  const next = keytarQueue.then(async () => {
+  return keytarTurn(async () => {
     stats.keytarCalls++
     stats.mostAtOnce = Math.max(stats.mostAtOnce, ++running)
     try {
@@ -58,8 +67,6 @@ async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
       running--
     }
   })
-  keytarQueue = next.catch(() => undefined)
-  return next
 }
 
 /** Concurrent calls share one question to D-Bus. */
@@ -100,11 +107,7 @@ async function requireOpen(): Promise<void> {
 }
 
 /** Index changes run one at a time, so two writes in this process never drop each other's name. */
-function serial<T>(fn: () => Promise<T>): Promise<T> {
-  const next = indexQueue.then(fn, fn)
-  indexQueue = next.catch(() => undefined)
-  return next
-}
+const serial = oneAtATime()
 
 async function readIndex(service: string): Promise<string[] | null> {
   const raw = await call((k) => k.getPassword(service, INDEX_NAME))

@@ -42,14 +42,13 @@ export function createKeysStore(api: AppApi) {
     }
     // Listings that arrive together (one batch's answers, a refresh of every account) land in one store update, so
     // the list renders once for all of them instead of once per account. A forgotten account is not put back.
+    // A listing sent before a change's answer may not show it yet and must not put the old row back: it is read again.
     type Landing = { readonly accountId: string; readonly edit: number; readonly p: Partial<AccountKeys> }
-    let landing: Landing[] | null = null
-    let landed: Promise<void> = Promise.resolve()
+    let landing: { readonly batch: Landing[]; readonly done: Promise<void> } | null = null
     const land = (accountId: string, edit: number, p: Partial<AccountKeys>): Promise<void> => {
       if (!landing) {
         const batch: Landing[] = []
-        landing = batch
-        landed = new Promise((resolve) =>
+        const done = new Promise<void>((resolve) =>
           queueMicrotask(() => {
             landing = null
             set((s) => {
@@ -57,7 +56,6 @@ export function createKeysStore(api: AppApi) {
               for (const one of batch) {
                 const current = byAccount[one.accountId]
                 if (!current) continue
-                // A change's answer landed meanwhile: the listing may predate it, so it is read again instead.
                 const stale = (edits.get(one.accountId) ?? 0) !== one.edit
                 byAccount[one.accountId] = stale
                   ? { ...current, loading: false, again: true }
@@ -68,9 +66,10 @@ export function createKeysStore(api: AppApi) {
             resolve()
           }),
         )
+        landing = { batch, done }
       }
-      landing.push({ accountId, edit, p })
-      return landed
+      landing.batch.push({ accountId, edit, p })
+      return landing.done
     }
     const refreshAccount = async (accountId: string): Promise<void> => {
       const current = get().byAccount[accountId]
@@ -84,11 +83,6 @@ export function createKeysStore(api: AppApi) {
         const list = await api.keys.list({ accountId })
         markListed(accountId)
         if (!get().byAccount[accountId]) return
-        if ((edits.get(accountId) ?? 0) !== started) {
-          // A change's answer landed meanwhile: this listing may not show it yet, and must not put the old row back.
-          patch(accountId, { loading: false, again: true })
-          return void (await refreshAccount(accountId))
-        }
         const prev = get().byAccount[accountId]?.keys ?? []
         await land(accountId, started, {
           keys: reuseUnchanged(prev, keepTombstoneFields(prev, list.keys)),
