@@ -3,18 +3,30 @@
 import { execFileSync } from 'node:child_process'
 import { connect } from 'node:net'
 import { join } from 'node:path'
+import dbus from '@particle/dbus-next'
 
 const LOGIN = '/org/freedesktop/secrets/collection/login'
 
-export function lockKeyring(): void {
-  execFileSync('dbus-send', [
-    '--session',
-    '--print-reply',
-    '--dest=org.freedesktop.secrets',
-    '/org/freedesktop/secrets',
-    'org.freedesktop.Secret.Service.Lock',
-    `array:objpath:${LOGIN}`,
-  ])
+/** A Ping first, as KeyDesk does: gnome-keyring can abort on a new client whose first call needs its client record. */
+export async function lockKeyring(): Promise<void> {
+  const bus = dbus.sessionBus()
+  const call = (member: string, iface: string, signature?: string, body?: unknown[]): Promise<unknown> =>
+    bus.call(
+      new dbus.Message({
+        destination: 'org.freedesktop.secrets',
+        path: '/org/freedesktop/secrets',
+        interface: iface,
+        member,
+        signature,
+        body,
+      }),
+    )
+  try {
+    await call('Ping', 'org.freedesktop.DBus.Peer')
+    await call('Lock', 'org.freedesktop.Secret.Service', 'ao', [[LOGIN]])
+  } finally {
+    bus.disconnect()
+  }
 }
 
 /** gnome-keyring's control protocol: a nul byte, then [length, op UNLOCK=1, password as length + bytes]; reply [8, 0]. */
@@ -38,4 +50,35 @@ export function unlockKeyring(password = 'test'): Promise<void> {
     })
     socket.on('error', reject)
   })
+}
+
+/** The pid of the process that owns the Secret Service's name on this session bus (the keyring daemon). */
+export function keyringDaemonPid(): number {
+  const out = execFileSync(
+    'dbus-send',
+    [
+      '--session',
+      '--print-reply=literal',
+      '--dest=org.freedesktop.DBus',
+      '/org/freedesktop/DBus',
+      'org.freedesktop.DBus.GetConnectionUnixProcessID',
+      'string:org.freedesktop.secrets',
+    ],
+    { encoding: 'utf8' },
+  )
+  return Number(/uint32\s+(\d+)/.exec(out)?.[1])
+}
+
+/**
+ * Runs fn with the keyring daemon stopped (SIGSTOP): a daemon that takes as long as fn to answer anything. It answers
+ * again when fn ends, whatever fn ends in. Keychain test files run one at a time, so no other file sees the pause.
+ */
+export async function withDaemonPaused<T>(fn: () => Promise<T>): Promise<T> {
+  const pid = keyringDaemonPid()
+  process.kill(pid, 'SIGSTOP')
+  try {
+    return await fn()
+  } finally {
+    process.kill(pid, 'SIGCONT')
+  }
 }

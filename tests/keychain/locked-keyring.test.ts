@@ -56,7 +56,7 @@ describe.skipIf(!hasKeyring)('a locked keyring', () => {
 
   it('is reported as locked with what to do, and no request reaches keytar while it is', async () => {
     const before = await vault.helperStats()
-    lockKeyring()
+    await lockKeyring()
     const status = await call('vault.status', {})
     expect(status).toMatchObject({ ok: true, value: { state: 'locked', fix: stringMatching(/Unlock/) } })
 

@@ -6,6 +6,8 @@ import { Sidebar } from '../../src/renderer/src/features/accounts/Sidebar'
 import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
 import { LiveStateBadge } from '../../src/renderer/src/features/keys/StateBadge'
 import { LoadStatus } from '../../src/renderer/src/components/LoadStatus'
+import { WaitCountdown } from '../../src/renderer/src/features/lifecycle/WaitCountdown'
+import { spaceoneDescriptor } from '../../src/main/providers/spaceone-descriptor'
 import { keepTombstoneFields } from '../../src/renderer/src/store/keys'
 import { timesInWords } from '../../src/renderer/src/components/time'
 import { AppError } from '../../src/shared/errors'
@@ -95,5 +97,32 @@ describe('states true to each service', () => {
     const item = screen.getByRole('button', { name: /^Space prod/ })
     expect(item.textContent).toMatch(/List failed/)
     expect(item.textContent).not.toMatch(/\bOK\b/)
+  })
+
+  it('says checking is paused, not "confirming", while the account needs attention', () => {
+    const k = key('s1', 'api-key-a', { provider: 'spaceone', state: 'disabled' })
+    const paused = record({
+      accountId: 's1',
+      keyId: 'api-key-a',
+      op: 'disable',
+      settleBy: new Date(Date.now() - 60_000).toISOString(),
+      note: 'checking paused: the account needs attention',
+    })
+    h.stores.propagation.getState().replace([paused])
+    const { container } = h.view(
+      <>
+        <LiveStateBadge keyRecord={k} />
+        <WaitCountdown accountId="s1" keyId="api-key-a" descriptor={spaceoneDescriptor} />
+      </>,
+    )
+    expect(screen.getByText(/Disabling — checks paused/)).toBeTruthy()
+    expect(screen.getByRole('timer').textContent).toMatch(
+      /cannot confirm it with SpaceONE until the account works again/,
+    )
+    expect(container.textContent).not.toMatch(/confirming|checking with/)
+
+    act(() => h.stores.propagation.getState().replace([{ ...paused, note: undefined }]))
+    expect(screen.getByText(/Disabling — checking with SpaceONE/)).toBeTruthy()
+    expect(screen.getByRole('timer').textContent).toMatch(/KeyDesk is confirming with SpaceONE/)
   })
 })

@@ -1,59 +1,81 @@
-// The lock question to a slow keyring is never cut short: gnome-keyring aborts when a client that asked for a property
-// is gone before its answer, so KeyDesk stops waiting but leaves dbus-send to finish (a fake dbus-send on PATH here).
-import { execFileSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, afterEach, expect, it } from 'vitest'
-import { readKeyringLock } from '../../src/main/core/keyring-lock'
+// The lock check against a Secret Service on a private D-Bus: one connection, each question opened with a Ping (so
+// gnome-keyring admits the client before anything that needs it) and asked by the collection's own path; a slow
+// answer is waited for 6 s and never cut short.
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
+import { KeyringLockReader } from '../../src/main/core/keyring-lock'
+import {
+  startFakeSecretService,
+  startPrivateBus,
+  type FakeSecretService,
+  type PrivateBus,
+} from '../support/private-bus'
 
-const dir = mkdtempSync(join(tmpdir(), 'keydesk-dbus-send-'))
-const PATH = process.env.PATH
-afterEach(() => {
-  process.env.PATH = PATH
+let bus: PrivateBus
+let service: FakeSecretService
+const ADDRESS = process.env.DBUS_SESSION_BUS_ADDRESS
+
+beforeAll(async () => {
+  bus = await startPrivateBus()
+  process.env.DBUS_SESSION_BUS_ADDRESS = bus.address
+  service = await startFakeSecretService(bus.address)
 })
-afterAll(() => rmSync(dir, { recursive: true, force: true }))
+afterAll(() => {
+  service?.stop()
+  bus?.stop()
+  process.env.DBUS_SESSION_BUS_ADDRESS = ADDRESS
+})
+beforeEach(() => {
+  service.calls.length = 0
+  service.locked = false
+  service.alias = '/org/freedesktop/secrets/collection/login'
+  service.delayMs = 0
+})
 
-function fakeDbusSend(script: string): void {
-  writeFileSync(join(dir, 'dbus-send'), `#!/bin/sh\n${script}\n`)
-  chmodSync(join(dir, 'dbus-send'), 0o755)
-  process.env.PATH = `${dir}:${PATH ?? ''}`
-}
+it('reads the lock of the default collection, by its own path after a Ping, on one connection', async () => {
+  const reader = new KeyringLockReader('linux')
+  service.locked = true
+  expect(await reader.read()).toBe('locked')
+  service.locked = false
+  expect(await reader.read()).toBe('unlocked')
+  expect(service.calls.map((c) => `${c.member} ${c.path}`)).toEqual([
+    'Ping /org/freedesktop/secrets',
+    'ReadAlias /org/freedesktop/secrets',
+    'Get /org/freedesktop/secrets/collection/login',
+    'Ping /org/freedesktop/secrets',
+    'ReadAlias /org/freedesktop/secrets',
+    'Get /org/freedesktop/secrets/collection/login',
+  ])
+  expect(new Set(service.calls.map((c) => c.sender)).size).toBe(1)
+  reader.close()
+})
 
-it('stops waiting for a slow keyring without killing the question it asked', async () => {
-  const done = join(dir, 'finished')
-  fakeDbusSend(`echo $$ > ${dir}/pid; sleep 7; echo '   variant       boolean false'; touch ${done}`)
+it('tells a service without a default collection from no service at all', async () => {
+  const reader = new KeyringLockReader('linux')
+  service.alias = '/'
+  expect(await reader.read()).toBe('no-keyring')
+  reader.close()
+
+  process.env.DBUS_SESSION_BUS_ADDRESS = 'unix:path=/nonexistent/keydesk-bus'
+  const nowhere = new KeyringLockReader('linux')
+  expect(await nowhere.read()).toBe('no-service')
+  nowhere.close()
+  process.env.DBUS_SESSION_BUS_ADDRESS = bus.address
+})
+
+it('stops waiting for a slow keyring after 6 s without cutting its question short', async () => {
+  const reader = new KeyringLockReader('linux')
+  service.delayMs = 7000
   const started = Date.now()
-  expect(await readKeyringLock('linux')).toBe('slow')
+  expect(await reader.read()).toBe('slow')
   expect(Date.now() - started).toBeLessThan(6900)
-  const pid = Number(readFileSync(join(dir, 'pid'), 'utf8'))
-  expect(() => process.kill(pid, 0)).not.toThrow()
-  await expect.poll(() => existsSync(done), { timeout: 8000, interval: 100 }).toBe(true)
+  expect(reader.unanswered).toBe(1)
+  const before = service.answered
+  await reader.idle()
+  expect(service.answered).toBe(before + 1)
+  expect(reader.unanswered).toBe(0)
+  reader.close()
 })
 
-it('does not keep its process alive for a question it stopped waiting for', () => {
-  fakeDbusSend(`sleep 16; echo '   variant       boolean false'`)
-  const started = Date.now()
-  const answer = execFileSync(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      '-e',
-      "import('./src/main/core/keyring-lock.ts').then((m) => m.readKeyringLock('linux')).then(console.log)",
-    ],
-    { encoding: 'utf8', env: process.env, timeout: 20_000 },
-  )
-  expect(answer.trim()).toBe('slow')
-  // The process ended once it stopped waiting (6 s), not when dbus-send did (16 s).
-  expect(Date.now() - started).toBeLessThan(13_000)
-})
-
-it('reads the lock from the answer', async () => {
-  fakeDbusSend("echo '   variant       boolean true'")
-  expect(await readKeyringLock('linux')).toBe('locked')
-  fakeDbusSend("echo '   variant       boolean false'")
-  expect(await readKeyringLock('linux')).toBe('unlocked')
-  fakeDbusSend("echo 'Error org.freedesktop.DBus.Error.UnknownObject: does not exist' >&2; exit 1")
-  expect(await readKeyringLock('linux')).toBe('no-keyring')
+it('says nothing of a keyring where there is none to ask', async () => {
+  expect(await new KeyringLockReader('darwin').read()).toBe('unknown')
 })

@@ -96,4 +96,18 @@ describe('Onqlave create and delete are polled with backoff', () => {
     await h.clock.advance(SEC)
     expect(record(h, 'apikey--1')?.state).toBe('settled')
   })
+
+  it('a keychain that fails for a moment does not pause checking: the next read on the backoff goes on', async () => {
+    const h = harness()
+    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
+    h.tracker.track('oq', 'apikey--1', 'create')
+    h.service.failWith = 'KEYCHAIN_UNAVAILABLE'
+    await h.clock.advance(SEC)
+    expect(record(h, 'apikey--1')?.note).toBeUndefined()
+    h.service.failWith = null
+    h.service.put('onqlave', 'oq', 'apikey--1', 'enabled')
+    await h.clock.advance(3 * SEC)
+    expect(record(h, 'apikey--1')?.state).toBe('settled')
+    expect(h.accounts.statuses).toEqual([])
+  })
 })

@@ -1,58 +1,125 @@
 // Whether the Secret Service's default collection is locked, asked over D-Bus without touching any secret.
 // A locked gnome-keyring answers keytar's lookups with "not found" (and findCredentials crashes), so KeyDesk asks first.
-import { spawn } from 'node:child_process'
-import type { Socket } from 'node:net'
+//
+// gnome-keyring (Debian 12, and upstream up to 50) admits a new D-Bus client in an idle callback that the client's first
+// call can beat, and rewrites "aliases/default" on a thread that races the admission of others: either way it may
+// answer nonsense or abort ("gkd_secret_service_get_pkcs11_session: assertion 'client' failed", then "Bail out!"),
+// taking every secret of the session with it. A dbus-send per question made a new client each time, and two at once
+// were enough to bring it down. So KeyDesk keeps one connection, opens each question with a Ping (answered by D-Bus
+// itself, it only gets the client admitted, also by a daemon that restarted), then asks by the collection's own path.
+import dbus from '@particle/dbus-next'
 
 /** `slow`: a Secret Service is there but did not answer in time (busy, or waiting on a prompt): not the same as none. */
 export type KeyringLock = 'unlocked' | 'locked' | 'no-keyring' | 'no-service' | 'slow' | 'unknown'
 
 /**
- * How long KeyDesk waits for the answer; the question itself is never cut short (see below). Under the keychain
- * client's 8 s per call, and long enough for a daemon that is only busy (a loaded machine stalled it past 3 s).
+ * How long KeyDesk waits for the answer; the question itself is never cut short (gnome-keyring aborts when a client
+ * is gone before its answer). Under the keychain client's 8 s per call, and long enough for a daemon that is only busy.
  */
 export const LOCK_WAIT_MS = 6000
 
-export function readKeyringLock(platform: NodeJS.Platform = process.platform): Promise<KeyringLock> {
-  if (platform !== 'linux') return Promise.resolve('unknown')
-  return new Promise((resolve) => {
-    // Never killed: gnome-keyring (Debian 12) aborts when a client that asked for a property is gone before its idle
-    // answer runs ("gkd_secret_service_get_pkcs11_session: assertion 'client' failed", then a GLib-GIO assertion).
-    // Killing dbus-send on a slow daemon took the whole keyring down, so a late answer is left to dbus-send's own
-    // reply timeout, and KeyDesk stops waiting on its own.
-    const child = spawn(
-      'dbus-send',
-      [
-        '--session',
-        '--print-reply=literal',
-        '--dest=org.freedesktop.secrets',
-        '/org/freedesktop/secrets/aliases/default',
-        'org.freedesktop.DBus.Properties.Get',
-        'string:org.freedesktop.Secret.Collection',
-        'string:Locked',
-      ],
-      { stdio: ['ignore', 'pipe', 'pipe'], env: process.env },
-    )
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    const late = setTimeout(() => {
-      // Nothing of dbus-send keeps this process alive once KeyDesk stopped waiting for it.
-      child.unref()
-      // A child's pipes are sockets at run time, though typed as plain streams.
-      ;(child.stdout as Socket).unref()
-      ;(child.stderr as Socket).unref()
-      resolve('slow')
-    }, LOCK_WAIT_MS)
-    late.unref()
-    child.once('error', (err: NodeJS.ErrnoException) => {
-      clearTimeout(late)
-      resolve(err.code === 'ENOENT' ? 'unknown' : 'no-service')
+const SERVICE = 'org.freedesktop.secrets'
+const ROOT = '/org/freedesktop/secrets'
+
+/** One D-Bus connection, kept for as long as the process asks; `idle()` tells when no question is left unanswered. */
+export class KeyringLockReader {
+  private bus: dbus.MessageBus | null = null
+  private readonly broken = new Set<(err: Error) => void>()
+  private asking = 0
+  private readonly waiters = new Set<() => void>()
+
+  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+
+  read(): Promise<KeyringLock> {
+    if (this.platform !== 'linux') return Promise.resolve('unknown')
+    const answer = this.ask()
+    return new Promise((resolve) => {
+      const late = setTimeout(() => resolve('slow'), LOCK_WAIT_MS)
+      late.unref()
+      void answer.then((state) => {
+        clearTimeout(late)
+        resolve(state)
+      })
     })
-    child.once('close', (code) => {
-      clearTimeout(late)
-      if (code === 0) return resolve(/boolean true/.test(stdout) ? 'locked' : 'unlocked')
-      resolve(/does not exist|UnknownObject|UnknownMethod/i.test(stderr) ? 'no-keyring' : 'no-service')
+  }
+
+  /** Questions asked and not answered yet, including those KeyDesk stopped waiting for. */
+  get unanswered(): number {
+    return this.asking
+  }
+
+  /** Resolves once every question asked has its answer (or its connection failed). */
+  idle(): Promise<void> {
+    if (this.asking === 0) return Promise.resolve()
+    return new Promise((resolve) => this.waiters.add(resolve))
+  }
+
+  /** Ends the connection; call only once `idle()` resolved. */
+  close(): void {
+    this.bus?.disconnect()
+    this.bus = null
+  }
+
+  private async ask(): Promise<KeyringLock> {
+    this.asking++
+    try {
+      const bus = this.connect()
+      await this.call(bus, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
+      const [path] = (await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])) as [
+        string,
+      ]
+      if (!path || path === '/') return 'no-keyring'
+      const [locked] = (await this.call(bus, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
+        'org.freedesktop.Secret.Collection',
+        'Locked',
+      ])) as [dbus.Variant<boolean>]
+      return locked.value ? 'locked' : 'unlocked'
+    } catch (err) {
+      // No default collection answers; anything else (no bus, no owner of the name, a daemon gone mid-call) is no service.
+      return /UnknownObject|UnknownMethod|NoSuchObject/.test((err as { type?: string }).type ?? '')
+        ? 'no-keyring'
+        : 'no-service'
+    } finally {
+      if (--this.asking === 0) {
+        for (const done of this.waiters) done()
+        this.waiters.clear()
+      }
+    }
+  }
+
+  private connect(): dbus.MessageBus {
+    if (this.bus) return this.bus
+    // Throws at once when there is no session bus address to connect to.
+    const bus = dbus.sessionBus()
+    bus.on('error', (err: Error) => {
+      // dbus-next leaves the calls of a lost connection unanswered; end them here, and connect again next time.
+      if (this.bus === bus) this.bus = null
+      for (const fail of this.broken) fail(err)
+      this.broken.clear()
     })
-  })
+    this.bus = bus
+    return bus
+  }
+
+  private async call(
+    bus: dbus.MessageBus,
+    path: string,
+    iface: string,
+    member: string,
+    signature?: string,
+    body?: unknown[],
+  ): Promise<unknown[]> {
+    let fail: (err: Error) => void = () => undefined
+    const lost = new Promise<never>((_, reject) => {
+      fail = reject
+      this.broken.add(reject)
+    })
+    try {
+      const message = new dbus.Message({ destination: SERVICE, path, interface: iface, member, signature, body })
+      const reply = await Promise.race([bus.call(message), lost])
+      return (reply?.body ?? []) as unknown[]
+    } finally {
+      this.broken.delete(fail)
+    }
+  }
 }

@@ -2,7 +2,7 @@
 // locked gnome-keyring) or a hang here costs this process, never the app; the client restarts it on demand.
 // Every call first asks whether the keyring is locked and touches nothing while it is.
 import type { VaultStatus } from '../../shared/model'
-import { LOCK_WAIT_MS, readKeyringLock, type KeyringLock } from './keyring-lock'
+import { KeyringLockReader, LOCK_WAIT_MS, type KeyringLock } from './keyring-lock'
 import { platformFix } from './vault-words'
 import {
   INDEX_NAME,
@@ -30,6 +30,7 @@ let keytar: Keytar | null = null
 const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
 let running = 0
 let lockCheck: Promise<KeyringLock> | null = null
+const lockReader = new KeyringLockReader()
 
 /** Runs the functions given to it one after another, whatever each of them ends in. */
 function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
@@ -71,7 +72,7 @@ async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
 
 /** Concurrent calls share one question to D-Bus. */
 function lock(): Promise<KeyringLock> {
-  lockCheck ??= readKeyringLock().finally(() => {
+  lockCheck ??= lockReader.read().finally(() => {
     lockCheck = null
   })
   return lockCheck
@@ -132,7 +133,8 @@ async function names(service: string): Promise<string[]> {
 }
 
 async function run(req: VaultRequest): Promise<unknown> {
-  if (req.op === 'stats') return { pid: process.pid, ...stats } satisfies HelperStats
+  if (req.op === 'stats')
+    return { pid: process.pid, ...stats, lockUnanswered: lockReader.unanswered } satisfies HelperStats
   await requireOpen()
   switch (req.op) {
     case 'status':
@@ -207,7 +209,12 @@ let inFlight = 0
 let leaving = false
 
 function exitWhenIdle(): void {
-  if (leaving && inFlight === 0) process.exit(0)
+  if (!leaving || inFlight > 0) return
+  // A lock question KeyDesk stopped waiting for (a slow keyring) is still answered before the connection goes.
+  void lockReader.idle().then(() => {
+    lockReader.close()
+    process.exit(0)
+  })
 }
 
 // Leaving finishes the calls already started: gnome-keyring (Debian 12) aborts when a client that asked it something

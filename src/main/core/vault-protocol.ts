@@ -36,6 +36,8 @@ export interface HelperStats {
   /** The most keytar calls that ran at the same time: 1, since gnome-keyring cannot take concurrent sessions. */
   readonly mostAtOnce: number
   readonly refusedWhileLocked: number
+  /** Lock questions to the Secret Service not answered yet (a slow keyring): the helper exits only after them. */
+  readonly lockUnanswered: number
 }
 
 /**

@@ -27,7 +27,9 @@ interface Options {
 const DEFAULT_WINDOW_SEC = 600
 const PAUSED_RETRY_MS = 5 * 60_000
 const PAUSED_NOTE = 'checking paused: the account needs attention'
-const NEEDS_ATTENTION: ReadonlySet<ErrorCode> = new Set(['AUTH_FAILED', 'PERMISSION_DENIED', 'KEYCHAIN_UNAVAILABLE'])
+// Only what the user must fix pauses checking. A keychain that fails (its daemon restarting, a slow answer) is retried
+// on the backoff like the network: paused, a change would wait minutes after the keychain works again.
+const NEEDS_ATTENTION: ReadonlySet<ErrorCode> = new Set(['AUTH_FAILED', 'PERMISSION_DENIED'])
 
 export class Propagations {
   /** For bench and tests: requests sent to services so far (reads and probes). */

@@ -36,6 +36,13 @@ export function propagationWords(p: Propagation, d: ProviderDescriptor, now: num
     }
   if (model === 'none') return null
   if (p.state === 'settled') return { kind: 'settled', short: 'in force', long: `${what} is in force everywhere.` }
+  // A propagating record carries a note only while its checks are paused: nothing is being confirmed then.
+  if (p.note)
+    return {
+      kind: 'checking',
+      short: 'paused',
+      long: `${what}: KeyDesk cannot confirm it with ${d.name} until the account works again, so checking is paused.`,
+    }
   const left = Date.parse(p.settleBy) - now
   const at = clock(p.settleBy)
   if (model === 'window' && left > 0)

@@ -32,6 +32,11 @@ const MEANING: Record<DisplayState['kind'], string> = {
 }
 
 export function stateWords(s: DisplayState, service: string, now: number): { text: string; title: string } {
+  if (s.paused)
+    return {
+      text: `${s.word} — checks paused`,
+      title: `${MEANING[s.kind]} KeyDesk cannot confirm it with ${service} until the account works again.`,
+    }
   if (s.until && Date.parse(s.until) > now)
     return {
       text: `${s.word} — in force at ${clock(s.until)}`,

@@ -21,6 +21,8 @@ export interface DisplayState {
   readonly until?: string
   /** The change is confirmed by asking the service again (a polled change). */
   readonly checking?: boolean
+  /** KeyDesk stopped checking the change until the account works again (the record's note says why). */
+  readonly paused?: boolean
   readonly note?: string
 }
 
@@ -50,9 +52,11 @@ export function displayState(key: KeyRecord, p: Propagation | undefined, d: Prov
   if (p?.state === 'propagating' && rule && rule.model !== 'none') {
     const kind = PENDING_KIND[p.op]
     const word = rule.pending ?? WORDS[kind]
+    // A propagating record carries a note only while its checks are paused.
+    const paused = p.note ? { paused: true, note: p.note } : {}
     return rule.model === 'window'
-      ? { kind, filter: 'propagating', word, until: p.settleBy }
-      : { kind, filter: kind === 'activating' ? 'pending' : 'propagating', word, checking: true }
+      ? { kind, filter: 'propagating', word, until: p.settleBy, ...paused }
+      : { kind, filter: kind === 'activating' ? 'pending' : 'propagating', word, checking: true, ...paused }
   }
   // A key the service still lists as pending after a delete was asked for is leaving, not arriving.
   if (p?.op === 'delete' && p.state !== 'failed' && key.state === 'pending')
