@@ -27,6 +27,7 @@ export class KeyringLockReader {
   private readonly broken = new Set<(err: Error) => void>()
   private asking = 0
   private readonly waiters = new Set<() => void>()
+  private answeredBy: string | null = null
 
   constructor(private readonly platform: NodeJS.Platform = process.platform) {}
 
@@ -41,6 +42,11 @@ export class KeyringLockReader {
         resolve(state)
       })
     })
+  }
+
+  /** The D-Bus name of the daemon that gave the last answer: a new one means the keyring daemon restarted. */
+  get owner(): string | null {
+    return this.answeredBy
   }
 
   /** Questions asked and not answered yet, including those KeyDesk stopped waiting for. */
@@ -63,28 +69,35 @@ export class KeyringLockReader {
   private async ask(): Promise<KeyringLock> {
     this.asking++
     try {
-      const bus = this.connect()
-      await this.call(bus, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
-      const [path] = (await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])) as [
-        string,
-      ]
-      if (!path || path === '/') return 'no-keyring'
-      const [locked] = (await this.call(bus, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
-        'org.freedesktop.Secret.Collection',
-        'Locked',
-      ])) as [dbus.Variant<boolean>]
-      return locked.value ? 'locked' : 'unlocked'
+      return await this.question().catch((err: unknown) => {
+        // The daemon went away mid-question (it aborted, or its session restarts it): the next Ping starts or finds
+        // the new one, so asking once more gives the true state instead of "no service".
+        if (typeOf(err) === 'org.freedesktop.DBus.Error.NoReply') return this.question()
+        throw err
+      })
     } catch (err) {
-      // No default collection answers; anything else (no bus, no owner of the name, a daemon gone mid-call) is no service.
-      return /UnknownObject|UnknownMethod|NoSuchObject/.test((err as { type?: string }).type ?? '')
-        ? 'no-keyring'
-        : 'no-service'
+      // No default collection answers; anything else (no bus, no owner of the name) is no service.
+      return /UnknownObject|UnknownMethod|NoSuchObject/.test(typeOf(err)) ? 'no-keyring' : 'no-service'
     } finally {
       if (--this.asking === 0) {
         for (const done of this.waiters) done()
         this.waiters.clear()
       }
     }
+  }
+
+  private async question(): Promise<KeyringLock> {
+    const bus = this.connect()
+    await this.call(bus, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
+    const alias = await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])
+    const path = alias.body[0] as string
+    if (!path || path === '/') return 'no-keyring'
+    const reply = await this.call(bus, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
+      'org.freedesktop.Secret.Collection',
+      'Locked',
+    ])
+    this.answeredBy = reply.sender
+    return (reply.body[0] as dbus.Variant<boolean>).value ? 'locked' : 'unlocked'
   }
 
   private connect(): dbus.MessageBus {
@@ -108,7 +121,7 @@ export class KeyringLockReader {
     member: string,
     signature?: string,
     body?: unknown[],
-  ): Promise<unknown[]> {
+  ): Promise<{ body: unknown[]; sender: string | null }> {
     let fail: (err: Error) => void = () => undefined
     const lost = new Promise<never>((_, reject) => {
       fail = reject
@@ -117,9 +130,11 @@ export class KeyringLockReader {
     try {
       const message = new dbus.Message({ destination: SERVICE, path, interface: iface, member, signature, body })
       const reply = await Promise.race([bus.call(message), lost])
-      return (reply?.body ?? []) as unknown[]
+      return { body: (reply?.body ?? []) as unknown[], sender: reply?.sender ?? null }
     } finally {
       this.broken.delete(fail)
     }
   }
 }
+
+const typeOf = (err: unknown): string => (err as { type?: string }).type ?? ''

@@ -30,6 +30,9 @@ export interface KeytarVaultOptions {
 }
 
 interface Pending {
+  readonly op: VaultOp
+  /** Already sent again once, to a fresh helper. */
+  readonly again: boolean
   readonly resolve: (value: unknown) => void
   readonly reject: (err: unknown) => void
   readonly timer: NodeJS.Timeout
@@ -135,7 +138,7 @@ export class KeytarVault implements SecretVault {
     if (this.failure) throw new VaultError(this.failure.status)
   }
 
-  private send(op: VaultOp): Promise<unknown> {
+  private send(op: VaultOp, again = false): Promise<unknown> {
     const helper = (this.helper ??= this.start())
     const id = this.nextId++
     let settle: Pick<Pending, 'resolve' | 'reject'> = { resolve: () => undefined, reject: () => undefined }
@@ -144,7 +147,7 @@ export class KeytarVault implements SecretVault {
       () => this.fail(`the keychain did not answer within ${this.timeoutMs / 1000} s`),
       this.timeoutMs,
     )
-    this.pending.set(id, { ...settle, timer, call })
+    this.pending.set(id, { ...settle, op, again, timer, call })
     const message: VaultRequest = { ...op, id, service: this.service }
     try {
       helper.postMessage(message)
@@ -161,13 +164,15 @@ export class KeytarVault implements SecretVault {
       if (!p) return
       this.pending.delete(reply.id)
       clearTimeout(p.timer)
-      if (reply.ok) p.resolve(reply.value)
-      else p.reject(new VaultError(reply.status))
       // The next call goes to a fresh helper; this one still answers what it was sent, then exits.
       if (!reply.ok && reply.retire && this.helper === helper) {
         this.helper = null
         helper.release()
       }
+      if (reply.ok) p.resolve(reply.value)
+      // Nothing was asked of the keychain (its daemon restarted): a fresh helper asks the new one, once.
+      else if (reply.again && !p.again) this.send(p.op, true).then(p.resolve, p.reject)
+      else p.reject(new VaultError(reply.status))
     })
     helper.onExit((code, signal) => {
       if (this.helper !== helper) return

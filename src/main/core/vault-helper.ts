@@ -26,11 +26,16 @@ class Refused extends Error {
   }
 }
 
+/** The keyring daemon restarted since this helper's keytar calls began: libsecret here still asks the old one. */
+class Restarted extends Error {}
+
 let keytar: Keytar | null = null
 const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
 let running = 0
 let lockCheck: Promise<KeyringLock> | null = null
 const lockReader = new KeyringLockReader()
+/** The keyring daemon (its D-Bus name) that answered before this helper's first keytar call. */
+let keytarDaemon: string | null = null
 
 /** Runs the functions given to it one after another, whatever each of them ends in. */
 function oneAtATime(): <T>(fn: () => Promise<T>) => Promise<T> {
@@ -80,6 +85,12 @@ function lock(): Promise<KeyringLock> {
 
 async function requireOpen(): Promise<void> {
   const state = await lock()
+  // libsecret keeps asking a restarted daemon at its old name until the process ends: nothing is asked of it here.
+  if (state === 'unlocked' || state === 'locked') {
+    const daemon = lockReader.owner
+    if (keytarDaemon && daemon && daemon !== keytarDaemon) throw new Restarted('the keyring daemon restarted')
+    keytarDaemon ??= daemon
+  }
   if (state === 'locked') {
     stats.refusedWhileLocked++
     throw new Refused({
@@ -242,6 +253,7 @@ if (port) {
             ok: false,
             status: classify(err),
             ...(err instanceof Refused ? {} : { retire: true as const }),
+            ...(err instanceof Restarted ? { again: true as const } : {}),
           }),
       )
       .finally(() => {

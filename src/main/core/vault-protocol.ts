@@ -27,6 +27,8 @@ export type VaultReply =
        * keeps asking the old one after a restart), so the client starts a fresh helper for the next call.
        */
       readonly retire?: true
+      /** Nothing was asked of the keychain (its daemon restarted since this helper began): ask a fresh helper. */
+      readonly again?: true
     }
 
 /** What the helper has done since it started: the keychain tests read it to prove no call reached a locked keyring. */
