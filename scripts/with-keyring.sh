@@ -23,7 +23,11 @@ exec dbus-run-session -- sh -c '
   i=0; until grep -q GNOME_KEYRING_CONTROL "$XDG_DATA_HOME/keyring.env" 2>/dev/null; do
     i=$((i+1)); [ $i -gt 100 ] && { echo "gnome-keyring did not start" >&2; kill $kpid 2>/dev/null; exit 1; }; sleep 0.05; done
   eval "$(cat "$XDG_DATA_HOME/keyring.env")"; export GNOME_KEYRING_CONTROL
-  # The control socket comes first; the Secret Service and its unlocked login collection a moment later.
+  # The control socket comes first; the Secret Service and its unlocked login collection a moment later. Asked only
+  # once the daemon owns the name: asking earlier would have D-Bus start a second daemon from the service file.
+  i=0; until dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+      org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q "boolean true"; do
+    i=$((i+1)); [ $i -gt 100 ] && { echo "gnome-keyring did not take its D-Bus name" >&2; kill $kpid 2>/dev/null; exit 1; }; sleep 0.05; done
   i=0; until dbus-send --session --print-reply --dest=org.freedesktop.secrets /org/freedesktop/secrets/collection/login \
       org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q "boolean false"; do
     i=$((i+1)); [ $i -gt 100 ] && { echo "gnome-keyring did not unlock its login collection" >&2; kill $kpid 2>/dev/null; exit 1; }; sleep 0.05; done
