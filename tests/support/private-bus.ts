@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process'
 import dbus from '@particle/dbus-next'
 
+const ROOT = '/org/freedesktop/secrets'
+
 export interface PrivateBus {
   readonly address: string
   stop(): void
@@ -30,8 +32,8 @@ export interface FakeSecretService {
   /** Answers given so far (a delayed answer counts once sent). */
   answered: number
   locked: boolean
-  /** What ReadAlias("default") returns: "/" when there is no default collection. */
-  alias: string
+  /** What ReadAlias("default") returns: "/" when there is no default collection; null: a service without ReadAlias. */
+  alias: string | null
   /** How long each Get waits before its answer. */
   delayMs: number
   stop(): void
@@ -54,14 +56,15 @@ export async function startFakeSecretService(address: string): Promise<FakeSecre
   bus.addMethodHandler((msg: dbus.Message) => {
     fake.calls.push({ member: msg.member, path: msg.path, sender: msg.sender })
     if (msg.member === 'Ping') reply(msg)
-    else if (msg.member === 'ReadAlias') reply(msg, 'o', [fake.alias])
-    else if (msg.member === 'Get' && msg.path === fake.alias) {
+    else if (msg.member === 'ReadAlias' && fake.alias !== null) reply(msg, 'o', [fake.alias])
+    else if (msg.member === 'Get' && (msg.path === fake.alias || msg.path === `${ROOT}/aliases/default`)) {
       const locked = fake.locked
       setTimeout(() => reply(msg, 'v', [new dbus.Variant('b', locked)]), fake.delayMs)
     } else {
       // dbus-next's typings give newError a string; its code takes the call it answers.
       const call = msg as unknown as string
-      bus.send(dbus.Message.newError(call, 'org.freedesktop.DBus.Error.UnknownObject', 'no such object'))
+      const unknown = msg.member === 'ReadAlias' ? 'UnknownMethod' : 'UnknownObject'
+      bus.send(dbus.Message.newError(call, `org.freedesktop.DBus.Error.${unknown}`, 'not here'))
     }
     return true
   })

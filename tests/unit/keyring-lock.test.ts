@@ -62,6 +62,17 @@ it('tells a service without a default collection from no service at all', async 
   process.env.DBUS_SESSION_BUS_ADDRESS = bus.address
 })
 
+it('asks by the alias path a Secret Service that has no ReadAlias', async () => {
+  const reader = new KeyringLockReader('linux')
+  service.alias = null
+  service.locked = true
+  expect(await reader.read()).toBe('locked')
+  expect(service.calls.map((c) => `${c.member} ${c.path}`).slice(-1)).toEqual([
+    'Get /org/freedesktop/secrets/aliases/default',
+  ])
+  reader.close()
+})
+
 it('stops waiting for a slow keyring after 6 s without cutting its question short', async () => {
   const reader = new KeyringLockReader('linux')
   service.delayMs = 7000

@@ -89,8 +89,7 @@ export class KeyringLockReader {
   private async question(): Promise<KeyringLock> {
     const bus = this.connect()
     await this.call(bus, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
-    const alias = await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])
-    const path = alias.body[0] as string
+    const path = await this.defaultCollection(bus)
     if (!path || path === '/') return 'no-keyring'
     const reply = await this.call(bus, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
       'org.freedesktop.Secret.Collection',
@@ -98,6 +97,17 @@ export class KeyringLockReader {
     ])
     this.answeredBy = reply.sender
     return (reply.body[0] as dbus.Variant<boolean>).value ? 'locked' : 'unlocked'
+  }
+
+  /** The default collection's own path; a Secret Service without ReadAlias is asked by the alias path instead. */
+  private async defaultCollection(bus: dbus.MessageBus): Promise<string> {
+    try {
+      const alias = await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])
+      return alias.body[0] as string
+    } catch (err) {
+      if (!/UnknownMethod|NotSupported/.test(typeOf(err))) throw err
+      return `${ROOT}/aliases/default`
+    }
   }
 
   private connect(): dbus.MessageBus {
