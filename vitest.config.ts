@@ -14,6 +14,8 @@ export default defineConfig({
           include: ['tests/keychain/**/*.test.ts'],
           env,
           testTimeout: 20_000,
+          // One private keyring for every file: some pause its daemon (SIGSTOP) or lock it while they run.
+          fileParallelism: false,
         },
       },
       {

@@ -32,5 +32,6 @@ exec dbus-run-session -- sh -c '
       org.freedesktop.DBus.Properties.Get string:org.freedesktop.Secret.Collection string:Locked 2>/dev/null | grep -q "boolean false"; do
     i=$((i+1)); [ $i -gt 100 ] && { echo "gnome-keyring did not unlock its login collection" >&2; kill $kpid 2>/dev/null; exit 1; }; sleep 0.05; done
   rc=0; "$@" || rc=$?
-  kill $kpid 2>/dev/null || true; rm -rf "$XDG_DATA_HOME"
+  # A test may have left the daemon paused (SIGSTOP): it must go on to act on the TERM.
+  kill -CONT $kpid 2>/dev/null || true; kill $kpid 2>/dev/null || true; rm -rf "$XDG_DATA_HOME"
   exit $rc' sh "$@"

@@ -19,5 +19,5 @@ describe.runIf(hasKeyring)('a keyring daemon that restarts', () => {
     expect(before).toBe('secret-kept')
     expect(after).toEqual(['secret-kept', 'secret-kept', 'secret-kept'])
     expect(status.state).toBe('available')
-  })
+  }, 120_000)
 })

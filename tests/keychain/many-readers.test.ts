@@ -27,5 +27,5 @@ describe.runIf(hasKeyring)('lock checks from many processes at once', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 120_000)
 })

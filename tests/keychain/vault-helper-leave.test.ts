@@ -60,14 +60,19 @@ describe.runIf(hasKeyring)('a keychain helper that is let go mid-call', () => {
       events.push('exited')
       return e
     })
-    pause()
-    helper.postMessage({ id: 1, op: 'get', service, name: 'missing' })
-    await questionOpen(helper)
-    // What Electron's utilityProcess gets when the app lets it go (the channel stays open to answer).
-    helper.postMessage({ op: 'leave' } as unknown as VaultRequest)
-    resume()
-    expect(await exit).toMatchObject({ code: 0, signal: null })
-    expect(events).toEqual([`answered ${JSON.stringify({ id: 1, ok: true, value: null })}`, 'exited'])
+    try {
+      pause()
+      helper.postMessage({ id: 1, op: 'get', service, name: 'missing' })
+      await questionOpen(helper)
+      // What Electron's utilityProcess gets when the app lets it go (the channel stays open to answer).
+      helper.postMessage({ op: 'leave' } as unknown as VaultRequest)
+      resume()
+      expect(await exit).toMatchObject({ code: 0, signal: null })
+      expect(events).toEqual([`answered ${JSON.stringify({ id: 1, ok: true, value: null })}`, 'exited'])
+    } finally {
+      // A failure above must not leave the helper waiting on the test's worker.
+      helper.release()
+    }
   })
 
   it('answers the calls already sent when the app closes, and is not killed', async () => {

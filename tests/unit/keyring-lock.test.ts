@@ -1,6 +1,9 @@
 // The lock check against a Secret Service on a private D-Bus: one connection, each question opened with a Ping (so
 // gnome-keyring admits the client before anything that needs it) and asked by the collection's own path; a slow
 // answer is waited for 6 s and never cut short.
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest'
 import { KeyringLockReader } from '../../src/main/core/keyring-lock'
 import {
@@ -73,17 +76,55 @@ it('asks by the alias path a Secret Service that has no ReadAlias', async () => 
   reader.close()
 })
 
-it('stops waiting for a slow keyring after 6 s without cutting its question short', async () => {
+it('stops waiting for a slow keyring after 6 s without cutting its question short, and asks it once', async () => {
   const reader = new KeyringLockReader('linux')
-  service.delayMs = 7000
+  service.delayMs = 9000
   const started = Date.now()
-  expect(await reader.read()).toBe('slow')
-  expect(Date.now() - started).toBeLessThan(6900)
+  const [first, second] = await Promise.all([reader.read(), reader.read()])
+  expect([first, second]).toEqual(['slow', 'slow'])
+  expect(Date.now() - started).toBeLessThan(8500)
   expect(reader.unanswered).toBe(1)
   const before = service.answered
-  await reader.idle()
+  // A read while the question is still open shares it (and its answer): a hung daemon gets one question, not one a call.
+  expect(await reader.read()).toBe('unlocked')
+  expect(service.calls.filter((c) => c.member === 'Get')).toHaveLength(1)
   expect(service.answered).toBe(before + 1)
+  await reader.idle()
   expect(reader.unanswered).toBe(0)
+  reader.close()
+})
+
+it('finds the user bus at $XDG_RUNTIME_DIR/bus when no session bus address is set', async () => {
+  const runtime = mkdtempSync(join(tmpdir(), 'keydesk-runtime-'))
+  symlinkSync(bus.address.replace(/^unix:path=/, '').split(',')[0] ?? '', join(runtime, 'bus'))
+  const before = { address: process.env.DBUS_SESSION_BUS_ADDRESS, runtime: process.env.XDG_RUNTIME_DIR }
+  delete process.env.DBUS_SESSION_BUS_ADDRESS
+  process.env.XDG_RUNTIME_DIR = runtime
+  try {
+    const reader = new KeyringLockReader('linux')
+    expect(await reader.read()).toBe('unlocked')
+    reader.close()
+  } finally {
+    process.env.DBUS_SESSION_BUS_ADDRESS = before.address
+    process.env.XDG_RUNTIME_DIR = before.runtime
+    rmSync(runtime, { recursive: true, force: true })
+  }
+})
+
+it('ends a question whose bus goes away, and connects again for the next', async () => {
+  const other = await startPrivateBus()
+  process.env.DBUS_SESSION_BUS_ADDRESS = other.address
+  const away = await startFakeSecretService(other.address)
+  away.delayMs = 60_000
+  const reader = new KeyringLockReader('linux')
+  const asked = reader.read()
+  await expect.poll(() => away.calls.some((c) => c.member === 'Get')).toBe(true)
+  other.stop()
+  await reader.idle()
+  expect(reader.unanswered).toBe(0)
+  expect(await asked).toBe('no-service')
+  process.env.DBUS_SESSION_BUS_ADDRESS = bus.address
+  expect(await reader.read()).toBe('unlocked')
   reader.close()
 })
 

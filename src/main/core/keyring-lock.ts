@@ -7,6 +7,8 @@
 // taking every secret of the session with it. A dbus-send per question made a new client each time, and two at once
 // were enough to bring it down. So KeyDesk keeps one connection, opens each question with a Ping (answered by D-Bus
 // itself, it only gets the client admitted, also by a daemon that restarted), then asks by the collection's own path.
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
 import dbus from '@particle/dbus-next'
 
 /** `slow`: a Secret Service is there but did not answer in time (busy, or waiting on a prompt): not the same as none. */
@@ -22,9 +24,16 @@ const SERVICE = 'org.freedesktop.secrets'
 const ROOT = '/org/freedesktop/secrets'
 
 /** One D-Bus connection, kept for as long as the process asks; `idle()` tells when no question is left unanswered. */
+/** A connection and the calls waiting on it, each ended with an error if the connection goes. */
+interface Connection {
+  readonly bus: dbus.MessageBus
+  readonly waiting: Set<(err: Error) => void>
+}
+
 export class KeyringLockReader {
-  private bus: dbus.MessageBus | null = null
-  private readonly broken = new Set<(err: Error) => void>()
+  private conn: Connection | null = null
+  /** The question not answered yet: later reads share it, so a hung daemon gets one question, not one a call. */
+  private open: Promise<KeyringLock> | null = null
   private asking = 0
   private readonly waiters = new Set<() => void>()
   private answeredBy: string | null = null
@@ -33,7 +42,9 @@ export class KeyringLockReader {
 
   read(): Promise<KeyringLock> {
     if (this.platform !== 'linux') return Promise.resolve('unknown')
-    const answer = this.ask()
+    const answer = (this.open ??= this.ask().finally(() => {
+      this.open = null
+    }))
     return new Promise((resolve) => {
       const late = setTimeout(() => resolve('slow'), LOCK_WAIT_MS)
       late.unref()
@@ -62,8 +73,8 @@ export class KeyringLockReader {
 
   /** Ends the connection; call only once `idle()` resolved. */
   close(): void {
-    this.bus?.disconnect()
-    this.bus = null
+    this.conn?.bus.disconnect()
+    this.conn = null
   }
 
   private async ask(): Promise<KeyringLock> {
@@ -87,11 +98,11 @@ export class KeyringLockReader {
   }
 
   private async question(): Promise<KeyringLock> {
-    const bus = this.connect()
-    await this.call(bus, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
-    const path = await this.defaultCollection(bus)
+    const conn = this.connect()
+    await this.call(conn, ROOT, 'org.freedesktop.DBus.Peer', 'Ping')
+    const path = await this.defaultCollection(conn)
     if (!path || path === '/') return 'no-keyring'
-    const reply = await this.call(bus, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
+    const reply = await this.call(conn, path, 'org.freedesktop.DBus.Properties', 'Get', 'ss', [
       'org.freedesktop.Secret.Collection',
       'Locked',
     ])
@@ -100,9 +111,9 @@ export class KeyringLockReader {
   }
 
   /** The default collection's own path; a Secret Service without ReadAlias is asked by the alias path instead. */
-  private async defaultCollection(bus: dbus.MessageBus): Promise<string> {
+  private async defaultCollection(conn: Connection): Promise<string> {
     try {
-      const alias = await this.call(bus, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])
+      const alias = await this.call(conn, ROOT, 'org.freedesktop.Secret.Service', 'ReadAlias', 's', ['default'])
       return alias.body[0] as string
     } catch (err) {
       if (!/UnknownMethod|NotSupported/.test(typeOf(err))) throw err
@@ -110,22 +121,26 @@ export class KeyringLockReader {
     }
   }
 
-  private connect(): dbus.MessageBus {
-    if (this.bus) return this.bus
+  private connect(): Connection {
+    if (this.conn) return this.conn
     // Throws at once when there is no session bus address to connect to.
-    const bus = dbus.sessionBus()
-    bus.on('error', (err: Error) => {
-      // dbus-next leaves the calls of a lost connection unanswered; end them here, and connect again next time.
-      if (this.bus === bus) this.bus = null
-      for (const fail of this.broken) fail(err)
-      this.broken.clear()
-    })
-    this.bus = bus
-    return bus
+    const conn: Connection = { bus: dbus.sessionBus({ busAddress: sessionBusAddress() }), waiting: new Set() }
+    // dbus-next leaves the calls of a lost connection unanswered, whether it failed or closed: end them here, and
+    // connect again next time.
+    const lost = (err: Error): void => {
+      if (this.conn === conn) this.conn = null
+      for (const fail of conn.waiting) fail(err)
+      conn.waiting.clear()
+    }
+    conn.bus.on('error', lost)
+    const stream = (conn.bus as unknown as { _connection?: { stream?: NodeJS.EventEmitter } })._connection?.stream
+    stream?.once('close', () => lost(new Error('the D-Bus connection closed')))
+    this.conn = conn
+    return conn
   }
 
   private async call(
-    bus: dbus.MessageBus,
+    conn: Connection,
     path: string,
     iface: string,
     member: string,
@@ -135,16 +150,28 @@ export class KeyringLockReader {
     let fail: (err: Error) => void = () => undefined
     const lost = new Promise<never>((_, reject) => {
       fail = reject
-      this.broken.add(reject)
+      conn.waiting.add(reject)
     })
     try {
       const message = new dbus.Message({ destination: SERVICE, path, interface: iface, member, signature, body })
-      const reply = await Promise.race([bus.call(message), lost])
+      const reply = await Promise.race([conn.bus.call(message), lost])
       return { body: (reply?.body ?? []) as unknown[], sender: reply?.sender ?? null }
     } finally {
-      this.broken.delete(fail)
+      conn.waiting.delete(fail)
     }
   }
+}
+
+/**
+ * The session bus: DBUS_SESSION_BUS_ADDRESS, else the user bus systemd keeps at $XDG_RUNTIME_DIR/bus (where libsecret
+ * finds it too, e.g. over ssh); dbus-next alone would look only for an X11 session's address file.
+ */
+function sessionBusAddress(): string | undefined {
+  const set = process.env.DBUS_SESSION_BUS_ADDRESS
+  if (set) return set
+  const runtime = process.env.XDG_RUNTIME_DIR
+  const userBus = runtime ? join(runtime, 'bus') : ''
+  return userBus && existsSync(userBus) ? `unix:path=${userBus}` : undefined
 }
 
 const typeOf = (err: unknown): string => (err as { type?: string }).type ?? ''

@@ -34,7 +34,7 @@ const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
 let running = 0
 let lockCheck: Promise<KeyringLock> | null = null
 const lockReader = new KeyringLockReader()
-/** The keyring daemon (its D-Bus name) that answered before this helper's first keytar call. */
+/** The keyring daemon (its D-Bus name) that answered the lock check before this helper's first keytar call. */
 let keytarDaemon: string | null = null
 
 /** Runs the functions given to it one after another, whatever each of them ends in. */
@@ -65,6 +65,8 @@ const keytarTurn = oneAtATime()
 async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
   const k = await api()
   return keytarTurn(async () => {
+    // libsecret here talks to the daemon of its first call for as long as this process lives.
+    keytarDaemon ??= lockReader.owner
     stats.keytarCalls++
     stats.mostAtOnce = Math.max(stats.mostAtOnce, ++running)
     try {
@@ -86,11 +88,9 @@ function lock(): Promise<KeyringLock> {
 async function requireOpen(): Promise<void> {
   const state = await lock()
   // libsecret keeps asking a restarted daemon at its old name until the process ends: nothing is asked of it here.
-  if (state === 'unlocked' || state === 'locked') {
-    const daemon = lockReader.owner
-    if (keytarDaemon && daemon && daemon !== keytarDaemon) throw new Restarted('the keyring daemon restarted')
-    keytarDaemon ??= daemon
-  }
+  const daemon = lockReader.owner
+  if ((state === 'unlocked' || state === 'locked') && keytarDaemon && daemon && daemon !== keytarDaemon)
+    throw new Restarted('the keyring daemon restarted')
   if (state === 'locked') {
     stats.refusedWhileLocked++
     throw new Refused({

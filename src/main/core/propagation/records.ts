@@ -35,7 +35,9 @@ export class Records {
       // A hand-edited or damaged record without real times would arm a timer for NaN: drop it.
       if (!Number.isFinite(Date.parse(record.requestedAt)) || !Number.isFinite(Date.parse(record.settleBy))) continue
       const live = record.state === 'propagating' ? revive(record) : null
-      if (record.state !== 'propagating' || live) this.entries.set(keyOf(record), { record, live })
+      // A propagating record's note says its checks were paused; revived, it is checked again, so the note goes.
+      if (live) this.entries.set(keyOf(record), { record: withoutNote(record), live })
+      else if (record.state !== 'propagating') this.entries.set(keyOf(record), { record, live })
     }
     if (this.entries.size !== stored.length) this.persist()
   }
