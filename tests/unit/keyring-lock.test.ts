@@ -94,6 +94,19 @@ it('stops waiting for a slow keyring after 6 s without cutting its question shor
   reader.close()
 })
 
+it('asks again beside a question left unanswered for too long, so one lost answer does not stick', async () => {
+  const reader = new KeyringLockReader('linux', 7000)
+  service.delayMs = 60_000
+  expect(await reader.read()).toBe('slow')
+  expect(reader.unanswered).toBe(1)
+  service.delayMs = 0
+  // Within the renewal time the open question is shared (still no answer); past it, a new one is asked.
+  expect(await reader.read()).toBe('slow')
+  expect(await reader.read()).toBe('unlocked')
+  expect(service.calls.filter((c) => c.member === 'Get')).toHaveLength(2)
+  reader.close()
+})
+
 it('finds the user bus at $XDG_RUNTIME_DIR/bus when no session bus address is set', async () => {
   const runtime = mkdtempSync(join(tmpdir(), 'keydesk-runtime-'))
   symlinkSync(bus.address.replace(/^unix:path=/, '').split(',')[0] ?? '', join(runtime, 'bus'))

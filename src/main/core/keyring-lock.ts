@@ -32,19 +32,32 @@ interface Connection {
 
 export class KeyringLockReader {
   private conn: Connection | null = null
-  /** The question not answered yet: later reads share it, so a hung daemon gets one question, not one a call. */
-  private open: Promise<KeyringLock> | null = null
+  /**
+   * The question not answered yet: later reads share it, so a hung daemon gets one question, not one a call. Past
+   * `renewAfterMs` a new one is asked beside it, so one lost answer cannot keep the keychain "slow" for good.
+   */
+  private open: { readonly answer: Promise<KeyringLock>; readonly at: number } | null = null
   private asking = 0
   private readonly waiters = new Set<() => void>()
   private answeredBy: string | null = null
 
-  constructor(private readonly platform: NodeJS.Platform = process.platform) {}
+  constructor(
+    private readonly platform: NodeJS.Platform = process.platform,
+    private readonly renewAfterMs = 30_000,
+  ) {}
 
   read(): Promise<KeyringLock> {
     if (this.platform !== 'linux') return Promise.resolve('unknown')
-    const answer = (this.open ??= this.ask().finally(() => {
-      this.open = null
-    }))
+    if (!this.open || Date.now() - this.open.at > this.renewAfterMs) {
+      const open = {
+        answer: this.ask().finally(() => {
+          if (this.open === open) this.open = null
+        }),
+        at: Date.now(),
+      }
+      this.open = open
+    }
+    const answer = this.open.answer
     return new Promise((resolve) => {
       const late = setTimeout(() => resolve('slow'), LOCK_WAIT_MS)
       late.unref()
