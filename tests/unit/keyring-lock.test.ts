@@ -77,7 +77,7 @@ it('asks by the alias path a Secret Service that has no ReadAlias', async () => 
 })
 
 it('stops waiting for a slow keyring after 6 s without cutting its question short, and asks it once', async () => {
-  const reader = new KeyringLockReader('linux')
+  const reader = new KeyringLockReader('linux', 20_000)
   service.delayMs = 9000
   const started = Date.now()
   const [first, second] = await Promise.all([reader.read(), reader.read()])

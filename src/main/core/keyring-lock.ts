@@ -33,8 +33,9 @@ interface Connection {
 export class KeyringLockReader {
   private conn: Connection | null = null
   /**
-   * The question not answered yet: later reads share it, so a hung daemon gets one question, not one a call. Past
-   * `renewAfterMs` a new one is asked beside it, so one lost answer cannot keep the keychain "slow" for good.
+   * The question not answered yet: reads while it is young share it, so a hung daemon gets one question per
+   * `renewAfterMs`, not one a call. Past that a new one is asked beside it: one late or lost answer must not keep
+   * every later check "slow".
    */
   private open: { readonly answer: Promise<KeyringLock>; readonly at: number } | null = null
   private asking = 0
@@ -43,7 +44,7 @@ export class KeyringLockReader {
 
   constructor(
     private readonly platform: NodeJS.Platform = process.platform,
-    private readonly renewAfterMs = 30_000,
+    private readonly renewAfterMs = LOCK_WAIT_MS,
   ) {}
 
   read(): Promise<KeyringLock> {
