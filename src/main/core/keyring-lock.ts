@@ -23,13 +23,13 @@ export const LOCK_WAIT_MS = 6000
 const SERVICE = 'org.freedesktop.secrets'
 const ROOT = '/org/freedesktop/secrets'
 
-/** One D-Bus connection, kept for as long as the process asks; `idle()` tells when no question is left unanswered. */
 /** A connection and the calls waiting on it, each ended with an error if the connection goes. */
 interface Connection {
   readonly bus: dbus.MessageBus
   readonly waiting: Set<(err: Error) => void>
 }
 
+/** One D-Bus connection, kept for as long as the process asks; `idle()` tells when no question is left unanswered. */
 export class KeyringLockReader {
   private conn: Connection | null = null
   /**

@@ -2,7 +2,7 @@
 // locked gnome-keyring) or a hang here costs this process, never the app; the client restarts it on demand.
 // Every call first asks whether the keyring is locked and touches nothing while it is.
 import type { VaultStatus } from '../../shared/model'
-import { KeyringLockReader, LOCK_WAIT_MS, type KeyringLock } from './keyring-lock'
+import { KeyringLockReader, LOCK_WAIT_MS } from './keyring-lock'
 import { platformFix } from './vault-words'
 import {
   INDEX_NAME,
@@ -32,7 +32,7 @@ class Restarted extends Error {}
 let keytar: Keytar | null = null
 const stats = { keytarCalls: 0, refusedWhileLocked: 0, mostAtOnce: 0 }
 let running = 0
-let lockCheck: Promise<KeyringLock> | null = null
+/** Calls made while its question is open share it (see keyring-lock.ts). */
 const lockReader = new KeyringLockReader()
 /** The keyring daemon (its D-Bus name) that answered the lock check before this helper's first keytar call. */
 let keytarDaemon: string | null = null
@@ -77,16 +77,8 @@ async function call<T>(fn: (k: Keytar) => Promise<T>): Promise<T> {
   })
 }
 
-/** Concurrent calls share one question to D-Bus. */
-function lock(): Promise<KeyringLock> {
-  lockCheck ??= lockReader.read().finally(() => {
-    lockCheck = null
-  })
-  return lockCheck
-}
-
 async function requireOpen(): Promise<void> {
-  const state = await lock()
+  const state = await lockReader.read()
   // libsecret keeps asking a restarted daemon at its old name until the process ends: nothing is asked of it here.
   const daemon = lockReader.owner
   if ((state === 'unlocked' || state === 'locked') && keytarDaemon && daemon && daemon !== keytarDaemon)
