@@ -33,11 +33,14 @@ export interface Propagation {
   readonly settleBy: string
   readonly state: PropagationState
   readonly checkedAt?: string
-  /** Why it failed, or what confirmed it; words for the user. */
+  /** Why it failed, or what confirmed it; while still propagating, why its checks are paused. Words for the user. */
   readonly note?: string
   /** A delete's key as last listed: its row keeps its real name, creation time and fields while it propagates. */
   readonly key?: KeyRecord
 }
+
+/** A change KeyDesk has stopped checking until its account works again: the only propagating record with a note. */
+export const checksPaused = (p: Propagation): boolean => p.state === 'propagating' && p.note !== undefined
 
 export type PropagationModel = 'none' | 'window' | 'poll'
 

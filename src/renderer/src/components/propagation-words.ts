@@ -2,7 +2,7 @@
 // a polled change finishes when the service says so, so KeyDesk says it is checking (its settleBy is a give-up time,
 // not an estimate); an immediate change has no words at all.
 import type { ProviderDescriptor } from '../../../shared/descriptor'
-import type { Propagation } from '../../../shared/model'
+import { checksPaused, type Propagation } from '../../../shared/model'
 import { clock, relative } from './time'
 
 export interface PropagationWords {
@@ -36,8 +36,8 @@ export function propagationWords(p: Propagation, d: ProviderDescriptor, now: num
     }
   if (model === 'none') return null
   if (p.state === 'settled') return { kind: 'settled', short: 'in force', long: `${what} is in force everywhere.` }
-  // A propagating record carries a note only while its checks are paused: nothing is being confirmed then.
-  if (p.note)
+  // Nothing is being confirmed while checks are paused.
+  if (checksPaused(p))
     return {
       kind: 'checking',
       short: 'paused',

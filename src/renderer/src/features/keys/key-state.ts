@@ -3,7 +3,7 @@
 // in-between state at all.
 import type { ProviderDescriptor } from '../../../../shared/descriptor'
 import { assertNever } from '../../../../shared/errors'
-import type { KeyRecord, Propagation } from '../../../../shared/model'
+import { checksPaused, type KeyRecord, type Propagation } from '../../../../shared/model'
 
 export type DisplayKind =
   'enabled' | 'disabled' | 'activating' | 'enabling' | 'disabling' | 'deleting' | 'deleted' | 'failed' | 'change-failed'
@@ -21,7 +21,7 @@ export interface DisplayState {
   readonly until?: string
   /** The change is confirmed by asking the service again (a polled change). */
   readonly checking?: boolean
-  /** KeyDesk stopped checking the change until the account works again (the record's note says why). */
+  /** KeyDesk stopped checking the change until the account works again. */
   readonly paused?: boolean
   readonly note?: string
 }
@@ -52,8 +52,7 @@ export function displayState(key: KeyRecord, p: Propagation | undefined, d: Prov
   if (p?.state === 'propagating' && rule && rule.model !== 'none') {
     const kind = PENDING_KIND[p.op]
     const word = rule.pending ?? WORDS[kind]
-    // A propagating record carries a note only while its checks are paused.
-    const paused = p.note ? { paused: true, note: p.note } : {}
+    const paused = checksPaused(p) ? { paused: true } : {}
     return rule.model === 'window'
       ? { kind, filter: 'propagating', word, until: p.settleBy, ...paused }
       : { kind, filter: kind === 'activating' ? 'pending' : 'propagating', word, checking: true, ...paused }
