@@ -2,6 +2,14 @@
 import { describe, expect, it } from 'vitest'
 import { START, SEC, MIN, harness, record, readTimes } from './propagation-harness'
 
+/** A harness tracking the create of apikey--1, which the service still lists as pending. */
+function pendingCreate(options?: Parameters<typeof harness>[0]): ReturnType<typeof harness> {
+  const h = harness(options)
+  h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
+  h.tracker.track('oq', 'apikey--1', 'create')
+  return h
+}
+
 describe('Onqlave create and delete are polled with backoff', () => {
   it('polls at 1, 2, 4, 8, 16 then every 30 seconds until the key is active', async () => {
     const h = harness()
@@ -19,15 +27,11 @@ describe('Onqlave create and delete are polled with backoff', () => {
   })
 
   it('jitter moves each wait by at most a fifth either way', async () => {
-    const low = harness({ random: () => 0 })
-    low.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    low.tracker.track('oq', 'apikey--1', 'create')
+    const low = pendingCreate({ random: () => 0 })
     await low.clock.advance(80 * SEC)
     expect(readTimes(low)).toEqual([0.8, 2.4, 5.6, 12, 24.8, 48.8, 72.8])
 
-    const high = harness({ random: () => 1 })
-    high.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    high.tracker.track('oq', 'apikey--1', 'create')
+    const high = pendingCreate({ random: () => 1 })
     await high.clock.advance(110 * SEC)
     expect(readTimes(high)).toEqual([1.2, 3.6, 8.4, 18, 37.2, 73.2, 109.2])
   })
@@ -59,9 +63,7 @@ describe('Onqlave create and delete are polled with backoff', () => {
   })
 
   it('a key still pending after 15 minutes fails with advice, and polling stops', async () => {
-    const h = harness()
-    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    h.tracker.track('oq', 'apikey--1', 'create')
+    const h = pendingCreate()
     await h.clock.advance(15 * MIN - 1)
     expect(record(h, 'apikey--1')?.state).toBe('propagating')
     await h.clock.advance(1)
@@ -75,9 +77,7 @@ describe('Onqlave create and delete are polled with backoff', () => {
   })
 
   it('a rejected credential pauses checking with a note, and a working listing resumes it', async () => {
-    const h = harness()
-    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    h.tracker.track('oq', 'apikey--1', 'create')
+    const h = pendingCreate()
     h.service.failWith = 'AUTH_FAILED'
     await h.clock.advance(SEC)
     expect(record(h, 'apikey--1')).toMatchObject({
@@ -98,9 +98,7 @@ describe('Onqlave create and delete are polled with backoff', () => {
   })
 
   it('a keychain that fails for a moment does not pause checking: the next read on the backoff goes on', async () => {
-    const h = harness()
-    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    h.tracker.track('oq', 'apikey--1', 'create')
+    const h = pendingCreate()
     h.service.failWith = 'KEYCHAIN_UNAVAILABLE'
     await h.clock.advance(SEC)
     expect(record(h, 'apikey--1')?.note).toBeUndefined()
