@@ -11,7 +11,9 @@ const results = 'test-results'
 rmSync(results, { recursive: true, force: true })
 mkdirSync(results, { recursive: true })
 const totals = { passed: 0, failed: 0, skipped: 0 }
-let broken = []
+const broken = []
+// The names of failed tests, repeated at the end so a log cut to its last lines still says what failed.
+const failures = []
 
 function run(title, cmd, args) {
   process.stdout.write(`\n── ${title}\n`)
@@ -30,6 +32,30 @@ function countVitest(file) {
   totals.passed += j.numPassedTests
   totals.failed += j.numFailedTests
   totals.skipped += j.numPendingTests + j.numTodoTests
+  for (const f of j.testResults) {
+    const name = f.name.replace(`${process.cwd()}/`, '')
+    const failed = f.assertionResults.filter((a) => a.status === 'failed')
+    for (const t of failed) failures.push(`${name} › ${t.fullName}: ${firstLine(t.failureMessages)}`)
+    if (f.status === 'failed' && !failed.length) failures.push(`${name}: ${firstLine([f.message])}`)
+  }
+}
+
+function firstLine(messages) {
+  const text = (messages ?? []).find(Boolean) ?? ''
+  return text
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .split('\n')[0]
+    .slice(0, 300)
+}
+
+function e2eFailures(suites, file = '') {
+  for (const s of suites ?? []) {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests ?? [])
+        if (t.status === 'unexpected')
+          failures.push(`${s.file ?? file} › ${spec.title}: ${firstLine(t.results?.map((r) => r.error?.message))}`)
+    e2eFailures(s.suites, s.file ?? file)
+  }
 }
 
 const vitest = (out, projects) => [
@@ -77,7 +103,9 @@ if (run('build', 'npx', ['electron-vite', 'build'])) {
     'test',
   ])
   if (existsSync(`${results}/e2e.json`)) {
-    const s = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8')).stats
+    const report = JSON.parse(readFileSync(`${results}/e2e.json`, 'utf8'))
+    const s = report.stats
+    e2eFailures(report.suites)
     totals.passed += s.expected + s.flaky
     totals.failed += s.unexpected
     totals.skipped += s.skipped
@@ -93,6 +121,7 @@ for (const gate of ['electronegativity', 'leaks']) {
   }
 }
 if (broken.length) process.stdout.write(`\nfailed steps: ${broken.join(', ')}\n`)
+if (failures.length) process.stdout.write(`failed tests:\n${failures.map((f) => `  ${f}`).join('\n')}\n`)
 process.stdout.write(
   `\n${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
 )
