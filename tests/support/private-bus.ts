@@ -36,6 +36,8 @@ export interface FakeSecretService {
   alias: string | null
   /** How long each Get waits before its answer. */
   delayMs: number
+  /** How many ReadAlias calls still get "/" first, as gnome-keyring may answer a client it has not admitted yet. */
+  unadmitted: number
   stop(): void
 }
 
@@ -47,6 +49,7 @@ export async function startFakeSecretService(address: string): Promise<FakeSecre
     locked: false,
     alias: '/org/freedesktop/secrets/collection/login',
     delayMs: 0,
+    unadmitted: 0,
     stop: () => bus.disconnect(),
   }
   const reply = (msg: dbus.Message, signature?: string, body?: unknown[]): void => {
@@ -56,7 +59,10 @@ export async function startFakeSecretService(address: string): Promise<FakeSecre
   bus.addMethodHandler((msg: dbus.Message) => {
     fake.calls.push({ member: msg.member, path: msg.path, sender: msg.sender })
     if (msg.member === 'Ping') reply(msg)
-    else if (msg.member === 'ReadAlias' && fake.alias !== null) reply(msg, 'o', [fake.alias])
+    else if (msg.member === 'ReadAlias' && fake.unadmitted > 0) {
+      fake.unadmitted--
+      reply(msg, 'o', ['/'])
+    } else if (msg.member === 'ReadAlias' && fake.alias !== null) reply(msg, 'o', [fake.alias])
     else if (msg.member === 'Get' && (msg.path === fake.alias || msg.path === `${ROOT}/aliases/default`)) {
       const locked = fake.locked
       setTimeout(() => reply(msg, 'v', [new dbus.Variant('b', locked)]), fake.delayMs)

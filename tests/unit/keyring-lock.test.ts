@@ -32,6 +32,7 @@ beforeEach(() => {
   service.locked = false
   service.alias = '/org/freedesktop/secrets/collection/login'
   service.delayMs = 0
+  service.unadmitted = 0
 })
 
 it('reads the lock of the default collection, by its own path after a Ping, on one connection', async () => {
@@ -63,6 +64,22 @@ it('tells a service without a default collection from no service at all', async 
   expect(await nowhere.read()).toBe('no-service')
   nowhere.close()
   process.env.DBUS_SESSION_BUS_ADDRESS = bus.address
+})
+
+it('asks once more when the first answer is "no default collection", which a daemon still admitting may give', async () => {
+  const reader = new KeyringLockReader('linux')
+  service.unadmitted = 1
+  expect(await reader.read()).toBe('unlocked')
+  expect(service.calls.filter((c) => c.member === 'ReadAlias')).toHaveLength(2)
+  reader.close()
+
+  // No default collection at all: two questions, the same answer.
+  service.calls.length = 0
+  service.alias = '/'
+  const none = new KeyringLockReader('linux')
+  expect(await none.read()).toBe('no-keyring')
+  expect(service.calls.filter((c) => c.member === 'ReadAlias')).toHaveLength(2)
+  none.close()
 })
 
 it('asks by the alias path a Secret Service that has no ReadAlias', async () => {

@@ -94,6 +94,20 @@ export class KeyringLockReader {
   private async ask(): Promise<KeyringLock> {
     this.asking++
     try {
+      // gnome-keyring may still answer "no such collection" to a client it has not admitted yet (2 of 16,000 new
+      // connections in bursts of 40, Ping or not): a second question, after its round trips, gets the true answer.
+      const first = await this.settled()
+      return first === 'no-keyring' ? await this.settled() : first
+    } finally {
+      if (--this.asking === 0) {
+        for (const done of this.waiters) done()
+        this.waiters.clear()
+      }
+    }
+  }
+
+  private async settled(): Promise<KeyringLock> {
+    try {
       return await this.question().catch((err: unknown) => {
         // The daemon went away mid-question (it aborted, or its session restarts it): the next Ping starts or finds
         // the new one, so asking once more gives the true state instead of "no service".
@@ -103,11 +117,6 @@ export class KeyringLockReader {
     } catch (err) {
       // No default collection answers; anything else (no bus, no owner of the name) is no service.
       return /UnknownObject|UnknownMethod|NoSuchObject/.test(typeOf(err)) ? 'no-keyring' : 'no-service'
-    } finally {
-      if (--this.asking === 0) {
-        for (const done of this.waiters) done()
-        this.waiters.clear()
-      }
     }
   }
 
