@@ -9,6 +9,8 @@ export interface RunningHost {
   /** A fresh one-time launch URL each time it is read (the host printed a pool of them). */
   readonly openUrl: string
   readonly dataDir: string
+  /** What the host wrote to stderr so far: its redacted request log, for a failing test's report. */
+  readonly log: () => string
   /** Calls a channel of the map over the host's HTTP API, as the renderer does; throws on an error reply. */
   call<T = unknown>(channel: string, input?: unknown): Promise<T>
   stop(): Promise<void>
@@ -66,6 +68,7 @@ export async function launchHost(opts: { dataDir?: string; args?: string[] } = {
       return next
     },
     dataDir,
+    log: () => stderr,
     call: async <T>(channel: string, input: unknown = {}): Promise<T> => {
       const res = await fetch(`${origin}/api/${channel}`, {
         method: 'POST',

@@ -37,6 +37,13 @@ test.describe('lifecycle actions on every provider', () => {
       propagationSeconds: 1,
     }))
   })
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a hook wants from this pattern: none.
+  test.afterEach(async ({}, info) => {
+    if (info.status !== info.expectedStatus) {
+      console.log(`host log:\n${host.log().slice(-20_000)}`)
+      console.log(`at ${new Date().toISOString()} propagation: ${JSON.stringify(await host.call('propagation.list'))}`)
+    }
+  })
   test.afterAll(async () => {
     await host?.stop()
     await sandbox?.close()
