@@ -50,6 +50,19 @@ describe('states true to each service', () => {
     expect(screen.queryByRole('button', { name: /Actions for/ })).toBeNull()
   })
 
+  it('reads "Deleted" once the check saw the delete done, though the row was listed while it was still pending', () => {
+    const k = key('o1', 'apikey--1', { provider: 'onqlave', state: 'pending' })
+    h.stores.propagation.getState().replace([record({ state: 'settled', checkedAt: new Date().toISOString() })])
+    const { container } = h.view(
+      <>
+        <LiveStateBadge keyRecord={k} />
+        <KeyRowActions keyRecord={k} account={onq} />
+      </>,
+    )
+    expect(container.textContent).toBe(' Deleted')
+    expect(screen.queryByRole('button', { name: /Actions for/ })).toBeNull()
+  })
+
   it('shows no window for a change the service applies at once (a CloudMC delete)', () => {
     const k = key('c1', 'k1', { provider: 'cloudmc', state: 'deleted' })
     h.stores.propagation.getState().replace([record({ accountId: 'c1', keyId: 'k1' })])

@@ -133,8 +133,6 @@ export interface Harness {
   readonly tracker: Propagations
   readonly updates: (readonly Propagation[])[]
   readonly notices: Events['notify'][]
-  /** The account of each keys.changed event, in order. */
-  readonly keysChanged: string[]
 }
 
 const dirs: string[] = []
@@ -156,7 +154,6 @@ export function harness(options: { prober?: Prober; random?: () => number; from?
   const settings = openSettings(dir, '0.1.0')
   const updates: (readonly Propagation[])[] = []
   const notices: Events['notify'][] = []
-  const keysChanged: string[] = []
   const tracker = new Propagations(
     settings,
     accounts,
@@ -166,13 +163,12 @@ export function harness(options: { prober?: Prober; random?: () => number; from?
       emit: (event, payload) => {
         if (event === 'propagation.updated') updates.push((payload as Events['propagation.updated']).records)
         if (event === 'notify') notices.push(payload as Events['notify'])
-        if (event === 'keys.changed') keysChanged.push((payload as Events['keys.changed']).accountId)
       },
     },
     { random: options.random ?? (() => 0.5), prober: options.prober },
   )
   tracker.start()
-  return { dir, clock, service, accounts, settings, tracker, updates, notices, keysChanged }
+  return { dir, clock, service, accounts, settings, tracker, updates, notices }
 }
 
 export const record = (h: Harness, keyId: string) => h.tracker.all().find((r) => r.keyId === keyId)

@@ -62,28 +62,6 @@ describe('Onqlave create and delete are polled with backoff', () => {
     expect(h.tracker.all().map((r) => r.state)).toEqual(['settled', 'settled'])
   })
 
-  it('a change its checks find finished has its account listed again, once, since its rows still show it pending', async () => {
-    const h = harness()
-    h.service.put('onqlave', 'oq', 'apikey--1', 'pending')
-    h.service.put('onqlave', 'oq', 'apikey--2', 'pending')
-    h.tracker.track('oq', 'apikey--1', 'delete')
-    h.tracker.track('oq', 'apikey--2', 'delete')
-    await h.clock.advance(5 * SEC)
-    expect(h.keysChanged).toEqual([])
-    h.service.put('onqlave', 'oq', 'apikey--1', 'deleted')
-    h.service.remove('oq', 'apikey--2')
-    await h.clock.advance(10 * SEC)
-    expect(h.tracker.all().map((r) => r.state)).toEqual(['settled', 'settled'])
-    expect(h.keysChanged).toEqual(['oq'])
-
-    // A listing the app made itself already shows what it settles: no second listing is asked for.
-    const listed = pendingCreate()
-    listed.service.put('onqlave', 'oq', 'apikey--1', 'enabled')
-    listed.tracker.onListed('oq', listed.service.listing('oq'))
-    expect(record(listed, 'apikey--1')?.state).toBe('settled')
-    expect(listed.keysChanged).toEqual([])
-  })
-
   it('a key still pending after 15 minutes fails with advice, and polling stops', async () => {
     const h = pendingCreate()
     await h.clock.advance(15 * MIN - 1)

@@ -170,19 +170,6 @@ export class Propagations {
       this.records.dropAccount(accountId)
       return
     }
-    const live = [...this.records.values()].filter((e) => e.live && e.record.accountId === accountId)
-    await this.checkAccount(provider, accountId, due, now)
-    // What the service said finished a change: the rows listed before it (an Onqlave key still "pending") are out
-    // of date, so whoever shows them lists the account again.
-    if (live.some((e) => !e.live)) this.ports.emit('keys.changed', { accountId })
-  }
-
-  private async checkAccount(
-    provider: KeyProvider,
-    accountId: string,
-    due: readonly Entry[],
-    now: number,
-  ): Promise<void> {
     // A due read comes first: it leads to a probe when the service's state is as asked.
     const dueReads = due.filter((e) => this.readDue(e, now))
     await Promise.all(due.filter((e) => this.probeDue(e, now) && !dueReads.includes(e)).map((e) => this.probe(e)))

@@ -57,6 +57,9 @@ export function displayState(key: KeyRecord, p: Propagation | undefined, d: Prov
       ? { kind, filter: 'propagating', word, until: p.settleBy, ...paused }
       : { kind, filter: kind === 'activating' ? 'pending' : 'propagating', word, checking: true, ...paused }
   }
+  // KeyDesk's check saw the delete done (the key deleted, or gone) after the row was listed: the row's "pending" is
+  // older than that answer. Listing the account again to learn it would cost the user a request per delete.
+  if (p?.op === 'delete' && p.state === 'settled') return { kind: 'deleted', filter: 'deleted', word: WORDS.deleted }
   // A key the service still lists as pending after a delete was asked for is leaving, not arriving.
   if (p?.op === 'delete' && p.state !== 'failed' && key.state === 'pending')
     return { kind: 'deleting', filter: 'propagating', word: d.changes.delete.pending ?? WORDS.deleting, checking: true }
