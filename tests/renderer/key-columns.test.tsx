@@ -89,6 +89,21 @@ describe('the key list fits its columns to the window', () => {
     expect(sum).toBeLessThanOrEqual(700)
   })
 
+  it('builds its rows once the width is known, so no row is laid out with every column and then rebuilt', () => {
+    // Rows in the page each time the table's width is read: a read forces a layout of whatever is there.
+    const rowsAtRead: number[] = []
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockImplementation(() => {
+      rowsAtRead.push(document.querySelectorAll('[role="row"][aria-rowindex="2"]').length)
+      return 700
+    })
+    h.stores.app.setState({ accounts: [cloud], view: 'all' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([key('c1', uuid, { name: 'exporter' })]) } })
+    h.view(<KeyList account={undefined} />)
+    expect(width).toHaveBeenCalled()
+    expect(rowsAtRead[0]).toBe(0)
+    expect(screen.getAllByRole('row')).toHaveLength(2)
+  })
+
   it('widens a column with Alt+→ on its header and keeps the width for the session', () => {
     const grid = showList(1800)
     const before = headerTemplate(grid)

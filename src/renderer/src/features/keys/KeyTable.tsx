@@ -71,7 +71,10 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   useEffect(() => setActive(activeUid), [activeUid, setActive])
   useEffect(() => () => setActive(null), [setActive])
   const { first, end } = useVisibleRows(scroller, rows.length, ROW_HEIGHT, HEADER_HEIGHT, OVERSCAN)
-  const shown = rows.slice(first, end)
+  const fitted = useFitted(scroller, sample, columns, accounts, sharedNames)
+  // No rows until the table's width is known (measured in the same task, before anything is painted): rows built
+  // with every column would be laid out, then rebuilt with the columns that fit.
+  const shown = fitted.measured ? rows.slice(first, end) : []
   const kept = useKeptOf(shown)
   const generation = useRowGeneration(
     rows,
@@ -90,7 +93,6 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
     if (top < el.scrollTop) el.scrollTop = top
     else if (bottom > el.scrollTop + el.clientHeight) el.scrollTop = bottom - el.clientHeight
   }
-  const fitted = useFitted(scroller, sample, columns, accounts, sharedNames)
   const template = fitted.widths.map((w) => `${w}px`).join(' ')
   const width = fitted.widths.reduce((n, w) => n + w, 0)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
@@ -232,7 +234,7 @@ function useFitted(
     [sample, accounts, descriptors, sharedNames],
   )
   const fit = useMemo(
-    () => fitColumns(columns, available, content, chosen, kept),
+    () => fitColumns(columns, available ?? null, content, chosen, kept),
     [columns, available, content, chosen, kept],
   )
   const resizing: Resizing = useMemo(() => {
@@ -246,5 +248,5 @@ function useFitted(
       },
     }
   }, [fit, ui])
-  return { ...fit, resizing }
+  return { ...fit, resizing, measured: available !== undefined }
 }

@@ -1,9 +1,9 @@
 // The inner width of an element (without its scrollbar), followed as the window or the detail panel changes it.
-// Null until measured, and where nothing is laid out (tests): then the list shows every column.
+// Undefined in the first render, before the element exists to be measured; null where nothing is laid out (tests).
 import { useLayoutEffect, useState, type RefObject } from 'react'
 
-export function useInnerWidth(el: RefObject<HTMLElement | null>): number | null {
-  const [width, setWidth] = useState<number | null>(null)
+export function useInnerWidth(el: RefObject<HTMLElement | null>): number | null | undefined {
+  const [width, setWidth] = useState<number | null | undefined>(undefined)
   useLayoutEffect(() => {
     const node = el.current
     if (!node) return
