@@ -175,15 +175,32 @@ async function batch(res: ServerResponse, core: HostOptions['core'], body: strin
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
   })
+  // Answers ready in the same turn of the event loop (a refresh's listings arrive together) leave in one write: a
+  // socket write per answer cost the host about a quarter of its work on a refresh of thirty accounts.
+  let corked = false
+  const flush = (): void => {
+    if (!corked) return
+    corked = false
+    res.uncork()
+  }
+  const write = (line: string): void => {
+    if (!corked) {
+      corked = true
+      res.cork()
+      setImmediate(flush)
+    }
+    res.write(line)
+  }
   try {
     await Promise.all(
       calls.map(async ({ channel, input }, i) => {
         const reply = toWire(channel, await core.invoke(channel, input ?? {}))
-        res.write(`${JSON.stringify({ i, reply })}\n`)
+        write(`${JSON.stringify({ i, reply })}\n`)
       }),
     )
   } finally {
     // A call without its line is reported lost by the client rather than left waiting.
+    flush()
     res.end()
   }
 }

@@ -7,7 +7,7 @@ import type { Reply } from '../../src/shared/api'
 import { valueFromWire } from '../../src/shared/key-list-wire'
 import type { KeyRecord } from '../../src/shared/model'
 import type { KeyList } from '../../src/shared/results'
-import { connect } from 'node:net'
+import { connect, Socket } from 'node:net'
 import { MAX_CONNECTIONS, startHost, type Host } from '../../src/host/server'
 import { OPEN_TICKET_TTL_MS, Sessions } from '../../src/host/session'
 
@@ -24,6 +24,8 @@ beforeAll(async () => {
   const core = {
     invoke: async (channel: string): Promise<Reply> => {
       calls.push(channel)
+      // Answered in a later task, as a listing is when its service answers.
+      if (channel === 'app.later') await new Promise((resolve) => setImmediate(resolve))
       return { ok: true, value: { channel } }
     },
     onEvent: () => () => undefined,
@@ -146,6 +148,27 @@ describe('browser host', () => {
       [0, { ok: true, value: { channel: 'keys.list' } }],
       [1, { ok: true, value: { channel: 'vault.status' } }],
     ])
+  })
+
+  it('sends the answers of a batch that are ready in the same turn in one socket write, not one write each', async () => {
+    type Raw = (this: Socket & { server?: unknown }, ...args: unknown[]) => unknown
+    const proto = Socket.prototype as unknown as Record<'_write' | '_writev', Raw>
+    const original = { _write: proto._write, _writev: proto._writev }
+    let writes = 0
+    for (const name of ['_write', '_writev'] as const)
+      proto[name] = function (this: Socket & { server?: unknown }, ...args: unknown[]) {
+        if (this.server) writes += 1
+        return original[name].apply(this, args)
+      }
+    try {
+      const batch = JSON.stringify(Array.from({ length: 20 }, () => ({ channel: 'app.later' })))
+      const r = await send('/api/batch', auth(), 'POST', batch)
+      expect(r.body.trim().split('\n')).toHaveLength(20)
+    } finally {
+      Object.assign(proto, original)
+    }
+    expect(writes).toBeGreaterThan(0)
+    expect(writes).toBeLessThanOrEqual(3)
   })
 
   it('refuses a batch without the session, and one that is not a list of calls', async () => {

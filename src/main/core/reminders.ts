@@ -19,25 +19,31 @@ export class Reminders {
   /** Gives the reminders a fresh listing makes due, and forgets the keys this account no longer lists. */
   check(account: Account, keys: readonly KeyRecord[], days: readonly number[] = REMINDER_DAYS): void {
     const stored = this.settings.get('reminders') ?? []
-    const given = new Map(stored.map((r) => [r.id, r.days]))
-    const next = new Map<string, number>()
     const prefix = `${account.id}\n`
-    for (const [k, v] of given) if (!k.startsWith(prefix)) next.set(k, v)
+    // Only this account's entries can change: the others are neither rebuilt nor compared on every listing.
+    const before = new Map(stored.filter((r) => r.id.startsWith(prefix)).map((r) => [r.id, r.days]))
+    const after = new Map<string, number>()
     const now = this.now()
     const due: { key: KeyRecord; days: number }[] = []
     for (const key of keys) {
       if (!key.expiresAt || key.state === 'deleted' || key.state === 'failed') continue
       const id = `${prefix}${key.keyId}\n${key.expiresAt}`
       const threshold = dueReminder(key.expiresAt, now, days)
-      const told = given.get(id)
-      if (told !== undefined) next.set(id, told)
+      const told = before.get(id)
+      if (told !== undefined) after.set(id, told)
       if (threshold === undefined || (told !== undefined && told <= threshold)) continue
-      next.set(id, threshold)
+      after.set(id, threshold)
       due.push({ key, days: threshold })
     }
-    // In one order whichever account listed last, so an unchanged list is not written again on every listing.
-    const list = [...next].map(([id, d]) => ({ id, days: d })).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-    if (JSON.stringify(list) !== JSON.stringify(stored)) this.settings.set('reminders', list)
+    const same = after.size === before.size && [...after].every(([id, d]) => before.get(id) === d)
+    if (!same) {
+      // In one order whichever account listed last.
+      const list = [
+        ...stored.filter((r) => !r.id.startsWith(prefix)),
+        ...[...after].map(([id, d]) => ({ id, days: d })),
+      ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      this.settings.set('reminders', list)
+    }
     for (const d of due) this.notify(words(account, d.key, d.days, now))
   }
 }
