@@ -12,8 +12,8 @@ export function offeredActions(
   pending?: Propagation,
 ): KeyAction[] {
   if (key.state === 'deleted') return []
-  // Its delete in progress, or seen done by KeyDesk's check since the key was listed.
-  if ((pending?.state === 'propagating' || pending?.state === 'settled') && pending.op === 'delete') return []
+  // Its delete in progress, or seen done by KeyDesk's check since the key was listed: only a failed delete leaves it.
+  if (pending?.op === 'delete' && pending.state !== 'failed') return []
   const out: KeyAction[] = []
   const changeable = readOnlyReason(d, key) === null
   const working = changeable && (key.state === 'enabled' || key.state === 'disabled')
