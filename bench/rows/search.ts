@@ -29,16 +29,19 @@ function matches(keys: readonly KeyRecord[], label: string, query: string): numb
   ).length
 }
 
-/** Queries that narrow at almost every keystroke: the random tail of real key names, picked across the list. */
+/**
+ * Queries that narrow at almost every keystroke: the random tail of real key names, picked across the list. The first
+ * is the warm-up, typed once and not counted.
+ */
 function queries(keys: readonly KeyRecord[], label: string): { text: string; counts: number[] }[] {
   const out: { text: string; counts: number[] }[] = []
-  for (const at of [0.5, 0.25, 0.75]) {
+  for (const at of [0.1, 0.5, 0.25, 0.75]) {
     const name = keys[Math.floor(keys.length * at)]?.name ?? ''
     const text = name.split(/[_\-\s]/).pop() ?? ''
     if (text.length < 4) continue
     out.push({ text, counts: [...text].map((_, i) => matches(keys, label, text.slice(0, i + 1))) })
   }
-  if (out.length === 0) throw new Error('no key name has a tail to search for')
+  if (out.length < 2) throw new Error('too few key names have a tail to search for')
   return out
 }
 
@@ -65,17 +68,20 @@ export async function searchRow(fx: Fixtures, id: keyof typeof ROWS): Promise<Ro
   const list = await fx.listHost(keys)
   const [account] = await list.host.call<{ label: string }[]>('accounts.list')
   const listed = await list.host.call<{ keys: KeyRecord[] }>('keys.list', { accountId: list.accountId })
-  const qs = queries(listed.keys, account?.label ?? '')
+  const [warmUp, ...qs] = queries(listed.keys, account?.label ?? '')
   const perRun: number[] = []
   const rows: number[] = []
   const echoes: number[] = []
   const superseded: number[] = []
+  let warmUpMs: number[] = []
   await withListPage(list, async (page) => {
     await page.evaluate(KEYSTROKE_PROBE)
     const box = page.getByRole('searchbox').first()
     const total = await rowCount(page)
-    for (let run = 0; run < ROW_RUNS; run += 1) {
-      const q = qs[run % qs.length] ?? { text: '', counts: [] }
+    // The first query after opening runs code for the first time (and meets its first collection): the issue's rule
+    // for noise is a warm-up, so it is typed once, kept in the detail, and not counted.
+    for (let run = -1; run < ROW_RUNS; run += 1) {
+      const q = (run < 0 ? warmUp : qs[run % qs.length]) ?? { text: '', counts: [] }
       await box.fill('')
       await settle(page, total)
       await take(page, 'keystrokes')
@@ -87,9 +93,16 @@ export async function searchRow(fx: Fixtures, id: keyof typeof ROWS): Promise<Ro
       await page.waitForTimeout(50)
       const late = await take(page, 'superseded')
       const got = [...(await take(page, 'rows')), ...late]
-      echoes.push(...(await take(page, 'keystrokes')))
-      superseded.push(...late)
+      const echoed = await take(page, 'keystrokes')
+      if (run >= 0) {
+        echoes.push(...echoed)
+        superseded.push(...late)
+      }
       if (got.length !== q.text.length) throw new Error(`expected ${q.text.length} row samples, got ${got.length}`)
+      if (run < 0) {
+        warmUpMs = got
+        continue
+      }
       perRun.push(percentile(got, 95))
       rows.push(...got)
     }
@@ -113,6 +126,7 @@ export async function searchRow(fx: Fixtures, id: keyof typeof ROWS): Promise<Ro
       rowsMs: rows.map((t) => round(t, 1)),
       echoP95Ms: round(percentile(echoes, 95), 1),
       supersededMs: superseded.map((t) => round(t, 1)),
+      warmUp: { query: warmUp?.text, rowsMs: warmUpMs.map((t) => round(t, 1)) },
       expectedCounts: Object.fromEntries(qs.map((q) => [q.text, q.counts])),
     },
   })

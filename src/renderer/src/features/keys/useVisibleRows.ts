@@ -49,8 +49,9 @@ export function useVisibleRows(
     if (!el) return
     const update = (): void => {
       const next = windowOf(el, rowHeight, offset, overscan)
-      // Rows already rendered around the window are kept (the first window is taller than the table).
-      setWin((w) => (w.first === next.first && w.end >= next.end ? w : next))
+      // The first window is the whole window's height: once the table's own height is known, the rows below it go, or
+      // every keystroke of a search would render them too (bench row 4).
+      setWin((w) => (w.first === next.first && w.end === next.end ? w : next))
     }
     el.addEventListener('scroll', update, { passive: true })
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
