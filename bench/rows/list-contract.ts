@@ -9,7 +9,7 @@ import { round, summarize, type Summary } from '../stats'
 
 const TARGET = 2.0
 /** More runs than the minimum five, to keep the median steady on a shared machine. */
-const MAIN_RUNS = 9
+const MAIN_RUNS = 15
 /** The host's first listings run cold code (JIT, compiled parsers); the row is about the steady state. */
 const WARMUP = 2
 
