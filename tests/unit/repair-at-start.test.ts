@@ -1,15 +1,11 @@
 // Repair's look at the keychain when KeyDesk starts waits until the window's first screen is out, then says what it
 // found once.
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { AppCore, REPAIR_AT_START_DELAY_MS } from '../../src/main/core/app-core'
-import { MemoryClipboard } from '../../src/main/core/clipboard'
+import { REPAIR_AT_START_DELAY_MS } from '../../src/main/core/app-core'
 import { vaultNames } from '../../src/main/core/vault'
 import { FakeClock } from '../support/fake-clock'
 import { MemoryVault } from '../support/memory-vault'
-import { removeDir } from './create-harness'
+import { openCore, removeDir, type Harness } from './create-harness'
 
 /** A keychain that counts how often its entries are listed (Repair lists them all). */
 class ListingVault extends MemoryVault {
@@ -20,35 +16,19 @@ class ListingVault extends MemoryVault {
   }
 }
 
-const dirs: string[] = []
-const cores: AppCore[] = []
+const opened: Harness[] = []
 afterEach(async () => {
-  for (const c of cores.splice(0)) await c.close()
-  for (const d of dirs.splice(0)) removeDir(d)
+  for (const h of opened.splice(0)) {
+    await h.close()
+    removeDir(h.dir)
+  }
 })
 
-async function started(
-  vault: ListingVault,
-  clock: FakeClock,
-): Promise<{ core: AppCore; notices: () => Promise<string[]> }> {
-  const dir = mkdtempSync(join(tmpdir(), 'keydesk-repair-start-'))
-  dirs.push(dir)
-  const core = new AppCore({
-    dataDir: dir,
-    version: '0.1.0',
-    host: 'browser',
-    vault,
-    clipboard: new MemoryClipboard(),
-    clock,
-  })
-  cores.push(core)
-  await core.start()
-  const notices = async (): Promise<string[]> => {
-    const reply = await core.invoke('app.info', {})
-    if (!reply.ok) throw new Error(JSON.stringify(reply.error))
-    return (reply.value as { notices: string[] }).notices
-  }
-  return { core, notices }
+async function started(vault: ListingVault, clock: FakeClock): Promise<Harness> {
+  const h = openCore({ vault, clock })
+  opened.push(h)
+  await h.core.start()
+  return h
 }
 
 describe('Repair at start', () => {
@@ -56,28 +36,28 @@ describe('Repair at start', () => {
     const vault = new ListingVault()
     await vault.set(vaultNames.credential('cloudmc', 'gone'), 'left behind')
     const clock = new FakeClock(Date.parse('2026-11-30T12:00:00Z'))
-    const { core, notices } = await started(vault, clock)
-    const notified: { title: string; body: string }[] = []
-    core.onEvent((event, payload) => {
-      if (event === 'notify') notified.push(payload as { title: string; body: string })
-    })
+    const h = await started(vault, clock)
+    const notices = async (): Promise<readonly string[]> => (await h.call('app.info', {})).notices
+    const notified = (): unknown[] => h.events.filter((e) => e.name === 'notify').map((e) => e.payload)
     await clock.advance(REPAIR_AT_START_DELAY_MS - 1)
     expect(vault.listings).toBe(0)
     expect(await notices()).toEqual([])
+    expect(notified()).toEqual([])
     await clock.advance(1)
     expect(vault.listings).toBe(1)
     const found = 'Repair found 1 keychain entry no account owns and 0 accounts without a credential.'
     expect((await notices()).filter((n) => n.startsWith(found))).toHaveLength(1)
-    expect(notified.map((n) => [n.title, n.body.startsWith(found)])).toEqual([['Repair', true]])
+    expect(notified()).toEqual([{ title: 'Repair', body: expect.stringContaining(found) as unknown }])
   })
 
   it('does not look when KeyDesk closes before then', async () => {
     const vault = new ListingVault()
     const clock = new FakeClock(Date.parse('2026-11-30T12:00:00Z'))
-    const { core } = await started(vault, clock)
-    await core.close()
-    cores.splice(cores.indexOf(core), 1)
+    const h = await started(vault, clock)
+    opened.splice(opened.indexOf(h), 1)
+    await h.close()
     await clock.advance(REPAIR_AT_START_DELAY_MS * 2)
     expect(vault.listings).toBe(0)
+    removeDir(h.dir)
   })
 })
