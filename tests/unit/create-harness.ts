@@ -75,6 +75,7 @@ export function openCore(
     http?: Http
     saveFile?: CoreOptions['saveFile']
     clock?: CoreOptions['clock']
+    host?: CoreOptions['host']
   } = {},
 ): Harness {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'keydesk-create-'))
@@ -83,7 +84,7 @@ export function openCore(
   const core = new AppCore({
     dataDir: dir,
     version: '0.1.0',
-    host: 'browser',
+    host: opts.host ?? 'browser',
     vault,
     clipboard,
     http: opts.http ?? createHttp({ backoffMs: 5 }),

@@ -24,8 +24,8 @@ afterEach(async () => {
   }
 })
 
-async function started(vault: ListingVault, clock: FakeClock): Promise<Harness> {
-  const h = openCore({ vault, clock })
+async function started(vault: ListingVault, clock: FakeClock, host: 'browser' | 'cli' = 'browser'): Promise<Harness> {
+  const h = openCore({ vault, clock, host })
   opened.push(h)
   await h.core.start()
   return h
@@ -48,6 +48,15 @@ describe('Repair at start', () => {
     const found = 'Repair found 1 keychain entry no account owns and 0 accounts without a credential.'
     expect((await notices()).filter((n) => n.startsWith(found))).toHaveLength(1)
     expect(notified()).toEqual([{ title: 'Repair', body: expect.stringContaining(found) as unknown }])
+  })
+
+  it('never looks for a command of the CLI, which shows no notice', async () => {
+    const vault = new ListingVault()
+    await vault.set(vaultNames.credential('cloudmc', 'gone'), 'left behind')
+    const clock = new FakeClock(Date.parse('2026-11-30T12:00:00Z'))
+    await started(vault, clock, 'cli')
+    await clock.advance(REPAIR_AT_START_DELAY_MS * 2)
+    expect(vault.listings).toBe(0)
   })
 
   it('does not look when KeyDesk closes before then', async () => {

@@ -45,7 +45,7 @@ export interface CoreOptions {
 const ACCOUNTS_CHANGED_COALESCE_MS = 50
 /**
  * Repair's look at every keychain entry is housekeeping, started once the window's first screen is out: at start it
- * took about 50 ms of CPU from a page loading on two cores (bench row 6). A command of the CLI ends before it.
+ * took about 50 ms of CPU from a page loading on two cores (bench row 6).
  */
 export const REPAIR_AT_START_DELAY_MS = 5_000
 
@@ -167,11 +167,12 @@ export class AppCore {
     this.propagations.start()
     this.unconfirmed.start()
     this.vaultWatch.start()
-    // The window lists every account as soon as it opens; a command of the CLI may need only one of them.
-    const window = this.options.host !== 'cli'
-    const warmed = window ? this.accounts.credentials.warm(this.accounts.all()) : Promise.resolve()
-    if (window) this.lifecycle.open(this.accounts.all().map((a) => a.id))
-    // After the credentials the first listings need, too: a slow keychain must not hold up the window.
+    // The window lists every account as soon as it opens; a command of the CLI may need only one of them, and shows
+    // no notice of Repair's.
+    if (this.options.host === 'cli') return
+    const warmed = this.accounts.credentials.warm(this.accounts.all())
+    this.lifecycle.open(this.accounts.all().map((a) => a.id))
+    // After the credentials the first listings need: a slow keychain must not hold up the window.
     this.repairTimer = this.clock.setTimeout(() => {
       this.repairTimer = null
       void warmed.catch(() => undefined).then(() => this.repairAtStart())
