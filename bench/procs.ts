@@ -2,7 +2,7 @@
 // process (no npx/tsx wrapper in between), so the pid we hold is the process we measure.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { SandboxAccount } from '../src/sandbox/index'
 import { valueFromWire } from '../src/shared/key-list-wire'
@@ -211,14 +211,20 @@ async function redeem(url: string): Promise<string> {
 const CORE_LAUNCHES = 10
 /** The most the host prints: one for the bench's own calls, the rest for the pages the rows open on one host. */
 const LAUNCHES = 20
-const VAULT_ENV = { KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` }
+/**
+ * The keychain service of one data directory's hosts, as a user's KeyDesk has its own: with one service for every
+ * directory of the run, each host's Repair found the other directories' entries as orphans and read them all.
+ */
+export function vaultService(dataDir: string): string {
+  return `KeyDesk Bench ${process.pid} ${basename(dataDir)}`
+}
 
 /** `npm run web` as a user runs it: src/host/cli.ts under tsx, the real core, the built renderer. */
 export async function startHostProc(dataDir: string): Promise<HostProc> {
   const { child, lines } = spawnNode(
     ['--import', 'tsx', 'src/host/cli.ts', '--data-dir', dataDir, '--port', '0', '--launch-urls', String(LAUNCHES)],
     'browser host',
-    VAULT_ENV,
+    { KEYDESK_VAULT_SERVICE: vaultService(dataDir) },
   )
   return hostOf(child, lines, LAUNCHES)
 }
@@ -235,7 +241,7 @@ export async function startCoreProc(bundle: string, dataDir: string): Promise<Co
   const { child, lines } = spawnNode(
     ['--expose-gc', bundle, '--data-dir', dataDir, '--renderer-dir', join(ROOT, 'out/renderer')],
     'core',
-    VAULT_ENV,
+    { KEYDESK_VAULT_SERVICE: vaultService(dataDir) },
   )
   const host = await hostOf(child, lines, CORE_LAUNCHES)
   let memory: Record<string, unknown> = {}

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { SLOW, type Fixtures } from '../fixtures'
-import { ROOT } from '../procs'
+import { ROOT, vaultService } from '../procs'
 import { result, RUNS, type RowResult } from '../row'
 import { listRequest } from '../sandbox-wire'
 import { round, summarize } from '../stats'
@@ -27,7 +27,7 @@ function runCli(args: readonly string[], dataDir: string): Promise<{ ms: number;
     const child = spawn(process.execPath, [...args, '--data-dir', dataDir, '--json', 'keys', 'list'], {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, KEYDESK_DATA_DIR: dataDir, KEYDESK_VAULT_SERVICE: `KeyDesk Bench ${process.pid}` },
+      env: { ...process.env, KEYDESK_DATA_DIR: dataDir, KEYDESK_VAULT_SERVICE: vaultService(dataDir) },
     })
     let out = ''
     let err = ''
