@@ -94,15 +94,13 @@ export async function searchRow(fx: Fixtures, id: keyof typeof ROWS): Promise<Ro
       const late = await take(page, 'superseded')
       const got = [...(await take(page, 'rows')), ...late]
       const echoed = await take(page, 'keystrokes')
-      if (run >= 0) {
-        echoes.push(...echoed)
-        superseded.push(...late)
-      }
       if (got.length !== q.text.length) throw new Error(`expected ${q.text.length} row samples, got ${got.length}`)
       if (run < 0) {
         warmUpMs = got
         continue
       }
+      echoes.push(...echoed)
+      superseded.push(...late)
       perRun.push(percentile(got, 95))
       rows.push(...got)
     }

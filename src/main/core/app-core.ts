@@ -181,8 +181,7 @@ export class AppCore {
 
   private async repairAtStart(): Promise<void> {
     const report = await this.repair.scan().catch(() => null)
-    const found = report ? report.orphans.length + report.missing.length : 0
-    if (!report || found === 0) return
+    if (!report || report.orphans.length + report.missing.length === 0) return
     const notice =
       `Repair found ${report.orphans.length} keychain entr${report.orphans.length === 1 ? 'y' : 'ies'} no account owns ` +
       `and ${report.missing.length} account${report.missing.length === 1 ? '' : 's'} without a credential. Open Repair to review them.`
