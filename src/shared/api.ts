@@ -136,6 +136,11 @@ export const requests = {
   'demo.start': request<readonly AccountView[]>()(empty),
 
   'keys.list': request<KeyList>()(z.object({ accountId: id })),
+  /**
+   * The first listings the core made as it started that are already done (see keys/opening-lists.ts), in one answer
+   * for the window's first request; never waits on a service. An account not in it is asked with keys.list.
+   */
+  'keys.opening': request<readonly KeyList[]>()(empty),
   'keys.createOptions': request<CreateOptionsView | null>()(z.object({ accountId: id })),
   'keys.create': request<CreatedKey>()(
     z.object({

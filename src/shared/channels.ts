@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'accounts.endpoints',
   'demo.start',
   'keys.list',
+  'keys.opening',
   'keys.createOptions',
   'keys.create',
   'keys.enable',

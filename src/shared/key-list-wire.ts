@@ -103,12 +103,14 @@ export function unpackKeyList(value: unknown): unknown {
   return { accountId, keys, fetchedAt: value.fetchedAt } satisfies KeyList
 }
 
-/** keys.list answers travel packed over HTTP; every other channel's value as it is. */
+/** keys.list and keys.opening answers travel packed over HTTP; every other channel's value as it is. */
 export function valueToWire(channel: string, value: unknown): unknown {
+  if (channel === 'keys.opening' && Array.isArray(value)) return value.map((v) => valueToWire('keys.list', v))
   return channel === 'keys.list' && isKeyList(value) ? packKeyList(value) : value
 }
 
 export function valueFromWire(channel: string, value: unknown): unknown {
+  if (channel === 'keys.opening' && Array.isArray(value)) return value.map(unpackKeyList)
   return channel === 'keys.list' ? unpackKeyList(value) : value
 }
 

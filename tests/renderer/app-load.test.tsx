@@ -81,6 +81,65 @@ describe('the first listings', () => {
   })
 })
 
+describe('the listings the core already holds', () => {
+  it('come with the accounts in the first request: only the other accounts are asked for one by one', async () => {
+    api.reset()
+    h = harness(api)
+    const spaceKey = { ...keyOf('s1', 'k-space'), provider: 'spaceone' as const }
+    api.vault.status.mockResolvedValue({ state: 'available' })
+    api.propagation.list.mockResolvedValue([])
+    api.accounts.list.mockResolvedValue([space, cloud])
+    const fetchedAt = '2026-11-30T12:00:00.000Z'
+    // An account removed since the core started is not put back by its opening listing.
+    api.keys.opening.mockResolvedValue([
+      { accountId: 's1', keys: [spaceKey], fetchedAt },
+      { accountId: 'gone', keys: [keyOf('gone', 'k-old')], fetchedAt },
+    ])
+    api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
+      Promise.resolve({ accountId, keys: [keyOf(accountId, 'k-cloud')], fetchedAt: new Date().toISOString() }),
+    )
+    const stop = h.actions.startSync()
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.keys).toHaveLength(1))
+    expect(api.keys.list.mock.calls).toEqual([[{ accountId: 'c1' }]])
+    expect(h.stores.keys.getState().byAccount.s1).toMatchObject({
+      keys: [spaceKey],
+      loading: false,
+      error: null,
+      fetchedAt: Date.parse(fetchedAt),
+    })
+    expect(h.stores.keys.getState().byAccount.gone).toBeUndefined()
+    stop()
+  })
+
+  it('are not needed: when the core cannot say, every account is asked for as before', async () => {
+    api.reset()
+    h = harness(api)
+    api.vault.status.mockResolvedValue({ state: 'available' })
+    api.propagation.list.mockResolvedValue([])
+    api.accounts.list.mockResolvedValue([space, cloud])
+    api.keys.opening.mockRejectedValue(new AppError('INTERNAL', 'Not now.'))
+    api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
+      Promise.resolve({ accountId, keys: [], fetchedAt: new Date().toISOString() }),
+    )
+    const stop = h.actions.startSync()
+    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
+    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.loading).toBe(false))
+    stop()
+  })
+})
+
+function keyOf(accountId: string, keyId: string) {
+  return {
+    provider: 'cloudmc' as const,
+    accountId,
+    keyId,
+    name: keyId,
+    state: 'enabled' as const,
+    createdAt: '2026-11-30T10:00:00.000Z',
+    extra: {},
+  }
+}
+
 describe('resync', () => {
   it('reloads accounts, keys, propagation and rotations when the event stream reconnects', async () => {
     api.reset()
@@ -174,5 +233,19 @@ describe('browser host key listings', () => {
     ])
     expect(both).toEqual([listed, listed])
     expect(fetch).toHaveBeenLastCalledWith('/api/batch', expect.anything())
+  })
+
+  it('unpacks every listing of keys.opening', async () => {
+    const listed: KeyList = {
+      accountId: 'c1',
+      keys: [{ ...keyOf('c1', 'k1'), lastUsedIp: '10.0.0.1' }],
+      fetchedAt: '2026-11-30T12:00:00.000Z',
+    }
+    const other: KeyList = { ...listed, accountId: 'c2', keys: [keyOf('c2', 'k2')] }
+    const value = valueToWire('keys.opening', [listed, other])
+    expect(value).not.toEqual([listed, other])
+    const fetch = vi.fn().mockResolvedValue(new Response(JSON.stringify({ ok: true, value }), { status: 200 }))
+    vi.stubGlobal('fetch', fetch)
+    expect(await httpTransport().invoke('keys.opening', {})).toEqual([listed, other])
   })
 })

@@ -53,7 +53,7 @@ describe('the key list on screen', () => {
     expect(screen.getByText('10000 keys')).toBeTruthy()
   })
 
-  it('paints its first rows for the whole window without reading the table at mount, then keeps to its height and the scroll', () => {
+  it('paints its first rows for the table’s own height, read at mount with its width, then follows its height and the scroll', () => {
     const observed: Array<() => void> = []
     vi.stubGlobal(
       'ResizeObserver',
@@ -66,7 +66,7 @@ describe('the key list on screen', () => {
       },
     )
     vi.spyOn(window, 'innerHeight', 'get').mockReturnValue(1000)
-    const heightReads = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
+    const height = vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockReturnValue(600)
     const many = Array.from({ length: 500 }, (_, i) =>
       key('c1', `k${String(i).padStart(3, '0')}`, { name: `key ${i}` }),
     )
@@ -75,12 +75,12 @@ describe('the key list on screen', () => {
     h.view(<KeyList account={cloud} />)
     const table = screen.getByRole('grid', { name: 'Keys of Cloud dev' })
     const bodyRows = (): number => within(table).getAllByRole('row').length - 1
-    // 1000 px of 40 px rows and 3 more: one render, and nothing read that would force a layout mid-commit.
-    expect(bodyRows()).toBe(28)
-    expect(heightReads).not.toHaveBeenCalled()
-    // The observer's report of the table's real (shorter) height drops the rows below it: 600 px of rows and 3 more.
-    act(() => observed.forEach((report) => report()))
+    // 600 px of 40 px rows and 3 more, not the 1000 px window's 28: no row is built below the table.
     expect(bodyRows()).toBe(18)
+    // The observer's report of a new height (the window made shorter) drops the rows below it.
+    height.mockReturnValue(400)
+    act(() => observed.forEach((report) => report()))
+    expect(bodyRows()).toBe(13)
     const scroller = table.closest('.table-scroll') ?? table.parentElement
     if (!scroller) throw new Error('no scroller')
     vi.spyOn(scroller, 'scrollTop', 'get').mockReturnValue(40 * 200 + 36)

@@ -1,6 +1,6 @@
 // One handler per channel of the map in src/shared/api.ts: each hands its parsed input to the service that owns it.
 import type { z } from 'zod'
-import type { Channel, RequestResult, Requests } from '../../shared/api'
+import type { Channel, KeyList, RequestResult, Requests } from '../../shared/api'
 import { AppError } from '../../shared/errors'
 import type { Account } from '../../shared/model'
 import { providerRegistry } from '../providers'
@@ -71,6 +71,12 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
       if (cancels.get(requestId) === controller) cancels.delete(requestId)
     })
   }
+  // KeyDesk's own expiry reminders, after every listing: the services' e-mails are off by default.
+  const remind = (listed: KeyList): KeyList => {
+    const account = accounts.get(listed.accountId)
+    core.reminders.check(account, listed.keys, providerRegistry.get(account.provider).descriptor.expiry?.reminderDays)
+    return listed
+  }
   return {
     'app.info': async () => ({
       name: 'KeyDesk',
@@ -114,14 +120,8 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
     },
     'accounts.endpoints': ({ accountId }) => lifecycle.endpoints(accountId),
     'demo.start': () => core.demo.start(),
-    'keys.list': async ({ accountId }) => {
-      const listed = await lifecycle.list(accountId)
-      const account = accounts.get(accountId)
-      // KeyDesk's own expiry reminders: the services' e-mails are off by default.
-      const days = providerRegistry.get(account.provider).descriptor.expiry?.reminderDays
-      core.reminders.check(account, listed.keys, days)
-      return listed
-    },
+    'keys.list': async ({ accountId }) => remind(await lifecycle.list(accountId)),
+    'keys.opening': async () => lifecycle.opened(new Set(accounts.all().map((a) => a.id))).map(remind),
     'keys.createOptions': ({ accountId }) => lifecycle.createOptions(accountId),
     'keys.create': (input) => creation.create(input),
     'keys.enable': ({ accountId, keyId }) => lifecycle.enable(accountId, keyId),

@@ -36,6 +36,18 @@ export class KeyLifecycle {
     const opened = await this.opening.take(accountId)
     const at = opened?.at ?? this.ports.clock.now()
     const keys = opened?.keys ?? (await this.session.call(accountId, (ctx, p) => p.list(ctx)))
+    return this.listed(accountId, keys, at)
+  }
+
+  /** The opening listings already done, of the given accounts: the window's first screen takes them in one answer. */
+  opened(accountIds: ReadonlySet<string>): KeyList[] {
+    return this.opening
+      .takeListed()
+      .filter((o) => accountIds.has(o.accountId))
+      .map((o) => this.listed(o.accountId, o.keys, o.at))
+  }
+
+  private listed(accountId: string, keys: readonly KeyRecord[], at: number): KeyList {
     this.propagations.onListed(accountId, keys)
     return { accountId, keys: this.withTombstones(accountId, keys), fetchedAt: new Date(at).toISOString() }
   }

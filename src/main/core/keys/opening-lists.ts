@@ -1,6 +1,7 @@
 // The first listing of every account, started with the core: the window asks for exactly these as it opens, so they
-// travel while it loads. Each is handed out once, only while fresh and only while nothing has changed the account's
-// keys since it was asked for; otherwise the caller lists afresh.
+// travel while it loads. Those already done go out together in the window's first request (keys.opening); the rest
+// answer each account's first keys.list. Each is handed out once, only while fresh and only while nothing has changed
+// the account's keys since it was asked for; otherwise the caller lists afresh.
 import type { KeyRecord } from '../../../shared/model'
 import type { Clock } from '../ports'
 
@@ -10,6 +11,14 @@ const FRESH_MS = 10_000
 interface Opening {
   readonly at: number
   readonly keys: Promise<readonly KeyRecord[]>
+  /** The keys, once the listing has succeeded. */
+  listed?: readonly KeyRecord[]
+}
+
+export interface Opened {
+  readonly accountId: string
+  readonly keys: readonly KeyRecord[]
+  readonly at: number
 }
 
 export class OpeningLists {
@@ -19,16 +28,31 @@ export class OpeningLists {
 
   start(accountIds: readonly string[], list: (accountId: string) => Promise<readonly KeyRecord[]>): void {
     for (const id of accountIds) {
-      const keys = list(id)
-      // A failure is not reported here: the caller's own listing meets it again and says so.
-      keys.catch(() => this.pending.delete(id))
-      this.pending.set(id, { at: this.clock.now(), keys })
+      const opening: Opening = { at: this.clock.now(), keys: list(id) }
+      opening.keys.then(
+        (keys) => (opening.listed = keys),
+        // A failure is not reported here: the caller's own listing meets it again and says so.
+        () => this.pending.get(id) === opening && this.pending.delete(id),
+      )
+      this.pending.set(id, opening)
     }
   }
 
   /** The account's keys changed (or it went): what was listed before may be out of date. */
   forget(accountId: string): void {
     this.pending.delete(accountId)
+  }
+
+  /** Every opening listing that has already succeeded and is fresh, each handed out once: it never waits. */
+  takeListed(): Opened[] {
+    const now = this.clock.now()
+    const out: Opened[] = []
+    for (const [accountId, opening] of this.pending) {
+      if (!opening.listed || now - opening.at > FRESH_MS) continue
+      this.pending.delete(accountId)
+      out.push({ accountId, keys: opening.listed, at: opening.at })
+    }
+    return out
   }
 
   /** The opening listing of the account, once, when it is fresh and succeeds; null otherwise. */

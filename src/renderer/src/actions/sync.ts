@@ -1,5 +1,5 @@
 // Keeps the stores in step with the core: events, account additions and removals, and each account's refresh interval.
-import type { AppApi } from '../../../shared/api'
+import type { AppApi, KeyList } from '../../../shared/api'
 import type { AccountView } from '../../../shared/model'
 import type { Stores } from '../store/stores'
 import { startNotes } from './notes'
@@ -58,8 +58,18 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     }
   }
 
-  // The keys are asked for as the accounts arrive, so their listings travel while the accounts render.
-  quietly(app.getState().load((accounts) => reconcile(accounts, [])))
+  // The listings the core already holds come with the accounts, in the same request; the other accounts' keys are
+  // asked for as the accounts arrive, so their listings travel while the accounts render.
+  const opening = api.keys.opening().catch((): readonly KeyList[] => [])
+  quietly(
+    app.getState().load((accounts) => {
+      void opening.then((lists) => {
+        const ids = new Set(accounts.map((a) => a.id))
+        keys.getState().seed(lists.filter((l) => ids.has(l.accountId)))
+        reconcile(accounts, [])
+      })
+    }),
+  )
   quietly(prefs.getState().load())
   quietly(propagation.getState().load())
   quietly(rotations.getState().load())

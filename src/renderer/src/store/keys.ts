@@ -1,6 +1,6 @@
 // Keys per account. Each account loads, fails and refreshes on its own; "All accounts" is a selector over this map.
 import { createStore } from 'zustand/vanilla'
-import type { AppApi } from '../../../shared/api'
+import type { AppApi, KeyList } from '../../../shared/api'
 import type { KeyRecord } from '../../../shared/model'
 import { toProblem, type Problem } from './problem'
 
@@ -22,6 +22,8 @@ export interface KeysState {
   selected: ReadonlySet<string>
   readonly refreshAccount: (accountId: string) => Promise<void>
   readonly refreshAll: (accountIds: readonly string[]) => Promise<void>
+  /** Listings that came without being asked for one by one (keys.opening): each account not loaded yet takes its own. */
+  readonly seed: (lists: readonly KeyList[]) => void
   readonly forget: (accountId: string) => void
   readonly toggle: (uid: string) => void
   /** Adds or removes many rows at once (select all shown). */
@@ -102,6 +104,19 @@ export function createKeysStore(api: AppApi) {
       refreshAccount,
       refreshAll: async (accountIds) => {
         await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
+      },
+      seed: (lists) => {
+        for (const list of lists) markListed(list.accountId)
+        set((s) => {
+          const byAccount = { ...s.byAccount }
+          for (const list of lists)
+            byAccount[list.accountId] ??= {
+              ...EMPTY_KEYS,
+              keys: list.keys,
+              fetchedAt: Date.parse(list.fetchedAt) || Date.now(),
+            }
+          return { byAccount }
+        })
       },
       forget: (accountId) =>
         set((s) => {

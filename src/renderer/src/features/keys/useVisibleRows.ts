@@ -12,11 +12,7 @@ export interface RowWindow {
 /** Until the table has been laid out (and where nothing is, as in tests), a typical window's height. */
 const FALLBACK_HEIGHT = 600
 
-/**
- * Before the table is laid out: enough rows for the whole window's height, which the table's own area never exceeds,
- * known without a layout. So the first paint needs no second render, and reading the scroller at mount, which would
- * force the whole page's layout in the middle of React's commit, is left to the ResizeObserver's first report.
- */
+/** Before the scroller is read: enough rows for the whole window's height, which the table's own area never exceeds. */
 function firstWindow(rowHeight: number, overscan: number): RowWindow {
   const height = typeof window === 'undefined' ? FALLBACK_HEIGHT : window.innerHeight || FALLBACK_HEIGHT
   return { first: 0, end: Math.ceil(height / rowHeight) + overscan }
@@ -49,15 +45,14 @@ export function useVisibleRows(
     if (!el) return
     const update = (): void => {
       const next = windowOf(el, rowHeight, offset, overscan)
-      // The first window is the whole window's height: once the table's own height is known, the rows below it go, or
-      // every keystroke of a search would render them too (bench row 4).
       setWin((w) => (w.first === next.first && w.end === next.end ? w : next))
     }
     el.addEventListener('scroll', update, { passive: true })
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
-    // A new scroller is at the top: its real height comes with the observer's first report, after layout.
-    if (resize) resize.observe(el)
-    else update()
+    resize?.observe(el)
+    // The key table reads its width at mount before it renders any row (useInnerWidth), so the layout this read
+    // needs is done once for both, and the first rows rendered are the table's own height, not the window's.
+    update()
     return () => {
       el.removeEventListener('scroll', update)
       resize?.disconnect()
