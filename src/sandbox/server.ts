@@ -79,14 +79,33 @@ async function serve(
   }
   const service = routes.services.find((s) => s.owns(path))
   const tuning = routes.tuning(service?.accountOf(incoming))
-  if (tuning.latencyMs > 0) await sleep(tuning.latencyMs)
-  if (!service) return send(res, { status: 404, body: {} })
-  if (body === 'too-large') return send(res, service.failure('too-large'))
+  // The latency is a round trip: half of it before the service handles the request, half before its answer arrives.
+  // So a slow service's work (and its JSON) is done while the client waits, as a remote one's would be, instead of
+  // all at once just as the client gets every answer back.
+  const half = tuning.latencyMs / 2
+  if (half > 0) await sleep(half)
+  const answer = await handle(service, incoming, body === 'too-large', tuning, routes, log)
+  if (half > 0) await sleep(half)
+  if (answer === 'drop') req.socket.destroy()
+  else deliver(res, answer)
+}
+
+/** What the service answers, as bytes to send; 'drop' when the connection is to be cut instead. */
+async function handle(
+  service: Service | undefined,
+  incoming: Incoming,
+  tooLarge: boolean,
+  tuning: Tuning,
+  routes: Routes,
+  log: (line: string) => void,
+): Promise<Encoded | 'drop'> {
+  const path = incoming.path
+  if (!service) return encode({ status: 404, body: {} })
+  if (tooLarge) return encode(service.failure('too-large'))
   if (tuning.faultRate > 0 && routes.draw() < tuning.faultRate) {
-    if (routes.draw() < 0.5) return send(res, service.failure('unavailable'))
+    if (routes.draw() < 0.5) return encode(service.failure('unavailable'))
     log(`${incoming.method} ${path} fault: connection dropped`)
-    req.socket.destroy()
-    return
+    return 'drop'
   }
   let reply: Reply
   try {
@@ -98,10 +117,9 @@ async function serve(
   // The work is done but the answer never arrives: the client cannot tell whether its request took effect.
   if (tuning.dropAnswerRate > 0 && routes.draw() < tuning.dropAnswerRate) {
     log(`${incoming.method} ${path} fault: handled, answer dropped`)
-    req.socket.destroy()
-    return
+    return 'drop'
   }
-  send(res, reply)
+  return encode(reply)
 }
 
 /** The path of a request target, or undefined when it cannot be parsed. */
@@ -128,14 +146,28 @@ function readBody(req: IncomingMessage): Promise<Buffer | 'too-large' | 'aborted
   })
 }
 
+interface Encoded {
+  readonly status: number
+  readonly payload?: string
+}
+
+function encode(reply: Reply): Encoded {
+  return reply.body === undefined
+    ? { status: reply.status }
+    : { status: reply.status, payload: JSON.stringify(reply.body) }
+}
+
 function send(res: ServerResponse, reply: Reply): void {
+  deliver(res, encode(reply))
+}
+
+function deliver(res: ServerResponse, { status, payload }: Encoded): void {
   if (res.destroyed || res.headersSent) return
-  if (reply.body === undefined) {
-    res.writeHead(reply.status).end()
+  if (payload === undefined) {
+    res.writeHead(status).end()
     return
   }
-  const payload = JSON.stringify(reply.body)
-  res.writeHead(reply.status, {
+  res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': Buffer.byteLength(payload),
   })

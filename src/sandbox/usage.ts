@@ -12,7 +12,8 @@ options
                              authenticating (the auth-cache TTL; default 300)
   --activation-seconds A     Onqlave: how long a new key stays pending, and a deleted key
                              stays in "deleting", before it settles (default 2)
-  --latency-ms L             delay every service answer by L ms (0 to 60000; default 0)
+  --latency-ms L             delay every service answer by L ms, a round trip: the request
+                             is handled after L/2 (0 to 60000; default 0)
   --fault-rate F             fail this share of service requests (0 to 1; default 0): half
                              answer 503 in the service's own error shape, half drop the
                              connection

@@ -137,6 +137,29 @@ describe('sandbox server', () => {
     expect(performance.now() - t).toBeGreaterThanOrEqual(590)
   })
 
+  it('handles a request halfway through its latency: the work is done before the answer arrives', async () => {
+    const cloudmc = account(sandbox, 'cloudmc')
+    await control(sandbox, 'reset')
+    await control(sandbox, 'config', { latencyMs: 600, account: cloudmc.label })
+    const t = performance.now()
+    const created = call(`${cloudmc.endpoint}/api_keys`, {
+      method: 'POST',
+      headers: { 'MC-Api-Key': credential(cloudmc, 'apiKey') },
+      body: '{}',
+    }).then(() => performance.now() - t)
+    // Seen through the state route, which has no latency: the key exists while its create is still on its way back.
+    let seenAfter = Number.NaN
+    for (let i = 0; i < 120 && Number.isNaN(seenAfter); i += 1) {
+      if ((await control(sandbox, 'state')).json.cloudmc.keys === 5) seenAfter = performance.now() - t
+      else await new Promise((r) => setTimeout(r, 10))
+    }
+    const answeredAfter = await created
+    await control(sandbox, 'reset')
+    expect(seenAfter).toBeGreaterThanOrEqual(290)
+    expect(answeredAfter).toBeGreaterThanOrEqual(590)
+    expect(seenAfter).toBeLessThan(answeredAfter - 100)
+  })
+
   it('answers a body over 1 MiB with 413 in the service’s envelope and keeps serving', async () => {
     const big = `{"pad":"${'x'.repeat(1024 * 1024 + 10)}"}`
     const s = await call(`${sandbox.url}/identity/api-key/list`, { method: 'POST', body: big })
