@@ -17,7 +17,11 @@ interface Start {
   readonly total: number
   /** ms from navigation start to the painted first screen. */
   readonly page: number
+  /** ms the page's HTML request waited for its first byte: the host's start-up work shows here. */
+  readonly htmlWait: number
 }
+
+const HTML_WAIT = `(() => { const n = performance.getEntriesByType('navigation')[0]; return n ? n.responseStart - n.requestStart : null })()`
 
 async function blankLoad(url: string): Promise<number> {
   const page = await freshPage()
@@ -37,8 +41,9 @@ async function appStart(dataDir: string, shown: readonly string[]): Promise<Star
     await page.goto(host.openUrl)
     const painted = await benchValue(page, 'painted')
     const origin = await page.evaluate('performance.timeOrigin')
-    if (typeof origin !== 'number') throw new Error('no performance.timeOrigin')
-    return { total: origin + painted - spawned, page: painted }
+    const htmlWait = await page.evaluate(HTML_WAIT)
+    if (typeof origin !== 'number' || typeof htmlWait !== 'number') throw new Error('no navigation timing')
+    return { total: origin + painted - spawned, page: painted, htmlWait }
   } finally {
     await closePage(page)
     await host.stop()
@@ -91,6 +96,8 @@ export async function firstScreenRow(): Promise<RowResult> {
         navigationToPaintedMs: runs.map((r) => round(r.full.page, 1)),
         noAccountsNavigationToPaintedMs: runs.map((r) => round(r.empty.page, 1)),
         noAccountsHostStartToPaintedMs: runs.map((r) => round(r.empty.total)),
+        htmlWaitMs: runs.map((r) => round(r.full.htmlWait, 1)),
+        noAccountsHtmlWaitMs: runs.map((r) => round(r.empty.htmlWait, 1)),
         blankPageLoadMs: runs.map((r) => round(r.blank, 1)),
         overBlankPage: round(overBlank, 2),
       },
