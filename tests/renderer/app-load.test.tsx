@@ -82,48 +82,91 @@ describe('the first listings', () => {
 })
 
 describe('the listings the core already holds', () => {
-  it('come with the accounts in the first request: only the other accounts are asked for one by one', async () => {
+  const fetchedAt = '2026-11-30T12:00:00.000Z'
+  const spaceKey = { ...keyOf('s1', 'k-space'), provider: 'spaceone' as const }
+  const held = (accountId: string, keys: KeyList['keys']): KeyList => ({ accountId, keys, fetchedAt })
+  beforeEach(() => {
     api.reset()
     h = harness(api)
-    const spaceKey = { ...keyOf('s1', 'k-space'), provider: 'spaceone' as const }
     api.vault.status.mockResolvedValue({ state: 'available' })
     api.propagation.list.mockResolvedValue([])
-    api.accounts.list.mockResolvedValue([space, cloud])
-    const fetchedAt = '2026-11-30T12:00:00.000Z'
-    // An account removed since the core started is not put back by its opening listing.
-    api.keys.opening.mockResolvedValue([
-      { accountId: 's1', keys: [spaceKey], fetchedAt },
-      { accountId: 'gone', keys: [keyOf('gone', 'k-old')], fetchedAt },
-    ])
     api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
-      Promise.resolve({ accountId, keys: [keyOf(accountId, 'k-cloud')], fetchedAt: new Date().toISOString() }),
+      Promise.resolve({ accountId, keys: [keyOf(accountId, 'k-listed')], fetchedAt: new Date().toISOString() }),
     )
+  })
+  const byAccount = () => h.stores.keys.getState().byAccount
+
+  it('come with the accounts in the first request: only the other accounts are asked for one by one', async () => {
+    api.accounts.list.mockResolvedValue([space, cloud])
+    // An account removed since the core started is not put back by its opening listing.
+    api.keys.opening.mockResolvedValue([held('s1', [spaceKey]), held('gone', [keyOf('gone', 'k-old')])])
     const stop = h.actions.startSync()
-    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.keys).toHaveLength(1))
+    await vi.waitFor(() => expect(byAccount().c1?.keys).toHaveLength(1))
     expect(api.keys.list.mock.calls).toEqual([[{ accountId: 'c1' }]])
-    expect(h.stores.keys.getState().byAccount.s1).toMatchObject({
+    expect(byAccount().s1).toMatchObject({
       keys: [spaceKey],
       loading: false,
       error: null,
       fetchedAt: Date.parse(fetchedAt),
     })
-    expect(h.stores.keys.getState().byAccount.gone).toBeUndefined()
+    expect(byAccount().gone).toBeUndefined()
     stop()
   })
 
+  it('are used when they answer after the accounts, and when a newer accounts request overtook the first', async () => {
+    const opening = deferred<readonly KeyList[]>()
+    api.keys.opening.mockReturnValue(opening.promise)
+    const first = deferred<readonly AccountView[]>()
+    api.accounts.list.mockReturnValueOnce(first.promise).mockResolvedValue([space, cloud])
+    const stop = h.actions.startSync()
+    // An accounts.changed event before the first answer: the first answer is dropped for the newer one.
+    await h.stores.app.getState().refreshAccounts()
+    first.resolve([space, cloud])
+    await vi.waitFor(() => expect(h.stores.app.getState().accounts).toHaveLength(2))
+    expect(api.keys.list).not.toHaveBeenCalled()
+    opening.resolve([held('s1', [spaceKey]), held('c1', [keyOf('c1', 'k-held')])])
+    await vi.waitFor(() => expect(byAccount().c1?.keys[0]?.keyId).toBe('k-held'))
+    expect(byAccount().s1?.keys).toEqual([spaceKey])
+    expect(api.keys.list).not.toHaveBeenCalled()
+    stop()
+  })
+
+  it('do not put back an account removed before they arrived', async () => {
+    const opening = deferred<readonly KeyList[]>()
+    api.keys.opening.mockReturnValue(opening.promise)
+    api.accounts.list.mockResolvedValueOnce([space, cloud]).mockResolvedValue([cloud])
+    const stop = h.actions.startSync()
+    await vi.waitFor(() => expect(h.stores.app.getState().accounts).toHaveLength(2))
+    await h.stores.app.getState().refreshAccounts()
+    expect(h.stores.app.getState().accounts).toEqual([cloud])
+    opening.resolve([held('s1', [spaceKey]), held('c1', [keyOf('c1', 'k-held')])])
+    await vi.waitFor(() => expect(byAccount().c1?.keys[0]?.keyId).toBe('k-held'))
+    expect(Object.keys(byAccount())).toEqual(['c1'])
+    expect(api.keys.list).not.toHaveBeenCalled()
+    stop()
+  })
+
+  it('are waited for 3 s at most: past that, every account is asked for its keys', async () => {
+    vi.useFakeTimers()
+    api.accounts.list.mockResolvedValue([space, cloud])
+    api.keys.opening.mockReturnValue(new Promise(() => undefined))
+    const stop = h.actions.startSync()
+    await act(() => vi.advanceTimersByTimeAsync(2_900))
+    expect(h.stores.app.getState().accounts).toHaveLength(2)
+    expect(api.keys.list).not.toHaveBeenCalled()
+    await act(() => vi.advanceTimersByTimeAsync(200))
+    expect(api.keys.list.mock.calls).toEqual([[{ accountId: 's1' }], [{ accountId: 'c1' }]])
+    stop()
+    vi.useRealTimers()
+  })
+
   it('are not needed: when the core cannot say, every account is asked for as before', async () => {
-    api.reset()
-    h = harness(api)
-    api.vault.status.mockResolvedValue({ state: 'available' })
-    api.propagation.list.mockResolvedValue([])
     api.accounts.list.mockResolvedValue([space, cloud])
     api.keys.opening.mockRejectedValue(new AppError('INTERNAL', 'Not now.'))
-    api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
-      Promise.resolve({ accountId, keys: [], fetchedAt: new Date().toISOString() }),
-    )
     const stop = h.actions.startSync()
-    await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
-    await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.loading).toBe(false))
+    await vi.waitFor(() => expect(byAccount().s1?.keys[0]?.keyId).toBe('k-listed'))
+    await vi.waitFor(() => expect(byAccount().c1?.keys[0]?.keyId).toBe('k-listed'))
+    expect(api.keys.list).toHaveBeenCalledTimes(2)
     stop()
   })
 })

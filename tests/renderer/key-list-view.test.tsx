@@ -333,7 +333,8 @@ describe('keeping in sync with the core', () => {
     stop = h.actions.startSync()
     h.stores.app.setState({ accounts: [{ ...cloud, refreshIntervalSec: 30 }] })
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(1))
-    await act(() => vi.advanceTimersByTimeAsync(31_000))
+    // The interval, and the check that runs every 5 s to notice it has passed.
+    await act(() => vi.advanceTimersByTimeAsync(35_000))
     expect(api.keys.list).toHaveBeenCalledTimes(2)
 
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true })

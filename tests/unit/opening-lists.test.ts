@@ -3,22 +3,37 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
 import { OpeningLists } from '../../src/main/core/keys/opening-lists'
+import type { Http, HttpRequest } from '../../src/main/net/http'
 import type { KeyRecord } from '../../src/shared/model'
 import { FakeClock } from '../support/fake-clock'
 import { addAccount, countingHttp, openCore, removeDir, testSandbox, until, type Harness } from './create-harness'
 
-const { http: counting, sent } = countingHttp()
-const listings = (): number =>
-  sent.filter((r) => r.method === 'GET' && new URL(r.url).pathname.endsWith('/api_keys')).length
+const { http: sending, sent } = countingHttp()
+const isListing = (r: HttpRequest): boolean => r.method === 'GET' && new URL(r.url).pathname.endsWith('/api_keys')
+const listings = (): number => sent.filter(isListing).length
+/** Requests whose answer has come back. */
+const answered: HttpRequest[] = []
+const counting: Http = {
+  request: async (req) => {
+    const res = await sending.request(req)
+    answered.push(req)
+    return res
+  },
+}
+const listingAnswered = async (): Promise<void> => {
+  await until('the opening listing answered', () => (answered.some(isListing) ? true : undefined))
+}
 
 let sb: Sandbox
 let first: Harness
 let accountId = ''
+let keyId = ''
 beforeAll(async () => {
   sb = await testSandbox({ seed: 'opening-lists' })
   first = openCore({ http: counting })
   await first.core.start()
   accountId = (await addAccount(first, sb, 'cloudmc')).id
+  keyId = (await first.call('keys.list', { accountId })).keys[0]?.keyId ?? ''
   await first.close()
 })
 afterAll(async () => {
@@ -29,6 +44,7 @@ afterAll(async () => {
 /** A restart of the same KeyDesk, once its opening listing has been sent. */
 async function restart(clock = new FakeClock(Date.now())): Promise<Harness> {
   sent.length = 0
+  answered.length = 0
   const h = openCore({ dir: first.dir, vault: first.vault, http: counting, clock })
   await h.core.start()
   await until('the opening listing', () => (listings() === 1 ? true : undefined))
@@ -61,6 +77,7 @@ describe('the opening listings', () => {
 
   it('go out together in keys.opening once done, without waiting for one and only once', async () => {
     sent.length = 0
+    answered.length = 0
     const h = openCore({ dir: first.dir, vault: first.vault, http: counting })
     await h.core.start()
     // No turn of the event loop since the start: the listing cannot have answered, and keys.opening does not wait.
@@ -86,6 +103,23 @@ describe('the opening listings', () => {
     const listed = await h.call('keys.list', { accountId })
     expect(listings()).toBe(2)
     expect(Date.parse(listed.fetchedAt)).toBe(clock.now())
+    await h.close()
+  })
+
+  it('are not in keys.opening once a change of the account’s keys came after them', async () => {
+    const h = await restart()
+    await listingAnswered()
+    await h.call('keys.rename', { accountId, keyId, name: 'renamed after the opening listing' })
+    expect(await h.call('keys.opening', {})).toEqual([])
+    await h.close()
+  })
+
+  // Last: the account is gone for good afterwards.
+  it('are not in keys.opening for an account removed after them', async () => {
+    const h = await restart()
+    await listingAnswered()
+    await h.call('accounts.remove', { id: accountId })
+    expect(await h.call('keys.opening', {})).toEqual([])
     await h.close()
   })
 })

@@ -7,6 +7,8 @@ import type { RefreshPolicy } from './refresh'
 
 const TICK_MS = 5_000
 const DEFAULT_INTERVAL_SEC = 60
+/** How long the first listings wait for keys.opening before every account is asked for its keys. */
+const OPENING_WAIT_MS = 3_000
 
 export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): () => void {
   const { app, keys, propagation, rotations, prefs, lock, activity } = stores
@@ -16,21 +18,51 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     void keys.getState().refreshAccount(id)
   }
 
+  // The listings the core already held when this window opened (keys.opening, sent with the accounts): an account
+  // takes its own the first time it is reconciled instead of being listed again. Until they are known, reconciling
+  // waits for them (in order), so none is thrown away and asked for a second time.
+  let opened: Map<string, KeyList> | null = null
+  let openingTimer: ReturnType<typeof setTimeout> | undefined
+  const opening = new Promise<void>((resolve) => {
+    // A core that never answers must not leave the list empty: past the wait, every account is asked for itself.
+    openingTimer = setTimeout(() => {
+      opened ??= new Map()
+      resolve()
+    }, OPENING_WAIT_MS)
+    api.keys
+      .opening()
+      .then(
+        (lists) => void (opened ??= new Map(lists.map((l) => [l.accountId, l]))),
+        () => void (opened ??= new Map()),
+      )
+      .finally(() => {
+        clearTimeout(openingTimer)
+        resolve()
+      })
+  })
+
   const reconcile = (next: readonly AccountView[], prev: readonly AccountView[]): void => {
+    if (!opened) return void opening.then(() => reconcile(next, prev))
     const before = new Map(prev.map((a) => [a.id, a]))
     const ids = new Set(next.map((a) => a.id))
     for (const id of before.keys())
       if (!ids.has(id)) {
         keys.getState().forget(id)
         lastAttempt.delete(id)
+        opened.delete(id)
       }
+    const seeded: KeyList[] = []
     for (const a of next) {
       const old = before.get(a.id)
       const loaded = keys.getState().byAccount[a.id]
+      const held = loaded ? undefined : opened.get(a.id)
+      opened.delete(a.id)
+      if (held) seeded.push(held)
       // A fixed credential or endpoint deserves a fresh listing now, not at the next interval.
       const repaired = old !== undefined && a.status === 'ok' && old.status !== 'ok' && loaded?.error != null
-      if (!loaded || (old !== undefined && (old.endpoint !== a.endpoint || repaired))) refresh(a.id)
+      if ((!loaded && !held) || (old !== undefined && (old.endpoint !== a.endpoint || repaired))) refresh(a.id)
     }
+    if (seeded.length) keys.getState().seed(seeded)
   }
 
   const quietly = (p: Promise<unknown>): void => void p.catch(() => undefined)
@@ -58,18 +90,8 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
     }
   }
 
-  // The listings the core already holds come with the accounts, in the same request; the other accounts' keys are
-  // asked for as the accounts arrive, so their listings travel while the accounts render.
-  const opening = api.keys.opening().catch((): readonly KeyList[] => [])
-  quietly(
-    app.getState().load((accounts) => {
-      void opening.then((lists) => {
-        const ids = new Set(accounts.map((a) => a.id))
-        keys.getState().seed(lists.filter((l) => ids.has(l.accountId)))
-        reconcile(accounts, [])
-      })
-    }),
-  )
+  // The keys are asked for as the accounts arrive, so their listings travel while the accounts render.
+  quietly(app.getState().load((accounts) => reconcile(accounts, [])))
   quietly(prefs.getState().load())
   quietly(propagation.getState().load())
   quietly(rotations.getState().load())
@@ -100,6 +122,7 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
   document.addEventListener('visibilitychange', tick)
   return () => {
     for (const off of offs) off()
+    clearTimeout(openingTimer)
     clearInterval(timer)
     document.removeEventListener('visibilitychange', tick)
   }

@@ -106,11 +106,12 @@ export function createKeysStore(api: AppApi) {
         await Promise.allSettled(accountIds.map((id) => refreshAccount(id)))
       },
       seed: (lists) => {
-        for (const list of lists) markListed(list.accountId)
+        const fresh = lists.filter((list) => !get().byAccount[list.accountId])
+        for (const list of fresh) markListed(list.accountId)
         set((s) => {
           const byAccount = { ...s.byAccount }
-          for (const list of lists)
-            byAccount[list.accountId] ??= {
+          for (const list of fresh)
+            byAccount[list.accountId] = {
               ...EMPTY_KEYS,
               keys: list.keys,
               fetchedAt: Date.parse(list.fetchedAt) || Date.now(),

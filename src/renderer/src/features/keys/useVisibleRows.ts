@@ -9,10 +9,13 @@ export interface RowWindow {
   readonly end: number
 }
 
-/** Until the table has been laid out (and where nothing is, as in tests), a typical window's height. */
+/** Where the scroller reports no height (nothing laid out, as in tests), a typical window's height. */
 const FALLBACK_HEIGHT = 600
 
-/** Before the scroller is read: enough rows for the whole window's height, which the table's own area never exceeds. */
+/**
+ * Before the scroller is read at mount: enough rows for the whole window's height, which the table's own area never
+ * exceeds. The key table renders no row before then, so this is only ever a starting state.
+ */
 function firstWindow(rowHeight: number, overscan: number): RowWindow {
   const height = typeof window === 'undefined' ? FALLBACK_HEIGHT : window.innerHeight || FALLBACK_HEIGHT
   return { first: 0, end: Math.ceil(height / rowHeight) + overscan }
@@ -50,8 +53,8 @@ export function useVisibleRows(
     el.addEventListener('scroll', update, { passive: true })
     const resize = typeof ResizeObserver === 'function' ? new ResizeObserver(update) : null
     resize?.observe(el)
-    // The key table reads its width at mount before it renders any row (useInnerWidth), so the layout this read
-    // needs is done once for both, and the first rows rendered are the table's own height, not the window's.
+    // Read at mount, in the same layout the key table's width read (useInnerWidth) needs before it renders any row:
+    // the first rows rendered are then the table's own height, not the window's, for no extra layout.
     update()
     return () => {
       el.removeEventListener('scroll', update)
