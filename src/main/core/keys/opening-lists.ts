@@ -45,10 +45,9 @@ export class OpeningLists {
 
   /** Every opening listing that has already succeeded and is fresh, each handed out once: it never waits. */
   takeListed(): Opened[] {
-    const now = this.clock.now()
     const out: Opened[] = []
     for (const [accountId, opening] of this.pending) {
-      if (!opening.listed || now - opening.at > FRESH_MS) continue
+      if (!opening.listed || !this.fresh(opening)) continue
       this.pending.delete(accountId)
       out.push({ accountId, keys: opening.listed, at: opening.at })
     }
@@ -59,8 +58,12 @@ export class OpeningLists {
   async take(accountId: string): Promise<{ keys: readonly KeyRecord[]; at: number } | null> {
     const opening = this.pending.get(accountId)
     this.pending.delete(accountId)
-    if (!opening || this.clock.now() - opening.at > FRESH_MS) return null
+    if (!opening || !this.fresh(opening)) return null
     const keys = await opening.keys.catch(() => null)
     return keys ? { keys, at: opening.at } : null
+  }
+
+  private fresh(opening: Opening): boolean {
+    return this.clock.now() - opening.at <= FRESH_MS
   }
 }

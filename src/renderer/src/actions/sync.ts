@@ -23,22 +23,13 @@ export function startSync(api: AppApi, stores: Stores, policy: RefreshPolicy): (
   // waits for them (in order), so none is thrown away and asked for a second time.
   let opened: Map<string, KeyList> | null = null
   let openingTimer: ReturnType<typeof setTimeout> | undefined
-  const opening = new Promise<void>((resolve) => {
-    // A core that never answers must not leave the list empty: past the wait, every account is asked for itself.
-    openingTimer = setTimeout(() => {
-      opened ??= new Map()
-      resolve()
-    }, OPENING_WAIT_MS)
-    api.keys
-      .opening()
-      .then(
-        (lists) => void (opened ??= new Map(lists.map((l) => [l.accountId, l]))),
-        () => void (opened ??= new Map()),
-      )
-      .finally(() => {
-        clearTimeout(openingTimer)
-        resolve()
-      })
+  // A core that never answers must not leave the list empty: past the wait, every account is asked for itself.
+  const gaveUp = new Promise<readonly KeyList[]>((resolve) => {
+    openingTimer = setTimeout(() => resolve([]), OPENING_WAIT_MS)
+  })
+  const opening = Promise.race([api.keys.opening().catch((): readonly KeyList[] => []), gaveUp]).then((lists) => {
+    clearTimeout(openingTimer)
+    opened = new Map(lists.map((l) => [l.accountId, l]))
   })
 
   const reconcile = (next: readonly AccountView[], prev: readonly AccountView[]): void => {
