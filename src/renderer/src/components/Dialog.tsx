@@ -2,8 +2,8 @@
 // for confirmations, a close that can be guarded (a running create, an unsaved secret), a footer for the buttons,
 // focus on the first field when it opens, and focus back on whatever opened it when it closes.
 import * as D from '@radix-ui/react-dialog'
-import { X } from 'lucide-react'
 import { useState, type ReactNode } from 'react'
+import { Icon } from './Icon'
 
 interface Props {
   readonly title: ReactNode
@@ -94,7 +94,7 @@ export function Dialog({
           {children !== undefined && <div className="dialog-body">{children}</div>}
           {footer !== undefined && <div className="dialog-footer actions">{footer}</div>}
           <button type="button" className="icon-button dialog-close" aria-label="Dismiss" onClick={request}>
-            <X aria-hidden="true" className="icon" />
+            <Icon name="x" />
           </button>
         </D.Content>
       </D.Portal>
