@@ -1,24 +1,14 @@
 // The browser host: the built renderer and the core's channel map over loopback HTTP, for machines without Electron.
 // Loopback only; a one-time launch URL redeemed for a session cookie; foreign Host or Origin is refused; bounded
 // connections, bodies and waits; a request that cannot be decoded gets 400.
-import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { extname, join, normalize } from 'node:path'
 import type { Reply } from '../shared/api'
 import { valueToWire } from '../shared/key-list-wire'
 import type { AppCore } from '../main/core/app-core'
+import { RendererFiles } from '../main/renderer-files'
 import { sessionCookie, Sessions } from './session'
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-}
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
   "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
@@ -52,6 +42,7 @@ const SPENT_PAGE =
 
 export async function startHost(options: HostOptions): Promise<Host> {
   const sessions = options.sessions ?? new Sessions()
+  const files = RendererFiles.load(options.rendererDir)
   const clients = new Set<ServerResponse>()
   const stopEvents = options.core.onEvent((event, payload) => {
     const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`
@@ -74,7 +65,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (!hostAllowed(req.headers.host, origin)) return send(res, 403, { error: 'forbidden host' })
     const url = new URL(req.url ?? '/', origin)
     if (url.pathname.startsWith('/launch/')) return launch(res, decodeURIComponent(url.pathname.slice(8)), req.method)
-    if (!url.pathname.startsWith('/api/')) return serveStatic(res, options.rendererDir, url.pathname, req.method)
+    if (!url.pathname.startsWith('/api/')) return serveStatic(res, files, url.pathname, req.method)
     if (req.headers.origin !== undefined && req.headers.origin !== origin)
       return send(res, 403, { error: 'forbidden origin' })
     if (!sessions.valid(req.headers.cookie)) return send(res, 403, { error: 'session' })
@@ -243,22 +234,16 @@ async function readBody(req: IncomingMessage): Promise<string | null | undefined
   }
 }
 
-async function serveStatic(res: ServerResponse, dir: string, pathname: string, method = 'GET'): Promise<void> {
+function serveStatic(res: ServerResponse, files: RendererFiles, pathname: string, method = 'GET'): void {
   if (method !== 'GET' && method !== 'HEAD') return send(res, 405, { error: 'method not allowed' })
-  const rel = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '') || 'index.html'
-  const file = join(dir, rel)
-  if (!file.startsWith(dir)) return send(res, 404, {})
-  try {
-    const data = await readFile(file)
-    res.writeHead(200, {
-      'content-type': MIME[extname(file)] ?? 'application/octet-stream',
-      'content-security-policy': CSP,
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-      'cache-control': 'no-store',
-    })
-    res.end(method === 'HEAD' ? undefined : data)
-  } catch {
-    send(res, 404, {})
-  }
+  const file = files.find(pathname)
+  if (!file) return send(res, 404, {})
+  res.writeHead(200, {
+    'content-type': file.type,
+    'content-security-policy': CSP,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+    'cache-control': 'no-store',
+  })
+  res.end(method === 'HEAD' ? undefined : file.body)
 }

@@ -1,15 +1,5 @@
 // The app:// scheme: serves the built renderer with the CSP on every response, and nothing outside its folder.
-import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
-
-const MIME: Readonly<Record<string, string>> = {
-  '.html': 'text/html',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-}
+import { RendererFiles, type RendererFile } from './renderer-files'
 
 export const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
@@ -20,20 +10,14 @@ function respond(body: ConstructorParameters<typeof Response>[0], status: number
 }
 
 export function appProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
-  const root = normalize(rendererDir) + sep
+  const files = RendererFiles.load(rendererDir)
   return async (request) => {
-    let path: string
+    let file: RendererFile | undefined
     try {
-      path = decodeURIComponent(new URL(request.url).pathname)
+      file = files.find(new URL(request.url).pathname)
     } catch {
       return respond('Bad request', 400, 'text/plain')
     }
-    const file = normalize(join(root, path === '/' ? 'index.html' : path))
-    if (!file.startsWith(root)) return respond('Not found', 404, 'text/plain')
-    try {
-      return respond(await readFile(file), 200, MIME[extname(file)] ?? 'application/octet-stream')
-    } catch {
-      return respond('Not found', 404, 'text/plain')
-    }
+    return file ? respond(file.body, 200, file.type) : respond('Not found', 404, 'text/plain')
   }
 }

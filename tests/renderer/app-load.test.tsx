@@ -207,35 +207,6 @@ describe('resync', () => {
   })
 })
 
-describe('one sync for the window', () => {
-  it('is shared by the early start and the shell, and stops only when both have let go', async () => {
-    api.reset()
-    h = harness(api)
-    api.accounts.list.mockResolvedValue([])
-    api.vault.status.mockResolvedValue({ state: 'available' })
-    api.propagation.list.mockResolvedValue([])
-    api.rotation.list.mockResolvedValue([])
-    api.keys.opening.mockResolvedValue([])
-    const early = h.actions.startSync()
-    const shell = h.actions.startSync()
-    await vi.waitFor(() => expect(api.accounts.list).toHaveBeenCalledTimes(1))
-    expect(api.keys.opening).toHaveBeenCalledTimes(1)
-    shell()
-    shell()
-    act(() => api.emit('propagation.updated', { records: [] }))
-    const replace = vi.spyOn(h.stores.propagation.getState(), 'replace')
-    act(() => api.emit('propagation.updated', { records: [] }))
-    expect(replace).toHaveBeenCalledTimes(1)
-    early()
-    act(() => api.emit('propagation.updated', { records: [] }))
-    expect(replace).toHaveBeenCalledTimes(1)
-    // Started again after the last stop: a new sync asks afresh.
-    const again = h.actions.startSync()
-    await vi.waitFor(() => expect(api.accounts.list).toHaveBeenCalledTimes(2))
-    again()
-  })
-})
-
 describe('browser host event stream', () => {
   afterEach(() => {
     vi.useRealTimers()

@@ -9,14 +9,9 @@ import './styles-sidebar.css'
 import './styles-keys.css'
 import './styles-dialogs.css'
 
-const wiring = wire(api)
-// The first requests (the accounts, the listings the core already holds) leave before React renders anything, so
-// they travel while the shell builds. Never stopped: it lasts as long as the window.
-wiring.actions.startSync()
-
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <Root wiring={wiring}>
+    <Root wiring={wire(api)}>
       <App />
     </Root>
   </StrictMode>,

@@ -16,8 +16,6 @@ export function createActions(api: AppApi, stores: Stores) {
   const refresh = createRefreshPolicy(stores)
   const lock = createLockActions(api, stores)
   const secrets = createSecretActions(api, lock.whenUnlocked)
-  // One sync however many start it: the window starts it before React renders (main.tsx), the shell again as it mounts.
-  let sync: { readonly stop: () => void; users: number } | null = null
   return {
     refresh,
     lock,
@@ -27,20 +25,8 @@ export function createActions(api: AppApi, stores: Stores) {
     create: createCreateActions(api, stores, refresh),
     notes: createNoteActions(stores),
     prefs: createPrefActions(api, stores),
-    /** Starts following the core's events and each account's refresh interval; returns this caller's stop. */
-    startSync: () => {
-      const s = (sync ??= { stop: startSync(api, stores, refresh), users: 0 })
-      s.users += 1
-      let stopped = false
-      return () => {
-        if (stopped) return
-        stopped = true
-        s.users -= 1
-        if (s.users > 0) return
-        s.stop()
-        if (sync === s) sync = null
-      }
-    },
+    /** Starts following the core's events and each account's refresh interval; returns the stop. */
+    startSync: () => startSync(api, stores, refresh),
   }
 }
 
