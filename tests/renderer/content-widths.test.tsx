@@ -5,7 +5,7 @@ import { account, key } from './fake-api'
 
 afterEach(() => vi.restoreAllMocks())
 
-it('measures each name once per font, and a second listing of the same keys gives the same widths', () => {
+it('measures only the longest values, each once per font, and a second listing of the same keys gives the same widths', () => {
   const fonts: string[] = []
   const canvas = {
     font: '',
@@ -23,7 +23,14 @@ it('measures each name once per font, and a second listing of the same keys give
   const first = contentWidths(keys, ...args)
   const measures = canvas.measureText.mock.calls.length
   const fontChanges = fonts.length
-  expect(measures).toBeGreaterThanOrEqual(60)
+  // As wide as the widest value (here, the longest): "name 29" and "key-29", plus padding and the copy button.
+  expect(first).toEqual({
+    name: Math.ceil(7 * 7 + 20),
+    keyId: Math.ceil(6 * 7 + 20 + 30),
+    account: Math.ceil(9 * 7 + 20),
+  })
+  // Twelve names, twelve ids, the account's label and its service: not all sixty values.
+  expect(measures).toBe(26)
   const again = contentWidths(
     keys.map((k) => ({ ...k })),
     ...args,

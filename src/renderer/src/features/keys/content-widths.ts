@@ -55,35 +55,54 @@ export function nameLines(k: KeyRecord, shared: boolean): Named {
   return shared ? { primary: k.keyId, secondary: k.name } : { primary: k.name, secondary: '' }
 }
 
+/**
+ * The widest of `texts` in `font`, measured on the longest few by characters: in the list's fonts the widest value is
+ * among them, and measuring every value of the sample (each a canvas call) was a tenth of the first screen's render.
+ */
+const LONGEST = 12
+
+function widest(texts: ReadonlySet<string>, font: string): number {
+  let width = 0
+  for (const text of [...texts].sort((a, b) => b.length - a.length).slice(0, LONGEST))
+    width = Math.max(width, measure(text, font))
+  return width
+}
+
 export function contentWidths(
   rows: readonly KeyRecord[],
   accounts: ReadonlyMap<string, AccountView>,
   serviceName: (k: KeyRecord) => string,
   sharedNames: ReadonlySet<string>,
 ): Widths {
-  let name = 0
-  let keyId = 0
-  let account = 0
-  let application = 0
+  const primaries = new Set<string>()
+  const secondaries = new Set<string>()
+  const ids = new Set<string>()
+  const labels = new Set<string>()
+  const services = new Set<string>()
+  const apps = new Set<string>()
+  let own = 0
   const seen = new Set<string>()
   for (const k of rows.slice(0, SAMPLE)) {
     const { primary, secondary } = nameLines(k, sharedNames.has(`${k.accountId}\n${k.name}`))
-    const own = accounts.get(k.accountId)?.facts.ownKeyId === k.keyId ? BADGE : 0
-    name = Math.max(name, measure(primary, TEXT) + own, measure(secondary, SMALL))
-    keyId = Math.max(keyId, measure(k.keyId, MONO))
+    // The key KeyDesk signs in with carries a badge beside its name.
+    if (accounts.get(k.accountId)?.facts.ownKeyId === k.keyId) own = Math.max(own, measure(primary, TEXT) + BADGE)
+    else primaries.add(primary)
+    if (secondary) secondaries.add(secondary)
+    ids.add(k.keyId)
     if (!seen.has(k.accountId)) {
       seen.add(k.accountId)
-      const label = accounts.get(k.accountId)?.label ?? k.accountId
-      account = Math.max(account, measure(label, TEXT), measure(serviceName(k), SMALL))
+      labels.add(accounts.get(k.accountId)?.label ?? k.accountId)
+      services.add(serviceName(k))
     }
     const app = [k.extra.applicationName, k.extra.clusterName].filter(Boolean).join(' · ')
-    if (app) application = Math.max(application, measure(app, TEXT))
+    if (app) apps.add(app)
   }
   const px = (w: number, extra = 0): number => Math.ceil(w + PAD + extra)
+  const application = widest(apps, TEXT)
   return {
-    name: px(name),
-    keyId: px(keyId, COPY),
-    account: px(account),
+    name: px(Math.max(own, widest(primaries, TEXT), widest(secondaries, SMALL))),
+    keyId: px(widest(ids, MONO), COPY),
+    account: px(Math.max(widest(labels, TEXT), widest(services, SMALL))),
     ...(application ? { application: px(application) } : {}),
   }
 }
