@@ -14,11 +14,6 @@ const SPREAD_LIMIT = 0.1
 const WARMUP = 5
 /** A ratio of two 200 ms figures on a shared machine: more runs than the minimum keep the median and spread honest. */
 const ROW_RUNS = 9
-/**
- * Each run is the median of this many refreshes of each page, so one refresh that met a busy moment of the machine
- * (a collection, another process) moves its run less than the spread limit itself.
- */
-const REFRESHES_PER_RUN = 3
 const REFRESH = /^Refresh/
 
 async function open(host: HostProc, accounts: number): Promise<Page> {
@@ -48,19 +43,12 @@ export async function refreshRow(fx: Fixtures): Promise<RowResult> {
   const singles: number[] = []
   const totals: number[] = []
   try {
-    for (let i = 0; i < WARMUP; i += 1) {
-      await refresh(onePage, 1)
-      await refresh(allPage, accounts)
-    }
-    for (let run = 0; run < ROW_RUNS; run += 1) {
-      const single: number[] = []
-      const total: number[] = []
-      for (let i = 0; i < REFRESHES_PER_RUN; i += 1) {
-        single.push(await refresh(onePage, 1))
-        total.push(await refresh(allPage, accounts))
-      }
-      singles.push(summarize(single).median)
-      totals.push(summarize(total).median)
+    for (let run = 0; run < WARMUP + ROW_RUNS; run += 1) {
+      const single = await refresh(onePage, 1)
+      const total = await refresh(allPage, accounts)
+      if (run < WARMUP) continue
+      singles.push(single)
+      totals.push(total)
     }
   } finally {
     await closePage(onePage)
@@ -78,7 +66,6 @@ export async function refreshRow(fx: Fixtures): Promise<RowResult> {
     summary: s,
     also: s.spread <= SPREAD_LIMIT,
     detail: {
-      refreshesPerRun: REFRESHES_PER_RUN,
       totalMs: totals.map((t) => round(t, 1)),
       singleAccountMs: singles.map((t) => round(t, 1)),
       totalOverConfiguredLatency: round(summarize(totals).median / SLOW.latencyMs),

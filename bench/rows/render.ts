@@ -9,7 +9,7 @@ const TARGET = 1.2
  * Both sides are ~100 ms figures that the shared machine moves by tens of ms: each 50,000-key load is paired with a
  * 100-key load right after it, so a slow stretch hits both sides, and more pairs than the minimum keep the median honest.
  */
-const PAIRS = 17
+const PAIRS = 11
 
 const arrivalToPaint = (list: ListHost): Promise<number> =>
   withListPage(list, async (_page, paint) => paint.arrivalToPaint)

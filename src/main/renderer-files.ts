@@ -2,7 +2,7 @@
 // script and styles while the core lists every account, and a file read from disk waited behind that work at each of
 // its steps (open, stat, read, close); from memory each file is one step. The files cannot change under a running
 // KeyDesk: a build writes new names, and the app serves the build it started with.
-import { readdirSync, readFileSync } from 'node:fs'
+import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { extname, join, posix, relative, sep } from 'node:path'
 
 export const MIME: Readonly<Record<string, string>> = {
@@ -28,28 +28,24 @@ export interface RendererFile {
 export class RendererFiles {
   private constructor(private readonly files: ReadonlyMap<string, RendererFile>) {}
 
-  /** Every file under `dir`; none when it does not exist. Throws when it is far larger than a build. */
+  /** Every file under `dir`; none when it does not exist. Throws when one cannot be read, or it is far larger than a build. */
   static load(dir: string): RendererFiles {
     const files = new Map<string, RendererFile>()
-    let bytes = 0
-    let entries: string[]
+    let entries: Dirent[]
     try {
-      entries = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      entries = readdirSync(dir, { recursive: true, withFileTypes: true })
     } catch {
       return new RendererFiles(files)
     }
+    let bytes = 0
     for (const entry of entries) {
-      const path = join(dir, entry)
-      let body: Buffer
-      try {
-        body = readFileSync(path)
-      } catch {
-        continue // a folder
-      }
-      bytes += body.length
+      if (entry.isDirectory()) continue
+      const path = join(entry.parentPath, entry.name)
+      bytes += statSync(path).size
       if (files.size >= MAX_FILES || bytes > MAX_BYTES) throw new Error(`${dir} is not a renderer build: too large`)
+      // A file of the build that cannot be read fails the start, rather than a page that later misses it.
       const name = relative(dir, path).split(sep).join('/')
-      files.set(name, { body, type: MIME[extname(name)] ?? 'application/octet-stream' })
+      files.set(name, { body: readFileSync(path), type: MIME[extname(name)] ?? 'application/octet-stream' })
     }
     return new RendererFiles(files)
   }

@@ -10,7 +10,8 @@ function drawings(): Map<string, Document> {
   expect(sheets).toHaveLength(1)
   const out = new Map<string, Document>()
   for (const m of (sheets[0]?.textContent ?? '').matchAll(
-    /\.i-(\w+)\{mask-image:url\("data:image\/svg\+xml,([^"]+)"\)\}/g,
+    // The prefixed and the standard property name the same drawing.
+    /\.i-(\w+)\{-webkit-mask-image:url\("data:image\/svg\+xml,([^"]+)"\);mask-image:url\("data:image\/svg\+xml,\2"\)\}/g,
   )) {
     out.set(m[1] ?? '', new DOMParser().parseFromString(decodeURIComponent(m[2] ?? ''), 'image/svg+xml'))
   }
@@ -42,6 +43,10 @@ describe('Icon', () => {
     const rules = (document.head.querySelector('style[data-icons]')?.textContent ?? '').match(/\.i-\w+\{/g) ?? []
     expect(rules.length).toBe(all.size)
     expect(all.size).toBe(23)
+    // Sized and placed in its box under both names of the mask properties (Chromium before 120 has only -webkit-).
+    expect(document.head.querySelector('style[data-icons]')?.textContent).toMatch(
+      /\.icon\{-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain;/,
+    )
   })
 
   it('keeps an attribute value that holds quotes or markup inside its attribute', () => {

@@ -105,7 +105,16 @@ describe('electron-builder --linux dir against a stub Electron', () => {
     for (const runtime of ['conf', 'electron-store', 'keytar', 'yaml', 'zod']) expect(modules).toContain(runtime)
     // The keychain helper's D-Bus client (its lock check).
     expect(files).toContain('/node_modules/@particle/dbus-next/index.js')
-    for (const devOnly of ['electron', 'electron-builder', 'vitest', 'react', 'react-dom', 'typescript', 'tsx'])
+    for (const devOnly of [
+      'electron',
+      'electron-builder',
+      'vitest',
+      'react',
+      'react-dom',
+      'lucide',
+      'typescript',
+      'tsx',
+    ])
       expect(modules).not.toContain(devOnly)
     expect(files.some((f) => f.endsWith('.map') || f.startsWith('/src/') || f.startsWith('/tests/'))).toBe(false)
     expect(

@@ -72,12 +72,24 @@ export function iconSvg(node: IconNode): string {
   )
 }
 
-/** One rule per icon, added once to the page: the element only names its icon. The image is in the rule itself, not
- * in a variable, so it is parsed once rather than for every element that uses it. */
+/**
+ * The mask of every icon, and one rule per icon naming its drawing, added once to the page: the element only names its
+ * icon. The image is in the rule itself, not in a variable, so it is parsed once rather than for every element that
+ * uses it. Written here rather than in icons.css, whose build drops the -webkit- names that Chromium before 120 (a
+ * browser the host may open) needs.
+ */
+const MASK =
+  '.icon{-webkit-mask-position:center;mask-position:center;-webkit-mask-size:contain;mask-size:contain;' +
+  '-webkit-mask-repeat:no-repeat;mask-repeat:no-repeat}'
+
 function iconRules(): string {
-  return Object.entries(ICONS)
-    .map(([name, node]) => `.i-${name}{mask-image:url("data:image/svg+xml,${encodeURIComponent(iconSvg(node))}")}`)
-    .join('\n')
+  return [
+    MASK,
+    ...Object.entries(ICONS).map(([name, node]) => {
+      const image = `url("data:image/svg+xml,${encodeURIComponent(iconSvg(node))}")`
+      return `.i-${name}{-webkit-mask-image:${image};mask-image:${image}}`
+    }),
+  ].join('\n')
 }
 
 if (typeof document !== 'undefined') {

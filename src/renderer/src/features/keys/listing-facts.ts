@@ -39,8 +39,8 @@ function sharedOfListing(keys: readonly KeyRecord[]): readonly string[] {
 }
 
 /**
- * Names per account as they are: building an account-and-name string for each of 50,000 keys first cost more than the
- * rest of the list's first render (bench row 3). A listing is one account's keys, so there is one set of names.
+ * Names compared per account, as they are: building an account-and-name string for each of 50,000 keys first cost
+ * more than the rest of the list's first render (bench row 3). A listing is one account's keys, so it has one set.
  */
 function namesShared(keys: readonly KeyRecord[]): readonly string[] {
   const seen = new Map<string, Set<string>>()
