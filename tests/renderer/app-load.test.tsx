@@ -4,7 +4,7 @@ import { AppError } from '../../src/shared/errors'
 import type { AccountView } from '../../src/shared/model'
 import type { KeyList } from '../../src/shared/results'
 import { valueToWire } from '../../src/shared/key-list-wire'
-import { account, APP_INFO, createFakeApi, deferred, harness, PREFERENCES } from './fake-api'
+import { account, APP_INFO, createFakeApi, deferred, DESCRIPTORS, harness, PREFERENCES } from './fake-api'
 
 import { App } from '../../src/renderer/src/App'
 import { httpTransport } from '../../src/renderer/src/host-transport'
@@ -30,6 +30,16 @@ describe('start-up and account refreshes', () => {
     api.accounts.list.mockResolvedValue([space])
     await h.stores.app.getState().load()
     expect(h.stores.app.getState()).toMatchObject({ accounts: [space], error: null, loaded: true, vault: null })
+  })
+
+  it('shows the accounts without waiting for the keychain status, and the status once it answers', async () => {
+    const vault = deferred<{ state: 'available' }>()
+    api.vault.status.mockReturnValue(vault.promise)
+    api.accounts.list.mockResolvedValue([space])
+    await h.stores.app.getState().load()
+    expect(h.stores.app.getState()).toMatchObject({ accounts: [space], loaded: true, error: null, vault: null })
+    vault.resolve({ state: 'available' })
+    await vi.waitFor(() => expect(h.stores.app.getState().vault).toEqual({ state: 'available' }))
   })
 
   it('offers Retry when the accounts cannot be listed, and clears the error once they can', async () => {
@@ -62,18 +72,19 @@ describe('the first listings', () => {
   it("asks for every account's keys as soon as the accounts arrive, before the app has shown them, and once each", async () => {
     api.reset()
     h = harness(api)
-    const vault = deferred<{ state: 'available' }>()
-    api.vault.status.mockReturnValue(vault.promise)
+    const providers = deferred<typeof DESCRIPTORS>()
+    api.providers.list.mockReturnValue(providers.promise)
+    api.vault.status.mockResolvedValue({ state: 'available' })
     api.accounts.list.mockResolvedValue([space, cloud])
     api.propagation.list.mockResolvedValue([])
     api.keys.list.mockImplementation(({ accountId }: { accountId: string }) =>
       Promise.resolve({ accountId, keys: [], fetchedAt: new Date().toISOString() }),
     )
     const stop = h.actions.startSync()
-    // The keychain status has not answered, so the accounts are not in the app yet: their keys are asked already.
+    // The providers have not answered, so the accounts are not in the app yet: their keys are asked already.
     await vi.waitFor(() => expect(api.keys.list).toHaveBeenCalledTimes(2))
     expect(h.stores.app.getState().accounts).toEqual([])
-    vault.resolve({ state: 'available' })
+    providers.resolve(DESCRIPTORS)
     await vi.waitFor(() => expect(h.stores.app.getState().accounts).toHaveLength(2))
     await vi.waitFor(() => expect(h.stores.keys.getState().byAccount.c1?.loading).toBe(false))
     expect(api.keys.list).toHaveBeenCalledTimes(2)

@@ -55,18 +55,17 @@ export function createAppStore(api: AppApi) {
           (a) => seq === accountsSeq && listed(a),
           () => undefined,
         )
-      // Settled one by one: info or keychain status failing must not hide the accounts.
-      const [info, vault, accounts, providers] = await Promise.allSettled([
-        api.app.info(),
-        api.vault.status(),
-        accountsCall,
-        api.providers.list(),
-      ])
+      // The keychain's status asks the keychain itself, the slowest of these: the accounts do not wait for it.
+      void api.vault.status().then(
+        (vault) => set({ vault }),
+        () => undefined,
+      )
+      // Settled one by one: info failing must not hide the accounts.
+      const [info, accounts, providers] = await Promise.allSettled([api.app.info(), accountsCall, api.providers.list()])
       if (info.status === 'fulfilled') set({ info: info.value })
       // Without the descriptors no account can be shown truthfully: their failure is the start's failure.
       if (providers.status === 'rejected') return set({ loaded: true, error: toProblem(providers.reason).message })
       set({ providers: Object.fromEntries(providers.value.map((d) => [d.id, d])), providerList: providers.value })
-      if (vault.status === 'fulfilled') set({ vault: vault.value })
       if (seq !== accountsSeq) return set({ loaded: true })
       if (accounts.status === 'fulfilled') set({ accounts: accounts.value, loaded: true, error: null })
       else set({ loaded: true, error: toProblem(accounts.reason).message })
