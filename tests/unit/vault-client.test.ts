@@ -100,3 +100,22 @@ describe('the keychain client', () => {
     await p
   })
 })
+
+describe('the keychain index', () => {
+  it('is looked up once for the calls made together, and afresh after a write', async () => {
+    const helper = new FakeHelper()
+    helper.answer = true
+    const vault = new KeytarVault('Test', { spawn: () => helper })
+    const together = await Promise.all([vault.names(), vault.names(), vault.names()])
+    expect(together).toEqual(['v', 'v', 'v'])
+    expect(helper.posted.filter((m) => m.op === 'names')).toHaveLength(1)
+    // A lookup on its way when a secret is written would not show it: the next caller asks again.
+    const before = vault.names()
+    const write = vault.set('k', 's')
+    const after = vault.names()
+    await Promise.all([before, write, after])
+    expect(helper.posted.map((m) => m.op)).toEqual(['names', 'names', 'set', 'names'])
+    await vault.names()
+    expect(helper.posted.filter((m) => m.op === 'names')).toHaveLength(4)
+  })
+})

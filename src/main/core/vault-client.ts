@@ -56,6 +56,7 @@ export class KeytarVault implements SecretVault {
   private failure: { status: VaultStatus; at: number; wait: number } | null = null
   private probing: Promise<void> | null = null
   private statusCall: Promise<VaultStatus> | null = null
+  private namesCall: Promise<string[]> | null = null
   private readonly spawn: SpawnVaultHelper
   private readonly timeoutMs: number
   private readonly retryAfterMs: number
@@ -75,14 +76,25 @@ export class KeytarVault implements SecretVault {
     return this.request({ op: 'get', name }) as Promise<string | null>
   }
   async set(name: string, secret: string): Promise<void> {
+    this.namesCall = null
     await this.request({ op: 'set', name, secret })
   }
   async delete(name: string): Promise<boolean> {
+    this.namesCall = null
     return (await this.request({ op: 'delete', name })) === true
   }
-  /** The vault's index of names: one lookup, never a read of every secret. */
-  async names(): Promise<string[]> {
-    return (await this.request({ op: 'names' })) as string[]
+  /**
+   * The vault's index of names: one lookup, never a read of every secret. Calls made while one is on its way share
+   * it (the window asks for each account's kept keys at once), unless a write was sent since: the helper answers in
+   * the order it is asked, so a lookup sent after a write sees it.
+   */
+  names(): Promise<string[]> {
+    if (this.namesCall) return this.namesCall
+    const call: Promise<string[]> = (this.request({ op: 'names' }) as Promise<string[]>).finally(() => {
+      if (this.namesCall === call) this.namesCall = null
+    })
+    this.namesCall = call
+    return call
   }
 
   /** One status question at a time, however many ask. */
