@@ -6,12 +6,9 @@ import type { AddressInfo } from 'node:net'
 import type { Reply } from '../shared/api'
 import { valueToWire } from '../shared/key-list-wire'
 import type { AppCore } from '../main/core/app-core'
-import { RendererFiles } from '../main/renderer-files'
+import { CSP, RendererFiles } from '../main/renderer-files'
 import { sessionCookie, Sessions } from './session'
 
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
 const MAX_BODY = 2 * 1024 * 1024
 const MAX_BATCH = 100
 /** A browser uses six; the rest is headroom. Idle and slow connections are dropped by the timeouts below. */

@@ -1,8 +1,5 @@
 // The app:// scheme: serves the built renderer with the CSP on every response, and nothing outside its folder.
-import { RendererFiles, type RendererFile } from './renderer-files'
-
-export const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+import { CSP, RendererFiles, type RendererFile } from './renderer-files'
 
 function respond(body: ConstructorParameters<typeof Response>[0], status: number, type: string): Response {
   // Every response carries the CSP, refusals included, so no app:// document can ever load without it.

@@ -5,7 +5,12 @@
 import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs'
 import { extname, join, posix, relative, sep } from 'node:path'
 
-export const MIME: Readonly<Record<string, string>> = {
+/** The renderer's Content-Security-Policy, sent with its files by the app:// scheme and the browser host alike. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'"
+
+const MIME: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript',
   '.css': 'text/css',

@@ -7,7 +7,7 @@ import { expect as playwrightExpect, type Browser, type Locator, type Page } fro
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSandbox, type Sandbox } from '../../src/sandbox'
 import type { AccountView } from '../../src/shared/model'
-import { CSP } from '../../src/main/app-protocol'
+import { CSP } from '../../src/main/renderer-files'
 import { openSettings } from '../../src/main/core/settings'
 import { bootShell, launchChromium, type BootedShell } from './harness'
 

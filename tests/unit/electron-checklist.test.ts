@@ -49,7 +49,7 @@ vi.mock('electron', () => {
 
 const { createMainWindow, hardenSession, RENDERER_ORIGIN } = await import('../../src/main/window')
 const { TrustedSenders, guardedHandler } = await import('../../src/main/ipc')
-const { CSP } = await import('../../src/main/app-protocol')
+const { CSP } = await import('../../src/main/renderer-files')
 
 beforeAll(() => {
   hardenSession()

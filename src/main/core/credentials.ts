@@ -1,7 +1,7 @@
 // Account credentials as every provider call needs them: read from the keychain once, then kept in memory for the
 // core's life, so a refresh of thirty accounts does not read thirty secrets through the keychain helper each time.
-// A kept credential is used only while the keychain is open and its index still names it (one look shared by every
-// call made together, which touches nothing while the keyring is locked), and is forgotten when it changes, when its
+// A kept credential is used only while the keychain is open and its index still names it (one look, which the keychain
+// client shares among the calls made together and which touches nothing while the keyring is locked), and is forgotten when it changes, when its
 // account goes, while KeyDesk is locked and when the keychain stops being available.
 import { AppError } from '../../shared/errors'
 import type { Account, Credential } from '../../shared/model'
@@ -14,7 +14,6 @@ export class Credentials {
   private keeping = true
   /** Bumped by every forget: a read that started before one is not kept, since it may be older than the change. */
   private generation = 0
-  private index: Promise<ReadonlySet<string>> | null = null
   /** Reads under way, so calls made together read each credential once. */
   private readonly reading = new Map<string, Promise<Credential>>()
 
@@ -68,25 +67,20 @@ export class Credentials {
   }
 
   /**
-   * Whether the keychain is open and still names the credential (one look at its index, shared by every call made
-   * together; it reads no secret, and nothing at all while the keyring is locked). Deleted meanwhile: read afresh.
+   * Whether the keychain is open and still names the credential (one look at its index, shared with the calls made
+   * together by the keychain client; it reads no secret, and nothing at all while the keyring is locked). Deleted
+   * meanwhile: read afresh.
    */
   private async stillThere(account: Account): Promise<boolean> {
-    this.index ??= this.vault
-      .names()
-      .then((names): ReadonlySet<string> => new Set(names))
-      .finally(() => {
-        this.index = null
-      })
-    let names: ReadonlySet<string>
+    let names: readonly string[]
     try {
-      names = await this.index
+      names = await this.vault.names()
     } catch (err) {
       this.clear()
       this.unreadable(account.id, err instanceof AppError ? err.message : 'The keychain cannot be read.')
       throw err
     }
-    if (names.has(vaultNames.credential(account.provider, account.id))) return true
+    if (names.includes(vaultNames.credential(account.provider, account.id))) return true
     this.forget(account.id)
     return false
   }
