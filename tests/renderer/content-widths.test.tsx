@@ -3,15 +3,14 @@ import { beforeEach, expect, it, vi } from 'vitest'
 import { contentWidths } from '../../src/renderer/src/features/keys/content-widths'
 import { account, key } from './fake-api'
 
-// One canvas for the whole file (the module keeps the first it gets): Hangul letters twice the width of Latin ones,
-// as in the list's fonts.
+/** A font in which each letter is as wide as `px` says. */
+const font = (px: (c: string) => number) => (text: string) => ({ width: [...text].reduce((w, c) => w + px(c), 0) })
+/** Hangul letters twice the width of Latin ones, as in the list's fonts. */
+const latinAndHangul = font((c) => (c.charCodeAt(0) >= 0x1100 ? 14 : 7))
+
+// One canvas for the whole file: the module keeps the first it gets.
 const fonts: string[] = []
-const canvas = {
-  font: '',
-  measureText: vi.fn((text: string) => ({
-    width: [...text].reduce((w, c) => w + (c.charCodeAt(0) >= 0x1100 ? 14 : 7), 0),
-  })),
-}
+const canvas = { font: '', measureText: vi.fn(latinAndHangul) }
 Object.defineProperty(canvas, 'font', { set: (f: string) => fonts.push(f), get: () => fonts.at(-1) ?? '' })
 const create = document.createElement.bind(document)
 vi.spyOn(document, 'createElement').mockImplementation((tag: string) =>
@@ -19,7 +18,7 @@ vi.spyOn(document, 'createElement').mockImplementation((tag: string) =>
 )
 
 beforeEach(() => {
-  canvas.measureText.mockClear()
+  canvas.measureText.mockClear().mockImplementation(latinAndHangul)
   fonts.length = 0
 })
 
@@ -48,31 +47,37 @@ it('measures only the longest values, each once per font, and a second listing o
   expect(fonts.length).toBe(fontChanges)
 })
 
-it('finds the widest value among many longer ones: a short name in Hangul is wider than long names in lowercase', () => {
-  const a = account('a2', 'spaceone', 'Space')
-  const keys = [
-    ...Array.from({ length: 20 }, (_, i) =>
-      key('a2', `id-${i}`, { name: `billing-service-${String(i).padStart(2, '0')}` }),
-    ),
-    key('a2', 'id-kr', { name: '결제서비스운영키관리' }),
-  ]
-  const widths = contentWidths(keys, new Map([[a.id, a]]), () => 'SpaceONE', new Set<string>())
-  // Ten Hangul letters (140 px) beat eighteen lowercase ones (126 px).
-  expect(widths.name).toBe(Math.ceil(10 * 14 + 20))
-})
+/**
+ * Twenty names of twenty small letters, a dash and digits, all longer than `widest`, which is wider in the font all
+ * the same.
+ * Each case has its own letter: a width measured once is remembered, whatever the font of the case that measured it.
+ */
+const longerNamesAnd = (letter: string, widest: string) => [
+  ...Array.from({ length: 20 }, (_, i) =>
+    key('a2', `id-${i}`, { name: `${letter.repeat(14)}-${String(i).padStart(5, '0')}` }),
+  ),
+  key('a2', 'id-widest', { name: widest }),
+]
 
-it('counts capitals as wider than small letters when choosing what to measure', () => {
-  canvas.measureText.mockImplementation((text: string) => ({
-    width: [...text].reduce((w, c) => w + (c >= 'A' && c <= 'Z' ? 10 : 6), 0),
-  }))
-  const a = account('a3', 'cloudmc', 'C')
-  const keys = [
-    ...Array.from({ length: 20 }, (_, i) =>
-      key('a3', `x-${i}`, { name: `lowercase-name-${String(i).padStart(5, '0')}` }),
-    ),
-    key('a3', 'x-caps', { name: 'PRODBILLINGKEY' }),
-  ]
-  const widths = contentWidths(keys, new Map([[a.id, a]]), () => 'CloudMC', new Set<string>())
-  // Fourteen capitals (140 px) beat twenty small letters and digits (120 px).
-  expect(widths.name).toBe(14 * 10 + 20)
+it.each([
+  // Eleven Hangul letters (154 px) beat twenty small letters and digits (140 px).
+  { why: 'a short name in Hangul', letter: 'a', px: latinAndHangul, widest: '결제서비스운영키관리결', width: 11 * 14 },
+  // Seventeen capitals (170 px) beat twenty small letters and digits (140 px).
+  {
+    why: 'a short name in capitals',
+    letter: 'b',
+    px: font((c) => (c >= 'A' && c <= 'Z' ? 10 : 7)),
+    widest: 'PRODWAREHOUSEKEYS',
+    width: 170,
+  },
+])('finds the widest value among many longer ones: $why', ({ letter, px, widest, width }) => {
+  canvas.measureText.mockImplementation(px)
+  const a = account('a2', 'spaceone', 'Space')
+  const widths = contentWidths(
+    longerNamesAnd(letter, widest),
+    new Map([[a.id, a]]),
+    () => 'SpaceONE',
+    new Set<string>(),
+  )
+  expect(widths.name).toBe(width + 20)
 })
