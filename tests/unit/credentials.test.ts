@@ -56,12 +56,20 @@ describe("an account's credential", () => {
     const account = await addAccount(h, sb, 'cloudmc')
     await h.call('keys.list', { accountId: account.id })
     vault.state = 'locked'
+    const told = h.events.length
     const refused = await h.failure('keys.list', { accountId: account.id })
     expect(refused.code).toBe('KEYCHAIN_UNAVAILABLE')
     expect(refused.message).toMatch(/locked/)
+    // The keychain's status everyone sees follows at once, not at the watch's next look.
+    const status = await until('the keychain status event', () =>
+      h.events.slice(told).find((e) => e.name === 'vault.status'),
+    )
+    expect(status.payload).toMatchObject({ state: 'locked' })
     const row = (await h.call('accounts.list', {})).find((a) => a.id === account.id)
     expect(row?.status).toBe('keychain')
     vault.state = 'available'
+    // Open again, as the watch's next look (or the window asking) finds it.
+    expect(await h.call('vault.status', {})).toMatchObject({ state: 'available' })
     const before = vault.reads
     await h.call('keys.list', { accountId: account.id })
     expect(vault.reads - before).toBe(1)

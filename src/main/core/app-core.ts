@@ -243,6 +243,9 @@ export class AppCore {
       return { ok: true, value: await handler(input) }
     } catch (err) {
       if (!(err instanceof AppError)) this.options.log?.(`request ${c} failed: ${(err as Error)?.name ?? 'error'}`)
+      // A keychain that has just been locked or gone is met by a request first: the status everyone sees follows now,
+      // not at the watch's next look a minute later (it tells listeners only when the status changed).
+      else if (err.code === 'KEYCHAIN_UNAVAILABLE' && c !== 'vault.status') void this.vaultWatch.check()
       return { ok: false, error: toErrorData(err) }
     }
   }
