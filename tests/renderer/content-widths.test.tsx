@@ -35,9 +35,12 @@ it('measures only the longest values, each once per font, and a second listing o
     name: Math.ceil(7 * 7 + 20),
     keyId: Math.ceil(6 * 7 + 20 + 30),
     account: Math.ceil(9 * 7 + 20),
+    // "24 months ago": the time columns fit the longest relative time, whatever the keys' own times.
+    createdAt: Math.ceil(13 * 7 + 20),
+    lastUsed: Math.ceil(13 * 7 + 20),
   })
-  // Twelve names, twelve ids, the account's label and its service: not all sixty values.
-  expect(measures).toBe(26)
+  // Twelve names, twelve ids, the account's label, its service and the longest time: not all sixty values.
+  expect(measures).toBe(27)
   const again = contentWidths(
     keys.map((k) => ({ ...k })),
     ...args,

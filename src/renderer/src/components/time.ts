@@ -4,6 +4,9 @@ const MIN = 60_000
 const HOUR = 60 * MIN
 export const DAY = 24 * HOUR
 
+/** The widest past time `relative` gives: months run to 24 (730 days), then years. The time columns are this wide. */
+export const LONGEST_RELATIVE = '24 months ago'
+
 export function relative(iso: string | undefined, now: number): string {
   if (!iso) return ''
   const t = Date.parse(iso)

@@ -6,9 +6,12 @@ import { ageDays, exact, relative } from '../../components/time'
 import { isExpiryFlag, keyFlags } from './flags'
 import './keys.css'
 
+/** A list row has room for two flags, one a line: a third would be cut off by the row. */
+const FLAGS_IN_ROW = 2
+
 /**
  * The flags as words: a reader sees "stale" or "expiring", not an icon to decode. With `onRotate`, an expiry flag is
- * the one-click way into the rotation assistant.
+ * the one-click way into the rotation assistant. Past two, the first stays and "+N" names the rest in its title.
  */
 export function Flags({
   keyRecord,
@@ -23,9 +26,11 @@ export function Flags({
 }) {
   const flags = keyFlags(keyRecord, lastUse, now)
   if (!flags.length) return null
+  const shown = flags.length > FLAGS_IN_ROW ? flags.slice(0, FLAGS_IN_ROW - 1) : flags
+  const rest = flags.slice(shown.length)
   return (
     <>
-      {flags.map((f) =>
+      {shown.map((f) =>
         onRotate && isExpiryFlag(f.kind) ? (
           <button
             key={f.kind}
@@ -44,6 +49,12 @@ export function Flags({
             <span className="sr-only">: {f.why}</span>
           </span>
         ),
+      )}
+      {rest.length > 0 && (
+        <span className="flag flag-more" title={rest.map((f) => `${f.kind}: ${f.why}`).join('\n')}>
+          {`+${rest.length}`}
+          <span className="sr-only"> more: {rest.map((f) => `${f.kind}: ${f.why}`).join(' ')}</span>
+        </span>
       )}
     </>
   )

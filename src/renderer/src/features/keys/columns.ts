@@ -54,13 +54,12 @@ const ALL: readonly Column[] = [
   col('keyId', 'Key id', 110, { sortKey: 'keyId', priority: 5, whole: true }),
   col('account', 'Account', 110, { sortKey: 'account', priority: 6, whole: true }),
   col('state', 'State', 150, { sortKey: 'state' }),
-  // One flag a line: a second wraps under the first.
+  // One flag a line: a second wraps under the first (a row shows two at most).
   col('flags', 'Flags', 70, { sortKey: 'flags', priority: 4 }),
-  // Room for the longest relative time, "12 months ago".
-  // Room for the longest relative time, "12 months ago" (at the time cells' 13 px).
-  col('createdAt', 'Created', 104, { sortKey: 'createdAt', priority: 3 }),
+  // Whole: the longest relative time, "24 months ago", measured in the font the cells use (content-widths.ts).
+  col('createdAt', 'Created', 104, { sortKey: 'createdAt', priority: 3, whole: true }),
   col('age', 'Age', 56, { sortKey: 'age', priority: 1 }),
-  col('lastUsed', 'Last used', 104, { sortKey: 'lastUsedAt', priority: 2 }),
+  col('lastUsed', 'Last used', 104, { sortKey: 'lastUsedAt', priority: 2, whole: true }),
   // Expiry outlasts Created: a key about to stop working matters more than when it was made.
   col('expires', 'Expires', 96, { sortKey: 'expiresAt', priority: 3.5 }),
   col('application', 'App · Arx', 110, { sortKey: 'application', priority: 0, whole: true }),

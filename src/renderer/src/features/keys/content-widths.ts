@@ -2,12 +2,15 @@
 // the rows is enough: the list is sorted, and the widest values of ten thousand keys look like those of the first few
 // hundred.
 import type { AccountView, KeyRecord } from '../../../../shared/model'
+import { LONGEST_RELATIVE } from '../../components/time'
 import type { Widths } from './column-fit'
 
 const SAMPLE = 400
 const TEXT = '14px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 const SMALL = '11.5px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 const MONO = '12.5px ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace'
+/** The time cells' font (styles-keys.css). */
+const TIME = '13px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif'
 /** Cell padding (8 + 8) and a little air. */
 const PAD = 20
 /** The copy button beside a key id, with its gap. */
@@ -112,7 +115,10 @@ export function contentWidths(
   }
   const px = (w: number, extra = 0): number => Math.ceil(w + PAD + extra)
   const application = widest(apps, TEXT)
+  const time = px(measure(LONGEST_RELATIVE, TIME))
   return {
+    createdAt: time,
+    lastUsed: time,
     name: px(Math.max(own, widest(primaries, TEXT), widest(secondaries, SMALL))),
     keyId: px(widest(ids, MONO), COPY),
     account: px(Math.max(widest(labels, TEXT), widest(services, SMALL))),
