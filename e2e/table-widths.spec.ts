@@ -1,6 +1,6 @@
 // The key list reads at 1024, 1440 and 1920 px: nothing scrolls sideways, ids and account labels are whole from
 // 1440 px, a cut value shows whole under the pointer and in the line under the list, and a column resizes by
-// keyboard and by dragging its edge.
+// keyboard and by dragging its edge, and keeps its width in the settings.
 import { expect, test, type Locator, type Page } from '@playwright/test'
 import { hostWithSandbox, type HostWithSandbox } from './fixtures'
 
@@ -88,4 +88,12 @@ test("dragging a column's edge widens it", async ({ page }) => {
   const after = (await header.boundingBox())?.width ?? 0
   expect(after - before).toBeGreaterThan(60)
   expect(await grid(page).evaluate((g: Box) => g.scrollWidth - g.clientWidth)).toBeLessThanOrEqual(1)
+  // Kept in the settings file once the drag rests, so a window opened later has it.
+  await expect
+    .poll(async () => (await env.host.call<{ columnWidths?: { keyId?: number } }>('settings.get')).columnWidths?.keyId)
+    .toBe(Math.round(after))
+  const later = await page.context().newPage()
+  await open(later, 1920)
+  const again = (await later.getByRole('columnheader', { name: /^Key id/ }).boundingBox())?.width ?? 0
+  expect(Math.abs(again - after)).toBeLessThanOrEqual(1)
 })

@@ -1,5 +1,6 @@
 // The user's preferences: what settings.get answers and the patch settings.set accepts.
 import { z } from 'zod'
+import { COLUMN_ID, COLUMN_WIDTH, MAX_COLUMNS } from './column-widths'
 import { PROVIDER_IDS } from './model'
 
 export interface Preferences {
@@ -13,7 +14,13 @@ export interface Preferences {
     readonly sortKey: string
     readonly sortDesc: boolean
   }
+  /** Key list column widths the user dragged to, px by column id; absent in files written before they were kept. */
+  readonly columnWidths?: Readonly<Record<string, number>>
 }
+
+const columnWidths = z
+  .record(z.string().regex(COLUMN_ID), z.number().int().min(COLUMN_WIDTH.min).max(COLUMN_WIDTH.max))
+  .refine((widths) => Object.keys(widths).length <= MAX_COLUMNS, `at most ${MAX_COLUMNS} columns`)
 
 export const preferencesPatch = z
   .object({
@@ -29,5 +36,6 @@ export const preferencesPatch = z
         sortDesc: z.boolean(),
       })
       .optional(),
+    columnWidths: columnWidths.optional(),
   })
   .strict()

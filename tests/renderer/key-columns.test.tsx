@@ -104,7 +104,7 @@ describe('the key list fits its columns to the window', () => {
     expect(screen.getAllByRole('row')).toHaveLength(2)
   })
 
-  it('widens a column with Alt+→ on its header and keeps the width for the session', () => {
+  it('widens a column with Alt+→ on its header and keeps the width in the settings', async () => {
     const grid = showList(1800)
     const before = headerTemplate(grid)
     const keyIdHeader = within(grid).getByRole('button', { name: /^Key id/ })
@@ -115,7 +115,9 @@ describe('the key list fits its columns to the window', () => {
       .getAllByRole('columnheader')
       .findIndex((c) => c.textContent?.startsWith('Key id'))
     expect(parseFloat(after.split(' ')[index] ?? '0') - parseFloat(before.split(' ')[index] ?? '0')).toBe(16)
-    expect(h.stores.ui.getState().columnWidths.keyId).toBeGreaterThan(0)
+    const width = h.stores.prefs.getState().columnWidths.keyId
+    expect(width).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(h.api.settings.set).toHaveBeenCalledWith({ columnWidths: { keyId: width } }))
   })
 
   it('counts one key in the singular, and shows the focused row whole under the list while it has the keyboard', () => {

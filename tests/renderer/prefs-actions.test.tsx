@@ -37,4 +37,44 @@ describe('preferences are written by their actions', () => {
     expect(stores.prefs.getState().clipboardClearSec).toBe(60)
     expect(stores.prefs.getState().saveError).toMatch(/^Your preference was not saved: .*read-only/)
   })
+
+  it('writes dragged column widths once the drag rests, and at once when the page goes', async () => {
+    vi.useFakeTimers()
+    const { api, stores, actions } = harness()
+    api.settings.set.mockResolvedValue(PREFERENCES)
+    for (const px of [150, 160, 170]) actions.prefs.setColumnWidths({ keyId: px })
+    expect(stores.prefs.getState().columnWidths).toEqual({ keyId: 170 })
+    await vi.advanceTimersByTimeAsync(399)
+    expect(api.settings.set).not.toHaveBeenCalled()
+    await vi.advanceTimersByTimeAsync(1)
+    expect(api.settings.set.mock.calls).toEqual([[{ columnWidths: { keyId: 170 } }]])
+    actions.prefs.setColumnWidths({ keyId: 170, name: 300 })
+    window.dispatchEvent(new Event('pagehide'))
+    expect(api.settings.set).toHaveBeenLastCalledWith({ columnWidths: { keyId: 170, name: 300 } })
+    // The save left with the page: the timer does not write it a second time.
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(api.settings.set).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('column widths from the settings file', () => {
+  it('are the ones that are widths of columns: a damaged or hand-edited entry is left out', async () => {
+    const { api, stores } = harness()
+    api.settings.get.mockResolvedValue({
+      ...PREFERENCES,
+      columnWidths: { keyId: 180, name: -5, account: 1e9, state: 12.5, flags: '90', 'x y': 100, createdAt: 120 },
+    } as unknown as typeof PREFERENCES)
+    await stores.prefs.getState().load()
+    expect(stores.prefs.getState().columnWidths).toEqual({ keyId: 180, createdAt: 120 })
+  })
+
+  it('are none in a file written before they were kept, or when they are not a record', async () => {
+    const { api, stores } = harness()
+    api.settings.get.mockResolvedValue(PREFERENCES)
+    await stores.prefs.getState().load()
+    expect(stores.prefs.getState().columnWidths).toEqual({})
+    api.settings.get.mockResolvedValue({ ...PREFERENCES, columnWidths: [200] } as unknown as typeof PREFERENCES)
+    await stores.prefs.getState().load()
+    expect(stores.prefs.getState().columnWidths).toEqual({})
+  })
 })

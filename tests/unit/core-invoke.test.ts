@@ -42,6 +42,33 @@ describe('the core behind the channel map', () => {
     expect((reply as { error: { message: string } }).error.message).toMatch(/label|credential/)
   })
 
+  it('keeps the list column widths in the settings file across a restart, and refuses widths that are not widths', async () => {
+    const widths = { keyId: 180, createdAt: 120 }
+    expect(await core.invoke('settings.set', { columnWidths: widths })).toMatchObject({ ok: true })
+    for (const bad of [
+      { keyId: -1 },
+      { keyId: 12.5 },
+      { 'key id': 100 },
+      Object.fromEntries(Array.from({ length: 25 }, (_, i) => [String.fromCharCode(97 + i), 100])),
+    ])
+      expect(await core.invoke('settings.set', { columnWidths: bad })).toMatchObject({
+        ok: false,
+        error: { code: 'INVALID_INPUT' },
+      })
+    await core.close()
+    core = new AppCore({
+      dataDir: dir,
+      version: '0.1.0',
+      host: 'browser',
+      vault: new MemoryVault(),
+      clipboard: new MemoryClipboard(),
+    })
+    expect(await core.invoke('settings.get', {})).toMatchObject({
+      ok: true,
+      value: { columnWidths: widths, theme: 'system' },
+    })
+  })
+
   it('rejects an unknown channel instead of crashing', async () => {
     expect(await core.invoke('keys.steal', {})).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } })
   })

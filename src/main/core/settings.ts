@@ -108,7 +108,8 @@ export function settingsEngineOptions(dataDir: string, version: string): Setting
     configName: 'settings',
     projectName: 'keydesk',
     projectVersion: version,
-    defaults: DEFAULTS,
+    // conf's type for defaults spells out every dotted path, which a record (the column widths) has no end of.
+    defaults: DEFAULTS as SettingsEngineOptions['defaults'],
     schema,
     clearInvalidConfig: false,
     migrations: {

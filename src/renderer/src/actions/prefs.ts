@@ -6,11 +6,20 @@ import { toProblem } from '../store/problem'
 import type { Stores } from '../store/stores'
 
 const SEARCH_SAVE_DELAY_MS = 400
+/** A drag resizes a column many times a second: its width is written once the drag has rested. */
+const WIDTHS_SAVE_DELAY_MS = 400
 
 export function createPrefActions(api: AppApi, stores: Stores) {
   const store = stores.prefs
   let listTimer: ReturnType<typeof setTimeout> | null = null
   let pendingSave: () => void = () => undefined
+  let widthsTimer: ReturnType<typeof setTimeout> | null = null
+  const saveWidths = (): void => {
+    if (widthsTimer) clearTimeout(widthsTimer)
+    widthsTimer = null
+    window.removeEventListener('pagehide', saveWidths)
+    void persist({ columnWidths: { ...store.getState().columnWidths } })
+  }
   const persist = (patch: Parameters<AppApi['settings']['set']>[0]): Promise<void> =>
     api.settings.set(patch).then(
       () => store.getState().setSaveError(null),
@@ -36,6 +45,12 @@ export function createPrefActions(api: AppApi, stores: Stores) {
       pendingSave = save
       window.addEventListener('pagehide', save)
       listTimer = setTimeout(save, typing ? SEARCH_SAVE_DELAY_MS : 0)
+    },
+    setColumnWidths: (columnWidths: Readonly<Record<string, number>>): void => {
+      store.getState().apply({ columnWidths })
+      if (widthsTimer) clearTimeout(widthsTimer)
+      else window.addEventListener('pagehide', saveWidths)
+      widthsTimer = setTimeout(saveWidths, WIDTHS_SAVE_DELAY_MS)
     },
     save: async (patch: Partial<Omit<Preferences, 'list'>>): Promise<void> => {
       store.getState().apply(patch)

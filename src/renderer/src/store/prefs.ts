@@ -1,7 +1,8 @@
-// Preferences from the settings store: theme, clipboard, kept secrets, and the list's search/filter/sort. Read here;
-// written by actions/prefs.ts, which persists each change.
+// Preferences from the settings store: theme, clipboard, kept secrets, the list's search/filter/sort and its column
+// widths. Read here; written by actions/prefs.ts, which persists each change.
 import { createStore } from 'zustand/vanilla'
 import type { AppApi, Preferences } from '../../../shared/api'
+import { keptWidths } from '../../../shared/column-widths'
 
 export type Theme = Preferences['theme']
 export type ListPrefs = Preferences['list']
@@ -13,6 +14,8 @@ export interface PrefsState {
   keepSecretsByDefault: boolean
   clipboardClearSec: number
   list: ListPrefs
+  /** Key list column widths the user dragged to, px by column id. */
+  columnWidths: Readonly<Record<string, number>>
   saveError: string | null
   readonly load: () => Promise<void>
   /** Shows a change at once; the action that made it persists it. */
@@ -26,6 +29,7 @@ export function createPrefsStore(api: AppApi) {
     keepSecretsByDefault: true,
     clipboardClearSec: 30,
     list: DEFAULT_LIST,
+    columnWidths: {},
     saveError: null,
     load: async () => {
       const p = await api.settings.get()
@@ -34,6 +38,7 @@ export function createPrefsStore(api: AppApi) {
         keepSecretsByDefault: p.keepSecretsByDefault,
         clipboardClearSec: p.clipboardClearSec,
         list: { ...DEFAULT_LIST, ...p.list },
+        columnWidths: keptWidths(p.columnWidths),
       })
       applyTheme(p.theme)
     },

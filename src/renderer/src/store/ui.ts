@@ -1,5 +1,5 @@
 // Which app-level panels are open: the command palette, the shortcut list, Add account, Settings and the create
-// dialog. Kept in a store so a keyboard shortcut or the palette can open any of them. Also the list's column widths.
+// dialog. Kept in a store so a keyboard shortcut or the palette can open any of them.
 import { createStore } from 'zustand/vanilla'
 
 export type Panel =
@@ -12,19 +12,14 @@ export type Panel =
 
 export interface UiState {
   panel: Panel | null
-  /** Key list column widths the user dragged to, px by column id; for this session. */
-  columnWidths: Readonly<Record<string, number>>
   readonly open: (panel: Panel) => void
   readonly close: () => void
-  readonly setColumnWidths: (widths: Readonly<Record<string, number>>) => void
 }
 
 export function createUiStore() {
   return createStore<UiState>((set) => ({
     panel: null,
-    columnWidths: {},
     open: (panel) => set({ panel }),
     close: () => set({ panel: null }),
-    setColumnWidths: (columnWidths) => set({ columnWidths }),
   }))
 }

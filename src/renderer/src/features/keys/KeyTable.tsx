@@ -5,16 +5,7 @@ import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { copyWords, useCopy } from '../../components/CopyButton'
 import { useNow } from '../../components/useNow'
 import { useActions } from '../../actions/context'
-import {
-  useApp,
-  useDescriptors,
-  useKept,
-  useKeys,
-  usePrefs,
-  usePropagations,
-  useStores,
-  useUi,
-} from '../../store/stores'
+import { useApp, useDescriptors, useKept, useKeys, usePrefs, usePropagations, useStores } from '../../store/stores'
 import { fitColumns, resized } from './column-fit'
 import type { Column, ColumnId } from './columns'
 import { contentWidths } from './content-widths'
@@ -209,7 +200,7 @@ function useKeptOf(shown: readonly KeyRecord[]) {
   }, [kept, accountIds])
   return useKept((s) => s.byAccount)
 }
-/** The columns that fit the list's width, and how wide each is; dragged widths are kept for the session. */
+/** The columns that fit the list's width, and how wide each is; dragged widths are kept in the settings. */
 function useFitted(
   scroller: RefObject<HTMLDivElement | null>,
   sample: readonly KeyRecord[],
@@ -219,7 +210,7 @@ function useFitted(
 ) {
   const available = useInnerWidth(scroller)
   const descriptors = useDescriptors()
-  const chosen = useUi((s) => s.columnWidths)
+  const chosen = usePrefs((s) => s.columnWidths)
   const sortKey = usePrefs((s) => s.list.sortKey)
   const sortedBy = columns.find((c) => c.sortKey === sortKey)?.id
   // A list filtered by a flag keeps the column that shows why each row is there.
@@ -228,7 +219,8 @@ function useFitted(
     (): readonly ColumnId[] => [...(sortedBy ? [sortedBy] : []), ...(byFlag ? (['flags'] as const) : [])],
     [sortedBy, byFlag],
   )
-  const { ui } = useStores()
+  const { prefs: prefsStore } = useStores()
+  const { prefs } = useActions()
   const content = useMemo(
     () => contentWidths(sample, accounts, (k) => descriptors[k.provider]?.name ?? '', sharedNames),
     [sample, accounts, descriptors, sharedNames],
@@ -241,12 +233,12 @@ function useFitted(
     const widthOf = (c: Column): number => fit.widths[fit.columns.indexOf(c)] ?? c.min
     return {
       widthOf,
-      resize: (c, px) => ui.getState().setColumnWidths(resized(ui.getState().columnWidths, c, px)),
+      resize: (c, px) => prefs.setColumnWidths(resized(prefsStore.getState().columnWidths, c, px)),
       reset: (c) => {
-        const { [c.id]: _dropped, ...rest } = ui.getState().columnWidths
-        ui.getState().setColumnWidths(rest)
+        const { [c.id]: _dropped, ...rest } = prefsStore.getState().columnWidths
+        prefs.setColumnWidths(rest)
       },
     }
-  }, [fit, ui])
+  }, [fit, prefs, prefsStore])
   return { ...fit, resizing, measured: available !== undefined }
 }
