@@ -9,15 +9,19 @@ import { MemoryVault } from '../support/memory-vault'
 let dir: string
 let core: AppCore
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'keydesk-core-'))
-  core = new AppCore({
+/** A core on the test's data directory, as the app opens it. */
+const openCore = (): AppCore =>
+  new AppCore({
     dataDir: dir,
     version: '0.1.0',
     host: 'browser',
     vault: new MemoryVault(),
     clipboard: new MemoryClipboard(),
   })
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'keydesk-core-'))
+  core = openCore()
 })
 afterEach(async () => {
   await core.close()
@@ -56,13 +60,7 @@ describe('the core behind the channel map', () => {
         error: { code: 'INVALID_INPUT' },
       })
     await core.close()
-    core = new AppCore({
-      dataDir: dir,
-      version: '0.1.0',
-      host: 'browser',
-      vault: new MemoryVault(),
-      clipboard: new MemoryClipboard(),
-    })
+    core = openCore()
     expect(await core.invoke('settings.get', {})).toMatchObject({
       ok: true,
       value: { columnWidths: widths, theme: 'system' },
