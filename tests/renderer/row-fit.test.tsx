@@ -34,6 +34,16 @@ it('shows two flags at most: past two, the first and "+N" naming the others', ()
   expect(screen.getByText(/more: stale: .* unused: /)).toBeTruthy()
 })
 
+it('shows first the flag the list is filtered by, so the reason a row is listed is never behind "+N"', () => {
+  const old = key('a1', 'k-old', {
+    createdAt: new Date(NOW - 400 * DAY).toISOString(),
+    expiresAt: new Date(NOW - 30 * DAY).toISOString(),
+  })
+  const { container } = render(<Flags keyRecord={old} lastUse="reported" now={NOW} first={['enabled', 'unused']} />)
+  expect([...container.querySelectorAll('.flag')].map((c) => c.firstChild?.textContent)).toEqual(['unused', '+2'])
+  expect((container.querySelector('.flag-more') as HTMLElement).title).toMatch(/^expired: .*\nstale: /)
+})
+
 it('shows both flags when there are two', () => {
   const stale = key('a1', 'k-stale', { createdAt: new Date(NOW - 120 * DAY).toISOString() })
   const { container } = render(<Flags keyRecord={stale} lastUse="reported" now={NOW} />)

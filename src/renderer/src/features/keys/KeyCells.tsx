@@ -11,20 +11,24 @@ const FLAGS_IN_ROW = 2
 
 /**
  * The flags as words: a reader sees "stale" or "expiring", not an icon to decode. With `onRotate`, an expiry flag is
- * the one-click way into the rotation assistant. Past two, the first stays and "+N" names the rest in its title.
+ * the one-click way into the rotation assistant. Past two, the first stays and "+N" names the rest in its title; the
+ * flags in `first` (what the list is filtered by) come first, so the one that put the row in the list is never hidden.
  */
 export function Flags({
   keyRecord,
   lastUse,
   now,
   onRotate,
+  first = [],
 }: {
   readonly keyRecord: KeyRecord
   readonly lastUse: LastUse
   readonly now: number
   readonly onRotate?: () => void
+  readonly first?: readonly string[]
 }) {
-  const flags = keyFlags(keyRecord, lastUse, now)
+  const all = keyFlags(keyRecord, lastUse, now)
+  const flags = [...all.filter((f) => first.includes(f.kind)), ...all.filter((f) => !first.includes(f.kind))]
   if (!flags.length) return null
   const shown = flags.length > FLAGS_IN_ROW ? flags.slice(0, FLAGS_IN_ROW - 1) : flags
   const rest = flags.slice(shown.length)

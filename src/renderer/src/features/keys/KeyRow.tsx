@@ -33,6 +33,8 @@ interface Props {
   readonly selected: boolean
   /** Another key of the same account has this name, so the name alone cannot tell them apart. */
   readonly nameShared: boolean
+  /** The states the list is filtered by: a flag among them is shown first, since it is why the row is there. */
+  readonly filteredBy: readonly string[]
   /** The id of the list's actions menu while it is open for this row's key, else null. */
   readonly menu: string | null
   /** How copying this row's key id just went, for a moment. */
@@ -63,6 +65,7 @@ export const KeyRow = memo(function KeyRow({
   template,
   selected,
   nameShared,
+  filteredBy,
   menu,
   copied,
   onToggle,
@@ -144,7 +147,7 @@ export const KeyRow = memo(function KeyRow({
       case 'state':
         return <StateBadge keyRecord={k} propagation={propagation} descriptor={d} now={now} />
       case 'flags':
-        return <Flags keyRecord={k} lastUse={d.lastUse} now={now} onRotate={rotate} />
+        return <Flags keyRecord={k} lastUse={d.lastUse} now={now} onRotate={rotate} first={filteredBy} />
       case 'createdAt':
         return <Created iso={k.createdAt} now={now} />
       case 'age':

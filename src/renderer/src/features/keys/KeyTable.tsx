@@ -37,6 +37,7 @@ interface Props {
 export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }: Props) {
   const scroller = useRef<HTMLDivElement>(null)
   const selected = useKeys((s) => s.selected)
+  const filteredBy = usePrefs((s) => s.list.states)
   const toggle = useKeys((s) => s.toggle)
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
@@ -158,6 +159,7 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
                 template={template}
                 selected={selected.has(uid)}
                 nameShared={sharedNames.has(`${k.accountId}\n${k.name}`)}
+                filteredBy={filteredBy}
                 menu={rowMenu.openFor === uid ? rowMenu.id : null}
                 copied={copied?.of === uid ? copied.done : null}
                 onToggle={toggle}
