@@ -290,6 +290,9 @@ describe('the key list on screen', () => {
     h.view(<KeyList account={space} />)
     const badge = screen.getByText(/Disabling — in force at \d{1,2}:\d\d/)
     expect(badge.closest('[title]')?.getAttribute('title')).toMatch(/In force everywhere at .* \(in 8 min\)/)
+    // The state says it whole; the actions cell (52 px) holds only its button: a countdown there was cut to "9…".
+    const actions = screen.getByRole('button', { name: /^Actions for api-key-1/ }).closest('[role="gridcell"]')
+    expect(actions?.textContent).toBe('')
   })
 })
 

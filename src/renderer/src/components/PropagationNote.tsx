@@ -1,4 +1,5 @@
-// The live countdown of a key's propagating change, next to its actions (list row and detail panel).
+// The live countdown of a key's propagating change, next to its actions in the detail panel. A list row's State cell
+// says the same in words ("Disabling — in force at 14:05"): its 52 px actions column cut a countdown to "9…".
 import type { KeyRecord } from '../../../shared/model'
 import { Icon, type IconName } from './Icon'
 import { useNow } from './useNow'

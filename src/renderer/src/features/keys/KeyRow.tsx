@@ -6,7 +6,6 @@ import { readOnlyReason, type ProviderDescriptor } from '../../../../shared/desc
 import type { AccountView, KeyRecord, Propagation } from '../../../../shared/model'
 import { copyTitle, type CopyDone } from '../../components/CopyButton'
 import { Icon } from '../../components/Icon'
-import { PropagationNote } from '../../components/PropagationNote'
 import { keyLabel } from '../../actions/key-action'
 import { offeredActions } from '../../actions/offered'
 import type { Column } from './columns'
@@ -176,8 +175,6 @@ export const KeyRow = memo(function KeyRow({
                 <Icon name="more" />
               </button>
             )}
-            {/* After the button: when the column is narrow, the note is what gets cut, never the actions. */}
-            {propagation && <PropagationNote keyRecord={k} />}
           </>
         )
     }
