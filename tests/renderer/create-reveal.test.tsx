@@ -128,8 +128,15 @@ describe('the one-time reveal dialog', () => {
     api.keys.keepSecret.mockResolvedValue(undefined)
     api.keys.kept.mockResolvedValue(['api-key-0123456789ab'])
     h.view(<RevealDialog account={space} created={createdKey()} onClosed={() => undefined} />)
+    // The endpoints list scrolls past a few: its heading counts them.
+    expect(screen.getByRole('heading', { name: 'Endpoints (1)' })).toBeTruthy()
+    const warning = screen.getByText(/this is the only time KeyDesk can show this secret/)
+    expect(warning.textContent).toMatch(/Copy or export it now, or keep it in your keychain/)
     fireEvent.click(screen.getByRole('button', { name: 'Keep in keychain' }))
     await screen.findByText(/Kept in your keychain/)
     expect(api.keys.keepSecret).toHaveBeenCalledWith({ handle: 'handle-1' })
+    // Kept: the warning no longer says "copy or export it now" beside a line saying it can be done later.
+    expect(warning.textContent).toMatch(/kept in your keychain, so you can still copy or export it later/)
+    expect(warning.textContent).not.toMatch(/export it now/)
   })
 })

@@ -44,8 +44,10 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
       onClose={close}
       description={
         <span className="warning">
-          <Icon name="alert" /> {account.label}: this is the only time KeyDesk can show this secret. Copy or export it
-          now{kept ? ' — it is also kept in your keychain.' : '.'}
+          <Icon name="alert" /> {account.label}: this is the only time KeyDesk can show this secret.{' '}
+          {kept
+            ? 'It is kept in your keychain, so you can still copy or export it later from the key’s actions.'
+            : 'Copy or export it now, or keep it in your keychain: once this window closes, it cannot be had again.'}
         </span>
       }
       footer={
@@ -61,7 +63,8 @@ export function RevealDialog({ account, created, onClosed, footer }: Props) {
       </div>
       {created.endpoints.length > 0 && (
         <section aria-label="Endpoints" className="reveal-endpoints">
-          <h3>Endpoints</h3>
+          {/* The list scrolls past a few: its heading says how many there are. */}
+          <h3>Endpoints ({created.endpoints.length})</h3>
           <ul>
             {created.endpoints.map((e) => (
               <li key={`${e.service} ${e.url}`}>
