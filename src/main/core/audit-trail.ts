@@ -68,7 +68,10 @@ function entries(channel: Channel, base: Omit<AuditEntry, 'at' | 'outcome'>, rep
   const at = new Date().toISOString()
   if (!reply.ok) {
     const e = (reply.error ?? {}) as Fields
-    const error = { code: str(e.code) ?? 'INTERNAL', message: (str(e.message) ?? '').slice(0, 300) }
+    const error = {
+      code: str(e.code) ?? 'INTERNAL',
+      message: typeof e.message === 'string' ? clip(e.message, 300) : '',
+    }
     return [{ at, ...base, outcome: 'failed', error }]
   }
   const value = (reply.value ?? {}) as Fields
@@ -120,5 +123,13 @@ function detailOf(channel: Channel, input: Fields): string | undefined {
 }
 
 function str(v: unknown): string | undefined {
-  return typeof v === 'string' && v.length > 0 ? v.slice(0, 200) : undefined
+  return typeof v === 'string' && v.length > 0 ? clip(v, 200) : undefined
+}
+
+/** At most `max` characters: a longer text ends at a word, with "…", so a cut line never reads as the whole. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
