@@ -133,4 +133,21 @@ describe('the key list from the keyboard', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Close key details' }))
     expect(document.activeElement).toBe(grid)
   })
+
+  it('extends the selection with Shift+↓ and Shift+↑ over the row left and the row reached', () => {
+    h.view(<KeyList account={space} />)
+    const grid = screen.getByRole('grid', { name: 'Keys of Space prod' })
+    grid.focus()
+    const selected = () => [...h.stores.keys.getState().selected].sort()
+    fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b'])
+    fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b', 's1/api-key-c'])
+    expect(screen.getByRole('row', { selected: true, name: /api-key-c/ })).toBeTruthy()
+    // Space takes c out again and a plain arrow selects nothing; Shift+↑ adds the row left and the row reached.
+    fireEvent.keyDown(grid, { key: ' ' })
+    fireEvent.keyDown(grid, { key: 'ArrowUp' })
+    fireEvent.keyDown(grid, { key: 'ArrowUp', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b'])
+  })
 })

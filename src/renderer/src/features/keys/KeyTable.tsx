@@ -1,5 +1,6 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys. It is one
-// tab stop: arrow keys move the active row, Enter opens its details, Space selects it, Shift+F10 opens its actions.
+// tab stop: arrow keys move the active row (with Shift, selecting the rows moved over), Enter opens its details, Space
+// selects it, Shift+F10 opens its actions.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { copyWords, useCopy } from '../../components/CopyButton'
@@ -39,6 +40,7 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const selected = useKeys((s) => s.selected)
   const filteredBy = usePrefs((s) => s.list.states)
   const toggle = useKeys((s) => s.toggle)
+  const selectMany = useKeys((s) => s.selectMany)
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
   const setActive = useApp((s) => s.setActive)
@@ -88,21 +90,26 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const template = fitted.widths.map((w) => `${w}px`).join(' ')
   const width = fitted.widths.reduce((n, w) => n + w, 0)
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>): void => {
-    if (e.target !== e.currentTarget) return
+    const grid = e.currentTarget
+    const onGrid = e.target === grid
+    // A row's control has the keyboard after a click on it: arrow keys go on from its row, and give the grid focus.
+    const from = onGrid ? at : rowIndexOf(e.target)
+    if (from === null) return
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1)
-    const go = (i: number): void => {
+    const to = moveTo(e.key, from, page, rows.length)
+    if (to !== null) {
       e.preventDefault()
-      const next = Math.max(0, Math.min(rows.length - 1, i))
+      const next = Math.max(0, Math.min(rows.length - 1, to))
+      // Shift+↑/↓ extends the selection over the rows moved across: the one left and the one reached.
+      if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))
+        selectMany(
+          [rows[from], rows[next]].flatMap((k) => (k ? [`${k.accountId}/${k.keyId}`] : [])),
+          true,
+        )
       setActiveIndex(next)
       reveal(next)
-    }
-    if (e.key === 'ArrowDown') go(at + 1)
-    else if (e.key === 'ArrowUp') go(at - 1)
-    else if (e.key === 'Home') go(0)
-    else if (e.key === 'End') go(rows.length - 1)
-    else if (e.key === 'PageDown') go(at + page)
-    else if (e.key === 'PageUp') go(at - page)
-    else if (!activeUid) return
+      if (!onGrid) grid.focus()
+    } else if (!onGrid || !activeUid) return
     else if (e.key === 'Enter') {
       e.preventDefault()
       onOpen(activeUid)
@@ -111,7 +118,9 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
       toggle(activeUid)
     } else if ((e.key === 'F10' && e.shiftKey) || e.key === 'ContextMenu') {
       e.preventDefault()
-      document.getElementById(rowId(at))?.querySelector<HTMLButtonElement>('[aria-haspopup="menu"]')?.click()
+      const button = document.getElementById(rowId(at))?.querySelector<HTMLElement>('[aria-haspopup="menu"]')
+      // Opened from the grid, the menu gives focus back to the grid, not to the row's button: arrows keep working.
+      if (button) rowMenu.toggle(activeUid, at + 2, button, grid)
     }
   }
   return (
@@ -192,6 +201,32 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
 }
 
 export const rowId = (index: number): string => `key-row-${index}`
+
+/** The index among the keys of the row holding `target`, or null outside the rows (the header, the grid itself). */
+function rowIndexOf(target: EventTarget): number | null {
+  const row = target instanceof Element ? target.closest<HTMLElement>('[role="row"][data-key]') : null
+  return row ? Number(row.getAttribute('aria-rowindex')) - 2 : null
+}
+
+/** Where a movement key takes the active row from row `from`, before keeping it within the list; null: not one. */
+function moveTo(key: string, from: number, page: number, count: number): number | null {
+  switch (key) {
+    case 'ArrowDown':
+      return from + 1
+    case 'ArrowUp':
+      return from - 1
+    case 'Home':
+      return 0
+    case 'End':
+      return count - 1
+    case 'PageDown':
+      return from + page
+    case 'PageUp':
+      return from - page
+    default:
+      return null
+  }
+}
 
 /** Which keys KeyDesk keeps the secret of, asked once for each account that has a row on screen. */
 function useKeptOf(shown: readonly KeyRecord[]) {

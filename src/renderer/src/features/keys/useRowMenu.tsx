@@ -17,16 +17,16 @@ export function useRowMenu(
   const { KeyActionsMenu } = useSlots()
   const id = useId()
   const [open, setOpen] = useState<Opened | null>(null)
-  /** `rowIndex`: the aria-rowindex of the row whose button `anchor` is. */
+  /** `rowIndex`: the aria-rowindex of the row whose button `anchor` is; `back`: see Opened. */
   const toggle = useCallback(
-    (uid: string, rowIndex: number, anchor: HTMLElement) =>
-      setOpen((o) => (o?.anchor === anchor && o.uid === uid ? null : { uid, rowIndex, anchor, generation })),
+    (uid: string, rowIndex: number, anchor: HTMLElement, back?: HTMLElement) =>
+      setOpen((o) => (o?.anchor === anchor && o.uid === uid ? null : { uid, rowIndex, anchor, generation, back })),
     [generation],
   )
   const close = useCallback(
     (refocus: boolean) => {
       setOpen(null)
-      if (refocus) open?.anchor.focus()
+      if (refocus) (open?.back ?? open?.anchor)?.focus()
     },
     [open],
   )
@@ -35,7 +35,7 @@ export function useRowMenu(
     (uid: string, rowIndex: number, anchor: HTMLElement) =>
       setOpen((o) =>
         o?.uid === uid && (o.anchor !== anchor || o.rowIndex !== rowIndex || o.generation !== generation)
-          ? { uid, rowIndex, anchor, generation }
+          ? { ...o, rowIndex, anchor, generation }
           : o,
       ),
     [generation],
@@ -66,4 +66,6 @@ interface Opened {
   readonly anchor: HTMLElement
   /** The rows' generation (useRowGeneration) when it was anchored: a new one has mounted other elements. */
   readonly generation: number
+  /** Where focus goes back when the menu closes, if not to its button: the grid, when opened from the grid's keys. */
+  readonly back?: HTMLElement
 }
