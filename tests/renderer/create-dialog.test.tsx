@@ -107,6 +107,8 @@ describe('creating a key from the toolbar', () => {
     const review = await screen.findByRole('region', { name: 'Review' })
     expect(review.textContent).toMatch(/billing \(server\)/)
     expect(review.textContent).toMatch(/prod-arx \(aes-gcm-256\)/)
+    // The steps run on in one sentence; a name in them keeps its capital.
+    expect(review.textContent).toMatch(/creating the key, then waiting for Onqlave to activate it, then fetching/)
     expect(api.keys.create).not.toHaveBeenCalled()
     const create = screen.getByRole('button', { name: 'Create key' })
     fireEvent.click(create)

@@ -16,7 +16,8 @@ export function CreateReview({
   readonly draft: CreateDraft
   readonly options: CreateOptionsView | null
 }) {
-  const stages = d.create.stages.map((s) => s.text.toLowerCase())
+  // In one sentence: only each step's first letter is lowered ("waiting for Onqlave…", not "onqlave").
+  const stages = d.create.stages.map((s) => s.text.charAt(0).toLowerCase() + s.text.slice(1))
   return (
     <section aria-labelledby="review-title" className="review">
       <h3 id="review-title">Review</h3>
