@@ -45,6 +45,8 @@ export interface KeyField {
   readonly onRequest?: boolean
   /** A machine value (an id, a URL, a key): shown in a fixed-width font. */
   readonly mono?: boolean
+  /** A time (ISO-8601): shown in the user's words and clock, like the list's times, not as the wire's string. */
+  readonly time?: boolean
 }
 
 /** What the create form asks for; the names are keys.create's optional inputs. */

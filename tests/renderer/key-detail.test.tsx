@@ -87,3 +87,29 @@ describe('the key detail panel of an Onqlave key', () => {
     expect(button.textContent?.trim()).toBe('Actions')
   })
 })
+
+describe('the key detail panel of a Cloudforet app', () => {
+  beforeEach(() => {
+    h = harness(api)
+  })
+  afterEach(cleanup)
+
+  it("shows its expiry in the user's words, not the wire's timestamp", () => {
+    const cf = account('a1', 'spaceone-apps', 'Demo Cloudforet')
+    const at = new Date(Date.now() + 6 * 86_400_000).toISOString()
+    const app = key('a1', 'app-1', { provider: 'spaceone-apps', expiresAt: at, extra: { expiresAt: at } })
+    h.stores.app.setState({ accounts: [cf] })
+    h.stores.keys.setState({
+      byAccount: { a1: { keys: [app], loading: false, fetchedAt: 1, error: null, again: false } },
+    })
+    h.view(
+      <SlotsContext.Provider value={SLOTS}>
+        <KeyDetail uid="a1/app-1" />
+      </SlotsContext.Provider>,
+    )
+    const expires = screen.getByText('Expires').nextElementSibling
+    expect(expires?.textContent).not.toContain(at)
+    expect(expires?.textContent).toMatch(/\(in 6 days\)$/)
+    expect(expires?.querySelector('time')?.getAttribute('datetime')).toBe(at)
+  })
+})

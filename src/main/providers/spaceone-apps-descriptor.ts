@@ -66,7 +66,7 @@ export const spaceoneAppsDescriptor: ProviderDescriptor = {
     { name: 'projectId', label: 'Project' },
     { name: 'projectGroupId', label: 'Project group' },
     { name: 'clientId', label: 'Client ID' },
-    { name: 'expiresAt', label: 'Expires' },
+    { name: 'expiresAt', label: 'Expires', time: true },
     { name: 'tags', label: 'Tags' },
     { name: 'domainId', label: 'Domain' },
   ],

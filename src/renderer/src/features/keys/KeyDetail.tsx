@@ -7,7 +7,7 @@ import { useActions } from '../../actions/context'
 import { offeredActions } from '../../actions/offered'
 import { CopyButton } from '../../components/CopyButton'
 import { Icon } from '../../components/Icon'
-import { exact } from '../../components/time'
+import { exact, relative } from '../../components/time'
 import { useNow } from '../../components/useNow'
 import { useApp, useDescriptor, useKeys } from '../../store/stores'
 import { useSlots } from '../../components/slots'
@@ -152,6 +152,10 @@ function Facts({
                 >
                   Show
                 </button>
+              ) : f.time ? (
+                <time dateTime={v} title={exact(v)}>
+                  {exact(v)} ({relative(v, now)})
+                </time>
               ) : (
                 <>
                   {v} <CopyButton text={v} label={`Copy the ${f.label.toLowerCase()}`} />
