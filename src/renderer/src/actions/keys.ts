@@ -149,6 +149,25 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
   }
 
   /**
+   * A rename asked from its dialog, which stays open until the service answers: a refusal rejects back to it, so the
+   * typed name is kept for a retry. Once that dialog is closed, the outcome is a toast like any other change.
+   */
+  const rename = async (t: KeyTarget, name: string): Promise<void> => {
+    const { dialogs } = stores
+    const asked = dialogs.getState().open
+    const stillOpen = (): boolean => asked !== null && dialogs.getState().open === asked
+    try {
+      await refresh.around(t.account.id, () => apply(t.keyRecord, { op: 'rename', name }))
+    } catch (err) {
+      if (stillOpen()) throw err
+      const text = `Could not rename ${keyLabel(t.keyRecord)}; it is unchanged: ${toProblem(err).message}`
+      return dialogs.getState().toast(t, { ok: false, text })
+    }
+    if (stillOpen()) dialogs.getState().close()
+    dialogs.getState().toast(t, { ok: true, text: `${DONE.rename} as “${name.trim()}”` })
+  }
+
+  /**
    * Several changes: accounts in parallel, keys of one account one after another (no service sees a burst), and
    * one listing per account at the end. `each` hears every outcome as it happens.
    */
@@ -220,7 +239,7 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
     return created
   }
 
-  return { change, changeMany, rotate, forget, regenerate, run }
+  return { change, changeMany, rename, rotate, forget, regenerate, run }
 }
 
 export type KeyActions = ReturnType<typeof createKeyActions>

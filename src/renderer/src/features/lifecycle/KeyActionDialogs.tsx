@@ -45,13 +45,7 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
         />
       )
     case 'rename':
-      return (
-        <RenameDialog
-          keyRecord={t.keyRecord}
-          onCancel={close}
-          onRename={(n) => void keys.change(t, { op: 'rename', name: n })}
-        />
-      )
+      return <RenameDialog keyRecord={t.keyRecord} onCancel={close} onRename={(n) => keys.rename(t, n)} />
     case 'regenerate':
       return <RegenerateDialog target={t} onClose={close} />
     case 'rotation':

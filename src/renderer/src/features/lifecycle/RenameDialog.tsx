@@ -1,26 +1,39 @@
-// Rename a key; the name is checked here before it is sent.
+// Rename a key; the name is checked here against the provider's limit before it is sent, and the dialog stays open
+// until the service answers, so a name the service refuses is still here to fix.
 import { useId, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
 import { Form } from '../../components/Form'
-import { MAX_NAME, nameProblem } from '../../actions/name-rules'
+import { nameLimit, nameProblem } from '../../actions/name-rules'
+import { toProblem } from '../../store/problem'
+import { useDescriptor } from '../../store/stores'
 
 interface Props {
   readonly keyRecord: KeyRecord
-  readonly onRename: (name: string) => void
+  /** Settles when the service has answered; rejects with its refusal while the dialog is still open. */
+  readonly onRename: (name: string) => Promise<void>
   readonly onCancel: () => void
 }
 
 export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
+  const limit = nameLimit(useDescriptor(keyRecord.provider))
+  // The name as it was when the dialog opened: the row shows the new one while the service is asked.
+  const [before] = useState(keyRecord.name)
   const [name, setName] = useState(keyRecord.name)
   const [problem, setProblem] = useState<string | null>(null)
+  const [sending, setSending] = useState(false)
   const id = useId()
   const submit = (): void => {
-    const p = nameProblem(name, false)
+    if (sending) return
+    const p = nameProblem(name, false, limit)
     if (p) return setProblem(p)
-    if (name.trim() === keyRecord.name) return onCancel()
-    onRename(name.trim())
+    if (name.trim() === before) return onCancel()
+    setSending(true)
+    onRename(name.trim()).catch((err: unknown) => {
+      setSending(false)
+      setProblem(`Not renamed; it is unchanged: ${toProblem(err).message}`)
+    })
   }
   return (
     <Dialog
@@ -28,11 +41,12 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
       onClose={onCancel}
       footer={
         <>
+          {/* Closing does not stop a rename already sent: its outcome then shows as a toast. */}
           <button type="button" onClick={onCancel}>
-            Cancel
+            {sending ? 'Close' : 'Cancel'}
           </button>
-          <button type="submit" form={`${id}-form`} className="primary">
-            Rename
+          <button type="submit" form={`${id}-form`} className="primary" disabled={sending}>
+            {sending ? 'Renaming…' : 'Rename'}
           </button>
         </>
       }
@@ -43,7 +57,8 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
           <input
             id={`${id}-name`}
             value={name}
-            maxLength={MAX_NAME + 50}
+            maxLength={limit + 50}
+            readOnly={sending}
             autoComplete="off"
             spellCheck={false}
             aria-invalid={problem ? true : undefined}
@@ -53,13 +68,15 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
               setProblem(null)
             }}
           />
-          <span id={`${id}-hint`} className={problem ? 'field-error' : 'muted'}>
+          <span id={`${id}-hint`} aria-live="polite" className={problem ? 'field-error' : 'muted'}>
             {problem ? (
               <>
                 <Icon name="alert" /> {problem}
               </>
+            ) : sending ? (
+              'Asking the service…'
             ) : (
-              `Up to ${MAX_NAME} characters. Apps keep working: only the label changes.`
+              `Up to ${limit} characters. Apps keep working: only the label changes.`
             )}
           </span>
         </div>

@@ -1,0 +1,109 @@
+import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { AppError } from '../../src/shared/errors'
+import type { AccountView, KeyRecord } from '../../src/shared/model'
+import { account, createFakeApi, deferred, harness, key } from './fake-api'
+
+import { KeyRowActions } from '../../src/renderer/src/features/lifecycle/KeyRowActions'
+import { LifecycleOverlay } from '../../src/renderer/src/features/lifecycle/LifecycleOverlay'
+const api = createFakeApi()
+let h = harness(api)
+
+const cf: AccountView = { ...account('a2', 'spaceone-apps', 'Cloudforet prod'), facts: { ownKeyId: 'app-own' } }
+const app = key('a2', 'app-bf67f258d80e', { provider: 'spaceone-apps', name: 'walk-cf-renamed' })
+const REFUSED = 'App names are at most 40 characters.'
+
+function Row({ keyRecord }: { readonly keyRecord: KeyRecord }) {
+  return (
+    <>
+      <KeyRowActions keyRecord={keyRecord} account={cf} />
+      <LifecycleOverlay />
+    </>
+  )
+}
+
+/** Opens the Rename dialog of the app and types `name` into it. */
+async function renameTo(name: string): Promise<HTMLElement> {
+  fireEvent.click(screen.getByRole('button', { name: 'Actions for walk-cf-renamed (app-bf67f258d80e)' }))
+  fireEvent.click(screen.getByRole('menuitem', { name: 'Rename…' }))
+  const dialog = await screen.findByRole('dialog', { name: 'Rename key' })
+  fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: name } })
+  return dialog
+}
+
+const nameOf = (): string | undefined => h.stores.keys.getState().byAccount.a2?.keys[0]?.name
+
+describe('renaming a Cloudforet app', () => {
+  beforeEach(() => {
+    api.reset()
+    h = harness(api)
+    api.keys.kept.mockResolvedValue([])
+    api.rotation.list.mockResolvedValue([])
+    api.keys.list.mockImplementation(async ({ accountId }) => ({
+      accountId,
+      keys: h.stores.keys.getState().byAccount[accountId]?.keys ?? [],
+      fetchedAt: new Date().toISOString(),
+    }))
+    h.stores.app.setState({ accounts: [cf], vault: { state: 'available' } })
+    h.stores.keys.setState({
+      byAccount: { a2: { keys: [app], loading: false, fetchedAt: Date.now(), error: null, again: false } },
+    })
+  })
+  afterEach(() => {
+    cleanup()
+    vi.restoreAllMocks()
+  })
+
+  it("says the app's own limit of 40 characters and refuses 41 without asking the service", async () => {
+    h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('x'.repeat(41))
+    expect(dialog.textContent).toMatch(/Up to 40 characters\./)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    expect(within(dialog).getByText(/Keep the name to 40 characters \(it has 41\)\./)).toBeTruthy()
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Name').value).toBe('x'.repeat(41))
+    expect(api.keys.rename).not.toHaveBeenCalled()
+    expect(screen.getByRole('dialog', { name: 'Rename key' })).toBe(dialog)
+  })
+
+  it("keeps the typed name and the service's refusal in the open dialog, then renames on a retry", async () => {
+    const answer = deferred<KeyRecord>()
+    api.keys.rename.mockReturnValueOnce(answer.promise)
+    h.view(<Row keyRecord={app} />)
+    const typed = 'walk-cf-renamed-by-the-tester'
+    const dialog = await renameTo(typed)
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    expect(api.keys.rename).toHaveBeenCalledWith({ accountId: 'a2', keyId: 'app-bf67f258d80e', name: typed })
+    // No success word before the service has answered.
+    expect(within(dialog).getByRole<HTMLButtonElement>('button', { name: 'Renaming…' }).disabled).toBe(true)
+    expect(screen.queryByText(/Renamed/)).toBeNull()
+    await act(async () => answer.reject(new AppError('INVALID_INPUT', REFUSED)))
+    expect(screen.getByRole('dialog', { name: 'Rename key' })).toBe(dialog)
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Name').value).toBe(typed)
+    expect(within(dialog).getByText(new RegExp(`Not renamed; it is unchanged: ${REFUSED}`))).toBeTruthy()
+    expect(screen.queryByRole('alert')).toBeNull()
+    expect(nameOf()).toBe('walk-cf-renamed')
+
+    api.keys.rename.mockImplementationOnce(async ({ name }) => ({ ...app, name }))
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    })
+    expect(screen.queryByRole('dialog', { name: 'Rename key' })).toBeNull()
+    expect(screen.getByRole('status').textContent).toMatch(`Renamed as “${typed}”`)
+    expect(nameOf()).toBe(typed)
+  })
+
+  it('tells a refusal in a toast once the dialog has been closed', async () => {
+    const answer = deferred<KeyRecord>()
+    api.keys.rename.mockReturnValueOnce(answer.promise)
+    h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('walk-cf-second')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    expect(screen.queryByRole('dialog', { name: 'Rename key' })).toBeNull()
+    await act(async () => answer.reject(new AppError('INVALID_INPUT', REFUSED)))
+    expect(screen.getByRole('alert').textContent).toMatch(
+      `Could not rename walk-cf-renamed (app-bf67f258d80e); it is unchanged: ${REFUSED}`,
+    )
+    expect(nameOf()).toBe('walk-cf-renamed')
+  })
+})
