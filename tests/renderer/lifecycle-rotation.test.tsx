@@ -5,6 +5,9 @@ import type { Rotation } from '../../src/shared/model'
 import { account, createFakeApi, harness } from './fake-api'
 
 import { RotationBanner } from '../../src/renderer/src/features/lifecycle/RotationBanner'
+import { SlotsContext } from '../../src/renderer/src/components/slots'
+const NONE = (): null => null
+const DEFAULT_SLOTS = { KeyActions: NONE, KeyActionsMenu: NONE, CreateKey: NONE, Reveal: NONE }
 const api = createFakeApi()
 let h = harness(api)
 
@@ -49,6 +52,29 @@ describe('rotations in progress', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Continue' }))
     })
     expect((await screen.findByRole('alert')).textContent).toMatch(/may still authenticate until/)
+  })
+
+  it('ends a rotation cancelled before its new key was made, so no banner says it is under way', async () => {
+    const creating: Rotation = { ...waiting, step: 'create', newKeyId: undefined }
+    api.rotation.list.mockResolvedValueOnce([creating]).mockResolvedValue([])
+    api.rotation.cancel.mockResolvedValue(undefined)
+    await act(() => h.stores.rotations.getState().load())
+    const CreateFlow = ({ onCancel }: { onCancel: () => void }) => (
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+    )
+    h.view(
+      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, CreateFlow }}>
+        <RotationBanner />
+      </SlotsContext.Provider>,
+    )
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    })
+    expect(api.rotation.cancel).toHaveBeenCalledWith({ id: 'r1' })
+    expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
   })
 
   it('follows rotation.updated events, so another window’s progress shows here', async () => {

@@ -108,7 +108,8 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
             <p>{stepDetail('create', r)}</p>
             <Create
               account={account}
-              onCancel={onClose}
+              // Nothing is made yet: Cancel ends the rotation, rather than leave a banner saying it is under way.
+              onCancel={finish}
               onRunning={onCreating}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
               submit={(fields, requestId) => create.rotationCreate(r, requestId, fields)}
