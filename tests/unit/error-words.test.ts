@@ -24,7 +24,7 @@ afterAll(async () => {
   silent.close()
 })
 
-const seed = (provider: 'spaceone' | 'cloudmc' | 'onqlave') => {
+const seed = (provider: 'spaceone' | 'cloudmc' | 'onqlave' | 'spaceone-apps') => {
   const s = sb.accounts.find((a) => a.provider === provider)
   if (!s) throw new Error(`no ${provider} seed`)
   return s
@@ -36,6 +36,9 @@ async function cancelledOnceSent(pending: Promise<{ code: string }>, requestId: 
   await h.call('accounts.cancel', { requestId })
   return pending
 }
+/** The token with its signature replaced: well formed, and refused by the service that issued it. */
+const forge = (token: string): string =>
+  `${token.slice(0, token.lastIndexOf('.'))}.${Buffer.from('forged').toString('base64url')}`
 const SILENT_KEY = { provider: 'cloudmc', apiKey: 'some-key-0123456789' } as const
 
 describe('errors in words', () => {
@@ -63,9 +66,35 @@ describe('errors in words', () => {
     })
     expect(err.code).toBe('AUTH_FAILED')
     expect(err.message).toMatch(
-      /CloudMC at 127\.0\.0\.1:\d+ did not accept this api key\. Check that you copied all of it/,
+      /CloudMC at 127\.0\.0\.1:\d+ did not accept the API key you entered\. Check that you copied all of it/,
     )
     expect(err.message).not.toMatch(/sign in again/)
+  })
+
+  it('a refused SpaceONE credential is named by the one field filled, spelled as the form spells it', async () => {
+    const s = seed('spaceone')
+    const err = await h.failure('accounts.validate', {
+      provider: 'spaceone',
+      endpoint: s.endpoint,
+      credential: { provider: 'spaceone', token: forge(credentialOf(s).token ?? '') },
+    })
+    expect(err.code).toBe('AUTH_FAILED')
+    expect(err.message).toContain('did not accept the API key, client secret or access token (JWT) you entered.')
+    expect(err.message).not.toMatch(/password|refresh token|jwt/)
+  })
+
+  it('a refused Cloudforet secret saved through the SpaceONE form names the field it was pasted in', async () => {
+    const s = seed('spaceone-apps')
+    const err = await h.failure('accounts.add', {
+      provider: 'spaceone',
+      label: 'Wrong secret',
+      endpoint: s.endpoint,
+      credential: { provider: 'spaceone', token: forge(credentialOf(s).token ?? '') },
+    })
+    expect(err.code).toBe('AUTH_FAILED')
+    expect(err.message).toMatch(
+      /^Cloudforet at 127\.0\.0\.1:\d+ did not accept the API key, client secret or access token \(JWT\) you entered\./,
+    )
   })
 
   it('Test connection to a host that never answers can be cancelled, and says so', async () => {

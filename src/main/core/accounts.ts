@@ -97,12 +97,18 @@ export class Accounts {
     credential: Credential,
     label = 'this account',
     signal?: AbortSignal,
+    /** What the user typed, in their provider's form: a refusal names its fields (not those `credential` became). */
+    entered: Credential = credential,
   ): Promise<ValidationResult> {
     const resolved = await this.resolve(provider, endpoint, credential, label)
     const account = this.draft(resolved.provider, label, requireSafeEndpoint(endpoint), false)
     const adapter = this.ports.providers.get(resolved.provider)
+    const form = this.ports.providers.get(entered.provider).descriptor
     return adapter.validate({ account, credential: resolved, http: this.http, signal }).catch((err: unknown) => {
-      throw scrubbed(notAccepted(err, adapter.descriptor, account.endpoint), credential)
+      throw scrubbed(
+        scrubbed(notAccepted(err, adapter.descriptor, account.endpoint, entered, form), credential),
+        entered,
+      )
     })
   }
 
@@ -123,7 +129,7 @@ export class Accounts {
     const endpoint = requireSafeEndpoint(input.endpoint)
     const credential = await this.resolve(input.provider, endpoint, input.credential, input.label)
     const provider = credential.provider
-    const { facts } = await this.validate(provider, endpoint, credential, input.label, signal)
+    const { facts } = await this.validate(provider, endpoint, credential, input.label, signal, input.credential)
     // A cancel that arrives as the service answers still saves nothing.
     if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: the account was not saved.')
     return this.adding.exclusive(`${provider} ${endpoint}`, () => this.save(input, endpoint, credential, facts))
@@ -191,7 +197,8 @@ export class Accounts {
         ? await this.resolve(current.provider, endpoint, patch.credential, current.label, current)
         : null
       const credential = given ?? (await this.credential(current))
-      facts = (await this.validate(current.provider, endpoint, credential, current.label, signal)).facts
+      facts = (await this.validate(current.provider, endpoint, credential, current.label, signal, patch.credential))
+        .facts
       // A cancel that arrives as the service answers still changes nothing.
       if (signal?.aborted) throw new AppError('CANCELLED', 'Cancelled: nothing was changed.')
       if (given) await this.setCredential(current, given)
