@@ -70,6 +70,15 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   const labelId = useId()
   const actions = useActions()
   const testButton = useRef<HTMLButtonElement>(null)
+  const outcome = useRef<HTMLDivElement>(null)
+  /** The last answer, a new object each time so the same words again are shown again; a cancel keeps focus. */
+  const [answered, setAnswered] = useState<{ readonly focus: boolean } | null>(null)
+  // In a tall dialog the answer sat out of sight below the fold while the buttons stay at its bottom edge: it is
+  // scrolled up to them and takes focus, so a screen reader reads it too.
+  useEffect(() => {
+    if (answered?.focus) outcome.current?.focus({ preventScroll: true })
+    if (answered) outcome.current?.scrollIntoView({ block: 'nearest' })
+  }, [answered])
   // A finished or cancelled request removes Cancel: focus comes back to the form instead of falling to the page.
   useEffect(() => {
     if (busy === null && document.activeElement === document.body) testButton.current?.focus()
@@ -101,6 +110,10 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     credential: toCredential(d, fields),
   })
 
+  const fail = (p: Problem): void => {
+    setProblem(p)
+    setAnswered({ focus: p.code !== 'CANCELLED' })
+  }
   const test = async (): Promise<void> => {
     if (!check(false)) return
     setBusy('testing')
@@ -110,8 +123,9 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     setRequestId(id)
     try {
       setTested(await actions.accounts.validate({ ...input(), requestId: id }))
+      setAnswered({ focus: true })
     } catch (err) {
-      setProblem(toProblem(err))
+      fail(toProblem(err))
     } finally {
       setBusy(null)
       setRequestId(null)
@@ -128,7 +142,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
       setFields({})
       onDone()
     } catch (err) {
-      setProblem(toProblem(err))
+      fail(toProblem(err))
       setBusy(null)
     } finally {
       setRequestId(null)
@@ -184,15 +198,19 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
         show={{ endpoint: true, credential: true }}
         disabled={busy !== null}
       />
-      {tested && (
-        <div role="status" className="success">
-          <p>
-            <Icon name="check" /> Connection works: {tested.summary}
-          </p>
-          <FactsList facts={tested.facts} />
+      {(tested || problem) && (
+        <div ref={outcome} className="outcome" tabIndex={-1}>
+          {tested && (
+            <div role="status" className="success">
+              <p>
+                <Icon name="check" /> Connection works: {tested.summary}
+              </p>
+              <FactsList facts={tested.facts} />
+            </div>
+          )}
+          {problem && <ProblemMessage problem={problem} />}
         </div>
       )}
-      {problem && <ProblemMessage problem={problem} />}
       <div className="actions">
         <button ref={testButton} type="button" onClick={() => void test()} disabled={busy !== null}>
           {busy === 'testing' ? 'Testing…' : 'Test connection'}
