@@ -54,7 +54,7 @@ async function closeAndCheckGone(page: Page, dialog: Locator, secrets: readonly 
 
 test('SpaceONE: create, reveal, copy, download both files, try, and close', async ({ page }) => {
   await openAccount(page, host, 'Demo SpaceONE')
-  await expect(page.getByText('1 of 2', { exact: true })).toBeVisible()
+  await expect(page.getByText('1 of 2 keys', { exact: true })).toBeVisible()
   await createButton(page).click()
   const form = page.getByRole('dialog', { name: 'Create a SpaceONE key' })
   await expect(form.getByLabel('Keep in keychain')).toBeChecked()

@@ -39,10 +39,10 @@ describe('creating a key from the toolbar', () => {
     const { rerender } = h.view(<CreateKeyButton account={space} />)
     const button = screen.getByRole('button', { name: /Create key/ })
     expect((button as HTMLButtonElement).disabled).toBe(false)
-    expect(
-      button.getAttribute('aria-describedby') &&
-        document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent,
-    ).toBe('1 of 2')
+    const limit = document.getElementById(button.getAttribute('aria-describedby') ?? '')
+    expect(limit?.textContent).toBe('1 of 2 keys')
+    // What the count is a count of, for whoever wonders.
+    expect(limit?.title).toBe('SpaceONE lets one user hold 2 keys at a time.')
     act(() =>
       h.stores.keys.setState({
         byAccount: {

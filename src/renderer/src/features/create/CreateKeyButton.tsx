@@ -17,13 +17,14 @@ export function keyLimit(max: number | null, keys: readonly KeyRecord[] | undefi
   // A deleted key still propagating is no longer listed by the service, so it does not count.
   const count = keys.filter((k) => k.state !== 'deleted').length
   const full = count >= max
-  return { full, text: full ? `${count} of ${max} keys — delete or rotate one first` : `${count} of ${max}` }
+  return { full, text: full ? `${count} of ${max} keys — delete or rotate one first` : `${count} of ${max} keys` }
 }
 
 export function CreateKeyButton({ account }: { readonly account: AccountView }) {
   const [open, setOpen] = useState(false)
   const keys = useKeys((s) => (s.byAccount[account.id]?.fetchedAt != null ? s.byAccount[account.id]?.keys : undefined))
-  const limit = keyLimit(useDescriptor(account.provider).keyLimit, keys)
+  const d = useDescriptor(account.provider)
+  const limit = keyLimit(d.keyLimit, keys)
   const id = useId()
   return (
     <span className="create">
@@ -37,7 +38,11 @@ export function CreateKeyButton({ account }: { readonly account: AccountView }) 
         <Icon name="plus" /> Create key
       </button>
       {limit && (
-        <span id={id} className={limit.full ? 'limit limit-full' : 'limit'}>
+        <span
+          id={id}
+          className={limit.full ? 'limit limit-full' : 'limit'}
+          title={`${d.name} lets one user hold ${d.keyLimit} keys at a time.`}
+        >
           {limit.full && <Icon name="alert" />}
           {limit.text}
         </span>
