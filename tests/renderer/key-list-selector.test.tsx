@@ -142,6 +142,26 @@ describe('the key list selector at 10,000 keys', () => {
     ...o,
   })
 
+  it('orders keys of one name by their ids, the other way round when the sort turns', () => {
+    const shared = [
+      key('o1', 'apikey--u7', { provider: 'onqlave', name: 'billing · arx' }),
+      key('o1', 'apikey--Jz6', { provider: 'onqlave', name: 'billing · arx' }),
+      key('o1', 'apikey--a1', { provider: 'onqlave', name: 'billing · arx' }),
+    ]
+    const over = { view: 'o1', byAccount: { ...byAccount, o1: loaded(shared) } }
+    const select = createListSelector()
+    expect(ids(select(input({ sortKey: 'name', sortDesc: false }, over)))).toEqual([
+      'apikey--Jz6',
+      'apikey--a1',
+      'apikey--u7',
+    ])
+    expect(ids(select(input({ sortKey: 'name', sortDesc: true }, over)))).toEqual([
+      'apikey--u7',
+      'apikey--a1',
+      'apikey--Jz6',
+    ])
+  })
+
   it('does no work again when something unrelated changes, and returns the same array', () => {
     const select = createListSelector()
     const query = { ...DEFAULT_LIST, sortKey: 'name', sortDesc: false }

@@ -122,6 +122,7 @@ export function sortKeys(
   const dir = desc ? -1 : 1
   // Collation is the costly part of sorting 50,000 names; timestamps and numbers compare as they are.
   const ordinal = ORDINAL.has(sortKey)
+  const byName = sortKey === 'name'
   order.sort((a, b) => {
     const va = values[a] ?? ''
     const vb = values[b] ?? ''
@@ -137,7 +138,12 @@ export function sortKeys(
               ? 1
               : 0
           : collator.compare(String(va), String(vb))
-    return c === 0 ? a - b : c * dir
+    if (c !== 0) return c * dir
+    if (!byName) return a - b
+    // Keys of one name (an Onqlave account's share one, shown under their ids) go by id, both ways round.
+    const ka = keys[a]?.keyId ?? ''
+    const kb = keys[b]?.keyId ?? ''
+    return ka < kb ? -dir : ka > kb ? dir : a - b
   })
   return order.map((i) => keys[i])
 }
