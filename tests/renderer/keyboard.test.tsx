@@ -68,6 +68,15 @@ describe('keyboard first', () => {
     expect(h.stores.app.getState().view).toBe('c1')
   })
 
+  it("says a key's actions need a key when none is picked and nothing matches", async () => {
+    act(() => h.stores.app.getState().openView('c1'))
+    await waitFor(() => expect(h.stores.app.getState().active).toBeNull())
+    fireEvent.keyDown(document.body, { key: 'k', ctrlKey: true })
+    const palette = await screen.findByRole('dialog', { name: 'Commands' })
+    fireEvent.change(within(palette).getByRole('combobox'), { target: { value: 'disab' } })
+    expect(palette.textContent).toMatch(/No command matches\. A key’s actions are here once a key is picked/)
+  })
+
   it('runs an action on the selected key and creates a key from the palette', async () => {
     h.stores.app.getState().setActive('s1/api-key-a')
     fireEvent.keyDown(document.body, { key: 'k', metaKey: true })

@@ -127,7 +127,11 @@ export function CommandPalette({ onClose }: { readonly onClose: () => void }) {
             {c.hint && <span className="muted">{c.hint}</span>}
           </li>
         ))}
-        {matches.length === 0 && <li className="muted">No command matches.</li>}
+        {matches.length === 0 && (
+          <li className="muted">
+            No command matches.{key ? '' : ' A key’s actions are here once a key is picked in the list.'}
+          </li>
+        )}
       </ul>
     </Dialog>
   )
