@@ -48,6 +48,25 @@ describe('the key list fits its columns to the window', () => {
     vi.restoreAllMocks()
   })
 
+  it('says beside its name that a key has expired when the window has no room for the Flags column', () => {
+    const expired = key('c1', 'k-old', { expiresAt: new Date(Date.now() - 86_400_000).toISOString() })
+    const nameCell = (grid: HTMLElement) =>
+      within(grid).getByRole('button', { name: 'k-old' }).closest('[role="gridcell"]') as HTMLElement
+    h.stores.app.setState({ accounts: [cloud], view: 'all' })
+    h.stores.keys.setState({ byAccount: { c1: loaded([expired]) } })
+    const width = vi.spyOn(HTMLElement.prototype, 'clientWidth', 'get').mockReturnValue(560)
+    const { unmount } = h.view(<KeyList account={undefined} />)
+    let grid = screen.getByRole('grid', { name: 'Keys of all accounts' })
+    expect(within(grid).queryByRole('columnheader', { name: /^Flags/ })).toBeNull()
+    expect(within(nameCell(grid)).getByText('expired').getAttribute('title')).toMatch(/^Expired 1 day ago/)
+    unmount()
+    width.mockReturnValue(1800)
+    h.view(<KeyList account={undefined} />)
+    grid = screen.getByRole('grid', { name: 'Keys of all accounts' })
+    expect(within(grid).getByRole('columnheader', { name: /^Flags/ })).toBeTruthy()
+    expect(within(nameCell(grid)).queryByText('expired')).toBeNull()
+  })
+
   it('at 1440 px shows key ids and account labels whole, hiding App · Arx and then Age first', () => {
     const fit = fitColumns(ALL_VIEW, 1180, UUID_WIDE, {})
     expect(widthOf(fit, 'keyId')).toBeGreaterThanOrEqual(310)

@@ -64,6 +64,19 @@ export function Flags({
   )
 }
 
+/** "expired" or "expiring" beside a key's name, where the list has no room for its Flags column. */
+export function ExpiryChip({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
+  const flag = expiryFlag(keyRecord, now)
+  if (!flag || !keyRecord.expiresAt) return null
+  const why = expiryWords(keyRecord.expiresAt, now)
+  return (
+    <span className={`flag flag-${flag}`} title={why}>
+      {flag}
+      <span className="sr-only">: {why}</span>
+    </span>
+  )
+}
+
 export function Created({ iso, now }: { readonly iso: string; readonly now: number }) {
   // A service clock a little ahead of ours must not make a past event read as "in a moment".
   return (

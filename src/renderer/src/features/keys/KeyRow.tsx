@@ -10,7 +10,7 @@ import { keyLabel } from '../../actions/key-action'
 import { offeredActions } from '../../actions/offered'
 import type { Column } from './columns'
 import { nameLines } from './content-widths'
-import { Age, Application, Created, Expires, Flags, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
+import { Age, Application, Created, ExpiryChip, Expires, Flags, LastUsed, ManagedBadge, OwnKeyBadge } from './KeyCells'
 import { StateBadge } from './StateBadge'
 
 interface Props {
@@ -111,6 +111,8 @@ export const KeyRow = memo(function KeyRow({
             </button>
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
             {managed && <ManagedBadge reason={managed} />}
+            {/* A window too narrow for the Flags column still says that the key has expired or soon will. */}
+            {!columns.some((col) => col.id === 'flags') && <ExpiryChip keyRecord={k} now={now} />}
           </>
         )
       case 'keyId': {

@@ -1,6 +1,7 @@
 // How wide each whole-content column must be to show its longest value, measured in the list's own fonts. A sample of
 // the rows is enough: the list is sorted, and the widest values of ten thousand keys look like those of the first few
 // hundred.
+import { expiryFlag } from '../../../../shared/expiry'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
 import { LONGEST_RELATIVE } from '../../components/time'
 import type { Widths } from './column-fit'
@@ -17,6 +18,8 @@ const PAD = 20
 const COPY = 30
 /** The "KeyDesk" badge beside the key KeyDesk signs in with. */
 const BADGE = 76
+/** The "expiring" chip beside a name when the Flags column has no room (KeyRow). */
+const EXPIRY_CHIP = 70
 
 let context: CanvasRenderingContext2D | null | undefined
 let contextFont = ''
@@ -98,10 +101,14 @@ export function contentWidths(
   const apps = new Set<string>()
   let own = 0
   const seen = new Set<string>()
+  const now = Date.now()
   for (const k of rows.slice(0, SAMPLE)) {
     const { primary, secondary } = nameLines(k, sharedNames.has(`${k.accountId}\n${k.name}`))
-    // The key KeyDesk signs in with carries a badge beside its name.
-    if (accounts.get(k.accountId)?.facts.ownKeyId === k.keyId) own = Math.max(own, measure(primary, TEXT) + BADGE)
+    // The key KeyDesk signs in with carries a badge beside its name, and a key expiring may carry a chip.
+    const beside =
+      (accounts.get(k.accountId)?.facts.ownKeyId === k.keyId ? BADGE : 0) +
+      (k.expiresAt && expiryFlag(k, now) ? EXPIRY_CHIP : 0)
+    if (beside) own = Math.max(own, measure(primary, TEXT) + beside)
     else primaries.add(primary)
     if (secondary) secondaries.add(secondary)
     ids.add(k.keyId)
