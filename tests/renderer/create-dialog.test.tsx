@@ -157,6 +157,26 @@ describe('creating a key from the toolbar', () => {
     })
   })
 
+  it("keeps a past expiry's message while another field changes, and drops it when the date does", async () => {
+    api.keys.createOptions.mockResolvedValue({
+      applications: [],
+      clusters: [],
+      roles: [{ id: 'role-admin', name: 'Admin', roleType: 'DOMAIN_ADMIN', scope: 'DOMAIN' }],
+    })
+    h.view(<CreateKeyButton account={apps} />)
+    fireEvent.click(screen.getByRole('button', { name: /Create key/ }))
+    fireEvent.change(screen.getByLabelText('Name'), { target: { value: 'ci' } })
+    fireEvent.change(screen.getByLabelText('Expires'), { target: { value: '2020-01-01' } })
+    fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    expect(await screen.findByText('Pick a date after today.')).toBeTruthy()
+    fireEvent.change(await screen.findByLabelText('Role'), { target: { value: 'role-admin' } })
+    expect(screen.getByText('Pick a date after today.')).toBeTruthy()
+    const later = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)
+    fireEvent.change(screen.getByLabelText('Expires'), { target: { value: later } })
+    expect(screen.queryByText('Pick a date after today.')).toBeNull()
+    expect(api.keys.create).not.toHaveBeenCalled()
+  })
+
   it('drops the created key when the reveal closes, so the secret is gone from the page', async () => {
     api.keys.create.mockResolvedValue(createdKey())
     h.view(<CreateKeyButton account={space} />)

@@ -94,7 +94,8 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
             keepBlocked={keepBlocked}
             onChange={(patch) => {
               setDraft((d) => ({ ...d, ...patch }))
-              setErrors({})
+              // Only the fields changed lose their message: a past date stays wrong while the role changes.
+              setErrors((e) => Object.fromEntries(Object.entries(e).filter(([field]) => !(field in patch))))
             }}
           />
         </>
