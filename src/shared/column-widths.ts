@@ -11,7 +11,9 @@ export const MAX_COLUMNS = 24
 export function keptWidths(value: unknown): Readonly<Record<string, number>> {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return {}
   const kept: Record<string, number> = {}
-  for (const [id, px] of Object.entries(value).slice(0, MAX_COLUMNS)) {
+  // Junk entries are dropped before the count, so they cannot crowd out the good ones.
+  for (const [id, px] of Object.entries(value)) {
+    if (Object.keys(kept).length >= MAX_COLUMNS) break
     if (!COLUMN_ID.test(id) || !Number.isInteger(px)) continue
     if ((px as number) >= COLUMN_WIDTH.min && (px as number) <= COLUMN_WIDTH.max) kept[id] = px as number
   }

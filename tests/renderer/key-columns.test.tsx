@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, within } from '@testing-library/react'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { KeyRecord } from '../../src/shared/model'
-import { fitColumns } from '../../src/renderer/src/features/keys/column-fit'
+import { fitColumns, resized } from '../../src/renderer/src/features/keys/column-fit'
 import { columnsFor } from '../../src/renderer/src/features/keys/columns'
 import { KeyList } from '../../src/renderer/src/features/keys/KeyList'
 import { account, createFakeApi, DESCRIPTORS, harness, key, PREFERENCES } from './fake-api'
@@ -65,6 +65,13 @@ describe('the key list fits its columns to the window', () => {
     grid = screen.getByRole('grid', { name: 'Keys of all accounts' })
     expect(within(grid).getByRole('columnheader', { name: /^Flags/ })).toBeTruthy()
     expect(within(nameCell(grid)).queryByText('expired')).toBeNull()
+  })
+
+  it('never widens a column past what the settings can keep, nor narrows it under its minimum', () => {
+    const keyId = ALL_VIEW.find((c) => c.id === 'keyId')
+    if (!keyId) throw new Error('no Key id column')
+    expect(resized({}, keyId, 9_999).keyId).toBe(4_000)
+    expect(resized({}, keyId, 3).keyId).toBe(keyId.min)
   })
 
   it('at 1440 px shows key ids and account labels whole, hiding App · Arx and then Age first', () => {

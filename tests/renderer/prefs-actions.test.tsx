@@ -68,6 +68,17 @@ describe('column widths from the settings file', () => {
     expect(stores.prefs.getState().columnWidths).toEqual({ keyId: 180, createdAt: 120 })
   })
 
+  it('are not crowded out by junk entries before them', async () => {
+    const { api, stores } = harness()
+    const junk = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`junk${'x'.repeat(i)}`, -1]))
+    api.settings.get.mockResolvedValue({
+      ...PREFERENCES,
+      columnWidths: { ...junk, keyId: 180 },
+    })
+    await stores.prefs.getState().load()
+    expect(stores.prefs.getState().columnWidths).toEqual({ keyId: 180 })
+  })
+
   it('are none in a file written before they were kept, or when they are not a record', async () => {
     const { api, stores } = harness()
     api.settings.get.mockResolvedValue(PREFERENCES)

@@ -34,5 +34,7 @@ describe('the audit line of a failed change', () => {
   it('leaves a short text as it is, and cuts a text without spaces at the limit', () => {
     expect(clip('Done', 300)).toBe('Done')
     expect(clip('x'.repeat(20), 10)).toBe(`${'x'.repeat(9)}…`)
+    // An emoji across the cut is left out whole, not split into half a character.
+    expect(clip(`${'x'.repeat(8)}🔑yy`, 10)).toBe(`${'x'.repeat(8)}…`)
   })
 })

@@ -129,7 +129,8 @@ function str(v: unknown): string | undefined {
 /** At most `max` characters: a longer text ends at a word, with "…", so a cut line never reads as the whole. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text
-  const cut = text.slice(0, max - 1)
+  // A cut never leaves half of a character made of two code units (an emoji).
+  const cut = text.slice(0, max - 1).replace(/[\uD800-\uDBFF]$/, '')
   const space = cut.lastIndexOf(' ')
   return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }

@@ -1,6 +1,7 @@
 // Fits the list's columns to the room there is: each whole-content column asks for its content's width, the lowest
 // priority columns hide until the rest fit, a hidden column comes back cut if there is room for its minimum, and what
 // is left over goes to the columns still cut, then to Name. Nothing then needs sideways scrolling.
+import { COLUMN_WIDTH } from '../../../../shared/column-widths'
 import type { Column, ColumnId } from './columns'
 
 export type Widths = Readonly<Partial<Record<ColumnId, number>>>
@@ -71,5 +72,6 @@ export function fitColumns(
 
 /** Narrows or widens one column by the user, never below its minimum. */
 export function resized(chosen: Widths, column: Column, px: number): Widths {
-  return { ...chosen, [column.id]: Math.max(column.min, Math.round(px)) }
+  // The settings keep a width only up to COLUMN_WIDTH.max: a wider one would fail every later save.
+  return { ...chosen, [column.id]: Math.min(COLUMN_WIDTH.max, Math.max(column.min, Math.round(px))) }
 }

@@ -57,7 +57,6 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
           <input
             id={`${id}-name`}
             value={name}
-            maxLength={limit + 50}
             readOnly={sending}
             autoComplete="off"
             spellCheck={false}
