@@ -3,7 +3,7 @@ import type { LastUse } from '../../../../shared/descriptor'
 import { expiryFlag, expiryWords } from '../../../../shared/expiry'
 import type { KeyRecord } from '../../../../shared/model'
 import { ageDays, exact, relative } from '../../components/time'
-import { isExpiryFlag, keyFlags } from './flags'
+import { isExpiryFlag, keyFlags, type Flag } from './flags'
 import './keys.css'
 
 /** A list row has room for two flags, one a line: a third would be cut off by the row. */
@@ -48,10 +48,7 @@ export function Flags({
             <span className="sr-only">: {f.why} Rotate it.</span>
           </button>
         ) : (
-          <span key={f.kind} className={`flag flag-${f.kind}`} title={f.why}>
-            {f.kind}
-            <span className="sr-only">: {f.why}</span>
-          </span>
+          <FlagChip key={f.kind} flag={f} />
         ),
       )}
       {rest.length > 0 && (
@@ -64,17 +61,27 @@ export function Flags({
   )
 }
 
-/** "expired" or "expiring" beside a key's name, where the list has no room for its Flags column. */
-export function ExpiryChip({ keyRecord, now }: { readonly keyRecord: KeyRecord; readonly now: number }) {
-  const flag = expiryFlag(keyRecord, now)
-  if (!flag || !keyRecord.expiresAt) return null
-  const why = expiryWords(keyRecord.expiresAt, now)
+function FlagChip({ flag }: { readonly flag: Flag }) {
   return (
-    <span className={`flag flag-${flag}`} title={why}>
-      {flag}
-      <span className="sr-only">: {why}</span>
+    <span className={`flag flag-${flag.kind}`} title={flag.why}>
+      {flag.kind}
+      <span className="sr-only">: {flag.why}</span>
     </span>
   )
+}
+
+/** The expiry flag beside a key's name, where the list has no room for its Flags column. */
+export function ExpiryChip({
+  keyRecord,
+  lastUse,
+  now,
+}: {
+  readonly keyRecord: KeyRecord
+  readonly lastUse: LastUse
+  readonly now: number
+}) {
+  const flag = keyFlags(keyRecord, lastUse, now).find((f) => isExpiryFlag(f.kind))
+  return flag ? <FlagChip flag={flag} /> : null
 }
 
 export function Created({ iso, now }: { readonly iso: string; readonly now: number }) {

@@ -112,7 +112,7 @@ export const KeyRow = memo(function KeyRow({
             {account?.facts.ownKeyId === k.keyId && <OwnKeyBadge />}
             {managed && <ManagedBadge reason={managed} />}
             {/* A window too narrow for the Flags column still says that the key has expired or soon will. */}
-            {!columns.some((col) => col.id === 'flags') && <ExpiryChip keyRecord={k} now={now} />}
+            {!columns.some((col) => col.id === 'flags') && <ExpiryChip keyRecord={k} lastUse={d.lastUse} now={now} />}
           </>
         )
       case 'keyId': {

@@ -106,8 +106,7 @@ export function contentWidths(
     const { primary, secondary } = nameLines(k, sharedNames.has(`${k.accountId}\n${k.name}`))
     // The key KeyDesk signs in with carries a badge beside its name, and a key expiring may carry a chip.
     const beside =
-      (accounts.get(k.accountId)?.facts.ownKeyId === k.keyId ? BADGE : 0) +
-      (k.expiresAt && expiryFlag(k, now) ? EXPIRY_CHIP : 0)
+      (accounts.get(k.accountId)?.facts.ownKeyId === k.keyId ? BADGE : 0) + (expiryFlag(k, now) ? EXPIRY_CHIP : 0)
     if (beside) own = Math.max(own, measure(primary, TEXT) + beside)
     else primaries.add(primary)
     if (secondary) secondaries.add(secondary)
