@@ -97,18 +97,19 @@ export class Accounts {
     credential: Credential,
     label = 'this account',
     signal?: AbortSignal,
-    /** What the user typed, in their provider's form: a refusal names its fields (not those `credential` became). */
-    entered: Credential = credential,
+    /**
+     * What the user typed, in their provider's form: a refusal names its fields (not those `credential` became).
+     * Absent when nothing was typed (an endpoint edit, a rotation's new key): the refusal is then of the kept one.
+     */
+    entered?: Credential,
   ): Promise<ValidationResult> {
     const resolved = await this.resolve(provider, endpoint, credential, label)
     const account = this.draft(resolved.provider, label, requireSafeEndpoint(endpoint), false)
     const adapter = this.ports.providers.get(resolved.provider)
-    const form = this.ports.providers.get(entered.provider).descriptor
+    const form = this.ports.providers.get((entered ?? resolved).provider).descriptor
     return adapter.validate({ account, credential: resolved, http: this.http, signal }).catch((err: unknown) => {
-      throw scrubbed(
-        scrubbed(notAccepted(err, adapter.descriptor, account.endpoint, entered, form), credential),
-        entered,
-      )
+      const words = notAccepted(err, adapter.descriptor, account.endpoint, resolved, entered, form)
+      throw scrubbed(scrubbed(words, credential), entered ?? credential)
     })
   }
 

@@ -96,7 +96,9 @@ export function appHandlers(services: HandlerServices, context: HandlerContext):
     },
     'accounts.list': async () => accounts.views(),
     'accounts.validate': ({ provider, endpoint, credential, requestId }) =>
-      cancellable(requestId, (signal) => accounts.validate(provider, endpoint, credential, undefined, signal)),
+      cancellable(requestId, (signal) =>
+        accounts.validate(provider, endpoint, credential, undefined, signal, credential),
+      ),
     'accounts.add': ({ requestId, ...input }) => cancellable(requestId, (signal) => accounts.add(input, signal)),
     'accounts.cancel': async ({ requestId }) => {
       cancels.get(requestId)?.abort()
