@@ -146,6 +146,23 @@ describe('the key list fits its columns to the window', () => {
     await vi.waitFor(() => expect(h.api.settings.set).toHaveBeenCalledWith({ columnWidths: { keyId: width } }))
   })
 
+  it('writes a dragged width as the drag ends, not 400 ms later (the window may be closed next)', () => {
+    const grid = showList(1800)
+    const edge = within(grid)
+      .getAllByRole('columnheader')
+      .find((c) => c.textContent?.startsWith('Key id'))
+    const handle = edge?.querySelector('.col-resize') as HTMLElement
+    handle.setPointerCapture = vi.fn()
+    fireEvent.pointerDown(handle, { pointerId: 1, clientX: 500 })
+    fireEvent.pointerMove(handle, { pointerId: 1, clientX: 560 })
+    const width = h.stores.prefs.getState().columnWidths.keyId
+    expect(width).toBeGreaterThan(0)
+    expect(h.api.settings.set).not.toHaveBeenCalled()
+    fireEvent.pointerUp(handle, { pointerId: 1, clientX: 560 })
+    expect(h.api.settings.set).toHaveBeenCalledTimes(1)
+    expect(h.api.settings.set).toHaveBeenCalledWith({ columnWidths: { keyId: width } })
+  })
+
   it('counts one key in the singular, and shows the focused row whole under the list while it has the keyboard', () => {
     const grid = showList(700)
     expect(screen.getByText('1 key')).toBeTruthy()

@@ -57,6 +57,35 @@ describe('preferences are written by their actions', () => {
   })
 })
 
+describe('a drag that ends', () => {
+  it('writes its width at once, once, and a later pagehide writes nothing more', async () => {
+    vi.useFakeTimers()
+    const { api, actions } = harness()
+    api.settings.set.mockResolvedValue(PREFERENCES)
+    actions.prefs.setColumnWidths({ keyId: 210 })
+    actions.prefs.saveColumnWidths()
+    expect(api.settings.set.mock.calls).toEqual([[{ columnWidths: { keyId: 210 } }]])
+    window.dispatchEvent(new Event('pagehide'))
+    await vi.advanceTimersByTimeAsync(1_000)
+    expect(api.settings.set).toHaveBeenCalledTimes(1)
+  })
+
+  it('with nothing changed since the last write, writes nothing', () => {
+    const { api, actions } = harness()
+    actions.prefs.saveColumnWidths()
+    expect(api.settings.set).not.toHaveBeenCalled()
+  })
+
+  it('still saves the search when the page goes before the search has rested', () => {
+    vi.useFakeTimers()
+    const { api, actions } = harness()
+    api.settings.set.mockResolvedValue(PREFERENCES)
+    actions.prefs.setList({ search: 'nightly' })
+    window.dispatchEvent(new Event('pagehide'))
+    expect(api.settings.set).toHaveBeenCalledWith({ list: { ...PREFERENCES.list, search: 'nightly' } })
+  })
+})
+
 describe('column widths from the settings file', () => {
   it('are the ones that are widths of columns: a damaged or hand-edited entry is left out', async () => {
     const { api, stores } = harness()

@@ -6,25 +6,44 @@ import { toProblem } from '../store/problem'
 import type { Stores } from '../store/stores'
 
 const SEARCH_SAVE_DELAY_MS = 400
-/** A drag resizes a column many times a second: its width is written once the drag has rested. */
+/** A drag resizes a column many times a second: its width is written once the drag has rested or ended. */
 const WIDTHS_SAVE_DELAY_MS = 400
+
+/**
+ * A save that waits a little for more changes, and runs at once when asked or when the page goes (closing the window
+ * must not lose the last change).
+ */
+function laterSave(save: () => void) {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  const now = (): void => {
+    if (timer === null) return
+    clearTimeout(timer)
+    timer = null
+    window.removeEventListener('pagehide', now)
+    save()
+  }
+  return {
+    after(delayMs: number): void {
+      if (timer === null) window.addEventListener('pagehide', now)
+      else clearTimeout(timer)
+      timer = setTimeout(now, delayMs)
+    },
+    now,
+  }
+}
 
 export function createPrefActions(api: AppApi, stores: Stores) {
   const store = stores.prefs
-  let listTimer: ReturnType<typeof setTimeout> | null = null
-  let pendingSave: () => void = () => undefined
-  let widthsTimer: ReturnType<typeof setTimeout> | null = null
-  const saveWidths = (): void => {
-    if (widthsTimer) clearTimeout(widthsTimer)
-    widthsTimer = null
-    window.removeEventListener('pagehide', saveWidths)
-    void persist({ columnWidths: { ...store.getState().columnWidths } })
-  }
   const persist = (patch: Parameters<AppApi['settings']['set']>[0]): Promise<void> =>
     api.settings.set(patch).then(
       () => store.getState().setSaveError(null),
       (err: unknown) => store.getState().setSaveError(`Your preference was not saved: ${toProblem(err).message}`),
     )
+  const listSave = laterSave(() => {
+    const l = store.getState().list
+    void persist({ list: { ...l, states: [...l.states], providers: l.providers.filter(isProvider) } })
+  })
+  const widthsSave = laterSave(() => void persist({ columnWidths: { ...store.getState().columnWidths } }))
   return {
     setTheme: (theme: Theme): void => {
       store.getState().apply({ theme })
@@ -32,26 +51,16 @@ export function createPrefActions(api: AppApi, stores: Stores) {
     },
     setList: (patch: Partial<ListPrefs>): void => {
       store.getState().apply({ list: patch })
-      const save = (): void => {
-        listTimer = null
-        window.removeEventListener('pagehide', save)
-        const l = store.getState().list
-        void persist({ list: { ...l, states: [...l.states], providers: l.providers.filter(isProvider) } })
-      }
-      if (listTimer) clearTimeout(listTimer)
-      window.removeEventListener('pagehide', pendingSave)
-      // Typing in search would otherwise write the settings file on every keystroke; leaving the page saves at once.
+      // Typing in search would otherwise write the settings file on every keystroke.
       const typing = Object.keys(patch).length === 1 && 'search' in patch
-      pendingSave = save
-      window.addEventListener('pagehide', save)
-      listTimer = setTimeout(save, typing ? SEARCH_SAVE_DELAY_MS : 0)
+      listSave.after(typing ? SEARCH_SAVE_DELAY_MS : 0)
     },
     setColumnWidths: (columnWidths: Readonly<Record<string, number>>): void => {
       store.getState().apply({ columnWidths })
-      if (widthsTimer) clearTimeout(widthsTimer)
-      else window.addEventListener('pagehide', saveWidths)
-      widthsTimer = setTimeout(saveWidths, WIDTHS_SAVE_DELAY_MS)
+      widthsSave.after(WIDTHS_SAVE_DELAY_MS)
     },
+    /** A drag has ended: its width is written now, not after the rest (the window may be closed next). */
+    saveColumnWidths: (): void => widthsSave.now(),
     save: async (patch: Partial<Omit<Preferences, 'list'>>): Promise<void> => {
       store.getState().apply(patch)
       await persist(patch)

@@ -14,6 +14,8 @@ export interface Resizing {
   readonly widthOf: (c: Column) => number
   readonly resize: (c: Column, px: number) => void
   readonly reset: (c: Column) => void
+  /** The drag has ended. */
+  readonly done: () => void
 }
 
 export function HeaderRow({
@@ -124,6 +126,7 @@ function ResizeEdge({ column, resizing }: { readonly column: Column; readonly re
     if (start.current) resizing.resize(column, start.current.width + e.clientX - start.current.x)
   }
   const up = (): void => {
+    if (start.current) resizing.done()
     start.current = null
   }
   return (

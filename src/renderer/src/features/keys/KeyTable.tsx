@@ -275,6 +275,7 @@ function useFitted(
         const { [c.id]: _dropped, ...rest } = prefsStore.getState().columnWidths
         prefs.setColumnWidths(rest)
       },
+      done: () => prefs.saveColumnWidths(),
     }
   }, [fit, prefs, prefsStore])
   return { ...fit, resizing, measured: available !== undefined }
