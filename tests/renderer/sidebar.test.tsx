@@ -76,4 +76,23 @@ describe('the accounts sidebar', () => {
     expect(screen.queryByRole('menu')).toBeNull()
     expect(document.activeElement).toBe(trigger)
   })
+  it('gives the keyboard back to its button when a resize closes the menu it was in', () => {
+    h.view(<Sidebar onAdd={() => undefined} />)
+    const trigger = screen.getByRole('button', { name: 'Actions for Space prod' })
+    fireEvent.click(trigger)
+    expect(document.activeElement).toBe(screen.getAllByRole('menuitem')[0])
+    fireEvent(window, new Event('resize'))
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(document.activeElement).toBe(trigger)
+  })
+
+  it('leaves the keyboard where it is when a resize closes a menu it was not in', () => {
+    h.view(<Sidebar onAdd={() => undefined} />)
+    fireEvent.click(screen.getByRole('button', { name: 'Actions for Space prod' }))
+    const all = screen.getByRole('button', { name: /All accounts/ })
+    all.focus()
+    fireEvent(window, new Event('resize'))
+    expect(screen.queryByRole('menu')).toBeNull()
+    expect(document.activeElement).toBe(all)
+  })
 })

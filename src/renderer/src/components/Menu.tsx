@@ -25,7 +25,8 @@ function placement(button: HTMLElement, items: number): CSSProperties {
 
 /**
  * The open menu of `anchor`, the button that opened it. `onClose(refocus)`: an item was chosen or Escape/Tab pressed
- * (refocus true: focus goes back to the button), or the user clicked elsewhere or resized the window (false).
+ * (refocus true: focus goes back to the button), the user clicked elsewhere (false), or the window was resized (true
+ * while focus was in the menu).
  */
 export function MenuList({
   id,
@@ -54,7 +55,8 @@ export function MenuList({
       const t = e.target as Node
       if (!list.current?.contains(t) && !anchor.contains(t)) onClose(false)
     }
-    const resized = (): void => onClose(false)
+    // A resize closes the menu; focus inside it goes back to its button, not to the page's body.
+    const resized = (): void => onClose(list.current?.contains(document.activeElement) === true)
     // Focusing the button can scroll the list a little after the click: the menu follows its button.
     const scrolled = (e: Event): void => {
       if (!list.current?.contains(e.target as Node)) setPlaced({ anchor, style: placement(anchor, items.length) })
