@@ -139,4 +139,16 @@ export interface Rotation {
   readonly ownCredential: boolean
   /** Something the user must act on before the next step, in words. */
   readonly note?: string
+  /**
+   * Set once the create step has asked the service for the new key, until a key comes back: from then on the service
+   * may have made one even without an answer, so stopping the rotation is no longer free of consequences.
+   */
+  readonly createSent?: RotationCreateSent
+  /** Read from the core, never stored: that create's answer was lost and KeyDesk still checks whether it made a key. */
+  readonly createUnconfirmed?: boolean
+}
+
+export interface RotationCreateSent {
+  readonly requestId: string
+  readonly at: string
 }

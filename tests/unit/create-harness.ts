@@ -190,3 +190,34 @@ export function countingHttp(): { readonly http: Http; readonly sent: HttpReques
     },
   }
 }
+
+/**
+ * Http that lets the service handle the next create, then drops its answer and that of the listing right after
+ * (the sandbox's dropAnswerRate): the service made the key, and KeyDesk could not see it yet.
+ */
+export function losingNextCreate(sb: Sandbox, label: string): { http: Http; arm(): void } {
+  const inner = createHttp({ backoffMs: 5 })
+  let armed = false
+  let dropping = 0
+  return {
+    arm: () => {
+      armed = true
+    },
+    http: {
+      request: async (req) => {
+        if (armed && req.method === 'POST') {
+          armed = false
+          dropping = 2
+          await control(sb, 'config', { dropAnswerRate: 1, account: label })
+        }
+        if (dropping === 0) return inner.request(req)
+        try {
+          return await inner.request(req)
+        } finally {
+          dropping -= 1
+          if (dropping === 0) await control(sb, 'config', { dropAnswerRate: 0, account: label })
+        }
+      },
+    },
+  }
+}

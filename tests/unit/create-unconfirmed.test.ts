@@ -3,49 +3,17 @@
 import { randomUUID } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Sandbox } from '../../src/sandbox'
-import { createHttp, type Http } from '../../src/main/net/http'
 import { RECHECK_LIMIT_MS } from '../../src/main/core/keys/unconfirmed'
 import { FakeClock } from '../support/fake-clock'
 import {
   addAccount,
+  losingNextCreate,
   onqlaveChoice,
   openCore,
   removeDir,
-  sandboxControl,
   testSandbox,
   type Harness,
 } from './create-harness'
-
-/**
- * Http that lets the service handle the next create, then drops its answer and that of the listing right after
- * (the sandbox's dropAnswerRate): the service made the key, and KeyDesk could not see it yet.
- */
-function losingNextCreate(sb: Sandbox, label: string): { http: Http; arm(): void } {
-  const inner = createHttp({ backoffMs: 5 })
-  let armed = false
-  let dropping = 0
-  return {
-    arm: () => {
-      armed = true
-    },
-    http: {
-      request: async (req) => {
-        if (armed && req.method === 'POST') {
-          armed = false
-          dropping = 2
-          await sandboxControl(sb, 'config', { dropAnswerRate: 1, account: label })
-        }
-        if (dropping === 0) return inner.request(req)
-        try {
-          return await inner.request(req)
-        } finally {
-          dropping -= 1
-          if (dropping === 0) await sandboxControl(sb, 'config', { dropAnswerRate: 0, account: label })
-        }
-      },
-    },
-  }
-}
 
 async function serviceKeyIds(h: Harness, accountId: string): Promise<string[]> {
   const { keys } = await h.call('keys.list', { accountId })

@@ -97,7 +97,13 @@ export class AppCore {
     })
     this.clipboard = new ClipboardGuard(options.clipboard, () => this.settings.get('preferences').clipboardClearSec)
     this.lifecycle = new KeyLifecycle(this.accounts, this.session, this.custody, this.propagations, ports)
-    this.unconfirmed = new UnconfirmedCreates(this.settings, this.session, ports, (text) => this.notices.push(text))
+    this.unconfirmed = new UnconfirmedCreates(
+      this.settings,
+      this.session,
+      ports,
+      (text) => this.notices.push(text),
+      (requestId) => this.rotations.createSettled(requestId),
+    )
     this.creation = new KeyCreation(
       this.accounts,
       this.session,

@@ -44,7 +44,16 @@ export class Rotations {
   /** Rotations of accounts that still exist; a removed account takes its rotations with it. */
   list(): Rotation[] {
     const ids = new Set(this.accounts.all().map((a) => a.id))
-    return this.settings.get('rotations').filter((r) => ids.has(r.accountId))
+    const unconfirmed = new Set((this.settings.get('unconfirmedCreates') ?? []).map((u) => u.requestId))
+    return this.settings
+      .get('rotations')
+      .filter((r) => ids.has(r.accountId))
+      .map((r) => (r.createSent && unconfirmed.has(r.createSent.requestId) ? { ...r, createUnconfirmed: true } : r))
+  }
+
+  /** A lost create's checks have ended: the rotation that sent it no longer shows it as being checked. */
+  createSettled(requestId: string): void {
+    if (this.settings.get('rotations').some((r) => r.createSent?.requestId === requestId)) this.changed()
   }
 
   async start(accountId: string, keyId: string): Promise<Rotation> {
@@ -118,7 +127,17 @@ export class Rotations {
         `This rotation already created ${r.newKeyId ?? 'its new key'}; continue with the next step.`,
       )
     }
-    const created = await this.keys.create({ accountId: r.accountId, ...(await this.inherited(r, input)), ...input })
+    // Once the service is asked, a key may exist whatever answer comes back: the rotation remembers it was asked.
+    const sending = (): void => {
+      const now = new Date(this.ports.clock.now()).toISOString()
+      this.update({ ...this.get(id), createSent: { requestId: input.requestId, at: now } })
+    }
+    const request = { accountId: r.accountId, ...(await this.inherited(r, input)), ...input }
+    const created = await this.keys.create(request, sending).catch((err: unknown) => {
+      // A lost answer became an unconfirmed create meanwhile: the rotation's view says so at once.
+      this.changed()
+      throw err
+    })
     const newKeyId = created.key.keyId
     let note: string | undefined
     if (r.ownCredential) {
@@ -133,7 +152,8 @@ export class Rotations {
             'Keep the secret: continuing will try again, or re-enter the account credential with the new key.',
         )
     }
-    this.update({ ...withoutNote(r), newKeyId, step: 'switch', ...(note ? { note } : {}) })
+    const { createSent: _made, ...rest } = withoutNote(r)
+    this.update({ ...rest, newKeyId, step: 'switch', ...(note ? { note } : {}) })
     return created
   }
 
@@ -248,7 +268,15 @@ export class Rotations {
   }
 
   private save(rotations: Rotation[]): void {
-    this.settings.set('rotations', rotations)
+    // What the core reads at list time is never stored.
+    this.settings.set(
+      'rotations',
+      rotations.map(({ createUnconfirmed: _read, ...r }) => r),
+    )
+    this.changed()
+  }
+
+  private changed(): void {
     this.ports.emit('rotation.updated', { rotations: this.list() })
   }
 }

@@ -44,11 +44,14 @@ export class KeyCreation {
     })
   }
 
-  /** One key per requestId, however often the same dialog submits. */
-  create(req: CreateRequest): Promise<CreatedKey> {
+  /**
+   * One key per requestId, however often the same dialog submits. `sending` runs just before the service is asked,
+   * so a caller can record that a key may exist from then on, answer or not (never when a create is refused earlier).
+   */
+  create(req: CreateRequest, sending?: () => void): Promise<CreatedKey> {
     const running = this.creating.get(req.requestId)
     if (running) return running
-    const p = this.createOnce(req)
+    const p = this.createOnce(req, sending)
     this.creating.set(req.requestId, p)
     p.then(
       (created) => {
@@ -61,7 +64,7 @@ export class KeyCreation {
     return p
   }
 
-  private async createOnce(req: CreateRequest): Promise<CreatedKey> {
+  private async createOnce(req: CreateRequest, sending?: () => void): Promise<CreatedKey> {
     const { accountId, requestId } = req
     const provider = this.session.providerOf(accountId)
     const name = provider.descriptor.name
@@ -75,6 +78,7 @@ export class KeyCreation {
       this.unconfirmed.refuseWhilePending(accountId, requestId)
       const before = await this.session.call(accountId, (ctx) => provider.list(ctx))
       this.checkLimit(accountId, provider, before)
+      sending?.()
       progress('creating', `Asking ${name} for a new key…`)
       const named = wantedName(provider, req.name)
       const outcome = await this.session.call(accountId, (ctx) => reconciled(provider, ctx, req, before, named))

@@ -43,6 +43,8 @@ export class UnconfirmedCreates {
     private readonly ports: Pick<Ports, 'emit' | 'clock'>,
     /** Keeps a message on screen (the core's notices) until the user has seen it. */
     private readonly notice: (text: string) => void,
+    /** Its checks have ended, whatever they found (a rotation that sent it stops showing it as being checked). */
+    private readonly settled: (requestId: string) => void = () => undefined,
   ) {}
 
   /** Picks up the creates a previous run was still checking. */
@@ -181,5 +183,6 @@ export class UnconfirmedCreates {
       this.all().filter((o) => o.requestId !== r.requestId),
     )
     this.delays.delete(r.requestId)
+    this.settled(r.requestId)
   }
 }
