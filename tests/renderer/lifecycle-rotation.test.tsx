@@ -4,6 +4,7 @@ import { AppError } from '../../src/shared/errors'
 import type { Rotation } from '../../src/shared/model'
 import { account, createFakeApi, harness } from './fake-api'
 
+import { KeyActionDialogs } from '../../src/renderer/src/features/lifecycle/KeyActionDialogs'
 import { RotationBanner } from '../../src/renderer/src/features/lifecycle/RotationBanner'
 import { SlotsContext } from '../../src/renderer/src/components/slots'
 const NONE = (): null => null
@@ -74,6 +75,105 @@ describe('rotations in progress', () => {
       fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
     })
     expect(api.rotation.cancel).toHaveBeenCalledWith({ id: 'r1' })
+    expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
+  })
+
+  /** The banner and the per-key toasts, with a create step that has only its Cancel and a create that never ends. */
+  const CreateFlow = ({ onCancel, onRunning }: { onCancel: () => void; onRunning?: (running: boolean) => void }) => (
+    <>
+      <button type="button" onClick={onCancel}>
+        Cancel
+      </button>
+      <button type="button" onClick={() => onRunning?.(true)}>
+        Create key
+      </button>
+    </>
+  )
+  const atCreate = (r: Rotation) => {
+    api.rotation.list.mockResolvedValue([r])
+    h.view(
+      <SlotsContext.Provider value={{ ...DEFAULT_SLOTS, CreateFlow }}>
+        <RotationBanner />
+        <KeyActionDialogs />
+      </SlotsContext.Provider>,
+    )
+    return act(() => h.stores.rotations.getState().load())
+  }
+  const sentAt = new Date(Date.now() - 5 * 60_000).toISOString()
+  const creating: Rotation = { ...waiting, step: 'create', newKeyId: undefined }
+
+  it('asks before stopping once a create was sent whose answer was lost, and says where its key will show', async () => {
+    await atCreate({ ...creating, createSent: { requestId: 'req-1', at: sentAt }, createUnconfirmed: true })
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect(api.rotation.cancel).not.toHaveBeenCalled()
+    const question = screen.getByRole('group', { name: 'Stop the rotation?' })
+    expect(question.textContent).toMatch(/the answer was lost, so a new key may exist/)
+    expect(question.textContent).toMatch(/it shows in Space prod's key list and KeyDesk tells you in its notifications/)
+    // The time in words (today's clock time, or the date), never the ISO string.
+    expect(question.textContent).toMatch(/asked for its replacement at \S.*, and the answer was lost/)
+    expect(question.textContent).not.toMatch(/nothing/i)
+    expect(question.textContent).not.toContain(sentAt)
+
+    fireEvent.click(screen.getByRole('button', { name: 'Keep going' }))
+    expect(screen.queryByRole('group', { name: 'Stop the rotation?' })).toBeNull()
+    expect(screen.getByRole('dialog', { name: 'Rotate api-key-old' })).toBeTruthy()
+    expect(api.rotation.cancel).not.toHaveBeenCalled()
+
+    api.rotation.cancel.mockResolvedValue(undefined)
+    api.rotation.list.mockResolvedValue([])
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel' }))
+    await act(async () => {
+      fireEvent.click(screen.getByRole('button', { name: 'Stop rotation' }))
+    })
+    expect(api.rotation.cancel).toHaveBeenCalledWith({ id: 'r1' })
+    expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
+  })
+
+  it('asks too when a sent create failed, without claiming no key exists', async () => {
+    await atCreate({ ...creating, createSent: { requestId: 'req-1', at: sentAt } })
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect(api.rotation.cancel).not.toHaveBeenCalled()
+    const words = screen.getByRole('group', { name: 'Stop the rotation?' }).textContent
+    expect(words).toMatch(/this rotation has no new key from it/)
+    expect(words).toMatch(/If the service made one anyway, it shows in Space prod's key list/)
+    expect(words).toMatch(/Stopping keeps whatever was made, and api-key-old stays as it is/)
+  })
+
+  it('drops the question when a create starts, so stopping cannot close the dialog its secret comes back to', async () => {
+    await atCreate({ ...creating, createSent: { requestId: 'req-1', at: sentAt } })
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    expect(screen.getByRole('group', { name: 'Stop the rotation?' })).toBeTruthy()
+    fireEvent.click(screen.getByRole('button', { name: 'Create key' }))
+    expect(screen.queryByRole('group', { name: 'Stop the rotation?' })).toBeNull()
+    expect(screen.queryByRole('button', { name: 'Stop rotation' })).toBeNull()
+  })
+
+  it('tells a failed stop in a toast and keeps showing the rotation in progress', async () => {
+    await atCreate(creating)
+    api.rotation.cancel.mockRejectedValue(new AppError('INTERNAL', 'The settings file could not be written.'))
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    })
+    expect(api.rotation.cancel).toHaveBeenCalledWith({ id: 'r1' })
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /Could not stop rotating api-key-old; it is still in progress: The settings file could not be written\./,
+    )
+    expect(screen.getByRole('region', { name: 'Rotations in progress' }).textContent).toMatch(/Rotating api-key-old/)
+  })
+
+  it('takes a stop the core no longer knows as done: another window ended that rotation', async () => {
+    await atCreate(creating)
+    api.rotation.cancel.mockRejectedValue(new AppError('NOT_FOUND', 'That rotation is no longer in progress.'))
+    api.rotation.list.mockResolvedValue([])
+    fireEvent.click(await screen.findByRole('button', { name: 'Resume rotating api-key-old' }))
+    await act(async () => {
+      fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }))
+    })
+    expect(screen.queryByRole('alert')).toBeNull()
     expect(screen.queryByRole('region', { name: 'Rotations in progress' })).toBeNull()
   })
 

@@ -2,6 +2,8 @@
 // never into a store: it carries the only copy of the secret.
 import type { AppApi, Events } from '../../../shared/api'
 import type { CreatedKey, Rotation } from '../../../shared/model'
+import type { KeyTarget } from '../store/key-dialogs'
+import { toProblem } from '../store/problem'
 import type { Stores } from '../store/stores'
 import type { RefreshPolicy } from './refresh'
 
@@ -44,9 +46,20 @@ export function createCreateActions(api: AppApi, stores: Stores, refresh: Refres
       stores.rotations.getState().upsert(next)
       return next
     },
-    /** Stops tracking a rotation; both keys stay as they are. */
-    rotationCancel: async (id: string): Promise<void> => {
-      await api.rotation.cancel({ id }).catch(() => undefined)
+    /**
+     * Stops tracking a rotation; the keys stay as they are. A refusal is a toast on the old key, and the rotation stays
+     * shown in progress: the store changes only with the core's own list.
+     */
+    rotationCancel: async (r: Rotation, t: KeyTarget): Promise<void> => {
+      const refused = await api.rotation.cancel({ id: r.id }).then(
+        () => null,
+        (err: unknown) => toProblem(err),
+      )
+      // NOT_FOUND: another window already stopped or finished it, which is what was asked.
+      if (refused && refused.code !== 'NOT_FOUND') {
+        const text = `Could not stop rotating ${r.oldKeyId}; it is still in progress: ${refused.message}`
+        stores.dialogs.getState().toast(t, { ok: false, text })
+      }
       await stores.rotations
         .getState()
         .load()

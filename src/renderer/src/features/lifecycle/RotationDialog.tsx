@@ -11,11 +11,12 @@ import { toProblem, type Problem } from '../../store/problem'
 import { useSlots } from '../../components/slots'
 import { ConfirmChange } from './ConfirmChange'
 import { RotationSteps } from './RotationSteps'
-import { stepDetail } from './rotation-steps'
+import { stepDetail, stopQuestion } from './rotation-steps'
 import { WaitCountdown } from './WaitCountdown'
 import '../../components/dialog-steps.css'
 import './lifecycle.css'
 import { Icon } from '../../components/Icon'
+import { useNow } from '../../components/useNow'
 
 export function RotationDialog({ rotationId, onClose }: { readonly rotationId: string; readonly onClose: () => void }) {
   const { Reveal } = useSlots()
@@ -89,9 +90,12 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
       .finally(() => setBusy(false))
   }
   const finish = (): void => {
-    void create.rotationCancel(r.id)
+    void create.rotationCancel(r, { keyRecord: oldKey ?? placeholder(r, account), account })
     onClose()
   }
+  const stop = (
+    <StopQuestion rotation={r} accountLabel={account.label} onKeep={() => setStopping(false)} onStop={finish} />
+  )
 
   return (
     <>
@@ -108,15 +112,21 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
             <p>{stepDetail('create', r)}</p>
             <Create
               account={account}
-              // Nothing is made yet: Cancel ends the rotation, rather than leave a banner saying it is under way.
-              onCancel={finish}
-              onRunning={onCreating}
+              // Until the service is asked for a key nothing exists: Cancel ends the rotation, rather than leave a
+              // banner saying it is under way. Once it was asked a key may exist, so Cancel asks first and says where.
+              onCancel={r.createSent ? () => setStopping(true) : finish}
+              onRunning={(running) => {
+                // A create under way closes the question: stopping would close the dialog its secret comes back to.
+                if (running) setStopping(false)
+                onCreating(running)
+              }}
               initial={{ applicationId: oldKey?.extra.applicationId ?? '', clusterId: oldKey?.extra.clusterId ?? '' }}
               submit={(fields, requestId) => create.rotationCreate(r, requestId, fields)}
               onCreated={onCreated}
             />
           </>
         )}
+        {r.step === 'create' && stopping && <div className="actions">{stop}</div>}
         {r.step === 'wait' && <WaitCountdown accountId={r.accountId} keyId={r.oldKeyId} descriptor={d} />}
         {problem && <ProblemMessage problem={problem} />}
       </section>
@@ -124,15 +134,7 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
         <div className="actions">
           {r.step !== 'done' &&
             (stopping ? (
-              <span className="stop" role="group" aria-label="Stop the rotation?">
-                <span>Stop tracking this rotation? Both keys stay as they are.</span>
-                <button type="button" onClick={() => setStopping(false)}>
-                  Keep going
-                </button>
-                <button type="button" className="danger" onClick={finish}>
-                  Stop rotation
-                </button>
-              </span>
+              stop
             ) : (
               <button type="button" onClick={() => setStopping(true)}>
                 Stop rotation…
@@ -160,7 +162,29 @@ function RotationBody({ rotation: r, account, onCreated, onCreating, onClose }: 
   )
 }
 
-/** The old key when its account's list is not loaded: enough to word the confirmation. */
+interface StopProps {
+  readonly rotation: Rotation
+  readonly accountLabel: string
+  readonly onKeep: () => void
+  readonly onStop: () => void
+}
+
+function StopQuestion({ rotation, accountLabel, onKeep, onStop }: StopProps) {
+  const now = useNow()
+  return (
+    <span className="stop" role="group" aria-label="Stop the rotation?">
+      <span>{stopQuestion(rotation, accountLabel, now)}</span>
+      <button type="button" onClick={onKeep}>
+        Keep going
+      </button>
+      <button type="button" className="danger" onClick={onStop}>
+        Stop rotation
+      </button>
+    </span>
+  )
+}
+
+/** The old key when its account's list is not loaded: enough to word the confirmation and name its toast. */
 function placeholder(r: Rotation, account: AccountView): KeyRecord {
   return {
     provider: account.provider,

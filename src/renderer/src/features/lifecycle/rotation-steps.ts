@@ -1,6 +1,7 @@
 // The rotation checklist: what each step means (which steps a provider goes through is in its descriptor).
 import { assertNever } from '../../../../shared/errors'
 import type { Rotation, RotationStep } from '../../../../shared/model'
+import { timesInWords } from '../../components/time'
 
 export function stepTitle(step: RotationStep): string {
   switch (step) {
@@ -43,4 +44,19 @@ export function stepDetail(step: RotationStep, r: Rotation): string {
     default:
       return assertNever(step)
   }
+}
+
+/** The question before a rotation stops tracking: what stays, including a new key the service may have made. */
+export function stopQuestion(r: Rotation, accountLabel: string, now: number): string {
+  if (r.step !== 'create') return 'Stop tracking this rotation? Both keys stay as they are.'
+  const sent = r.createSent
+  if (!sent) return `Stop rotating ${r.oldKeyId}? No new key was asked for yet; ${r.oldKeyId} stays as it is.`
+  const asked = `Stop rotating ${r.oldKeyId}? KeyDesk asked for its replacement at ${sent.at}`
+  const keeps = `Stopping keeps whatever was made, and ${r.oldKeyId} stays as it is.`
+  const text = r.createUnconfirmed
+    ? `${asked}, and the answer was lost, so a new key may exist. KeyDesk is still checking: if the key was made, it ` +
+      `shows in ${accountLabel}'s key list and KeyDesk tells you in its notifications. ${keeps}`
+    : `${asked}, and this rotation has no new key from it. If the service made one anyway, it shows in ` +
+      `${accountLabel}'s key list. ${keeps}`
+  return timesInWords(text, now)
 }
