@@ -91,7 +91,7 @@ export function addCreateCommands(keys: Command, bind: Bind): void {
       if (opts.cancel) {
         if (!existing) throw new CliExit(EXIT.usage, `No rotation of ${oldKeyId} is in progress.`)
         await api.rotation.cancel({ id: existing.id })
-        ctx.out.result({ cancelled: existing.id }, () => `Stopped rotating ${oldKeyId}; both keys stay as they are.`)
+        ctx.out.result({ cancelled: existing.id }, () => stoppedWords(existing))
         return
       }
       let r = existing ?? (await api.rotation.start({ accountId: account.id, keyId: oldKeyId }))
@@ -138,6 +138,17 @@ export function addCreateCommands(keys: Command, bind: Bind): void {
           .join('\n'),
       )
     },
+  )
+}
+
+/** What stopping a rotation left behind, in words: on the create step, a key the service may have made. */
+export function stoppedWords(r: Rotation, now = Date.now()): string {
+  if (r.step !== 'create') return `Stopped rotating ${r.oldKeyId}; both keys stay as they are.`
+  if (!r.createSent)
+    return `Stopped rotating ${r.oldKeyId}; no new key was asked for, and ${r.oldKeyId} stays as it is.`
+  return (
+    `Stopped rotating ${r.oldKeyId}; it stays as it is. A new key was asked for ${relative(r.createSent.at, now)}` +
+    `${r.createUnconfirmed ? ' and its answer was lost' : ''}: if the service made one, \`keydesk keys list\` shows it.`
   )
 }
 
