@@ -143,7 +143,7 @@ describe('the key list from the keyboard', () => {
     expect(document.activeElement).toBe(grid)
   })
 
-  it('extends the selection with Shift+↓ and Shift+↑ over the row left and the row reached', () => {
+  it('selects with Shift from the row where Shift was first pressed to the row reached, and shrinks going back', () => {
     h.view(<KeyList account={space} />)
     const grid = screen.getByRole('grid', { name: 'Keys of Space prod' })
     grid.focus()
@@ -153,11 +153,33 @@ describe('the key list from the keyboard', () => {
     fireEvent.keyDown(grid, { key: 'ArrowDown', shiftKey: true })
     expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b', 's1/api-key-c'])
     expect(screen.getByRole('row', { selected: true, name: /api-key-c/ })).toBeTruthy()
-    // From an empty selection, a plain arrow selects nothing; Shift+↑ adds the row left and the row reached.
+    // Back up: the range shrinks towards where Shift began.
+    fireEvent.keyDown(grid, { key: 'ArrowUp', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b'])
+    fireEvent.keyDown(grid, { key: 'Home', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a'])
+    fireEvent.keyDown(grid, { key: 'End', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b', 's1/api-key-c'])
+    // A plain arrow selects nothing, and ends the range: the next one starts where Shift is pressed again.
     act(() => h.stores.keys.setState({ selected: new Set() }))
+    fireEvent.keyUp(grid, { key: 'Shift' })
     fireEvent.keyDown(grid, { key: 'ArrowUp' })
     expect(selected()).toEqual([])
     fireEvent.keyDown(grid, { key: 'ArrowUp', shiftKey: true })
     expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b'])
+  })
+
+  it('keeps what was selected before a Shift range, even when the range shrinks over it', () => {
+    h.view(<KeyList account={space} />)
+    const grid = screen.getByRole('grid', { name: 'Keys of Space prod' })
+    grid.focus()
+    const selected = () => [...h.stores.keys.getState().selected].sort()
+    fireEvent.keyDown(grid, { key: 'End' })
+    fireEvent.keyDown(grid, { key: ' ' })
+    fireEvent.keyDown(grid, { key: 'Home' })
+    fireEvent.keyDown(grid, { key: 'End', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-b', 's1/api-key-c'])
+    fireEvent.keyDown(grid, { key: 'Home', shiftKey: true })
+    expect(selected()).toEqual(['s1/api-key-a', 's1/api-key-c'])
   })
 })

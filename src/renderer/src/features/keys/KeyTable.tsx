@@ -1,5 +1,5 @@
 // The virtualised table: only the rows in view (plus a few) exist in the DOM, whatever the number of keys. It is one
-// tab stop: arrow keys move the active row (with Shift, selecting the rows moved over), Enter opens its details, Space
+// tab stop: arrow keys move the active row (with Shift, selecting from where Shift began), Enter opens its details, Space
 // selects it, Shift+F10 opens its actions.
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type RefObject } from 'react'
 import type { AccountView, KeyRecord } from '../../../../shared/model'
@@ -17,6 +17,7 @@ import { KeyRow, ROW_HEIGHT } from './KeyRow'
 import { useInnerWidth } from './useInnerWidth'
 import { useKeepRowFocus, useRowGeneration } from './useRowGeneration'
 import { useRowMenu } from './useRowMenu'
+import { useRangeSelect } from './useRangeSelect'
 import { useVisibleRows } from './useVisibleRows'
 import './list.css'
 
@@ -41,6 +42,8 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
   const filteredBy = usePrefs((s) => s.list.states)
   const toggle = useKeys((s) => s.toggle)
   const selectMany = useKeys((s) => s.selectMany)
+  const { keys: keysStore } = useStores()
+  const range = useRangeSelect(rows, () => keysStore.getState().selected, selectMany)
   const openDetail = useApp((s) => s.openDetail)
   const onOpen = useCallback((uid: string) => openDetail(uid), [openDetail])
   const setActive = useApp((s) => s.setActive)
@@ -100,17 +103,16 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
     if (to !== null) {
       e.preventDefault()
       const next = Math.max(0, Math.min(rows.length - 1, to))
-      // Shift+↑/↓ extends the selection over the rows moved across: the one left and the one reached.
-      if (e.shiftKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp'))
-        selectMany(
-          [rows[from], rows[next]].flatMap((k) => (k ? [`${k.accountId}/${k.keyId}`] : [])),
-          true,
-        )
+      if (e.shiftKey) range.extend(from, next)
+      else range.end()
       setActiveIndex(next)
       reveal(next)
       if (!onGrid) grid.focus()
-    } else if (!onGrid || !activeUid) return
-    else if (e.key === 'Enter') {
+      return
+    }
+    if (e.key !== 'Shift') range.end()
+    if (!onGrid || !activeUid) return
+    if (e.key === 'Enter') {
       e.preventDefault()
       onOpen(activeUid)
     } else if (e.key === ' ') {
@@ -140,6 +142,7 @@ export function KeyTable({ rows, sample, columns, accounts, label, sharedNames }
         tabIndex={0}
         aria-activedescendant={activeKey ? rowId(at) : undefined}
         onKeyDown={onKeyDown}
+        onKeyUp={(e) => e.key === 'Shift' && range.end()}
       >
         <div role="rowgroup" className="thead" style={{ height: HEADER_HEIGHT, minWidth: width }}>
           <HeaderRow columns={fitted.columns} rows={rows} template={template} resizing={fitted.resizing} />

@@ -7,7 +7,7 @@ export const SHORTCUTS: readonly (readonly [keys: string, what: string])[] = [
   ['↑ ↓ Home End', 'Move through the keys (the list is one tab stop)'],
   ['Enter', 'Open the selected key’s details'],
   ['Space', 'Select or unselect the key for a bulk action'],
-  ['Shift+↑ Shift+↓', 'Select the keys you move over, for a bulk action'],
+  ['Shift+↑ ↓ Home End PgUp PgDn', 'Select from where Shift was first pressed to the key reached, for a bulk action'],
   ['Shift+F10', 'Open the selected key’s actions'],
   ['Alt+← Alt+→', 'On a column’s header: make the column narrower or wider'],
   ['Escape', 'Close a dialog, a menu or the details panel; focus goes back where it was'],
