@@ -79,4 +79,20 @@ describe('the answer in the add-account form', () => {
     await waitFor(() => expect(api.accounts.validate).toHaveBeenCalledTimes(3))
     await waitFor(() => expect(scrolledTo(screen.getByRole('alert'))).toBe(true))
   })
+
+  it('a Save refused for a missing field takes the keyboard to the first such field, which shows it', async () => {
+    h.view(<AddAccountForm onDone={() => undefined} />)
+    type('Label', 'Prod')
+    fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
+    const endpoint = screen.getByLabelText('Console API endpoint')
+    await waitFor(() => expect(document.activeElement).toBe(endpoint))
+    expect(endpoint.getAttribute('aria-invalid')).toBe('true')
+    expect(api.accounts.add).not.toHaveBeenCalled()
+    // Fixed and refused again for the next field: the keyboard moves on to it.
+    type('Console API endpoint', 'https://console-api.acme.test')
+    fireEvent.click(screen.getByRole('button', { name: 'Save account' }))
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByLabelText('API key, client secret or access token (JWT)')),
+    )
+  })
 })

@@ -1,8 +1,8 @@
 // A form KeyDesk checks itself: no browser validation bubbles, and submitting (Enter or a submit button, also one in a
 // dialog's footer through its `form` attribute) runs onSubmit instead of reloading the page.
-import type { FormHTMLAttributes } from 'react'
+import type { ComponentPropsWithRef } from 'react'
 
-type Props = Omit<FormHTMLAttributes<HTMLFormElement>, 'onSubmit' | 'noValidate'> & { readonly onSubmit: () => void }
+type Props = Omit<ComponentPropsWithRef<'form'>, 'onSubmit' | 'noValidate'> & { readonly onSubmit: () => void }
 
 export function Form({ onSubmit, ...rest }: Props) {
   return (

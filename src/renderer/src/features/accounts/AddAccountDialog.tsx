@@ -13,6 +13,7 @@ import { ImportAccounts } from './ImportAccounts'
 import { useDescriptorList } from '../../store/stores'
 import { initialFields, validateFields, type Fields } from './providers'
 import { Icon } from '../../components/Icon'
+import { useFirstInvalid } from '../../components/useFirstInvalid'
 
 export function AddAccountDialog({
   open,
@@ -62,6 +63,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
   const [label, setLabel] = useState('')
   const [fields, setFields] = useState<Fields>(() => (d ? initialFields(d) : {}))
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const { ref: formRef, refused: showInvalid } = useFirstInvalid()
   const [busy, setBusy] = useState<Busy>(null)
   const [tested, setTested] = useState<Tested | null>(null)
   const [problem, setProblem] = useState<Problem | null>(null)
@@ -102,7 +104,9 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
     const e = validateFields(d, fields, { credential: true, endpoint: true })
     if (needLabel && !label.trim()) e.label = 'Give the account a label, e.g. "Production" or your user name.'
     setErrors(e)
-    return Object.keys(e).length === 0
+    if (Object.keys(e).length === 0) return true
+    showInvalid()
+    return false
   }
   const input = () => ({
     provider: d.id,
@@ -151,6 +155,7 @@ export function AddAccountForm({ onDone }: { readonly onDone: () => void }) {
 
   return (
     <form
+      ref={formRef}
       className="form add-account-form"
       noValidate
       onSubmit={(e) => {

@@ -10,6 +10,7 @@ import { validateFields, type Fields } from './providers'
 import { useCancellable } from './useCancellable'
 import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
+import { useFirstInvalid } from '../../components/useFirstInvalid'
 
 interface Props {
   readonly account: AccountView
@@ -33,13 +34,14 @@ export function CredentialDialog({ account, open, onOpenChange }: Props) {
 function CredentialForm({ account, onDone }: { readonly account: AccountView; readonly onDone: () => void }) {
   const [fields, setFields] = useState<Fields>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const { ref: formRef, refused: showInvalid } = useFirstInvalid()
   const { busy, problem, submit, cancel } = useCancellable(onDone)
   const d = useDescriptor(account.provider)
   const actions = useActions()
   const save = (): void => {
     const e = validateFields(d, fields, { endpoint: false, credential: true })
     setErrors(e)
-    if (Object.keys(e).length) return
+    if (Object.keys(e).length) return showInvalid()
     void submit(async (requestId) => {
       await actions.accounts.update({ id: account.id, credential: toCredential(d, fields), requestId })
       setFields({})
@@ -47,7 +49,7 @@ function CredentialForm({ account, onDone }: { readonly account: AccountView; re
     })
   }
   return (
-    <Form className="form" onSubmit={() => save()}>
+    <Form ref={formRef} className="form" onSubmit={() => save()}>
       <CredentialFields
         descriptor={d}
         values={fields}

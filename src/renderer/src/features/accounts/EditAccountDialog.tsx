@@ -10,6 +10,7 @@ import { validateFields, type Fields } from './providers'
 import { useCancellable } from './useCancellable'
 import { Form } from '../../components/Form'
 import { useDescriptor } from '../../store/stores'
+import { useFirstInvalid } from '../../components/useFirstInvalid'
 
 interface Props {
   readonly account: AccountView
@@ -29,6 +30,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
   const [label, setLabel] = useState(account.label)
   const [fields, setFields] = useState<Fields>({ endpoint: account.endpoint })
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const { ref: formRef, refused: showInvalid } = useFirstInvalid()
   const { busy, problem, submit, cancel } = useCancellable(onDone)
   const d = useDescriptor(account.provider)
   const actions = useActions()
@@ -39,7 +41,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     const e = validateFields(d, fields, { endpoint: true, credential: moving })
     if (!label.trim()) e.label = 'Give the account a label.'
     setErrors(e)
-    if (Object.keys(e).length) return
+    if (Object.keys(e).length) return showInvalid()
     void submit(async (requestId) => {
       await actions.accounts.update({
         id: account.id,
@@ -52,7 +54,7 @@ function EditForm({ account, onDone }: { readonly account: AccountView; readonly
     })
   }
   return (
-    <Form className="form" onSubmit={() => save()}>
+    <Form ref={formRef} className="form" onSubmit={() => save()}>
       <div className="field">
         <label htmlFor={id}>Label</label>
         <input

@@ -8,6 +8,7 @@ import { useSubmit } from '../../components/useSubmit'
 import { Form } from '../../components/Form'
 import { hasWindow } from '../../../../shared/descriptor'
 import { useDescriptor } from '../../store/stores'
+import { useFirstInvalid } from '../../components/useFirstInvalid'
 
 interface Props {
   readonly account: AccountView
@@ -32,6 +33,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
   const [refresh, setRefresh] = useState(String(account.refreshIntervalSec))
   const [windowMin, setWindowMin] = useState(String(Math.round(account.propagationWindowSec / 60)))
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const { ref: formRef, refused: showInvalid } = useFirstInvalid()
   const { busy, problem, run } = useSubmit()
   const actions = useActions()
   const id = useId()
@@ -44,7 +46,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
     if (r === null) e.refresh = 'Enter whole seconds from 0 (never) to 86400.'
     if (withWindow && w === null) e.window = 'Enter whole minutes from 0 to 1440.'
     setErrors(e)
-    if (r === null || (withWindow && w === null)) return
+    if (r === null || (withWindow && w === null)) return showInvalid()
     void run(async () => {
       await actions.accounts.update({
         id: account.id,
@@ -55,7 +57,7 @@ function TimingForm({ account, onDone }: { readonly account: AccountView; readon
     })
   }
   return (
-    <Form className="form" onSubmit={() => save()}>
+    <Form ref={formRef} className="form" onSubmit={() => save()}>
       <div className="field">
         <label htmlFor={`${id}-r`}>Refresh the key list every (seconds)</label>
         <input

@@ -12,6 +12,7 @@ import type { CreateFieldsInput } from '../../actions/create'
 import { createFields, defaultExpiry, draftErrors, EMPTY_DRAFT, type CreateDraft, type DraftErrors } from './draft'
 import { useCreateOptions } from './useCreateOptions'
 import { useCreateProgress } from './useCreateProgress'
+import { useFirstInvalid } from '../../components/useFirstInvalid'
 
 interface Props {
   readonly account: AccountView
@@ -43,6 +44,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   }))
   const [phase, setPhase] = useState<Phase>('form')
   const [errors, setErrors] = useState<DraftErrors>({})
+  const { ref: formRef, refused: showInvalid } = useFirstInvalid()
   const [problem, setProblem] = useState<Problem | null>(null)
   const { options, loading, problem: optionsProblem, retry } = useCreateOptions(account)
   const latest = useCreateProgress(requestId)
@@ -51,7 +53,9 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   const check = (): boolean => {
     const e = draftErrors(d, draft, options)
     setErrors(e)
-    return Object.keys(e).length === 0
+    if (Object.keys(e).length === 0) return true
+    showInvalid()
+    return false
   }
   const run = async (): Promise<void> => {
     if (phase === 'running' || !check()) return
@@ -77,7 +81,7 @@ export function CreateFlow({ account, submit, onCreated, onCancel, initial, onRu
   const blocked = needsReview && (loading || !options)
 
   return (
-    <Form className="flow" onSubmit={() => primary()}>
+    <Form ref={formRef} className="flow" onSubmit={() => primary()}>
       {phase === 'form' && (
         <>
           {loading && (
