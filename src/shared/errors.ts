@@ -52,6 +52,14 @@ export class AppError extends Error {
   }
 }
 
+/**
+ * The request may have reached the service: it timed out, the connection broke, or a gateway gave up on it. Read
+ * alike from an AppError (core) and from its data (renderer), so both sides draw the line in the same place.
+ */
+export function outcomeUnknown(e: Pick<AppErrorData, 'code' | 'retryable'>): boolean {
+  return e.code === 'TIMEOUT' || e.code === 'NETWORK' || (e.code === 'PROVIDER_ERROR' && e.retryable)
+}
+
 export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value)
 }

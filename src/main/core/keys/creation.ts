@@ -1,7 +1,7 @@
 // Creating a key: one per requestId however often a dialog submits, the key limit checked on the same listing that
 // lets an unknown outcome be reconciled, the one-time secret held behind a handle, kept when asked.
 import type { Events } from '../../../shared/api'
-import { AppError } from '../../../shared/errors'
+import { AppError, outcomeUnknown } from '../../../shared/errors'
 import type { CreatedKey, KeyRecord } from '../../../shared/model'
 import type { CreateInput, CreateResult, KeyProvider, ProviderContext, SecretBundle } from '../../providers/provider'
 import type { Accounts } from '../accounts'
@@ -219,7 +219,7 @@ async function reconciled(
   try {
     return await provider.create(ctx, input)
   } catch (err) {
-    if (!outcomeUnknown(err)) throw err
+    if (!(err instanceof AppError && outcomeUnknown(err))) throw err
     // Neither the create nor a listing answered: the background checks take over.
     const after = await provider.list(ctx).catch(() => null)
     if (!after) return err
@@ -232,12 +232,6 @@ async function reconciled(
     if (!found) return err
     return { key: found, reconciled: true }
   }
-}
-
-/** The request may have reached the service: it timed out, the connection broke, or a gateway gave up on it. */
-export function outcomeUnknown(err: unknown): err is AppError {
-  if (!(err instanceof AppError)) return false
-  return err.code === 'TIMEOUT' || err.code === 'NETWORK' || (err.code === 'PROVIDER_ERROR' && err.retryable)
 }
 
 /** A failure after the service made the key says so: the key is live, and a retry of the same request resumes it. */

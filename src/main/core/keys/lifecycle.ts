@@ -1,13 +1,12 @@
 // A key's life after its creation: listing (with the deleted keys still propagating), enable, disable, rename,
 // delete. One change is one request to the service and one keys.changed; its propagation is tracked from here.
 import type { CreateOptionsView, KeyList } from '../../../shared/api'
-import { AppError } from '../../../shared/errors'
+import { AppError, outcomeUnknown } from '../../../shared/errors'
 import type { AccountView, Endpoint, KeyRecord, PropagationOp } from '../../../shared/model'
 import type { KeyProvider, ProviderContext } from '../../providers/provider'
 import type { Accounts } from '../accounts'
 import type { Ports } from '../ports'
 import type { Propagations } from '../propagation/scheduler'
-import { outcomeUnknown } from './creation'
 import type { SecretCustody } from './custody'
 import { OpeningLists } from './opening-lists'
 import type { ProviderSession } from './session'
@@ -96,10 +95,12 @@ export class KeyLifecycle {
   }
 
   async rename(accountId: string, keyId: string, name: string): Promise<KeyRecord> {
-    const key = await this.session.call(accountId, (ctx, p) => {
-      if (!p.rename) throw notSupported(p, 'rename keys')
-      return p.rename(ctx, keyId, name)
-    })
+    const key = await this.session
+      .call(accountId, (ctx, p) => {
+        if (!p.rename) throw notSupported(p, 'rename keys')
+        return p.rename(ctx, keyId, name)
+      })
+      .catch((err: unknown) => this.renamed(accountId, keyId, name, err))
     this.ports.emit('keys.changed', { accountId })
     return key
   }
@@ -133,12 +134,28 @@ export class KeyLifecycle {
    * never as a failure; not shown, or no listing → the original error, so the user tries again.
    */
   private async reconciled(accountId: string, keyId: string, op: Change, err: unknown): Promise<KeyRecord | null> {
-    if (!outcomeUnknown(err)) throw err
-    const keys = await this.session.call(accountId, (ctx, p) => p.list(ctx)).catch(() => null)
+    if (!(err instanceof AppError && outcomeUnknown(err))) throw err
+    const keys = await this.relisted(accountId)
     const key = keys?.find((k) => k.keyId === keyId)
     if (keys && op === 'delete' && (!key || key.state === 'deleted')) return null
     if (key && op !== 'delete' && key.state === (op === 'disable' ? 'disabled' : 'enabled')) return key
     throw err
+  }
+
+  /**
+   * A rename whose answer was lost, told the same way: the key carrying the name asked (trimmed, as the services keep
+   * it) is the rename done; anything else, or no listing, is the original error.
+   */
+  private async renamed(accountId: string, keyId: string, name: string, err: unknown): Promise<KeyRecord> {
+    if (!(err instanceof AppError && outcomeUnknown(err))) throw err
+    const key = (await this.relisted(accountId))?.find((k) => k.keyId === keyId)
+    if (key && key.name === name.trim()) return key
+    throw err
+  }
+
+  /** The account's keys as the service lists them now, or null when that listing fails too. */
+  private relisted(accountId: string): Promise<readonly KeyRecord[] | null> {
+    return this.session.call(accountId, (ctx, p) => p.list(ctx)).catch(() => null)
   }
 
   /** A deleted key still propagating stays visible as `deleted`, with its own fields, until it settles. */
