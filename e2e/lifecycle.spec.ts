@@ -109,8 +109,11 @@ test.describe('lifecycle actions on every provider', () => {
     const refused = page.getByRole('dialog', { name: 'Rename key' })
     await refused.getByLabel('Name').fill('never applied')
     await refused.getByRole('button', { name: 'Rename' }).click()
-    // Refused: the dialog stays with the typed name and the service's words, and the row is as it was.
-    await expect(refused.getByText(/Not renamed; it is unchanged: /)).toBeVisible({ timeout: 20_000 })
+    // Failed with 503s and broken connections, and the listing that would tell failed too: the dialog stays with the
+    // typed name and says KeyDesk cannot tell (not "unchanged"), and the row is as it was.
+    await expect(
+      refused.getByText(/KeyDesk could not tell whether it was renamed; the list shows what the service reports now: /),
+    ).toBeVisible({ timeout: 20_000 })
     await expect(refused.getByLabel('Name')).toHaveValue('never applied')
     await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo CloudMC' })
     await refused.getByRole('button', { name: 'Cancel' }).click()
@@ -169,9 +172,10 @@ test.describe('lifecycle actions on every provider', () => {
 
     await sandboxConfig(sandbox, { faultRate: 1, account: 'Demo SpaceONE 2' })
     await act(page, b.key.keyId, 'Enable')
-    await expect(page.getByRole('alert').filter({ hasText: `Could not enable ${b.key.keyId}` })).toBeVisible({
-      timeout: 20_000,
-    })
+    // 503s and broken connections, the listing that would tell too: KeyDesk says it cannot tell, not "unchanged".
+    await expect(
+      page.getByRole('alert').filter({ hasText: `KeyDesk could not tell whether ${b.key.keyId} was enabled` }),
+    ).toBeVisible({ timeout: 20_000 })
     await sandboxConfig(sandbox, { faultRate: 0, account: 'Demo SpaceONE 2' })
     await expect(row(page, b.key.keyId)).toContainText(/Disabl/)
   })

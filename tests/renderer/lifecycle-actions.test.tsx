@@ -129,6 +129,31 @@ describe('per-key actions', () => {
     expect(alert.textContent).toMatch(/Could not disable api-key-other; it is unchanged: SpaceONE answered HTTP 503/)
   })
 
+  it('does not say "unchanged" when the answer was lost: the service may have made the change', async () => {
+    const lost = [
+      new AppError('TIMEOUT', 'SpaceONE did not answer within 30 s.'),
+      new AppError('NETWORK', 'SpaceONE could not be reached.'),
+      new AppError('PROVIDER_ERROR', 'SpaceONE answered with HTTP 502. Try again in a moment.', { retryable: true }),
+    ]
+    for (const err of lost) {
+      cleanup()
+      const k = key('s1', 'api-key-other', { provider: 'spaceone' })
+      h.stores.keys.setState({ byAccount: { s1: loaded([k]) } })
+      h.stores.dialogs.setState({ toasts: {} })
+      api.keys.disable.mockRejectedValueOnce(err)
+      h.view(<KeyRowActions keyRecord={k} account={space} />)
+      choose('api-key-other', 'Disable…')
+      await act(async () => {
+        fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Disable' }))
+      })
+      const alert = await screen.findByRole('alert')
+      expect(alert.textContent).toMatch(
+        `KeyDesk could not tell whether api-key-other was disabled; the list shows what the service reports now: ${err.message}`,
+      )
+      expect(alert.textContent).not.toMatch(/unchanged/)
+    }
+  })
+
   it('shows the failure even when the row left the list during the change (filtered out by its optimistic state)', async () => {
     const k = key('s1', 'api-key-other', { provider: 'spaceone' })
     h.stores.keys.setState({ byAccount: { s1: loaded([k]) } })

@@ -106,4 +106,39 @@ describe('renaming a Cloudforet app', () => {
     )
     expect(nameOf()).toBe('walk-cf-renamed')
   })
+
+  it('keeps its dialog when the answer was lost, saying it cannot tell rather than "unchanged"', async () => {
+    const lost = 'Cloudforet did not answer within 30 s.'
+    api.keys.rename.mockRejectedValueOnce(new AppError('TIMEOUT', lost))
+    h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('walk-cf-slow')
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    })
+    expect(screen.getByRole('dialog', { name: 'Rename key' })).toBe(dialog)
+    expect(
+      within(dialog).getByText(
+        new RegExp(
+          `KeyDesk could not tell whether it was renamed; the list shows what the service reports now: ${lost}`,
+        ),
+      ),
+    ).toBeTruthy()
+    expect(dialog.textContent).not.toMatch(/unchanged/)
+    expect(within(dialog).getByLabelText<HTMLInputElement>('Name').value).toBe('walk-cf-slow')
+  })
+
+  it('says it cannot tell in the toast too, once the dialog has been closed', async () => {
+    const answer = deferred<KeyRecord>()
+    api.keys.rename.mockReturnValueOnce(answer.promise)
+    h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('walk-cf-third')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }))
+    const lost = 'Cloudforet answered with HTTP 504. Try again in a moment.'
+    await act(async () => answer.reject(new AppError('PROVIDER_ERROR', lost, { retryable: true })))
+    expect(screen.getByRole('alert').textContent).toMatch(
+      'KeyDesk could not tell whether walk-cf-renamed (app-bf67f258d80e) was renamed; the list shows what the ' +
+        `service reports now: ${lost}`,
+    )
+  })
 })

@@ -1,6 +1,7 @@
 // The per-key actions a user can run, and their words. Which of them a key offers is decided by its feature.
-import { assertNever } from '../../../shared/errors'
+import { assertNever, outcomeUnknown } from '../../../shared/errors'
 import type { ExportFormat, KeyRecord } from '../../../shared/model'
+import { toProblem } from '../store/problem'
 
 export type KeyAction =
   | {
@@ -44,4 +45,24 @@ export function actionLabel(a: KeyAction): string {
 
 export function keyLabel(key: KeyRecord): string {
   return key.name && key.name !== key.keyId ? `${key.name} (${key.keyId})` : key.keyId
+}
+
+const PAST: Record<KeyChange['op'], string> = {
+  enable: 'enabled',
+  disable: 'disabled',
+  delete: 'deleted',
+  rename: 'renamed',
+}
+
+/**
+ * The words for a change to a key that failed. "It is unchanged" only when the service answered with a refusal: after
+ * a timeout, a broken connection or a gateway giving up, the change may have been made all the same (the core has
+ * already looked for it where it could). `label` names the key; without it (in the key's own dialog) it is "it".
+ */
+export function changeFailed(op: KeyChange['op'], err: unknown, label?: string): string {
+  const p = toProblem(err)
+  if (outcomeUnknown(p)) {
+    return `KeyDesk could not tell whether ${label ?? 'it'} was ${PAST[op]}; the list shows what the service reports now: ${p.message}`
+  }
+  return `${label ? `Could not ${op} ${label}` : `Not ${PAST[op]}`}; it is unchanged: ${p.message}`
 }

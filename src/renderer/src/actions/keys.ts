@@ -6,7 +6,7 @@ import type { CreatedKey, KeyRecord } from '../../../shared/model'
 import { targetUid, type KeyTarget } from '../store/key-dialogs'
 import { toProblem } from '../store/problem'
 import type { Stores } from '../store/stores'
-import { actionLabel, keyLabel, type KeyAction, type KeyChange } from './key-action'
+import { actionLabel, changeFailed, keyLabel, type KeyAction, type KeyChange } from './key-action'
 import type { RefreshPolicy } from './refresh'
 import type { SecretActions } from './secrets'
 
@@ -91,11 +91,16 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
     }
   }
 
-  const report = (t: KeyTarget, work: Promise<string>, failed: string): Promise<void> => {
+  /** `failed`: the words before the service's message, or the whole sentence made from the error. */
+  const report = (t: KeyTarget, work: Promise<string>, failed: string | ((err: unknown) => string)): Promise<void> => {
     const { toast } = stores.dialogs.getState()
     return work.then(
       (text) => toast(t, { ok: true, text }),
-      (err: unknown) => toast(t, { ok: false, text: `${failed}: ${toProblem(err).message}` }),
+      (err: unknown) =>
+        toast(t, {
+          ok: false,
+          text: typeof failed === 'string' ? `${failed}: ${toProblem(err).message}` : failed(err),
+        }),
     )
   }
 
@@ -116,7 +121,7 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
       refresh
         .around(t.account.id, () => apply(t.keyRecord, c))
         .then(() => `${DONE[c.op]} ${c.op === 'rename' ? `as “${c.name}”` : name}`),
-      `Could not ${c.op} ${name}; it is unchanged`,
+      (err) => changeFailed(c.op, err, name),
     )
   }
 
@@ -160,8 +165,7 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
       await refresh.around(t.account.id, () => apply(t.keyRecord, { op: 'rename', name }))
     } catch (err) {
       if (stillOpen()) throw err
-      const text = `Could not rename ${keyLabel(t.keyRecord)}; it is unchanged: ${toProblem(err).message}`
-      return dialogs.getState().toast(t, { ok: false, text })
+      return dialogs.getState().toast(t, { ok: false, text: changeFailed('rename', err, keyLabel(t.keyRecord)) })
     }
     if (stillOpen()) dialogs.getState().close()
     dialogs.getState().toast(t, { ok: true, text: `${DONE.rename} as “${name.trim()}”` })

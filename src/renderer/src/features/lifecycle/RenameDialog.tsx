@@ -5,8 +5,8 @@ import type { KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
 import { Form } from '../../components/Form'
+import { changeFailed } from '../../actions/key-action'
 import { nameLimit, nameProblem } from '../../actions/name-rules'
-import { toProblem } from '../../store/problem'
 import { useDescriptor } from '../../store/stores'
 
 interface Props {
@@ -32,7 +32,7 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
     setSending(true)
     onRename(name.trim()).catch((err: unknown) => {
       setSending(false)
-      setProblem(`Not renamed; it is unchanged: ${toProblem(err).message}`)
+      setProblem(changeFailed('rename', err))
     })
   }
   return (
