@@ -13,11 +13,11 @@ const cf: AccountView = { ...account('a2', 'spaceone-apps', 'Cloudforet prod'), 
 const app = key('a2', 'app-bf67f258d80e', { provider: 'spaceone-apps', name: 'walk-cf-renamed' })
 const REFUSED = 'App names are at most 40 characters.'
 
-function Row({ keyRecord }: { readonly keyRecord: KeyRecord }) {
+function Row({ keyRecord, overlay = true }: { readonly keyRecord: KeyRecord; readonly overlay?: boolean }) {
   return (
     <>
       <KeyRowActions keyRecord={keyRecord} account={cf} />
-      <LifecycleOverlay />
+      {overlay && <LifecycleOverlay />}
     </>
   )
 }
@@ -140,5 +140,25 @@ describe('renaming a Cloudforet app', () => {
       'KeyDesk could not tell whether walk-cf-renamed (app-bf67f258d80e) was renamed; the list shows what the ' +
         `service reports now: ${lost}`,
     )
+  })
+
+  it('tells a refusal in a toast when its dialog left the screen while the store still holds it open', async () => {
+    const answer = deferred<KeyRecord>()
+    api.keys.rename.mockReturnValueOnce(answer.promise)
+    const view = h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('walk-cf-fourth')
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    // The workspace that draws the dialogs unmounts (no accounts to show for a moment); the store is not told.
+    view.rerender(<Row keyRecord={app} overlay={false} />)
+    expect(screen.queryByRole('dialog', { name: 'Rename key' })).toBeNull()
+    expect(h.stores.dialogs.getState().open?.dialog.kind).toBe('rename')
+    await act(async () => answer.reject(new AppError('INVALID_INPUT', REFUSED)))
+    view.rerender(<Row keyRecord={app} />)
+    // Its outcome is the toast: no blank copy of the dialog comes back over it.
+    expect(screen.queryByRole('dialog', { name: 'Rename key' })).toBeNull()
+    expect(screen.getByRole('alert').textContent).toMatch(
+      `Could not rename walk-cf-renamed (app-bf67f258d80e); it is unchanged: ${REFUSED}`,
+    )
+    expect(nameOf()).toBe('walk-cf-renamed')
   })
 })

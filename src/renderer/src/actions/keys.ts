@@ -155,16 +155,21 @@ export function createKeyActions(api: AppApi, stores: Stores, refresh: RefreshPo
 
   /**
    * A rename asked from its dialog, which stays open until the service answers: a refusal rejects back to it, so the
-   * typed name is kept for a retry. Once that dialog is closed, the outcome is a toast like any other change.
+   * typed name is kept for a retry. Whether that dialog is there to hear it is its own word (`shown`), not the store's
+   * `open`: the workspace that draws it unmounts while the window has no accounts to show (the last one removed, a
+   * reload) and the store keeps `open` meanwhile. A refusal nobody would show is a toast like any other change's, and
+   * either outcome ends the dialog it was asked from.
    */
-  const rename = async (t: KeyTarget, name: string): Promise<void> => {
+  const rename = async (t: KeyTarget, name: string, shown: () => boolean): Promise<void> => {
     const { dialogs } = stores
     const asked = dialogs.getState().open
     const stillOpen = (): boolean => asked !== null && dialogs.getState().open === asked
     try {
       await refresh.around(t.account.id, () => apply(t.keyRecord, { op: 'rename', name }))
     } catch (err) {
-      if (stillOpen()) throw err
+      if (shown()) throw err
+      // The dialog went with the typed name: a blank copy of it coming back would only cover the toast.
+      if (stillOpen()) dialogs.getState().close()
       return dialogs.getState().toast(t, { ok: false, text: changeFailed('rename', err, keyLabel(t.keyRecord)) })
     }
     if (stillOpen()) dialogs.getState().close()

@@ -45,7 +45,7 @@ function OpenDialog({ open }: { readonly open: OpenAction }) {
         />
       )
     case 'rename':
-      return <RenameDialog keyRecord={t.keyRecord} onCancel={close} onRename={(n) => keys.rename(t, n)} />
+      return <RenameDialog keyRecord={t.keyRecord} onCancel={close} onRename={(n, shown) => keys.rename(t, n, shown)} />
     case 'regenerate':
       return <RegenerateDialog target={t} onClose={close} />
     case 'rotation':

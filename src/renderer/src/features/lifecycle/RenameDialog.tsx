@@ -1,6 +1,6 @@
 // Rename a key; the name is checked here against the provider's limit before it is sent, and the dialog stays open
 // until the service answers, so a name the service refuses is still here to fix.
-import { useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import type { KeyRecord } from '../../../../shared/model'
 import { Dialog } from '../../components/Dialog'
 import { Icon } from '../../components/Icon'
@@ -11,8 +11,11 @@ import { useDescriptor } from '../../store/stores'
 
 interface Props {
   readonly keyRecord: KeyRecord
-  /** Settles when the service has answered; rejects with its refusal while the dialog is still open. */
-  readonly onRename: (name: string) => Promise<void>
+  /**
+   * Settles when the service has answered; rejects with its refusal only while `shown()` says this dialog is still on
+   * screen to show it (else the refusal goes to a toast).
+   */
+  readonly onRename: (name: string, shown: () => boolean) => Promise<void>
   readonly onCancel: () => void
 }
 
@@ -24,13 +27,22 @@ export function RenameDialog({ keyRecord, onRename, onCancel }: Props) {
   const [problem, setProblem] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
   const id = useId()
+  // Whether this dialog is mounted, not whether the store still holds it open: the overlay that draws it can leave the
+  // screen (no accounts to show) while the store keeps it, and a refusal sent here then would reach nobody.
+  const mounted = useRef(false)
+  useEffect(() => {
+    mounted.current = true
+    return () => {
+      mounted.current = false
+    }
+  }, [])
   const submit = (): void => {
     if (sending) return
     const p = nameProblem(name, false, limit)
     if (p) return setProblem(p)
     if (name.trim() === before) return onCancel()
     setSending(true)
-    onRename(name.trim()).catch((err: unknown) => {
+    onRename(name.trim(), () => mounted.current).catch((err: unknown) => {
       setSending(false)
       setProblem(changeFailed('rename', err))
     })
