@@ -39,6 +39,14 @@ describe('Cloudforet 2.x adapter: lifecycle', () => {
     expect(await apps.get(ctx, key.keyId)).toBeNull()
   })
 
+  it('counts a name in characters, as Cloudforet does: 40 emoji are taken, 41 refused before asking', async () => {
+    const { http, key } = await newApp()
+    const ctx = ctx2(sb, http)
+    expect((await apps.rename!(ctx, key.keyId, '🔑'.repeat(40))).name).toBe('🔑'.repeat(40))
+    const refused = await caught(apps.rename!(ctx, key.keyId, '🔑'.repeat(41)))
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', message: 'App names are at most 40 characters.' })
+  })
+
   it('regenerates: a new client id and secret at once, while the old secret works until the cache expires', async () => {
     const { http, key, secret } = await newApp()
     expect((await apps.tryKey(http, account2(sb), secret)).ok).toBe(true)

@@ -76,7 +76,7 @@ export const spaceoneAppsDescriptor: ProviderDescriptor = {
       {
         name: 'name',
         label: 'Name',
-        hint: 'Up to 40 characters; names need not be unique.',
+        hint: `Up to ${APP_NAME_MAX} characters; names need not be unique.`,
         optional: false,
         maxLength: APP_NAME_MAX,
       },

@@ -5,6 +5,7 @@ import type { Account } from '../../shared/model'
 import type { Http, HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
 import { failureError, unexpectedAnswer } from './errors'
+import { APP_NAME_MAX } from './spaceone-apps-descriptor'
 import { ErrorBody } from './spaceone-apps-wire'
 import { parseAs } from './wire'
 
@@ -75,7 +76,7 @@ export function failure2(res: HttpResponse, account: Account, path: string, subj
     case 'ERROR_DB_QUERY':
       return new AppError(
         'INVALID_INPUT',
-        `Cloudforet refused the request: ${said(res) ?? 'a value is invalid'}. Names are at most 40 characters.`,
+        `Cloudforet refused the request: ${said(res) ?? 'a value is invalid'}. Names are at most ${APP_NAME_MAX} characters.`,
         {
           accountId,
         },

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { Credential, KeyRecord } from '../../shared/model'
 import { createFirstSeen } from './first-seen'
 import type { CreateOptions, CreateResult, KeyProvider, ProviderContext, RoleChoice } from './provider'
-import { spaceoneAppsDescriptor } from './spaceone-apps-descriptor'
+import { APP_NAME_MAX, spaceoneAppsDescriptor } from './spaceone-apps-descriptor'
 import { clientSecretJson, spacectlConfig2 } from './spaceone-apps-files'
 import { spacectlProgram } from './program-files'
 import { failure2, post2, SERVICE, unreadable, type CallOptions } from './spaceone-apps-http'
@@ -195,8 +195,10 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
 
     async create(ctx, input) {
       const name = (input.name ?? '').trim()
-      if (!name || [...name].length > 40) {
-        throw new AppError('INVALID_INPUT', 'Give the app a name of 1 to 40 characters.', { accountId: ctx.account.id })
+      if (!name || [...name].length > APP_NAME_MAX) {
+        throw new AppError('INVALID_INPUT', `Give the app a name of 1 to ${APP_NAME_MAX} characters.`, {
+          accountId: ctx.account.id,
+        })
       }
       if (!input.roleId) throw new AppError('INVALID_INPUT', 'Pick a role for the app.', { accountId: ctx.account.id })
       // The core reconciles an unknown outcome by listing; the adapter never retries a create.
@@ -233,8 +235,10 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
     disable: (ctx, keyId) => appCall(ctx, '/identity/app/disable', { app_id: keyId }, true),
 
     async rename(ctx, keyId, name) {
-      if ([...name.trim()].length > 40)
-        throw new AppError('INVALID_INPUT', 'App names are at most 40 characters.', { accountId: ctx.account.id })
+      if ([...name.trim()].length > APP_NAME_MAX)
+        throw new AppError('INVALID_INPUT', `App names are at most ${APP_NAME_MAX} characters.`, {
+          accountId: ctx.account.id,
+        })
       return appCall(ctx, '/identity/app/update', { app_id: keyId, name: name.trim() }, true)
     },
 
