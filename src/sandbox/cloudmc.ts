@@ -191,7 +191,8 @@ function parseBody(req: Incoming): Readonly<Record<string, unknown>> {
 
 function validName(value: unknown): string {
   const name = typeof value === 'string' ? value.trim() : ''
-  if (name.length === 0 || name.length > MAX_NAME) {
+  // Characters as the docs write them (INFERRED, cloudmc.md §2): code points, an emoji is one.
+  if (name.length === 0 || [...name].length > MAX_NAME) {
     throw new HttpError(400, 'INVALID_PARAMETER', `Invalid parameter: name must be 1 to ${MAX_NAME} characters`, {
       field: 'name',
     })

@@ -27,7 +27,7 @@ import type {
 } from './results'
 import type { ProviderDescriptor } from './descriptor'
 import { AUDIT_ACTIONS, type AuditEntry } from './audit'
-import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE } from './limits'
+import { IMPORT_MAX_BYTES, IMPORT_TOO_LARGE, NAME_MAX, nameLength } from './limits'
 
 const request =
   <R>() =>
@@ -43,6 +43,11 @@ const credential = z
   .object({ provider, password: z.string().max(1024).optional() })
   .catchall(z.string().trim().max(20_000))
 const requestId = z.string().min(8).max(64)
+/** A key name within the channel's bound, counted in characters as the services count them (not UTF-16 units). */
+const keyName = z
+  .string()
+  .trim()
+  .refine((s) => nameLength(s) <= NAME_MAX, `Keep the name to ${NAME_MAX} characters.`)
 const keyRef = z.object({ accountId: id, keyId: id })
 const isoDate = z.iso.datetime({ offset: true })
 const tags = z.record(z.string().trim().min(1).max(128), z.string().max(256)).refine((t) => Object.keys(t).length <= 50)
@@ -147,7 +152,7 @@ export const requests = {
       accountId: id,
       /** Chosen by the renderer per dialog, so a double submit creates one key. */
       requestId: z.string().min(8).max(64),
-      name: z.string().trim().max(255).optional(),
+      name: keyName.optional(),
       applicationId: id.optional(),
       clusterId: id.optional(),
       ...appScope,
@@ -163,7 +168,7 @@ export const requests = {
   'keys.enable': request<KeyRecord | null>()(keyRef),
   'keys.disable': request<KeyRecord | null>()(keyRef),
   'keys.delete': request<KeyRecord | null>()(keyRef.extend({ shown: shownKey.optional() })),
-  'keys.rename': request<KeyRecord>()(keyRef.extend({ name: z.string().trim().min(1).max(255) })),
+  'keys.rename': request<KeyRecord>()(keyRef.extend({ name: keyName.min(1) })),
   'keys.copySecret': request<{ clearsInSec: number }>()(
     z.intersection(secretRef, z.object({ part: z.string().max(80) })),
   ),
@@ -214,7 +219,7 @@ export const requests = {
       id,
       requestId: z.string().min(8).max(64),
       keep: z.boolean(),
-      name: z.string().trim().max(255).optional(),
+      name: keyName.optional(),
       applicationId: id.optional(),
       clusterId: id.optional(),
       ...appScope,

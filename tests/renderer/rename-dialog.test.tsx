@@ -65,6 +65,21 @@ describe('renaming a Cloudforet app', () => {
     expect(screen.getByRole('dialog', { name: 'Rename key' })).toBe(dialog)
   })
 
+  it('counts the name in characters as Cloudforet does: 40 emoji are sent, 41 refused without asking', async () => {
+    api.keys.rename.mockImplementationOnce(async ({ name }) => ({ ...app, name }))
+    h.view(<Row keyRecord={app} />)
+    const dialog = await renameTo('🔑'.repeat(41))
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    expect(within(dialog).getByText(/Keep the name to 40 characters \(it has 41\)\./)).toBeTruthy()
+    expect(api.keys.rename).not.toHaveBeenCalled()
+    fireEvent.change(within(dialog).getByLabelText('Name'), { target: { value: '🔑'.repeat(40) } })
+    await act(async () => {
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }))
+    })
+    expect(api.keys.rename).toHaveBeenCalledWith({ accountId: 'a2', keyId: 'app-bf67f258d80e', name: '🔑'.repeat(40) })
+    expect(nameOf()).toBe('🔑'.repeat(40))
+  })
+
   it("keeps the typed name and the service's refusal in the open dialog, then renames on a retry", async () => {
     const answer = deferred<KeyRecord>()
     api.keys.rename.mockReturnValueOnce(answer.promise)

@@ -115,7 +115,14 @@ describe('CloudMC adapter against the sandbox', () => {
     const sent = calls.length
     expect(await caught(cloudmc.rename!(ctx, first.keyId, '  '))).toMatchObject({ code: 'INVALID_INPUT' })
     expect(await caught(cloudmc.rename!(ctx, first.keyId, 'x'.repeat(256)))).toMatchObject({ code: 'INVALID_INPUT' })
+    expect(await caught(cloudmc.rename!(ctx, first.keyId, '😀'.repeat(256)))).toMatchObject({ code: 'INVALID_INPUT' })
     expect(calls).toHaveLength(sent)
+  })
+
+  it('counts a name in characters: 255 emoji (510 UTF-16 units) are a name within the limit', async () => {
+    const ctx = contextOf(seed, recordingHttp().http)
+    const [first] = await cloudmc.list(ctx)
+    expect((await cloudmc.rename!(ctx, first.keyId, '😀'.repeat(255))).name).toBe('😀'.repeat(255))
   })
 
   it('says a key that is not there is gone, for rename and delete', async () => {

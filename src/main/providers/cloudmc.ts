@@ -1,5 +1,6 @@
 // CloudMC / CloudOps v2 API keys (../shared/providers/cloudmc.md). /api_keys is INFERRED: probed, never assumed.
 import { AppError } from '../../shared/errors'
+import { nameLength } from '../../shared/limits'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
 import { CLOUDMC_MAX_NAME as MAX_NAME, cloudmcDescriptor } from './cloudmc-descriptor'
 import type { Http, HttpRequest, HttpResponse } from '../net/http'
@@ -75,7 +76,7 @@ function keyOf(credential: Credential): string {
 
 function checkedName(name: string): string {
   const trimmed = name.trim()
-  if (trimmed.length === 0 || trimmed.length > MAX_NAME) {
+  if (trimmed.length === 0 || nameLength(trimmed) > MAX_NAME) {
     throw new AppError('INVALID_INPUT', `A key name must be 1 to ${MAX_NAME} characters long.`)
   }
   return trimmed

@@ -1,5 +1,6 @@
 // Cloudforet 2.x identity Apps as keys (../shared/providers/spaceone-apps.md): one role and one client secret each.
 import { AppError } from '../../shared/errors'
+import { nameLength } from '../../shared/limits'
 import type { Credential, KeyRecord } from '../../shared/model'
 import { createFirstSeen } from './first-seen'
 import type { CreateOptions, CreateResult, KeyProvider, ProviderContext, RoleChoice } from './provider'
@@ -195,7 +196,7 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
 
     async create(ctx, input) {
       const name = (input.name ?? '').trim()
-      if (!name || [...name].length > APP_NAME_MAX) {
+      if (!name || nameLength(name) > APP_NAME_MAX) {
         throw new AppError('INVALID_INPUT', `Give the app a name of 1 to ${APP_NAME_MAX} characters.`, {
           accountId: ctx.account.id,
         })
@@ -235,7 +236,7 @@ export function createSpaceoneAppsProvider(opts: { now?: () => Date } = {}): Key
     disable: (ctx, keyId) => appCall(ctx, '/identity/app/disable', { app_id: keyId }, true),
 
     async rename(ctx, keyId, name) {
-      if ([...name.trim()].length > APP_NAME_MAX)
+      if (nameLength(name.trim()) > APP_NAME_MAX)
         throw new AppError('INVALID_INPUT', `App names are at most ${APP_NAME_MAX} characters.`, {
           accountId: ctx.account.id,
         })

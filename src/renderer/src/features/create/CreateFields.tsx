@@ -4,7 +4,7 @@ import type { CreateOptionsView } from '../../../../shared/api'
 import type { CreateField, ProviderDescriptor } from '../../../../shared/descriptor'
 import { Icon } from '../../components/Icon'
 import { asked, choicesOf, type CreateDraft, type DraftErrors } from './draft'
-import { MAX_NAME } from '../../actions/name-rules'
+import { NAME_MAX } from '../../../../shared/limits'
 
 interface Props {
   readonly descriptor: ProviderDescriptor
@@ -93,7 +93,8 @@ function Text({ id, field: f, value, error, onChange }: FieldProps) {
         id={id}
         type={f.kind === 'date' ? 'date' : 'text'}
         value={value}
-        maxLength={(f.maxLength ?? MAX_NAME) + 50}
+        // In UTF-16 units, up to two a character, with room beyond: a long paste shows its message, never cut short.
+        maxLength={(f.maxLength ?? NAME_MAX) * 2 + 50}
         autoComplete="off"
         spellCheck={false}
         aria-invalid={error ? true : undefined}
