@@ -50,9 +50,17 @@ export async function pollNumber(page: Page, expression: string): Promise<number
   throw new Error(`${expression} was not a positive number within ${STEP_LIMIT_MS / 1000} s`)
 }
 
-/** A number the page scripts left on window.__bench. */
-export function benchValue(page: Page, name: string): Promise<number> {
-  return pollNumber(page, `window.__bench?.${name}`)
+/** When the paint probe's first screen was painted (ms since navigation start), awaited in the page, not polled. */
+export async function paintedAt(page: Page): Promise<number> {
+  let timer: NodeJS.Timeout | undefined
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no first screen within ${STEP_LIMIT_MS / 1000} s`)), STEP_LIMIT_MS)
+  })
+  const ms: unknown = await Promise.race([page.evaluate('window.__bench.shown'), late]).finally(() =>
+    clearTimeout(timer),
+  )
+  if (typeof ms !== 'number') throw new Error('the paint probe gave no time')
+  return ms
 }
 
 /** Heap in use after a full collection, through the DevTools protocol. */

@@ -1,7 +1,7 @@
 // Opening the app on a host whose one account holds a known number of keys, and timing its first rows.
 import type { Page } from '@playwright/test'
 import { DEFAULT_PREFERENCES } from '../src/main/core/settings'
-import { benchValue, closePage, freshPage } from './browser'
+import { paintedAt, closePage, freshPage } from './browser'
 import type { ListHost } from './fixtures'
 import { ARRIVAL_OF, LIST_SHOWN, paintProbe } from './page-scripts'
 
@@ -19,7 +19,7 @@ export async function withListPage<T>(list: ListHost, use: (page: Page, paint: L
   const page = await freshPage(paintProbe(LIST_SHOWN))
   try {
     await page.goto(list.host.openUrl)
-    const painted = await benchValue(page, 'painted')
+    const painted = await paintedAt(page)
     const arrival = await page.evaluate(ARRIVAL_OF(list.accountId))
     if (typeof arrival !== 'number') throw new Error('the renderer set no keydesk:keys-listed mark')
     return await use(page, { arrivalToPaint: painted - arrival })

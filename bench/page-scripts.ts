@@ -12,16 +12,20 @@ export const EMPTY_SHOWN = ['#empty-title']
 /**
  * Installed before the app's scripts. Records when every one of `selectors` matches (inDom) and when the frame holding
  * them has been painted (painted): requestAnimationFrame, then a task, which runs once that frame is out.
+ * window.__bench.shown resolves with `painted`, so the bench waits by awaiting it once rather than by polling the page
+ * while it loads (each poll is work on the page's main thread, and a longer load would take more of them).
  */
 export const paintProbe = (selectors: readonly string[]): string => `(() => {
   const bench = (window.__bench = window.__bench || {})
   const selectors = ${JSON.stringify(selectors)}
   let seen = false
+  let shown
+  bench.shown = new Promise((resolve) => { shown = resolve })
   const check = () => {
     if (seen || !selectors.every((s) => document.querySelector(s))) return
     seen = true
     bench.inDom = performance.now()
-    requestAnimationFrame(() => setTimeout(() => { bench.painted = performance.now() }, 0))
+    requestAnimationFrame(() => setTimeout(() => { bench.painted = performance.now(); shown(bench.painted) }, 0))
     observer.disconnect()
   }
   const observer = new MutationObserver(check)

@@ -1,7 +1,7 @@
 // Row 6: from starting the browser host to a painted, usable first screen (accounts, search box, key rows) with 30
 // accounts already set up. Judged against the same app's first screen with no accounts, started and loaded the same
 // way in the same browser; a blank HTML page's load is kept in the detail.
-import { benchValue, closePage, freshPage, pollNumber } from '../browser'
+import { paintedAt, closePage, freshPage, pollNumber } from '../browser'
 import { startEmptyPage } from '../empty-page'
 import { EMPTY_SHOWN, LIST_SHOWN, paintProbe } from '../page-scripts'
 import { startHostProc, startSandboxProc } from '../procs'
@@ -39,7 +39,7 @@ async function appStart(dataDir: string, shown: readonly string[]): Promise<Star
   const host = await startHostProc(dataDir)
   try {
     await page.goto(host.openUrl)
-    const painted = await benchValue(page, 'painted')
+    const painted = await paintedAt(page)
     const origin = await page.evaluate('performance.timeOrigin')
     const htmlWait = await page.evaluate(HTML_WAIT)
     if (typeof origin !== 'number' || typeof htmlWait !== 'number') throw new Error('no navigation timing')
