@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs'
 import { connect } from 'node:net'
 import type { AppApi, Reply } from '../shared/api'
 import { AppError, fromErrorData } from '../shared/errors'
+import { partSplitter } from '../shared/stream-parts'
 import { createClient, unwrapReply } from '../preload/client'
 import type { CommandAnswer } from '../main/core/command-channel'
 import { isAlive, readOwner, tryClaim, type Owner } from '../main/core/data-dir-owner'
@@ -52,15 +53,12 @@ function connectToApp(owner: Owner): Promise<Session> {
     const socket = connect(owner.socket ?? '')
     const pending = new Map<number, { resolve: (r: Reply) => void; reject: (e: Error) => void }>()
     let nextId = 1
-    let buffer = ''
+    const lines = partSplitter('\n')
     socket.setEncoding('utf8')
     socket.once('error', reject)
     socket.on('data', (chunk: string) => {
-      buffer += chunk
-      let cut: number
-      while ((cut = buffer.indexOf('\n')) >= 0) {
-        const answer = JSON.parse(buffer.slice(0, cut)) as CommandAnswer
-        buffer = buffer.slice(cut + 1)
+      for (const line of lines(chunk)) {
+        const answer = JSON.parse(line) as CommandAnswer
         pending.get(answer.id)?.resolve(answer.reply)
         pending.delete(answer.id)
       }

@@ -3,6 +3,7 @@
 import type { EventName, Reply } from '../../shared/api'
 import { fromErrorData } from '../../shared/errors'
 import { valueFromWire } from '../../shared/key-list-wire'
+import { partSplitter } from '../../shared/stream-parts'
 import { unwrapReply, type Transport } from '../../preload/client'
 
 /** The host's limit on one batch (src/host/server.ts). */
@@ -139,16 +140,10 @@ async function readParts(
   onPart: (part: string) => void,
 ): Promise<void> {
   const reader = body.pipeThrough(new TextDecoderStream()).getReader()
-  let buffer = ''
+  const parts = partSplitter(separator)
   for (;;) {
     const { value, done } = await reader.read()
     if (done) return
-    buffer += value
-    let cut: number
-    while ((cut = buffer.indexOf(separator)) >= 0) {
-      const part = buffer.slice(0, cut)
-      buffer = buffer.slice(cut + separator.length)
-      onPart(part)
-    }
+    for (const part of parts(value)) onPart(part)
   }
 }
