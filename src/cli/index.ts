@@ -1,4 +1,5 @@
 // The bundle's entry point (out/cli/keydesk.js, run by bin/keydesk.js).
+import { printable } from '../shared/printable'
 import { main } from './main'
 
 /** Exits once everything written so far has left: a pipe takes writes asynchronously, and exit would cut them. */
@@ -15,6 +16,6 @@ function exitAfterFlush(code: number): void {
 }
 
 main(process.argv.slice(2)).then(exitAfterFlush, (err: unknown) => {
-  process.stderr.write(`keydesk: ${err instanceof Error ? err.message : String(err)}\n`)
+  process.stderr.write(`keydesk: ${printable(err instanceof Error ? err.message : String(err), true)}\n`)
   exitAfterFlush(1)
 })

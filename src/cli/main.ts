@@ -1,6 +1,7 @@
 // `keydesk`: the command line over the same core as the app (README "Command line").
 import { Command, CommanderError } from 'commander'
 import { AppError } from '../shared/errors'
+import { printable } from '../shared/printable'
 import { defaultDataDir } from '../main/core/data-dir'
 import { accountsCommand } from './commands/accounts'
 import { completionCommand } from './commands/completion'
@@ -47,7 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--json', 'print results as JSON for scripts (README: "JSON output")')
     .showSuggestionAfterError()
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(printable(s, true)) })
   program.addCommand(accountsCommand(bind))
   program.addCommand(keysCommand(bind))
   program.addCommand(execCommand(bind))
@@ -88,7 +89,7 @@ function failure(err: unknown, out: Out): number {
       : err instanceof AppError
         ? { code: err.code, message: err.message, exit: exitCodeFor(err.code) }
         : { code: 'INTERNAL', message: 'Something went wrong inside KeyDesk.', exit: EXIT.internal }
-  process.stderr.write(`keydesk: ${message}\n`)
+  process.stderr.write(`keydesk: ${printable(message, true)}\n`)
   if (out.json) out.result({ error: { code, message, exitCode: exit } }, () => '')
   return exit
 }

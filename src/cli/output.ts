@@ -1,9 +1,15 @@
 // What a command prints: JSON for scripts on stdout (--json), tables for people, words and progress on stderr.
+// Nothing printed carries a service's control characters to a terminal (src/shared/printable.ts): words for people
+// show them as visible escapes, JSON as its own \u escapes, which keep the values exact for programs.
+import { printable, printableJson } from '../shared/printable'
 
 export interface Out {
   readonly json: boolean
-  /** The command's result: JSON with --json, otherwise the human rendering. */
-  result(value: unknown, human: () => string): void
+  /**
+   * The command's result: JSON with --json, otherwise the human rendering. `verbatim`: the rendering is for a program
+   * (export lines for eval), kept exact when it does not go to a terminal.
+   */
+  result(value: unknown, human: () => string, verbatim?: boolean): void
   /** A note for the person at the terminal; stderr, so it never mixes with results. */
   note(line: string): void
   /** Shows `label` on stderr when the work takes more than a second, on a terminal, without --json. */
@@ -14,12 +20,16 @@ export function createOut(json: boolean, stdout = process.stdout, stderr = proce
   const interactive = !json && stderr.isTTY === true
   return {
     json,
-    result(value, human) {
-      const text = json ? JSON.stringify(value, null, 2) : human()
+    result(value, human, verbatim = false) {
+      const text = json
+        ? printableJson(value, 2)
+        : verbatim && stdout.isTTY !== true
+          ? human()
+          : printable(human(), true)
       if (text) stdout.write(text.endsWith('\n') ? text : `${text}\n`)
     },
     note(line) {
-      stderr.write(`${line}\n`)
+      stderr.write(`${printable(line, true)}\n`)
     },
     async progress(label, work) {
       if (!interactive) return work(() => undefined)
@@ -52,8 +62,10 @@ export function createOut(json: boolean, stdout = process.stdout, stderr = proce
 }
 
 /** A plain text table: columns padded to their widest cell, no colour, so it pipes cleanly. */
-export function table(headers: readonly string[], rows: readonly (readonly string[])[]): string {
-  if (rows.length === 0) return ''
+export function table(headers: readonly string[], given: readonly (readonly string[])[]): string {
+  if (given.length === 0) return ''
+  // One line per row: a line break in a key's name is shown as an escape too.
+  const rows = given.map((r) => r.map((c) => printable(c)))
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: readonly string[]): string =>
     cells

@@ -3,6 +3,7 @@
 // and goes on. A script has no terminal to ask on: it is refused with what to do, and nothing is handed out.
 import type { Channel } from '../shared/api'
 import { AppError } from '../shared/errors'
+import { printable } from '../shared/printable'
 import { CliExit, EXIT } from './exit-codes'
 import { onTerminal } from './prompt'
 
@@ -37,7 +38,7 @@ async function unlock(invoke: Invoke, ask: (question: string) => Promise<string>
       return
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== 'AUTH_FAILED') throw err
-      process.stderr.write(`keydesk: ${err.message}\n`)
+      process.stderr.write(`keydesk: ${printable(err.message, true)}\n`)
     }
   }
   throw new CliExit(

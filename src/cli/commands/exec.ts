@@ -41,10 +41,13 @@ export function envCommand(bind: Bind): Command {
     const secret = await fetchSecret(ctx, opts, 'env', undefined)
     if (secret.files.length) ctx.out.note('Files such as credentials.json are given only by `keydesk exec`.')
     const shell = str(opts.shell) ?? 'sh'
-    ctx.out.result({ env: secret.env }, () =>
-      Object.entries(secret.env)
-        .map(([k, v]) => exportLine(shell, k, v))
-        .join('\n'),
+    ctx.out.result(
+      { env: secret.env },
+      () =>
+        Object.entries(secret.env)
+          .map(([k, v]) => exportLine(shell, k, v))
+          .join('\n'),
+      true,
     )
   })
 }

@@ -1,6 +1,7 @@
 // Wire failures → AppError, by HTTP status first (providers/README.md "Errors"). Adapters add their own codes on top.
 import { AppError } from '../../shared/errors'
 import type { Account } from '../../shared/model'
+import { printable } from '../../shared/printable'
 
 export interface Failure {
   readonly status: number
@@ -20,7 +21,7 @@ export interface FailureContext {
 
 export function failureError(f: Failure, ctx: FailureContext): AppError {
   const accountId = ctx.account.id
-  const said = f.message ? `: ${clip(f.message)}` : ''
+  const said = f.message ? `: ${serviceWords(f.message)}` : ''
   const label = ctx.account.label
   if (f.status === 401) {
     return new AppError('AUTH_FAILED', `The credential for ${label} was rejected: sign in again or re-enter it.`, {
@@ -75,7 +76,8 @@ export function wrongCredential(expected: string): AppError {
   return new AppError('INTERNAL', `This account holds a credential for another service than ${expected}.`)
 }
 
-function clip(message: string): string {
-  const oneLine = message.replace(/\s+/g, ' ').trim()
+/** A service's own message as one printable line of at most 300 characters: a hostile server may send anything. */
+export function serviceWords(message: string): string {
+  const oneLine = printable(message.replace(/\s+/g, ' ').trim())
   return oneLine.length > 300 ? `${oneLine.slice(0, 300)}…` : oneLine
 }

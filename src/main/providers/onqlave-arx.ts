@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors'
 import type { Http, HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
 import { parseAs } from './wire'
+import { serviceWords } from './errors'
 
 export interface ArxCredentials {
   readonly arxUrl: string
@@ -145,7 +146,7 @@ async function post(
 function failure(res: HttpResponse): AppError {
   const error = parseAs(ErrorBody, res.text)?.error
   const said = error?.message ?? error?.error_message
-  const detail = said ? `: ${said}` : ''
+  const detail = said ? `: ${serviceWords(said)}` : ''
   if (res.status === 401 || res.status === 403) {
     return new AppError('AUTH_FAILED', `Onqlave's data plane rejected the access key or its signature${detail}.`)
   }

@@ -4,7 +4,7 @@ import { AppError } from '../../shared/errors'
 import type { Account } from '../../shared/model'
 import type { Http, HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
-import { failureError, unexpectedAnswer } from './errors'
+import { failureError, serviceWords, unexpectedAnswer } from './errors'
 import { APP_NAME_MAX } from './spaceone-apps-descriptor'
 import { ErrorBody } from './spaceone-apps-wire'
 import { parseAs } from './wire'
@@ -48,7 +48,8 @@ export function errorCode(res: HttpResponse): string | undefined {
 
 /** The service's message without console-api-v2's leading space. */
 function said(res: HttpResponse): string | undefined {
-  return parseAs(ErrorBody, res.text)?.detail.message?.trim() || undefined
+  const message = parseAs(ErrorBody, res.text)?.detail.message?.trim()
+  return message ? serviceWords(message) : undefined
 }
 
 export function failure2(res: HttpResponse, account: Account, path: string, subject?: string): AppError {

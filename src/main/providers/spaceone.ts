@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors'
 import type { Account, Credential, KeyRecord } from '../../shared/model'
 import type { Http, HttpResponse } from '../net/http'
 import { requireSafeEndpoint } from '../net/http'
-import { failureError, notSupported, unexpectedAnswer, wrongCredential } from './errors'
+import { failureError, notSupported, serviceWords, unexpectedAnswer, wrongCredential } from './errors'
 import { createFirstSeen } from './first-seen'
 import type { KeyProvider, ProviderContext } from './provider'
 import { spaceoneDescriptor } from './spaceone-descriptor'
@@ -217,7 +217,8 @@ export function createSpaceoneProvider(opts: { now?: () => Date } = {}): KeyProv
           message: `The key works: ${SERVICE} accepted it and listed ${n} service endpoint${n === 1 ? '' : 's'}.`,
         }
       }
-      const said = parseAs(ErrorBody, res.text)?.detail.message
+      const message = parseAs(ErrorBody, res.text)?.detail.message
+      const said = message ? serviceWords(message) : ''
       if (res.status === 401)
         return { ok: false, refused: true, message: `${SERVICE} rejected the key${said ? `: ${said}` : '.'}` }
       return { ok: false, message: failure(res, account, '/identity/endpoint/list').message }
