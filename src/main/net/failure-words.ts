@@ -1,8 +1,9 @@
 // A connection that failed, in words: what happened and what to do. Never Node's or undici's codes (ENOTFOUND,
 // ECONNRESET, UND_ERR_SOCKET): the user cannot act on them.
 import { AppError, assertNever } from '../../shared/errors'
+import { MAX_ANSWER_BYTES, TOO_LARGE } from './node-transport'
 
-type Kind = 'not-found' | 'refused' | 'reset' | 'tls' | 'unreachable' | 'timeout' | 'other'
+type Kind = 'not-found' | 'refused' | 'reset' | 'tls' | 'unreachable' | 'timeout' | 'too-large' | 'other'
 
 const KINDS: Readonly<Record<string, Kind>> = {
   ENOTFOUND: 'not-found',
@@ -21,6 +22,7 @@ const KINDS: Readonly<Record<string, Kind>> = {
   UND_ERR_CONNECT_TIMEOUT: 'timeout',
   UND_ERR_HEADERS_TIMEOUT: 'timeout',
   UND_ERR_BODY_TIMEOUT: 'timeout',
+  [TOO_LARGE]: 'too-large',
 }
 
 /** The first code found on the error, its causes, or an AggregateError's errors (several addresses tried). */
@@ -81,6 +83,13 @@ export function connectionFailure(err: unknown, host: string, accountId?: string
         'TIMEOUT',
         `${host} did not accept the connection in time. Check the endpoint and your connection, then try again.`,
         opts,
+      )
+    case 'too-large':
+      // Not retried: the same request would bring the same answer.
+      return new AppError(
+        'PROVIDER_ERROR',
+        `${host} sent an answer over ${MAX_ANSWER_BYTES / 1024 / 1024} MB, far more than a list of keys, and KeyDesk stopped reading it. Check that the endpoint is the service's API.`,
+        { accountId, retryable: false },
       )
     case 'other':
       return new AppError('NETWORK', `KeyDesk could not reach ${host}. Check the endpoint and your connection.`, opts)

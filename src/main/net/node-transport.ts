@@ -24,8 +24,23 @@ export type Transport = (url: string, init: Sent) => Promise<Answer>
 
 const agents = { http: new HttpAgent({ keepAlive: true }), https: new HttpsAgent({ keepAlive: true }) }
 
-export const nodeTransport: Transport = (url, init) =>
-  new Promise<Answer>((resolve, reject) => {
+/**
+ * The most KeyDesk reads of one answer: several times the largest listing it is built for (50,000 keys are 10 to 20
+ * MB). A broken or hostile server that sends without end would otherwise be held in memory until the process dies.
+ */
+export const MAX_ANSWER_BYTES = 128 * 1024 * 1024
+/** The code of the error for an answer over the limit (failure-words.ts puts it in words). */
+export const TOO_LARGE = 'KEYDESK_ANSWER_TOO_LARGE'
+
+/** A transport that stops reading an answer at `maxBytes` (tests give a small limit). */
+export function transportWithLimit(maxBytes: number): Transport {
+  return (url, init) => send(url, init, maxBytes)
+}
+
+export const nodeTransport: Transport = transportWithLimit(MAX_ANSWER_BYTES)
+
+function send(url: string, init: Sent, maxBytes: number): Promise<Answer> {
+  return new Promise<Answer>((resolve, reject) => {
     if (init.signal.aborted) return reject(stopped(init.signal))
     const target = new URL(url)
     const secure = target.protocol === 'https:'
@@ -38,15 +53,27 @@ export const nodeTransport: Transport = (url, init) =>
     })
     // Every error is listened to: an abort after an error, or after the answer, must not become an uncaught one.
     req.on('error', reject)
-    req.once('response', (res) => resolve(answer(res, init.signal)))
+    req.once('response', (res) => resolve(answer(res, init.signal, maxBytes)))
     req.end(init.body)
   })
+}
 
-function answer(res: IncomingMessage, signal: AbortSignal): Answer {
+function answer(res: IncomingMessage, signal: AbortSignal, maxBytes: number): Answer {
   // Read at once, so a body that stalls stays under the request's timer and its signal.
   const body = new Promise<string>((resolve, reject) => {
     const chunks: Buffer[] = []
-    res.on('data', (chunk: Buffer) => chunks.push(chunk))
+    let bytes = 0
+    const tooLarge = (): void => {
+      reject(Object.assign(new Error(`the answer is over ${maxBytes} bytes`), { code: TOO_LARGE }))
+      chunks.length = 0
+      res.destroy()
+    }
+    if (Number(res.headers['content-length']) > maxBytes) return tooLarge()
+    res.on('data', (chunk: Buffer) => {
+      bytes += chunk.length
+      if (bytes > maxBytes) tooLarge()
+      else chunks.push(chunk)
+    })
     res.once('end', () => {
       resolve(Buffer.concat(chunks).toString('utf8'))
       // The answer object may outlive its body (a kept-alive socket holds on to it): its chunks need not.
