@@ -1,6 +1,7 @@
 // What a command prints: JSON for scripts on stdout (--json), tables for people, words and progress on stderr.
 // Nothing printed carries a service's control characters to a terminal (src/shared/printable.ts): words for people
 // show them as visible escapes, JSON as its own \u escapes, which keep the values exact for programs.
+import { NAME_MAX, nameLength } from '../shared/limits'
 import { printable, printableJson } from '../shared/printable'
 
 export interface Out {
@@ -61,11 +62,24 @@ export function createOut(json: boolean, stdout = process.stdout, stderr = proce
   }
 }
 
+/**
+ * The widest cell a table shows whole: past every name a service takes (NAME_MAX), with room for a few escapes. A
+ * longer cell, which only a broken or hostile service can send, is cut: every row is padded to the widest cell.
+ */
+const CELL_MAX = NAME_MAX + 45
+
+function cell(text: string): string {
+  const shown = printable(text)
+  // Counted in characters, as names are (an emoji is one); .length is an upper bound that spares the count.
+  if (shown.length <= CELL_MAX || nameLength(shown) <= CELL_MAX) return shown
+  return `${[...shown].slice(0, CELL_MAX - 1).join('')}…`
+}
+
 /** A plain text table: columns padded to their widest cell, no colour, so it pipes cleanly. */
 export function table(headers: readonly string[], given: readonly (readonly string[])[]): string {
   if (given.length === 0) return ''
   // One line per row: a line break in a key's name is shown as an escape too.
-  const rows = given.map((r) => r.map((c) => printable(c)))
+  const rows = given.map((r) => r.map(cell))
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)))
   const line = (cells: readonly string[]): string =>
     cells
